@@ -1,0 +1,10 @@
+import type { NextConfig } from "next";
+
+const config: NextConfig = {
+  // No "X-Powered-By: Next.js": nothing about the stack leaks to callers.
+  poweredByHeader: false,
+  // Native and WebAssembly-carrying packages stay outside the bundle.
+  serverExternalPackages: ["pino", "better-sqlite3", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "pg"],
+};
+
+export default config;

@@ -1,0 +1,166 @@
+-- CreateTable
+CREATE TABLE "Merchant" (
+    "id" BIGINT NOT NULL PRIMARY KEY,
+    "name" TEXT NOT NULL,
+    "signingSecretSealed" BLOB NOT NULL,
+    "signingSecretKekVersion" INTEGER NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+
+-- CreateTable
+CREATE TABLE "ApiKey" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "merchantId" BIGINT NOT NULL,
+    "label" TEXT,
+    "prefix" TEXT NOT NULL,
+    "hash" TEXT NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "revokedAt" DATETIME,
+    "lastUsedAt" DATETIME,
+    CONSTRAINT "ApiKey_merchantId_fkey" FOREIGN KEY ("merchantId") REFERENCES "Merchant" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "Customer" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "merchantId" BIGINT NOT NULL,
+    "customerId" TEXT NOT NULL,
+    "firstName" TEXT,
+    "lastName" TEXT,
+    "firmName" TEXT,
+    "phone" TEXT,
+    "email" TEXT,
+    "referenceId" TEXT,
+    "comments" TEXT,
+    "developerId" TEXT,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL,
+    CONSTRAINT "Customer_merchantId_fkey" FOREIGN KEY ("merchantId") REFERENCES "Merchant" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "Card" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "merchantId" BIGINT NOT NULL,
+    "customerPk" INTEGER NOT NULL,
+    "fingerprint" TEXT NOT NULL,
+    "maskedNumber" TEXT NOT NULL,
+    "cardType" TEXT NOT NULL,
+    "expDate" TEXT NOT NULL,
+    "sealedNumber" BLOB NOT NULL,
+    "kekVersion" INTEGER NOT NULL,
+    "firstName" TEXT,
+    "lastName" TEXT,
+    "firmName" TEXT,
+    "emails" TEXT,
+    "addr1" TEXT,
+    "addr2" TEXT,
+    "city" TEXT,
+    "state" TEXT,
+    "zip" TEXT NOT NULL,
+    "zip4" TEXT,
+    "country" TEXT,
+    "countryCode" TEXT,
+    "isPrimary" BOOLEAN NOT NULL DEFAULT false,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL,
+    CONSTRAINT "Card_customerPk_fkey" FOREIGN KEY ("customerPk") REFERENCES "Customer" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "ShippingAddress" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "merchantId" BIGINT NOT NULL,
+    "customerPk" INTEGER NOT NULL,
+    "firstName" TEXT NOT NULL,
+    "lastName" TEXT NOT NULL,
+    "firmName" TEXT,
+    "addr1" TEXT,
+    "addr2" TEXT,
+    "city" TEXT,
+    "state" TEXT,
+    "zip" TEXT,
+    "zip4" TEXT,
+    "country" TEXT,
+    "countryCode" TEXT,
+    "isPrimary" BOOLEAN NOT NULL DEFAULT false,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL,
+    CONSTRAINT "ShippingAddress_customerPk_fkey" FOREIGN KEY ("customerPk") REFERENCES "Customer" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "AuditLog" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "merchantId" BIGINT NOT NULL,
+    "actor" TEXT NOT NULL,
+    "action" TEXT NOT NULL,
+    "targetType" TEXT NOT NULL,
+    "targetId" TEXT NOT NULL,
+    "clientAddress" TEXT,
+    "requestId" TEXT,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+
+-- CreateTable
+CREATE TABLE "IdempotencyRecord" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "merchantId" BIGINT NOT NULL,
+    "method" TEXT NOT NULL,
+    "path" TEXT NOT NULL,
+    "key" TEXT NOT NULL,
+    "requestHash" TEXT NOT NULL,
+    "state" TEXT NOT NULL,
+    "responseStatus" INTEGER,
+    "responseBody" TEXT,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "expiresAt" DATETIME NOT NULL
+);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ApiKey_hash_key" ON "ApiKey"("hash");
+
+-- CreateIndex
+CREATE INDEX "ApiKey_merchantId_idx" ON "ApiKey"("merchantId");
+
+-- CreateIndex
+CREATE INDEX "Customer_merchantId_lastName_idx" ON "Customer"("merchantId", "lastName");
+
+-- CreateIndex
+CREATE INDEX "Customer_merchantId_email_idx" ON "Customer"("merchantId", "email");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Customer_merchantId_customerId_key" ON "Customer"("merchantId", "customerId");
+
+-- CreateIndex
+CREATE INDEX "Card_merchantId_idx" ON "Card"("merchantId");
+
+-- CreateIndex
+CREATE INDEX "Card_kekVersion_idx" ON "Card"("kekVersion");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Card_customerPk_fingerprint_key" ON "Card"("customerPk", "fingerprint");
+
+-- CreateIndex
+CREATE INDEX "ShippingAddress_customerPk_idx" ON "ShippingAddress"("customerPk");
+
+-- CreateIndex
+CREATE INDEX "AuditLog_merchantId_createdAt_idx" ON "AuditLog"("merchantId", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "IdempotencyRecord_expiresAt_idx" ON "IdempotencyRecord"("expiresAt");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "IdempotencyRecord_merchantId_method_path_key_key" ON "IdempotencyRecord"("merchantId", "method", "path", "key");
+
+
+-- The audit log is append-only: refuse every UPDATE and DELETE on it, so a
+-- bug (or a hand-run query) cannot rewrite history.
+CREATE TRIGGER "AuditLog_no_update" BEFORE UPDATE ON "AuditLog"
+BEGIN
+  SELECT RAISE(ABORT, 'AuditLog is append-only');
+END;
+CREATE TRIGGER "AuditLog_no_delete" BEFORE DELETE ON "AuditLog"
+BEGIN
+  SELECT RAISE(ABORT, 'AuditLog is append-only');
+END;

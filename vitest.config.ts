@@ -1,10 +1,27 @@
-import { defineConfig } from "vitest/config";
+import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config";
 import path from "node:path";
 
 const alias = {
+  // The real package throws outside Next's react-server build; tests run lib/ directly.
   "server-only": path.resolve("tests/support/empty-module.ts"),
   "@": path.resolve("."),
 };
+
+// The same API suite runs against a built server on SQLite and on PostgreSQL.
+function apiProject(provider: "sqlite" | "postgres"): TestProjectInlineConfiguration {
+  return {
+    resolve: { alias },
+    test: {
+      name: `api-${provider}`,
+      include: ["tests/api/**/*.test.ts"],
+      environment: "node",
+      globalSetup: ["tests/support/api-global-setup.ts"],
+      setupFiles: ["tests/support/api-worker-setup.ts"],
+      testTimeout: 60_000,
+      hookTimeout: 120_000,
+    },
+  };
+}
 
 export default defineConfig({
   resolve: { alias },
@@ -18,6 +35,8 @@ export default defineConfig({
           environment: "node",
         },
       },
+      apiProject("sqlite"),
+      apiProject("postgres"),
     ],
   },
 });

@@ -1,0 +1,33 @@
+import { getKeyring } from "@/lib/crypto/get-keyring";
+import { getDb } from "@/lib/db/client";
+import { createMerchant } from "@/lib/merchants/create-merchant";
+import { parseFlags, printJson } from "../args";
+
+/**
+ * `setup`: what `npm start` does before serving. Makes sure the keys exist
+ * (generating the embedded default's key file on first run) and creates a
+ * demo merchant on the first start of an empty vault, printing its key once.
+ */
+export async function setupCommand(args: string[]): Promise<void> {
+  const flags = parseFlags(args, { json: "boolean", "demo-name": "string" });
+  const keyring = getKeyring();
+  const existing = await getDb().merchant.findFirst({ select: { id: true, name: true }, orderBy: { createdAt: "asc" } });
+  if (existing) {
+    if (flags.json) return printJson({ demo_created: false, merchant_id: existing.id });
+    console.log(`Keys: ${keyring.source}, KEK version ${keyring.activeKekVersion} active.`);
+    console.log(`Merchant ${existing.id} (${existing.name}) exists. New API key: npm run vault -- key create --merchant ${existing.id}`);
+    return;
+  }
+  const name = typeof flags["demo-name"] === "string" ? flags["demo-name"] : "Demo Merchant";
+  const demo = await createMerchant({ name, actor: "setup" });
+  if (flags.json) {
+    return printJson({ demo_created: true, merchant_id: demo.merchantId, api_key: demo.apiKey, signing_secret: demo.signingSecret });
+  }
+  console.log("");
+  console.log("A demo merchant was created (shown once; the vault keeps only a hash of the key):");
+  console.log(`  merchant_id:    ${demo.merchantId}`);
+  console.log(`  API key:        ${demo.apiKey}`);
+  console.log(`  signing secret: ${demo.signingSecret}`);
+  console.log(`  try:            curl -u ${demo.apiKey}: http://localhost:${process.env.PORT || 3000}/platform/vault/customer`);
+  console.log("");
+}

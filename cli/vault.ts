@@ -1,0 +1,54 @@
+// The operator's command line: `npm run vault -- <command>`.
+// Runs under tsx with the react-server condition, so lib/ modules marked
+// "server-only" load here as they do in the server.
+import { getDb } from "@/lib/db/client";
+import { UsageError } from "./args";
+import { merchantCommand } from "./commands/merchant";
+import { keyCommand } from "./commands/key";
+import { keysCommand } from "./commands/keys";
+import { setupCommand } from "./commands/setup";
+
+const HELP = `Customer Vault CLI
+
+  merchant create --name NAME [--json]      create a merchant; prints its id, API key and signing secret
+  merchant list [--json]
+  key create --merchant ID [--label L] [--json]
+  key revoke --merchant ID --id KEY_ID
+  key list --merchant ID [--json]
+  keys rotate [--resume]                    new KEK version, then re-wrap every data key (resumable)
+  keys status [--json]                      sealed values per KEK version
+  keys retire --version N                   drop an old KEK version once nothing uses it
+  setup [--json]                            keys + demo merchant on an empty vault (npm start runs it)
+`;
+
+const commands: Record<string, (args: string[]) => Promise<void>> = {
+  merchant: merchantCommand,
+  key: keyCommand,
+  keys: keysCommand,
+  setup: setupCommand,
+};
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  const command = name ? commands[name] : undefined;
+  if (!command) {
+    console.log(HELP);
+    return name && name !== "help" && name !== "--help" ? 2 : 0;
+  }
+  try {
+    await command(rest);
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(error.message);
+      return 2;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(`Error: ${message}`);
+    return 1;
+  } finally {
+    await getDb().$disconnect();
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

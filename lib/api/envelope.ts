@@ -1,0 +1,40 @@
+import { SUCCESS } from "./error-table";
+
+/** What a handler answers: the envelope body and its HTTP status. */
+export type ApiResult = { status: number; body: Record<string, unknown> };
+
+/** `{code: 0, message: "Success", data}`. */
+export function success(data: unknown): ApiResult {
+  return { status: 200, body: { ...SUCCESS, data } };
+}
+
+/** `{code: 0, message}` with no data (deletes answer this way). */
+export function successMessage(message: string): ApiResult {
+  return { status: 200, body: { code: 0, message } };
+}
+
+export type ListPage<T> = {
+  data: T[];
+  totalRecords: number;
+  page: number;
+  count: number;
+  orderOn: string;
+  orderBy: "asc" | "desc";
+};
+
+/** A page of a list, with the paging fields the reference's list responses carry. */
+export function successList<T>(page: ListPage<T>): ApiResult {
+  return {
+    status: 200,
+    body: {
+      ...SUCCESS,
+      totalPages: Math.ceil(page.totalRecords / page.count),
+      totalRecords: page.totalRecords,
+      count: page.count,
+      page: page.page,
+      order_on: page.orderOn,
+      order_by: page.orderBy,
+      data: page.data,
+    },
+  };
+}

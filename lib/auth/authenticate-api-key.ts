@@ -1,0 +1,38 @@
+import "server-only";
+import { getDb } from "../db/client";
+import { ApiError } from "../api/api-error";
+import { hashApiKey } from "./api-key-material";
+import { apiKeyCandidatesFromAuthorization } from "./parse-basic-auth";
+
+export type ApiCaller = { merchantId: bigint; apiKeyId: number };
+
+// last_used_at is for humans ("used 3 minutes ago"), so one write per key per
+// minute is plenty and keeps a write off the hot path of every request.
+const LAST_USED_WRITE_INTERVAL_MS = 60_000;
+const lastUsedWrittenAt = new Map<number, number>();
+
+/** The merchant behind a request's Basic credentials, or a 401. */
+export async function authenticateApiKey(authorization: string | null): Promise<ApiCaller> {
+  const db = getDb();
+  for (const candidate of apiKeyCandidatesFromAuthorization(authorization)) {
+    const key = await db.apiKey.findUnique({
+      where: { hash: hashApiKey(candidate) },
+      select: { id: true, merchantId: true, revokedAt: true },
+    });
+    if (key && !key.revokedAt) {
+      touchLastUsed(key.id);
+      return { merchantId: key.merchantId, apiKeyId: key.id };
+    }
+  }
+  throw new ApiError("unauthorized");
+}
+
+function touchLastUsed(apiKeyId: number): void {
+  const now = Date.now();
+  if (now - (lastUsedWrittenAt.get(apiKeyId) ?? 0) < LAST_USED_WRITE_INTERVAL_MS) return;
+  lastUsedWrittenAt.set(apiKeyId, now);
+  // In a transaction: on SQLite every write must be, see lib/db/client.ts.
+  void getDb()
+    .$transaction((tx) => tx.apiKey.update({ where: { id: apiKeyId }, data: { lastUsedAt: new Date(now) } }))
+    .catch(() => lastUsedWrittenAt.delete(apiKeyId));
+}

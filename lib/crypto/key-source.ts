@@ -1,0 +1,42 @@
+import path from "node:path";
+
+/** Where key material comes from: inline JSON in VAULT_KEYS, or a key file. */
+export type KeySource =
+  | { kind: "env"; json: string; label: string }
+  | { kind: "file"; path: string; label: string };
+
+/**
+ * The environment variables key loading reads. Wider than NodeJS.ProcessEnv
+ * (which Next augments with a required NODE_ENV) so tests and tools can pass
+ * a plain object; process.env fits too.
+ */
+export type KeyEnv = { readonly [name: string]: string | undefined };
+
+export const DEFAULT_KEYS_FILE = "./data/keys.json";
+
+/** Picks the key source from `env`: VAULT_KEYS wins, else VAULT_KEYS_FILE, else ./data/keys.json. */
+export function resolveKeySource(env: KeyEnv): KeySource {
+  const inline = env.VAULT_KEYS;
+  if (inline !== undefined) {
+    // A secret manager that injected nothing must not fall through to the file:
+    // that could silently generate fresh keys and strand existing data.
+    if (inline.trim() === "") {
+      throw new Error("VAULT_KEYS is set but empty: put the key JSON in it, or unset it to use the key file");
+    }
+    return { kind: "env", json: inline, label: "env VAULT_KEYS" };
+  }
+  const file = path.resolve(process.cwd(), env.VAULT_KEYS_FILE?.trim() || DEFAULT_KEYS_FILE);
+  return { kind: "file", path: file, label: `file ${file}` };
+}
+
+/** Resolves the key file for operations that edit it, refusing the env source. */
+export function requireKeyFile(env: KeyEnv, action: string): string {
+  const source = resolveKeySource(env);
+  if (source.kind === "env") {
+    throw new Error(
+      `Cannot ${action}: keys come from env VAULT_KEYS, which this process cannot edit. ` +
+        "Make the change in your secret manager and redeploy (keep old KEK versions until no data uses them).",
+    );
+  }
+  return source.path;
+}

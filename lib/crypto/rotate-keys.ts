@@ -1,0 +1,94 @@
+import "server-only";
+import { getDb } from "../db/client";
+import { toDbBytes } from "../db/bytes";
+import { addKekVersion } from "./add-kek-version";
+import { reloadKeyring } from "./get-keyring";
+import { rewrapSealed } from "./rewrap-sealed";
+import { cardAad } from "../vault/prepare-card";
+import { signingSecretAad } from "../merchants/create-merchant";
+
+export type RotationProgress = { table: "card" | "merchant"; rewrapped: number };
+
+/**
+ * Online key rotation: re-wraps every data key under the active KEK version
+ * without touching the encrypted data. Rows are updated one at a time with
+ * their old version in the WHERE clause, so a card written meanwhile by a
+ * running server is never overwritten, and the loop repeats until no row is
+ * left on an older version. Stopping at any point is safe: run it again and it
+ * resumes where it was (`limit` exists so tests can interrupt it).
+ *
+ * `addVersion`: make a new KEK version first. Leave it false to finish an
+ * interrupted rotation.
+ */
+export async function rotateKeys(options: {
+  addVersion: boolean;
+  batchSize?: number;
+  limit?: number;
+  onProgress?: (progress: RotationProgress) => void;
+}): Promise<{ activeVersion: number; rewrapped: number; complete: boolean }> {
+  if (options.addVersion) addKekVersion();
+  const keyring = reloadKeyring();
+  const target = keyring.activeKekVersion;
+  const batchSize = options.batchSize ?? 200;
+  const limit = options.limit ?? Number.POSITIVE_INFINITY;
+  const db = getDb();
+  let rewrapped = 0;
+
+  for (;;) {
+    if (rewrapped >= limit) break;
+    const take = Math.min(batchSize, limit - rewrapped);
+    const cards = await db.card.findMany({
+      where: { kekVersion: { not: target } },
+      select: { id: true, merchantId: true, sealedNumber: true, kekVersion: true },
+      take,
+    });
+    for (const card of cards) {
+      const next = rewrapSealed(card.sealedNumber, cardAad(card.merchantId, card.id), target, keyring);
+      await db.$transaction((tx) =>
+        tx.card.updateMany({
+          where: { id: card.id, kekVersion: card.kekVersion },
+          data: { sealedNumber: toDbBytes(next.sealed), kekVersion: next.kekVersion },
+        }),
+      );
+    }
+    rewrapped += cards.length;
+    if (cards.length > 0) options.onProgress?.({ table: "card", rewrapped });
+    if (cards.length < take) break;
+  }
+
+  const merchants = await db.merchant.findMany({
+    where: { signingSecretKekVersion: { not: target } },
+    select: { id: true, signingSecretSealed: true, signingSecretKekVersion: true },
+  });
+  for (const merchant of merchants) {
+    if (rewrapped >= limit) break;
+    const next = rewrapSealed(merchant.signingSecretSealed, signingSecretAad(merchant.id), target, keyring);
+    await db.$transaction((tx) =>
+      tx.merchant.updateMany({
+        where: { id: merchant.id, signingSecretKekVersion: merchant.signingSecretKekVersion },
+        data: { signingSecretSealed: toDbBytes(next.sealed), signingSecretKekVersion: next.kekVersion },
+      }),
+    );
+    rewrapped++;
+  }
+  if (merchants.length > 0) options.onProgress?.({ table: "merchant", rewrapped });
+
+  const remaining = await countSealedByVersion();
+  const complete = [...remaining.entries()].every(([version, count]) => version === target || count === 0);
+  return { activeVersion: target, rewrapped, complete };
+}
+
+/** How many sealed values each KEK version protects (cards and signing secrets). */
+export async function countSealedByVersion(): Promise<Map<number, number>> {
+  const db = getDb();
+  const [cards, merchants] = await Promise.all([
+    db.card.groupBy({ by: ["kekVersion"], _count: { _all: true } }),
+    db.merchant.groupBy({ by: ["signingSecretKekVersion"], _count: { _all: true } }),
+  ]);
+  const counts = new Map<number, number>();
+  for (const row of cards) counts.set(row.kekVersion, (counts.get(row.kekVersion) ?? 0) + row._count._all);
+  for (const row of merchants) {
+    counts.set(row.signingSecretKekVersion, (counts.get(row.signingSecretKekVersion) ?? 0) + row._count._all);
+  }
+  return counts;
+}

@@ -1,0 +1,47 @@
+import "server-only";
+import { getDb } from "../db/client";
+import { notFound } from "../api/api-error";
+import { recordAudit } from "../audit/record-audit";
+import { newApiKeyMaterial } from "../auth/api-key-material";
+
+/** Creates an API key for a merchant; the key is returned once and stored only as a hash. */
+export async function createApiKey(options: { merchantId: bigint; label?: string; actor?: string }) {
+  const key = newApiKeyMaterial();
+  return getDb().$transaction(async (tx) => {
+    const merchant = await tx.merchant.findUnique({ where: { id: options.merchantId }, select: { id: true } });
+    if (!merchant) throw notFound("Merchant");
+    const created = await tx.apiKey.create({
+      data: { merchantId: options.merchantId, label: options.label ?? null, prefix: key.prefix, hash: key.hash },
+      select: { id: true, prefix: true, label: true, createdAt: true },
+    });
+    await recordAudit(tx, { merchantId: options.merchantId, actor: options.actor ?? "cli" }, "api_key.create", {
+      type: "api_key",
+      id: String(created.id),
+    });
+    return { ...created, key: key.key };
+  });
+}
+
+/** Revokes a merchant's API key; requests with it get 401 from the next request on. */
+export async function revokeApiKey(options: { merchantId: bigint; apiKeyId: number; actor?: string }) {
+  return getDb().$transaction(async (tx) => {
+    const key = await tx.apiKey.findFirst({ where: { id: options.apiKeyId, merchantId: options.merchantId } });
+    if (!key) throw notFound("API key");
+    if (!key.revokedAt) {
+      await tx.apiKey.update({ where: { id: key.id }, data: { revokedAt: new Date() } });
+      await recordAudit(tx, { merchantId: options.merchantId, actor: options.actor ?? "cli" }, "api_key.revoke", {
+        type: "api_key",
+        id: String(key.id),
+      });
+    }
+  });
+}
+
+/** A merchant's API keys (never the keys themselves: prefix, label, dates). */
+export async function listApiKeys(merchantId: bigint) {
+  return getDb().apiKey.findMany({
+    where: { merchantId },
+    select: { id: true, prefix: true, label: true, createdAt: true, lastUsedAt: true, revokedAt: true },
+    orderBy: { id: "asc" },
+  });
+}

@@ -1,0 +1,56 @@
+import "server-only";
+import { randomBytes, randomInt } from "node:crypto";
+import { getDb } from "../db/client";
+import { toDbBytes } from "../db/bytes";
+import { isUniqueViolation } from "../api/to-api-error";
+import { recordAudit } from "../audit/record-audit";
+import { seal } from "../crypto/seal";
+import { newApiKeyMaterial } from "../auth/api-key-material";
+
+export type CreatedMerchant = { merchantId: bigint; apiKey: string; apiKeyId: number; signingSecret: string };
+
+// Merchant ids look like the reference's (210000000289): 12 digits from 21...
+const MERCHANT_ID_BASE = 210_000_000_000n;
+
+/** Associated data for a merchant's sealed signing secret. */
+export function signingSecretAad(merchantId: bigint): string {
+  return `merchant-signing-secret:${merchantId}`;
+}
+
+/**
+ * Creates a merchant with its first API key and its redirect signing secret.
+ * Both secrets are returned once: the key is stored as a hash, the signing
+ * secret sealed (the vault needs it back to sign redirects).
+ */
+export async function createMerchant(options: { name: string; actor?: string }): Promise<CreatedMerchant> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const merchantId = MERCHANT_ID_BASE + BigInt(randomInt(1, 1_000_000_000));
+    const signingSecret = `cvs_${randomBytes(32).toString("base64url")}`;
+    const sealedSecret = seal(signingSecret, signingSecretAad(merchantId));
+    const key = newApiKeyMaterial();
+    try {
+      const apiKeyId = await getDb().$transaction(async (tx) => {
+        await tx.merchant.create({
+          data: {
+            id: merchantId,
+            name: options.name,
+            signingSecretSealed: toDbBytes(sealedSecret.sealed),
+            signingSecretKekVersion: sealedSecret.kekVersion,
+          },
+        });
+        const created = await tx.apiKey.create({
+          data: { merchantId, label: "initial", prefix: key.prefix, hash: key.hash },
+          select: { id: true },
+        });
+        const who = { merchantId, actor: options.actor ?? "cli" };
+        await recordAudit(tx, who, "merchant.create", { type: "merchant", id: merchantId.toString() });
+        await recordAudit(tx, who, "api_key.create", { type: "api_key", id: String(created.id) });
+        return created.id;
+      });
+      return { merchantId, apiKey: key.key, apiKeyId, signingSecret };
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error; // an id collision: draw another
+    }
+  }
+  throw new Error("Could not allocate a merchant id");
+}

@@ -1,0 +1,27 @@
+import "server-only";
+import { getDb, type Tx } from "../db/client";
+import { recordAudit, type Actor } from "../audit/record-audit";
+import { assertCardNotInActiveSubscription } from "./card-usage";
+import { getCustomerOrThrow, getCustomerWithChildrenOrThrow } from "./customer-query";
+import { getCardOrThrow } from "./get-card-or-throw";
+import { settlePrimaryCard } from "./primary";
+import { customerToResponse } from "./to-response";
+import type { CustomerResponse } from "./schemas";
+
+/** Deletes a card (not while a subscription uses it); the oldest remaining card becomes primary. */
+export async function deleteBillingCard(actor: Actor, customerId: string, cardId: string): Promise<CustomerResponse> {
+  return getDb().$transaction(async (tx) => {
+    const customer = await getCustomerOrThrow(tx, actor.merchantId, customerId);
+    await removeCard(tx, actor, customer.id, cardId);
+    await settlePrimaryCard(tx, customer.id);
+    return customerToResponse(await getCustomerWithChildrenOrThrow(tx, actor.merchantId, customerId));
+  });
+}
+
+/** Removes one card of a customer, with the subscription check and its audit row. */
+export async function removeCard(tx: Tx, actor: Actor, customerPk: number, cardId: string): Promise<void> {
+  await getCardOrThrow(tx, customerPk, cardId);
+  await assertCardNotInActiveSubscription(tx, cardId);
+  await tx.card.delete({ where: { id: cardId } });
+  await recordAudit(tx, actor, "card.delete", { type: "card", id: cardId });
+}

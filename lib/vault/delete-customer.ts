@@ -1,0 +1,18 @@
+import "server-only";
+import { getDb } from "../db/client";
+import { recordAudit, type Actor } from "../audit/record-audit";
+import { getCustomerOrThrow } from "./customer-query";
+
+/**
+ * Deletes a customer with its cards and addresses (the foreign keys
+ * cascade; its subscriptions will too, as the reference says). Its
+ * customer_id may be used again; the old card_ids stay dead because card_ids
+ * are random and never reissued.
+ */
+export async function deleteCustomer(actor: Actor, customerId: string): Promise<void> {
+  await getDb().$transaction(async (tx) => {
+    const customer = await getCustomerOrThrow(tx, actor.merchantId, customerId);
+    await tx.customer.delete({ where: { id: customer.id } });
+    await recordAudit(tx, actor, "customer.delete", { type: "customer", id: customerId });
+  });
+}

@@ -1,0 +1,97 @@
+import "server-only";
+import { ApiError, type FieldErrors } from "../api/api-error";
+import { validateCardNumber } from "../cards/card-number";
+import { maskCardNumber } from "../cards/mask";
+import { isExpired, parseExpDate } from "../cards/expiry";
+import { seal } from "../crypto/seal";
+import { toDbBytes } from "../db/bytes";
+import { fingerprint } from "../crypto/fingerprint";
+import { randomHexId } from "../crypto/random-id";
+import type { AddBillingCardInput } from "./schemas";
+import { billingColumns } from "./billing-columns";
+
+const NUMBER_PROBLEMS = {
+  format: "must contain only digits",
+  length: "must be 13 to 16 digits",
+  luhn: "is not a valid card number",
+  unsupported_brand: "is not a supported card brand",
+} as const;
+
+/** The card's row, ready to insert: sealed number, fingerprint, mask. */
+export type PreparedCard = ReturnType<typeof sealCard>;
+
+/**
+ * Validates a new card (number, expiry, CVV length for the brand) and seals
+ * its number. Problems are collected under `prefix` (e.g.
+ * "billing_cards[1].") so one 400 can list every bad field of a request.
+ * The CVV is checked and then dropped: it is never stored or logged.
+ */
+export function prepareCard(
+  input: AddBillingCardInput,
+  merchantId: bigint,
+  prefix: string,
+  errors: FieldErrors,
+  now = new Date(),
+): PreparedCard | null {
+  if (input.card_number === undefined) {
+    // Tokens from the embedded form (card_id) arrive with the hosted pages work.
+    errors[`${prefix}${input.card_id ? "card_id" : "card_number"}`] = input.card_id
+      ? "is not a valid card token"
+      : "is required";
+    return null;
+  }
+  const checked = validateCardNumber(input.card_number);
+  if (!checked.ok) {
+    errors[`${prefix}card_number`] = NUMBER_PROBLEMS[checked.reason];
+    return null;
+  }
+  if (!input.exp_date) {
+    errors[`${prefix}exp_date`] = "is required with card_number";
+    return null;
+  }
+  const expiry = parseExpDate(input.exp_date);
+  if (!expiry) {
+    errors[`${prefix}exp_date`] = "must be MMYY";
+    return null;
+  }
+  if (isExpired(expiry, now)) {
+    errors[`${prefix}exp_date`] = "the card has expired";
+    return null;
+  }
+  if (input.cvv2 !== undefined) {
+    const wanted = checked.cardType === "AM" ? 4 : 3;
+    if (input.cvv2.length !== wanted) {
+      errors[`${prefix}cvv2`] = `must be ${wanted} digits for this card`;
+      return null;
+    }
+  }
+  return sealCard(checked.digits, checked.cardType, input, merchantId);
+}
+
+function sealCard(digits: string, cardType: string, input: AddBillingCardInput, merchantId: bigint) {
+  const id = randomHexId();
+  const { sealed, kekVersion } = seal(digits, cardAad(merchantId, id));
+  return {
+    id,
+    merchantId,
+    // Scoped to the merchant so fingerprints cannot link one card across merchants.
+    fingerprint: fingerprint(`card-number:${merchantId}:${digits}`),
+    maskedNumber: maskCardNumber(digits),
+    cardType,
+    expDate: input.exp_date as string,
+    sealedNumber: toDbBytes(sealed),
+    kekVersion,
+    ...billingColumns(input),
+    zip: input.billing_zip,
+  };
+}
+
+/** Associated data binding a sealed number to its merchant and card_id. */
+export function cardAad(merchantId: bigint, cardId: string): string {
+  return `card:${merchantId}:${cardId}`;
+}
+
+/** Throws the collected field errors as one 400. */
+export function throwIfErrors(errors: FieldErrors): void {
+  if (Object.keys(errors).length > 0) throw new ApiError("validation", "Request validation failed", errors);
+}

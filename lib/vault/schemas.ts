@@ -1,0 +1,218 @@
+import { z } from "zod";
+
+// Request and response shapes of the Customer Vault API. Lengths and names
+// come from the reference (shared/reference/maast-platform-api.yaml);
+// unknown fields are dropped (DESIGN.md: unknown body fields are ignored).
+
+/** Optional text up to max characters; null is accepted as "not given". */
+const text = (max: number) => z.string().max(max, `must be at most ${max} characters`).nullish();
+const digitsExactly = (n: number) => z.string().regex(new RegExp(`^\\d{${n}}$`), `must be exactly ${n} digits`);
+
+export const CUSTOMER_ID_PATTERN = /^[A-Za-z0-9]{1,32}$/;
+export const CARD_ID_PATTERN = /^[0-9a-f]{32}$/;
+
+export const CustomerIdSchema = z.string().regex(CUSTOMER_ID_PATTERN, "must be 1 to 32 letters and digits");
+export const CardIdSchema = z.string().regex(CARD_ID_PATTERN, "must be 32 lowercase hex characters");
+export const ShippingIdSchema = z
+  .number({ error: "must be an integer" })
+  .int("must be an integer")
+  .positive("must be a positive integer")
+  .max(9_999_999_999, "must be at most 10 digits");
+
+const email = z
+  .string()
+  .max(64, "must be at most 64 characters")
+  .regex(/^[^\s@]+@[^\s@]+$/, "must be an email address")
+  .nullish();
+
+const ExpDateSchema = z.string().regex(/^(0[1-9]|1[0-2])\d{2}$/, "must be MMYY");
+
+/** billing_email is an array in the reference; a lone string is accepted too. */
+const BillingEmailSchema = z
+  .union([z.string(), z.array(z.string())])
+  .transform((v) => (typeof v === "string" ? [v] : v))
+  .pipe(z.array(z.string().max(128, "must be at most 128 characters")).max(10, "at most 10 addresses"))
+  .nullish();
+
+const billingFields = {
+  billing_first_name: text(32),
+  billing_last_name: text(32),
+  billing_firm_name: text(64),
+  billing_email: BillingEmailSchema,
+  billing_addr1: text(128),
+  billing_addr2: text(128),
+  billing_city: text(64),
+  billing_state: text(3),
+  billing_zip4: digitsExactly(4).nullish(),
+  billing_country: text(128),
+  billing_country_code: z.string().regex(/^[A-Za-z0-9]{3}$/, "must be a 3-character ISO country code").nullish(),
+  verify: z.boolean().optional(),
+  primary: z.boolean().optional(),
+};
+
+export const AddBillingCardSchema = z.object({
+  card_number: z.string().optional(),
+  exp_date: ExpDateSchema.optional(),
+  cvv2: z.string().regex(/^\d{3,4}$/, "must be 3 or 4 digits").optional(),
+  card_id: CardIdSchema.optional(),
+  type_id: z.literal("C", { error: "only cards (type_id C) are supported" }).optional(),
+  billing_zip: z.string().min(1, "is required").max(10, "must be at most 10 characters"),
+  ...billingFields,
+});
+export type AddBillingCardInput = z.infer<typeof AddBillingCardSchema>;
+
+export const UpdateBillingCardSchema = z.object({
+  card_id: CardIdSchema,
+  // A number cannot change: add a new card instead (DESIGN.md, pinned details).
+  card_number: z.undefined({ error: "cannot be changed; add a new card instead" }).optional(),
+  exp_date: ExpDateSchema.optional(),
+  cvv2: z.string().regex(/^\d{3,4}$/, "must be 3 or 4 digits").optional(),
+  billing_zip: z.string().min(1, "cannot be empty").max(10, "must be at most 10 characters").optional(),
+  ...billingFields,
+});
+export type UpdateBillingCardInput = z.infer<typeof UpdateBillingCardSchema>;
+
+export const CardIdBodySchema = z.object({ card_id: CardIdSchema });
+
+const shippingFields = {
+  shipping_firm_name: text(64),
+  shipping_addr1: text(128),
+  shipping_addr2: text(128),
+  shipping_city: text(64),
+  shipping_state: text(3),
+  shipping_zip: text(10),
+  shipping_zip4: digitsExactly(4).nullish(),
+  shipping_country: text(128),
+  shipping_country_code: z.string().regex(/^[A-Za-z0-9]{3}$/, "must be a 3-character ISO country code").nullish(),
+  primary: z.boolean().optional(),
+};
+const requiredName = z.string().min(1, "is required").max(32, "must be at most 32 characters");
+
+export const AddShippingAddressSchema = z.object({
+  shipping_first_name: requiredName,
+  shipping_last_name: requiredName,
+  ...shippingFields,
+});
+export type AddShippingAddressInput = z.infer<typeof AddShippingAddressSchema>;
+
+export const UpdateShippingAddressSchema = AddShippingAddressSchema.extend({ shipping_id: ShippingIdSchema });
+export type UpdateShippingAddressInput = z.infer<typeof UpdateShippingAddressSchema>;
+
+export const ShippingIdBodySchema = z.object({ shipping_id: ShippingIdSchema });
+
+const customerFields = {
+  customer_first_name: text(32),
+  customer_last_name: text(32),
+  customer_firm_name: text(64),
+  customer_phone: text(16),
+  customer_email: email,
+  reference_id: text(128),
+  comments: text(128),
+  developer_id: text(32),
+};
+
+const hasCustomerName = (c: { customer_first_name?: string | null; customer_last_name?: string | null; customer_firm_name?: string | null }) =>
+  Boolean(c.customer_first_name || c.customer_last_name || c.customer_firm_name);
+const NAME_RULE = "a customer name (first or last) or customer_firm_name is required";
+
+export const AddCustomerSchema = z
+  .object({
+    customer_id: CustomerIdSchema.optional(),
+    auto_generate_customer_id: z.boolean().optional(),
+    ...customerFields,
+    billing_cards: z.array(AddBillingCardSchema).max(20, "at most 20 cards per request").optional(),
+    shipping_addresses: z.array(AddShippingAddressSchema).max(20, "at most 20 addresses per request").optional(),
+  })
+  .superRefine((c, ctx) => {
+    if (!c.customer_id && !c.auto_generate_customer_id) {
+      ctx.addIssue({ code: "custom", path: ["customer_id"], message: "is required unless auto_generate_customer_id is true" });
+    }
+    if (c.customer_id && c.auto_generate_customer_id) {
+      ctx.addIssue({ code: "custom", path: ["customer_id"], message: "must be omitted when auto_generate_customer_id is true" });
+    }
+    if (!hasCustomerName(c)) ctx.addIssue({ code: "custom", path: ["customer_first_name"], message: NAME_RULE });
+  });
+export type AddCustomerInput = z.infer<typeof AddCustomerSchema>;
+
+export const UpdateCustomerSchema = z.object({
+  // Immutable: allowed only when it equals the path's id.
+  customer_id: z.string().optional(),
+  ...customerFields,
+  billing_cards: z
+    .array(AddBillingCardSchema.extend({ card_number: z.string().optional(), billing_zip: z.string().max(10).optional() }))
+    .max(20, "at most 20 cards per request")
+    .optional(),
+  shipping_addresses: z
+    .array(AddShippingAddressSchema.extend({ shipping_id: ShippingIdSchema.optional() }))
+    .max(20, "at most 20 addresses per request")
+    .optional(),
+});
+export type UpdateCustomerInput = z.infer<typeof UpdateCustomerSchema>;
+
+export { hasCustomerName, NAME_RULE };
+
+export const CustomerPathSchema = z.object({ customer_id: CustomerIdSchema });
+export const ShippingPathSchema = z.object({
+  customer_id: CustomerIdSchema,
+  id: z
+    .string()
+    .regex(/^\d{1,10}$/, "must be an integer shipping_id")
+    .transform((v) => Number(v)),
+});
+
+// ---- Responses: parsed on the way out, so a new column cannot leak. ----
+
+export const BillingCardResponseSchema = z.strictObject({
+  card_id: z.string(),
+  card_number: z.string().regex(/^\d{6}x+\d{4}$/),
+  card_type: z.string(),
+  exp_date: z.string(),
+  billing_first_name: z.string().optional(),
+  billing_last_name: z.string().optional(),
+  billing_firm_name: z.string().optional(),
+  billing_email: z.array(z.string()).optional(),
+  billing_addr1: z.string().optional(),
+  billing_addr2: z.string().optional(),
+  billing_city: z.string().optional(),
+  billing_state: z.string().optional(),
+  billing_zip: z.string(),
+  billing_zip4: z.string().optional(),
+  billing_country: z.string().optional(),
+  billing_country_code: z.string().optional(),
+  primary: z.boolean(),
+});
+export type BillingCardResponse = z.infer<typeof BillingCardResponseSchema>;
+
+export const ShippingAddressResponseSchema = z.strictObject({
+  shipping_id: z.number().int(),
+  shipping_first_name: z.string(),
+  shipping_last_name: z.string(),
+  shipping_firm_name: z.string().optional(),
+  shipping_addr1: z.string().optional(),
+  shipping_addr2: z.string().optional(),
+  shipping_city: z.string().optional(),
+  shipping_state: z.string().optional(),
+  shipping_zip: z.string().optional(),
+  shipping_zip4: z.string().optional(),
+  shipping_country: z.string().optional(),
+  shipping_country_code: z.string().optional(),
+  primary: z.boolean(),
+});
+export type ShippingAddressResponse = z.infer<typeof ShippingAddressResponseSchema>;
+
+export const CustomerResponseSchema = z.strictObject({
+  customer_id: z.string(),
+  node_id: z.number().int(),
+  customer_first_name: z.string().optional(),
+  customer_last_name: z.string().optional(),
+  customer_firm_name: z.string().optional(),
+  customer_phone: z.string().optional(),
+  customer_email: z.string().optional(),
+  reference_id: z.string().optional(),
+  comments: z.string().optional(),
+  developer_id: z.string().optional(),
+  primary_card_number: z.string().optional(),
+  billing_cards: z.array(BillingCardResponseSchema),
+  shipping_addresses: z.array(ShippingAddressResponseSchema),
+});
+export type CustomerResponse = z.infer<typeof CustomerResponseSchema>;

@@ -1,0 +1,68 @@
+import "server-only";
+import { getDb } from "../db/client";
+import { ApiError, fieldError, type FieldErrors } from "../api/api-error";
+import { isUniqueViolation } from "../api/to-api-error";
+import { recordAudit, type Actor } from "../audit/record-audit";
+import { customerColumns } from "./customer-columns";
+import { getCustomerWithChildrenOrThrow } from "./customer-query";
+import { prepareCard, throwIfErrors, type PreparedCard } from "./prepare-card";
+import { replaceCards } from "./replace-cards";
+import { replaceShippingAddresses } from "./replace-shipping-addresses";
+import { customerToResponse } from "./to-response";
+import { DUPLICATE_CARD_MESSAGE } from "./add-billing-card";
+import { hasCustomerName, NAME_RULE, type CustomerResponse, type UpdateCustomerInput } from "./schemas";
+
+/**
+ * Updates a customer: omitted fields stay, null clears. billing_cards and
+ * shipping_addresses, when sent, are the complete new lists (as the
+ * reference says): entries with an id are kept and updated, entries without
+ * one are added, and the customer's others are deleted.
+ */
+export async function updateCustomer(actor: Actor, customerId: string, input: UpdateCustomerInput): Promise<CustomerResponse> {
+  if (input.customer_id !== undefined && input.customer_id !== customerId) {
+    throw fieldError("customer_id", "cannot be changed");
+  }
+  const newCards = prepareNewCards(actor.merchantId, input);
+
+  try {
+    return await getDb().$transaction(async (tx) => {
+      const current = await getCustomerWithChildrenOrThrow(tx, actor.merchantId, customerId);
+      const columns = customerColumns(input);
+      const merged = {
+        customer_first_name: columns.firstName !== undefined ? columns.firstName : current.firstName,
+        customer_last_name: columns.lastName !== undefined ? columns.lastName : current.lastName,
+        customer_firm_name: columns.firmName !== undefined ? columns.firmName : current.firmName,
+      };
+      if (!hasCustomerName(merged)) throw fieldError("customer_first_name", NAME_RULE);
+      await tx.customer.update({ where: { id: current.id }, data: columns });
+      if (input.billing_cards) await replaceCards(tx, actor, current, input.billing_cards, newCards);
+      if (input.shipping_addresses) await replaceShippingAddresses(tx, actor, current, input.shipping_addresses);
+      await recordAudit(tx, actor, "customer.update", { type: "customer", id: customerId });
+      return customerToResponse(await getCustomerWithChildrenOrThrow(tx, actor.merchantId, customerId));
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new ApiError("conflict", DUPLICATE_CARD_MESSAGE);
+    throw error;
+  }
+}
+
+/** Validates and seals the cards without a card_id (new ones) before the transaction starts. */
+function prepareNewCards(merchantId: bigint, input: UpdateCustomerInput): Map<number, PreparedCard> {
+  const errors: FieldErrors = {};
+  const prepared = new Map<number, PreparedCard>();
+  for (const [index, card] of (input.billing_cards ?? []).entries()) {
+    const prefix = `billing_cards[${index}].`;
+    if (card.card_id !== undefined) {
+      if (card.card_number !== undefined) errors[`${prefix}card_number`] = "cannot be changed; add a new card instead";
+      continue;
+    }
+    if (!card.billing_zip) {
+      errors[`${prefix}billing_zip`] = "is required";
+      continue;
+    }
+    const ready = prepareCard({ ...card, billing_zip: card.billing_zip }, merchantId, prefix, errors);
+    if (ready) prepared.set(index, ready);
+  }
+  throwIfErrors(errors);
+  return prepared;
+}

@@ -1,0 +1,40 @@
+// Runs `next build` when there is no build or a source file is newer than it
+// (npm start and npm test both call this, so neither serves stale code).
+import { execFileSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { root } from "./prisma-env.mjs";
+
+function newestMtime(dir) {
+  let latest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === "node_modules" || entry.name.startsWith(".")) continue;
+    const path = join(dir, entry.name);
+    latest = Math.max(latest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return latest;
+}
+
+/** True when .next is missing or older than app/, lib/, components/ or the configs. */
+export function buildIsStale() {
+  const marker = join(root, ".next", "BUILD_ID");
+  if (!existsSync(marker)) return true;
+  const builtAt = statSync(marker).mtimeMs;
+  const dirs = ["app", "lib", "components"].map((d) => join(root, d)).filter(existsSync);
+  const files = ["next.config.ts", "package.json", "tsconfig.json"].map((f) => join(root, f)).filter(existsSync);
+  return Math.max(...dirs.map(newestMtime), ...files.map((f) => statSync(f).mtimeMs)) > builtAt;
+}
+
+/** Builds the app if it is stale; prints why. */
+export function buildIfStale() {
+  if (!buildIsStale()) return false;
+  console.log("Building the vault (no build yet, or the sources changed)...");
+  execFileSync(process.execPath, [join(root, "node_modules/next/dist/bin/next"), "build"], {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  return true;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) buildIfStale();

@@ -1,0 +1,66 @@
+// Vitest globalSetup for the API projects: one fresh database (SQLite or
+// PostgreSQL, from the project's name), migrations, keys and the demo
+// merchant through the real CLI, and the built server running on it.
+import { execFileSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { TestProject } from "vitest/node";
+import { createPostgresDatabase, createSqliteDatabase, type TestDatabase } from "./databases";
+import { startServer } from "./server";
+// @ts-expect-error plain ESM script without types
+import { migrate } from "../../scripts/migrate.mjs";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    baseUrl: string;
+    databaseUrl: string;
+    provider: "sqlite" | "postgres";
+    keysFile: string;
+    logFile: string;
+    dataDir: string;
+    demo: { merchant_id: number; api_key: string; signing_secret: string };
+  }
+}
+
+/** Runs the CLI as an operator would; returns the parsed last stdout line. */
+export function runCli(args: string[], env: Record<string, string>): unknown {
+  const out = execFileSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "cli/vault.ts", ...args], {
+    cwd: process.cwd(),
+    env: { ...process.env, ...env },
+    encoding: "utf8",
+  });
+  const last = out.trim().split("\n").at(-1) ?? "";
+  return JSON.parse(last);
+}
+
+export default async function setup(project: TestProject) {
+  const provider = project.name.endsWith("postgres") ? "postgres" : "sqlite";
+  const dataDir = mkdtempSync(join(tmpdir(), `vault-${provider}-`));
+  const db: TestDatabase = provider === "postgres" ? await createPostgresDatabase() : createSqliteDatabase(dataDir);
+  const env = {
+    DATABASE_URL: db.url,
+    VAULT_KEYS_FILE: join(dataDir, "keys.json"),
+    PUBLIC_BASE_URL: "http://localhost:3999",
+    LOG_LEVEL: "info",
+  };
+  migrate(env);
+  const demo = runCli(["setup", "--json"], env) as ProvidedContextDemo;
+  const logFile = join(dataDir, "server.log");
+  const server = await startServer(env, logFile);
+
+  project.provide("baseUrl", server.baseUrl);
+  project.provide("databaseUrl", db.url);
+  project.provide("provider", provider);
+  project.provide("keysFile", env.VAULT_KEYS_FILE);
+  project.provide("logFile", logFile);
+  project.provide("dataDir", dataDir);
+  project.provide("demo", demo);
+
+  return async () => {
+    await server.stop();
+    await db.drop();
+  };
+}
+
+type ProvidedContextDemo = { merchant_id: number; api_key: string; signing_secret: string };

@@ -1,0 +1,35 @@
+// Test fixtures: merchants created through lib/ (the same code the CLI runs)
+// against the server's database, unique ids, and valid card numbers.
+import { randomBytes } from "node:crypto";
+import { createMerchant } from "@/lib/merchants/create-merchant";
+import { generateTestCardNumber } from "@/lib/cards/test-cards";
+import { apiClient, type ApiClient } from "./api-client";
+
+export type TestMerchant = { merchantId: number; apiKey: string; signingSecret: string; api: ApiClient };
+
+/** A fresh merchant with its own API key, so tests never see each other's data. */
+export async function newMerchant(name = "Test Merchant"): Promise<TestMerchant> {
+  const created = await createMerchant({ name, actor: "test" });
+  return {
+    merchantId: Number(created.merchantId),
+    apiKey: created.apiKey,
+    signingSecret: created.signingSecret,
+    api: apiClient(created.apiKey),
+  };
+}
+
+/** A customer_id no other test uses. */
+export function uniqueCustomerId(prefix = "C"): string {
+  return `${prefix}${randomBytes(8).toString("hex")}`.slice(0, 32);
+}
+
+/** A valid Visa number no other test uses (Luhn-correct, random middle digits). */
+export function uniqueVisa(): string {
+  return generateTestCardNumber("4", 16);
+}
+
+/** An expiry (MMYY) a few years ahead, so tests don't expire with the calendar. */
+export function futureExpiry(yearsAhead = 3): string {
+  const now = new Date();
+  return `${String(now.getUTCMonth() + 1).padStart(2, "0")}${String((now.getUTCFullYear() + yearsAhead) % 100).padStart(2, "0")}`;
+}

@@ -32,3 +32,22 @@ export async function recordAudit(
     },
   });
 }
+
+/** Appends several audit rows in one statement (a customer added with its cards). */
+export async function recordAuditMany(
+  tx: Tx,
+  who: Actor,
+  entries: { action: string; type: string; id: string }[],
+): Promise<void> {
+  await tx.auditLog.createMany({
+    data: entries.map((entry) => ({
+      merchantId: who.merchantId,
+      actor: who.actor,
+      action: entry.action,
+      targetType: entry.type,
+      targetId: entry.id,
+      clientAddress: who.clientAddress ?? null,
+      requestId: who.requestId ?? null,
+    })),
+  });
+}

@@ -15,10 +15,10 @@ const lastUsedWrittenAt = new Map<number, number>();
 export async function authenticateApiKey(authorization: string | null): Promise<ApiCaller> {
   const db = getDb();
   for (const candidate of apiKeyCandidatesFromAuthorization(authorization)) {
-    const key = await db.apiKey.findUnique({
-      where: { hash: hashApiKey(candidate) },
-      select: { id: true, merchantId: true, revokedAt: true },
-    });
+    // Raw: this runs on every request, and a compiled Prisma query costs
+    // about 0.4 ms more (see lib/vault/customer-query.ts).
+    const [key] = await db.$queryRaw<{ id: number; merchantId: bigint; revokedAt: Date | null }[]>`
+      SELECT "id", "merchantId", "revokedAt" FROM "ApiKey" WHERE "hash" = ${hashApiKey(candidate)}`;
     if (key && !key.revokedAt) {
       touchLastUsed(key.id);
       return { merchantId: key.merchantId, apiKeyId: key.id };

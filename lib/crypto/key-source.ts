@@ -25,7 +25,7 @@ export function resolveKeySource(env: KeyEnv): KeySource {
     }
     return { kind: "env", json: inline, label: "env VAULT_KEYS" };
   }
-  const file = path.resolve(process.cwd(), env.VAULT_KEYS_FILE?.trim() || DEFAULT_KEYS_FILE);
+  const file = path.resolve(/*turbopackIgnore: true*/ process.cwd(), env.VAULT_KEYS_FILE?.trim() || DEFAULT_KEYS_FILE);
   return { kind: "file", path: file, label: `file ${file}` };
 }
 

@@ -7,6 +7,9 @@ import { rewrapSealed } from "./rewrap-sealed";
 import { cardAad } from "../vault/prepare-card";
 import { signingSecretAad } from "../merchants/create-merchant";
 
+/** A little over the servers' key file re-check interval. */
+const KEY_FILE_PICKUP_MS = 1500;
+
 export type RotationProgress = { table: "card" | "merchant"; rewrapped: number };
 
 /**
@@ -26,7 +29,13 @@ export async function rotateKeys(options: {
   limit?: number;
   onProgress?: (progress: RotationProgress) => void;
 }): Promise<{ activeVersion: number; rewrapped: number; complete: boolean }> {
-  if (options.addVersion) addKekVersion();
+  if (options.addVersion) {
+    addKekVersion();
+    // Running servers re-check the key file at most once a second
+    // (get-keyring.ts); waiting a little longer means they seal new cards under
+    // the new version before the first pass starts, so one pass is enough.
+    await new Promise((resolve) => setTimeout(resolve, KEY_FILE_PICKUP_MS));
+  }
   const keyring = reloadKeyring();
   const target = keyring.activeKekVersion;
   const batchSize = options.batchSize ?? 200;

@@ -1,9 +1,9 @@
 import "server-only";
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "./generated/postgres/client";
 import { getEnv } from "../env";
+import { DurableSqliteAdapterFactory } from "./sqlite-adapter";
 
 // Both generated clients have the same models and methods (the PostgreSQL
 // schema is generated from the SQLite one), so the SQLite client's type
@@ -13,17 +13,22 @@ export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 const globalForDb = globalThis as unknown as { vaultDb?: Db };
 
-/** SQLite journal settings: WAL lets readers run beside the one writer. */
-export const SQLITE_BUSY_TIMEOUT_MS = 5000;
+// On SQLite the driver adapter holds ONE connection per process and
+// serialises transactions with a mutex, but a query issued outside a
+// transaction runs on that same connection, inside whatever transaction is
+// open. So every write goes through $transaction (even a single statement):
+// then no write can join, or be rolled back with, another request's
+// transaction. Reads outside transactions are fine.
+const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 15_000 };
 
 function createDb(): Db {
   const env = getEnv();
   if (env.databaseProvider === "sqlite") {
-    const adapter = new PrismaBetterSQLite3({ url: env.DATABASE_URL, timeout: SQLITE_BUSY_TIMEOUT_MS });
-    return new SqliteClient({ adapter });
+    const adapter = new DurableSqliteAdapterFactory(env.DATABASE_URL);
+    return new SqliteClient({ adapter, transactionOptions: TRANSACTION_OPTIONS });
   }
   const adapter = new PrismaPg({ connectionString: env.DATABASE_URL, max: env.DATABASE_POOL_SIZE });
-  return new PostgresClient({ adapter }) as unknown as Db;
+  return new PostgresClient({ adapter, transactionOptions: TRANSACTION_OPTIONS }) as unknown as Db;
 }
 
 /** The process-wide Prisma client for the configured database. */

@@ -3,11 +3,11 @@ import { randomInt } from "node:crypto";
 import { getDb } from "../db/client";
 import { ApiError, type FieldErrors } from "../api/api-error";
 import { isUniqueViolation } from "../api/to-api-error";
-import { recordAudit, type Actor } from "../audit/record-audit";
+import { recordAuditMany, type Actor } from "../audit/record-audit";
 import { prepareCard, throwIfErrors, type PreparedCard } from "./prepare-card";
 import { shippingColumns } from "./shipping-columns";
 import { customerColumns } from "./customer-columns";
-import { customerInclude } from "./customer-query";
+import { shippingSelect, type CardRow } from "./customer-query";
 import { customerToResponse } from "./to-response";
 import type { AddCustomerInput } from "./schemas";
 import type { CustomerResponse } from "./schemas";
@@ -32,27 +32,33 @@ export async function addCustomer(actor: Actor, input: AddCustomerInput): Promis
     return await getDb().$transaction(async (tx) => {
       const customer = await tx.customer.create({
         data: { merchantId: actor.merchantId, customerId, ...customerColumns(input) },
-        select: { id: true },
       });
       if (cards.length > 0) {
         await tx.card.createMany({ data: cards.map((card) => ({ ...card, customerPk: customer.id })) });
       }
+      const shippingAddresses = [];
       for (const [index, address] of addresses.entries()) {
-        await tx.shippingAddress.create({
-          data: {
-            merchantId: actor.merchantId,
-            customerPk: customer.id,
-            ...shippingColumns(address),
-            firstName: address.shipping_first_name,
-            lastName: address.shipping_last_name,
-            isPrimary: index === primaryAddress,
-          },
-        });
+        shippingAddresses.push(
+          await tx.shippingAddress.create({
+            data: {
+              merchantId: actor.merchantId,
+              customerPk: customer.id,
+              ...shippingColumns(address),
+              firstName: address.shipping_first_name,
+              lastName: address.shipping_last_name,
+              isPrimary: index === primaryAddress,
+            },
+            select: shippingSelect,
+          }),
+        );
       }
-      await recordAudit(tx, actor, "customer.create", { type: "customer", id: customerId });
-      for (const card of cards) await recordAudit(tx, actor, "card.create", { type: "card", id: card.id });
-      const created = await tx.customer.findUniqueOrThrow({ where: { id: customer.id }, include: customerInclude });
-      return customerToResponse(created);
+      await recordAuditMany(tx, actor, [
+        { action: "customer.create", type: "customer", id: customerId },
+        ...cards.map((card) => ({ action: "card.create", type: "card", id: card.id })),
+        ...shippingAddresses.map((a) => ({ action: "shipping.create", type: "shipping_address", id: String(a.id) })),
+      ]);
+      // Everything in the answer was just written: no read-back needed.
+      return customerToResponse({ ...customer, cards: cards.map(toCardRow), shippingAddresses });
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw new ApiError("conflict", `customer_id ${customerId} already exists`);
@@ -75,4 +81,19 @@ function prepareCards(merchantId: bigint, input: AddCustomerInput): (PreparedCar
   }
   const primary = Math.max(0, (input.billing_cards ?? []).findIndex((c) => c.primary));
   return prepared.map((card, index) => ({ ...card, isPrimary: index === primary }));
+}
+
+function toCardRow(card: PreparedCard & { isPrimary: boolean }): CardRow {
+  const { emails = null, firstName = null, lastName = null, firmName = null, addr1 = null, addr2 = null } = card;
+  const { city = null, state = null, zip4 = null, country = null, countryCode = null } = card;
+  return {
+    id: card.id,
+    maskedNumber: card.maskedNumber,
+    cardType: card.cardType,
+    expDate: card.expDate,
+    zip: card.zip,
+    isPrimary: card.isPrimary,
+    createdAt: new Date(),
+    ...{ emails, firstName, lastName, firmName, addr1, addr2, city, state, zip4, country, countryCode },
+  };
 }

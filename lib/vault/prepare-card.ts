@@ -12,7 +12,7 @@ import { billingColumns } from "./billing-columns";
 
 const NUMBER_PROBLEMS = {
   format: "must contain only digits",
-  length: "must be 13 to 16 digits",
+  length: "has the wrong number of digits for a card (13 to 16, as its brand requires)",
   luhn: "is not a valid card number",
   unsupported_brand: "is not a supported card brand",
 } as const;

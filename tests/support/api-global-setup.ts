@@ -1,13 +1,15 @@
 // Vitest globalSetup for the API projects: one fresh database (SQLite or
 // PostgreSQL, from the project's name), migrations, keys and the demo
 // merchant through the real CLI, and the built server running on it.
-import { execFileSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { createPostgresDatabase, createSqliteDatabase, type TestDatabase } from "./databases";
 import { startServer } from "./server";
+import { runCli } from "./cli";
+
+export { runCli };
 // @ts-expect-error plain ESM script without types
 import { migrate } from "../../scripts/migrate.mjs";
 
@@ -21,17 +23,6 @@ declare module "vitest" {
     dataDir: string;
     demo: { merchant_id: number; api_key: string; signing_secret: string };
   }
-}
-
-/** Runs the CLI as an operator would; returns the parsed last stdout line. */
-export function runCli(args: string[], env: Record<string, string>): unknown {
-  const out = execFileSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "cli/vault.ts", ...args], {
-    cwd: process.cwd(),
-    env: { ...process.env, ...env },
-    encoding: "utf8",
-  });
-  const last = out.trim().split("\n").at(-1) ?? "";
-  return JSON.parse(last);
 }
 
 export default async function setup(project: TestProject) {

@@ -1,0 +1,137 @@
+// `npm run bench`: the vault's throughput and latency, as ratios against a
+// floor measured in the same run, on SQLite and on PostgreSQL.
+//
+// For each database: a fresh database, the built server (server.mjs, as
+// npm start runs it), then autocannon at 16 connections for
+//   (c) floor:        GET /platform/ping, an authenticated route doing nothing else
+//   (a) add customer: POST /platform/vault/customer with one card
+//   (b) get customer: GET /platform/vault/customer/{id} with its cards
+// Prints a table and writes bench/results/latest.json.
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import autocannon from "autocannon";
+import { generateTestCardNumber } from "../lib/cards/test-cards";
+import { createPostgresDatabase, createSqliteDatabase, type TestDatabase } from "../tests/support/databases";
+import { startServer } from "../tests/support/server";
+import { runCli } from "../tests/support/cli";
+// @ts-expect-error plain ESM scripts without types
+import { migrate } from "../scripts/migrate.mjs";
+// @ts-expect-error plain ESM scripts without types
+import { buildIfStale } from "../scripts/build-if-stale.mjs";
+
+const CONNECTIONS = 16;
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const SEEDED_CUSTOMERS = 200;
+
+type Figures = { requestsPerSecond: number; p50: number; p99: number; non2xx: number; errors: number; total: number };
+
+function auth(key: string): string {
+  return `Basic ${Buffer.from(`${key}:`).toString("base64")}`;
+}
+
+function expiry(): string {
+  const now = new Date();
+  return `${String(now.getUTCMonth() + 1).padStart(2, "0")}${String((now.getUTCFullYear() + 3) % 100).padStart(2, "0")}`;
+}
+
+let sequence = 0;
+function customerBody(): string {
+  sequence += 1;
+  return JSON.stringify({
+    customer_id: `B${process.pid}x${sequence}`,
+    customer_first_name: "Bench",
+    customer_last_name: "Mark",
+    customer_email: "bench@example.com",
+    billing_cards: [{ card_number: generateTestCardNumber("4", 16), exp_date: expiry(), billing_zip: "94402", cvv2: "123" }],
+  });
+}
+
+async function measure(options: autocannon.Options): Promise<Figures> {
+  const result = await autocannon({ connections: CONNECTIONS, duration: SECONDS, ...options });
+  return {
+    requestsPerSecond: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    total: result.requests.total,
+  };
+}
+
+async function benchDatabase(provider: "sqlite" | "postgres") {
+  const dir = mkdtempSync(join(tmpdir(), `vault-bench-${provider}-`));
+  const db: TestDatabase = provider === "postgres" ? await createPostgresDatabase() : createSqliteDatabase(dir);
+  const env = { DATABASE_URL: db.url, VAULT_KEYS_FILE: join(dir, "keys.json"), LOG_LEVEL: "warn" };
+  migrate(env);
+  const demo = runCli(["setup", "--json"], env) as { api_key: string };
+  const server = await startServer(env, join(dir, "server.log"));
+  const headers = { authorization: auth(demo.api_key), "content-type": "application/json" };
+  try {
+    // Seed customers for (b), through the API like any merchant.
+    const seeded: string[] = [];
+    for (let i = 0; i < SEEDED_CUSTOMERS; i++) {
+      const body = customerBody();
+      const response = await fetch(`${server.baseUrl}/platform/vault/customer`, { method: "POST", headers, body });
+      if (response.status !== 200) throw new Error(`seeding failed: ${response.status} ${await response.text()}`);
+      seeded.push((JSON.parse(body) as { customer_id: string }).customer_id);
+    }
+    // A short warm-up so the first measurement doesn't pay for JIT and caches.
+    await autocannon({ url: `${server.baseUrl}/platform/ping`, connections: CONNECTIONS, duration: 2, headers });
+
+    const floor = await measure({ url: `${server.baseUrl}/platform/ping`, headers });
+    const add = await measure({
+      url: `${server.baseUrl}/platform/vault/customer`,
+      method: "POST",
+      headers,
+      requests: [{ method: "POST", setupRequest: (request) => ({ ...request, body: customerBody() }) }],
+    });
+    let next = 0;
+    const get = await measure({
+      url: server.baseUrl,
+      headers,
+      requests: [
+        {
+          method: "GET",
+          setupRequest: (request) => ({ ...request, path: `/platform/vault/customer/${seeded[next++ % seeded.length]}` }),
+        },
+      ],
+    });
+    return { provider, floor, add, get };
+  } finally {
+    await server.stop();
+    await db.drop();
+  }
+}
+
+function row(name: string, f: Figures, floor: Figures): string {
+  const ratio = `${Math.round((f.requestsPerSecond / floor.requestsPerSecond) * 100)}%`;
+  return `| ${name.padEnd(26)} | ${String(f.requestsPerSecond).padStart(7)} | ${ratio.padStart(8)} | ${String(f.p50).padStart(5)} | ${String(f.p99).padStart(5)} | ${String(f.non2xx + f.errors).padStart(6)} |`;
+}
+
+buildIfStale();
+const results = [];
+for (const provider of ["sqlite", "postgres"] as const) results.push(await benchDatabase(provider));
+
+console.log(`\n${CONNECTIONS} connections, ${SECONDS} s per scenario, latency in ms`);
+console.log("| scenario                   |   req/s | vs floor |   p50 |   p99 | failed |");
+console.log("|----------------------------|---------|----------|-------|-------|--------|");
+for (const r of results) {
+  console.log(row(`${r.provider}: (c) floor (ping)`, r.floor, r.floor));
+  console.log(row(`${r.provider}: (a) add customer+card`, r.add, r.floor));
+  console.log(row(`${r.provider}: (b) get customer`, r.get, r.floor));
+}
+const targets = results.map((r) => ({
+  provider: r.provider,
+  addAtLeast40PercentOfFloor: r.add.requestsPerSecond >= 0.4 * r.floor.requestsPerSecond,
+  getAtLeast70PercentOfFloor: r.get.requestsPerSecond >= 0.7 * r.floor.requestsPerSecond,
+  p99Under50ms: [r.add, r.get].every((f) => f.p99 < 50),
+  noFailures: [r.floor, r.add, r.get].every((f) => f.non2xx === 0 && f.errors === 0),
+}));
+console.log("\nTargets:", JSON.stringify(targets));
+mkdirSync("bench/results", { recursive: true });
+writeFileSync(
+  "bench/results/latest.json",
+  JSON.stringify({ date: new Date().toISOString(), connections: CONNECTIONS, seconds: SECONDS, results, targets }, null, 2),
+);
+console.log("Written to bench/results/latest.json");

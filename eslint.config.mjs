@@ -1,0 +1,27 @@
+// Lint rules that keep the layering honest (docs/house-style: routes and
+// components never touch Prisma; only lib/ does).
+import tseslint from "typescript-eslint";
+
+export default tseslint.config(
+  { ignores: ["node_modules/**", ".next/**", "lib/db/generated/**", "data/**", "next-env.d.ts"] },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      "@typescript-eslint/no-explicit-any": "off",
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
+  },
+  {
+    files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["@prisma/*", "**/db/generated/**", "@/lib/db/client", "**/lib/db/client"], message: "Routes and components call lib/, never Prisma." },
+          ],
+        },
+      ],
+    },
+  },
+);

@@ -4,13 +4,20 @@ import { ApiError } from "./api-error";
 // P2002: unique constraint; P2025: the row to change was not found.
 export function toApiError(error: unknown): ApiError | null {
   if (error instanceof ApiError) return error;
-  const code = (error as { code?: unknown } | null)?.code;
-  if (code === "P2002") return new ApiError("conflict", "Conflict: the record already exists");
-  if (code === "P2025") return new ApiError("not_found", "Not found");
+  if (isUniqueViolation(error)) return new ApiError("conflict", "Conflict: the record already exists");
+  if ((error as { code?: unknown } | null)?.code === "P2025") return new ApiError("not_found", "Not found");
   return null;
 }
 
-/** True when a database error is a unique-constraint violation. */
+type PrismaErrorShape = { code?: unknown; meta?: { driverAdapterError?: { cause?: { kind?: unknown } } } };
+
+/**
+ * True when a database error is a unique-constraint violation: P2002 from the
+ * client API, or P2010 (raw query failed) whose driver error says so, as
+ * both SQLite and PostgreSQL adapters report it.
+ */
 export function isUniqueViolation(error: unknown): boolean {
-  return (error as { code?: unknown } | null)?.code === "P2002";
+  const e = error as PrismaErrorShape | null;
+  if (e?.code === "P2002") return true;
+  return e?.code === "P2010" && e.meta?.driverAdapterError?.cause?.kind === "UniqueConstraintViolation";
 }

@@ -4,8 +4,8 @@ import { ApiError, type FieldErrors } from "../api/api-error";
 import { isUniqueViolation } from "../api/to-api-error";
 import { recordAudit, type Actor } from "../audit/record-audit";
 import { prepareCard, throwIfErrors } from "./prepare-card";
-import { getCustomerOrThrow, getCustomerWithChildrenOrThrow } from "./customer-query";
-import { settlePrimaryCard } from "./primary";
+import { getCustomerPkOrThrow, getCustomerWithChildrenOrThrow } from "./customer-query";
+import { insertCardRows } from "./insert-card-rows";
 import { customerToResponse } from "./to-response";
 import type { AddBillingCardInput, CustomerResponse } from "./schemas";
 
@@ -20,19 +20,20 @@ export async function addBillingCard(actor: Actor, customerId: string, input: Ad
 
   try {
     return await getDb().$transaction(async (tx) => {
-      const customer = await getCustomerOrThrow(tx, actor.merchantId, customerId);
-      const duplicate = await tx.card.findUnique({
-        where: { customerPk_fingerprint: { customerPk: customer.id, fingerprint: card.fingerprint } },
-        select: { id: true },
-      });
-      if (duplicate) throw new ApiError("conflict", DUPLICATE_CARD_MESSAGE);
-      await tx.card.create({ data: { ...card, customerPk: customer.id } });
-      await settlePrimaryCard(tx, customer.id, input.primary ? card.id : undefined);
+      const customerPk = await getCustomerPkOrThrow(tx, actor.merchantId, customerId);
+      const [existing] = await tx.$queryRaw<{ n: bigint | number }[]>`
+        SELECT COUNT(*) AS "n" FROM "Card" WHERE "customerPk" = ${customerPk}`;
+      const isFirst = Number(existing?.n ?? 0) === 0;
+      if (input.primary && !isFirst) {
+        await tx.card.updateMany({ where: { customerPk, isPrimary: true }, data: { isPrimary: false } });
+      }
+      // The unique index on (customer, fingerprint) rejects a duplicate,
+      // also when two requests add the same number at once.
+      await insertCardRows(tx, customerPk, [{ ...card, isPrimary: isFirst || input.primary === true }]);
       await recordAudit(tx, actor, "card.create", { type: "card", id: card.id });
       return customerToResponse(await getCustomerWithChildrenOrThrow(tx, actor.merchantId, customerId));
     });
   } catch (error) {
-    // Two requests adding the same number at once: the unique index decides.
     if (isUniqueViolation(error)) throw new ApiError("conflict", DUPLICATE_CARD_MESSAGE);
     throw error;
   }

@@ -7,6 +7,8 @@ import { recordAuditMany, type Actor } from "../audit/record-audit";
 import { prepareCard, throwIfErrors, type PreparedCard } from "./prepare-card";
 import { shippingColumns } from "./shipping-columns";
 import { customerColumns } from "./customer-columns";
+import { insertCustomerRow } from "./insert-customer-row";
+import { insertCardRows } from "./insert-card-rows";
 import { shippingSelect, type CardRow } from "./customer-query";
 import { customerToResponse } from "./to-response";
 import type { AddCustomerInput } from "./schemas";
@@ -30,12 +32,8 @@ export async function addCustomer(actor: Actor, input: AddCustomerInput): Promis
 
   try {
     return await getDb().$transaction(async (tx) => {
-      const customer = await tx.customer.create({
-        data: { merchantId: actor.merchantId, customerId, ...customerColumns(input) },
-      });
-      if (cards.length > 0) {
-        await tx.card.createMany({ data: cards.map((card) => ({ ...card, customerPk: customer.id })) });
-      }
+      const customer = await insertCustomerRow(tx, actor.merchantId, customerId, customerColumns(input));
+      await insertCardRows(tx, customer.id, cards);
       const shippingAddresses = [];
       for (const [index, address] of addresses.entries()) {
         shippingAddresses.push(

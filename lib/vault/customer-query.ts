@@ -118,9 +118,10 @@ function cardFromJoinRow(row: CustomerJoinRow): CardRow {
   return card as CardRow;
 }
 
-/** The merchant's customer row (no children), or a 404. */
-export async function getCustomerOrThrow(db: Db | Tx, merchantId: bigint, customerId: string): Promise<CustomerRow> {
-  const customer = await db.customer.findUnique({ where: { merchantId_customerId: { merchantId, customerId } } });
-  if (!customer) throw notFound("Customer");
-  return customer;
+/** The internal key of the merchant's customer, or a 404 (plain SQL: every mutation starts here). */
+export async function getCustomerPkOrThrow(db: Db | Tx, merchantId: bigint, customerId: string): Promise<number> {
+  const [row] = await db.$queryRaw<{ id: number }[]>`
+    SELECT "id" FROM "Customer" WHERE "merchantId" = ${merchantId} AND "customerId" = ${customerId}`;
+  if (!row) throw notFound("Customer");
+  return row.id;
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { getDb, type Tx } from "../db/client";
 import { recordAudit, type Actor } from "../audit/record-audit";
 import { assertCardNotInActiveSubscription } from "./card-usage";
-import { getCustomerOrThrow, getCustomerWithChildrenOrThrow } from "./customer-query";
+import { getCustomerPkOrThrow, getCustomerWithChildrenOrThrow } from "./customer-query";
 import { getCardOrThrow } from "./get-card-or-throw";
 import { settlePrimaryCard } from "./primary";
 import { customerToResponse } from "./to-response";
@@ -11,9 +11,9 @@ import type { CustomerResponse } from "./schemas";
 /** Deletes a card (not while a subscription uses it); the oldest remaining card becomes primary. */
 export async function deleteBillingCard(actor: Actor, customerId: string, cardId: string): Promise<CustomerResponse> {
   return getDb().$transaction(async (tx) => {
-    const customer = await getCustomerOrThrow(tx, actor.merchantId, customerId);
-    await removeCard(tx, actor, customer.id, cardId);
-    await settlePrimaryCard(tx, customer.id);
+    const customerPk = await getCustomerPkOrThrow(tx, actor.merchantId, customerId);
+    await removeCard(tx, actor, customerPk, cardId);
+    await settlePrimaryCard(tx, customerPk);
     return customerToResponse(await getCustomerWithChildrenOrThrow(tx, actor.merchantId, customerId));
   });
 }

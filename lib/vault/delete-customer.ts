@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb } from "../db/client";
 import { recordAudit, type Actor } from "../audit/record-audit";
-import { getCustomerOrThrow } from "./customer-query";
+import { getCustomerPkOrThrow } from "./customer-query";
 
 /**
  * Deletes a customer with its cards and addresses (the foreign keys
@@ -11,8 +11,8 @@ import { getCustomerOrThrow } from "./customer-query";
  */
 export async function deleteCustomer(actor: Actor, customerId: string): Promise<void> {
   await getDb().$transaction(async (tx) => {
-    const customer = await getCustomerOrThrow(tx, actor.merchantId, customerId);
-    await tx.customer.delete({ where: { id: customer.id } });
+    const customerPk = await getCustomerPkOrThrow(tx, actor.merchantId, customerId);
+    await tx.customer.delete({ where: { id: customerPk } });
     await recordAudit(tx, actor, "customer.delete", { type: "customer", id: customerId });
   });
 }

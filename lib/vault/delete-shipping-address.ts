@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb } from "../db/client";
 import { recordAudit, type Actor } from "../audit/record-audit";
-import { getCustomerOrThrow, getCustomerWithChildrenOrThrow } from "./customer-query";
+import { getCustomerPkOrThrow, getCustomerWithChildrenOrThrow } from "./customer-query";
 import { getShippingOrThrow } from "./get-shipping-or-throw";
 import { settlePrimaryShipping } from "./primary";
 import { customerToResponse } from "./to-response";
@@ -10,10 +10,10 @@ import type { CustomerResponse } from "./schemas";
 /** Deletes a shipping address; the oldest remaining one becomes primary. */
 export async function deleteShippingAddress(actor: Actor, customerId: string, shippingId: number): Promise<CustomerResponse> {
   return getDb().$transaction(async (tx) => {
-    const customer = await getCustomerOrThrow(tx, actor.merchantId, customerId);
-    await getShippingOrThrow(tx, customer.id, shippingId);
+    const customerPk = await getCustomerPkOrThrow(tx, actor.merchantId, customerId);
+    await getShippingOrThrow(tx, customerPk, shippingId);
     await tx.shippingAddress.delete({ where: { id: shippingId } });
-    await settlePrimaryShipping(tx, customer.id);
+    await settlePrimaryShipping(tx, customerPk);
     await recordAudit(tx, actor, "shipping.delete", { type: "shipping_address", id: String(shippingId) });
     return customerToResponse(await getCustomerWithChildrenOrThrow(tx, actor.merchantId, customerId));
   });

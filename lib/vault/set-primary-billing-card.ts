@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb } from "../db/client";
 import { recordAudit, type Actor } from "../audit/record-audit";
-import { getCustomerOrThrow, getCustomerWithChildrenOrThrow } from "./customer-query";
+import { getCustomerPkOrThrow, getCustomerWithChildrenOrThrow } from "./customer-query";
 import { getCardOrThrow } from "./get-card-or-throw";
 import { settlePrimaryCard } from "./primary";
 import { customerToResponse } from "./to-response";
@@ -10,9 +10,9 @@ import type { CustomerResponse } from "./schemas";
 /** Makes one of the customer's cards the primary (subscription) card. */
 export async function setPrimaryBillingCard(actor: Actor, customerId: string, cardId: string): Promise<CustomerResponse> {
   return getDb().$transaction(async (tx) => {
-    const customer = await getCustomerOrThrow(tx, actor.merchantId, customerId);
-    await getCardOrThrow(tx, customer.id, cardId);
-    await settlePrimaryCard(tx, customer.id, cardId);
+    const customerPk = await getCustomerPkOrThrow(tx, actor.merchantId, customerId);
+    await getCardOrThrow(tx, customerPk, cardId);
+    await settlePrimaryCard(tx, customerPk, cardId);
     await recordAudit(tx, actor, "card.set_primary", { type: "card", id: cardId });
     return customerToResponse(await getCustomerWithChildrenOrThrow(tx, actor.merchantId, customerId));
   });

@@ -4,7 +4,7 @@ import { fieldError } from "../api/api-error";
 import { recordAudit, type Actor } from "../audit/record-audit";
 import { isExpired, parseExpDate } from "../cards/expiry";
 import { billingColumns } from "./billing-columns";
-import { getCustomerOrThrow, getCustomerWithChildrenOrThrow } from "./customer-query";
+import { getCustomerPkOrThrow, getCustomerWithChildrenOrThrow } from "./customer-query";
 import { getCardOrThrow } from "./get-card-or-throw";
 import { settlePrimaryCard } from "./primary";
 import { customerToResponse } from "./to-response";
@@ -17,8 +17,8 @@ export async function updateBillingCard(actor: Actor, customerId: string, input:
     if (!expiry || isExpired(expiry, new Date())) throw fieldError("exp_date", "the card has expired");
   }
   return getDb().$transaction(async (tx) => {
-    const customer = await getCustomerOrThrow(tx, actor.merchantId, customerId);
-    await getCardOrThrow(tx, customer.id, input.card_id);
+    const customerPk = await getCustomerPkOrThrow(tx, actor.merchantId, customerId);
+    await getCardOrThrow(tx, customerPk, input.card_id);
     await tx.card.update({
       where: { id: input.card_id },
       data: {
@@ -27,7 +27,7 @@ export async function updateBillingCard(actor: Actor, customerId: string, input:
         ...(input.exp_date !== undefined ? { expDate: input.exp_date } : {}),
       },
     });
-    if (input.primary) await settlePrimaryCard(tx, customer.id, input.card_id);
+    if (input.primary) await settlePrimaryCard(tx, customerPk, input.card_id);
     await recordAudit(tx, actor, "card.update", { type: "card", id: input.card_id });
     return customerToResponse(await getCustomerWithChildrenOrThrow(tx, actor.merchantId, customerId));
   });

@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb } from "../db/client";
 import { recordAudit, type Actor } from "../audit/record-audit";
-import { getCustomerOrThrow, getCustomerWithChildrenOrThrow } from "./customer-query";
+import { getCustomerPkOrThrow, getCustomerWithChildrenOrThrow } from "./customer-query";
 import { getShippingOrThrow } from "./get-shipping-or-throw";
 import { settlePrimaryShipping } from "./primary";
 import { shippingColumns } from "./shipping-columns";
@@ -15,10 +15,10 @@ export async function updateShippingAddress(
   input: UpdateShippingAddressInput,
 ): Promise<CustomerResponse> {
   return getDb().$transaction(async (tx) => {
-    const customer = await getCustomerOrThrow(tx, actor.merchantId, customerId);
-    await getShippingOrThrow(tx, customer.id, input.shipping_id);
+    const customerPk = await getCustomerPkOrThrow(tx, actor.merchantId, customerId);
+    await getShippingOrThrow(tx, customerPk, input.shipping_id);
     await tx.shippingAddress.update({ where: { id: input.shipping_id }, data: shippingColumns(input) });
-    if (input.primary) await settlePrimaryShipping(tx, customer.id, input.shipping_id);
+    if (input.primary) await settlePrimaryShipping(tx, customerPk, input.shipping_id);
     await recordAudit(tx, actor, "shipping.update", { type: "shipping_address", id: String(input.shipping_id) });
     return customerToResponse(await getCustomerWithChildrenOrThrow(tx, actor.merchantId, customerId));
   });

@@ -1,0 +1,26 @@
+import "server-only";
+import type { Tx } from "../db/client";
+import { Prisma } from "../db/sql";
+import type { PreparedCard } from "./prepare-card";
+
+/**
+ * Inserts sealed cards for a customer in one statement. Plain SQL for the
+ * same reason as the hot reads (docs/decisions/002-raw-sql-for-hot-reads.md):
+ * adding cards is the vault's busiest write.
+ */
+export async function insertCardRows(tx: Tx, customerPk: number, cards: (PreparedCard & { isPrimary: boolean })[]): Promise<void> {
+  if (cards.length === 0) return;
+  const now = new Date();
+  const rows = cards.map(
+    (c) => Prisma.sql`(${c.id}, ${c.merchantId}, ${customerPk}, ${c.fingerprint}, ${c.maskedNumber}, ${c.cardType},
+      ${c.expDate}, ${c.sealedNumber}, ${c.kekVersion}, ${c.firstName ?? null}, ${c.lastName ?? null},
+      ${c.firmName ?? null}, ${c.emails ?? null}, ${c.addr1 ?? null}, ${c.addr2 ?? null}, ${c.city ?? null},
+      ${c.state ?? null}, ${c.zip}, ${c.zip4 ?? null}, ${c.country ?? null}, ${c.countryCode ?? null},
+      ${c.isPrimary}, ${now}, ${now})`,
+  );
+  await tx.$executeRaw`
+    INSERT INTO "Card" ("id", "merchantId", "customerPk", "fingerprint", "maskedNumber", "cardType", "expDate",
+      "sealedNumber", "kekVersion", "firstName", "lastName", "firmName", "emails", "addr1", "addr2", "city",
+      "state", "zip", "zip4", "country", "countryCode", "isPrimary", "createdAt", "updatedAt")
+    VALUES ${Prisma.join(rows)}`;
+}

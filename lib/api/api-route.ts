@@ -57,7 +57,7 @@ export function apiRoute<P = Record<string, never>, Q = Record<string, never>, B
       checkMerchantScope(caller.merchantId, url.searchParams.get("merchant_id"), rawBody?.json.merchant_id);
 
       const params = parseOrThrow(spec.params, await context.params, "");
-      const query = parseOrThrow(spec.query, Object.fromEntries(url.searchParams), "");
+      const query = parseOrThrow(spec.query, queryObject(url.searchParams), "");
       const body = parseOrThrow(spec.body, rawBody?.json, "") as B;
       const input = { actor, params, query, body, request } as ApiInput<P, Q, B>;
 
@@ -104,6 +104,16 @@ async function runToResult(run: () => Promise<ApiResult>, requestId: string): Pr
   } catch (error) {
     return errorResult(error, requestId);
   }
+}
+
+// A repeated parameter (filter=...&filter=...) becomes an array, not its last value.
+function queryObject(params: URLSearchParams): Record<string, string | string[]> {
+  const query: Record<string, string | string[]> = {};
+  for (const key of new Set(params.keys())) {
+    const values = params.getAll(key);
+    query[key] = values.length === 1 ? (values[0] as string) : values;
+  }
+  return query;
 }
 
 function parseOrThrow<T>(schema: z.ZodType<T> | undefined, value: unknown, prefix: string): T {

@@ -16,7 +16,11 @@ export const BrowseQuerySchema = z.object({
     // Capped, not refused: a client asking for 500 gets the 100 allowed.
     .transform((n) => Math.min(n, 100))
     .default(10),
-  page: z.string().regex(/^\d+$/, "must be an integer from 0").transform(Number).default(0),
+  page: z
+    .string()
+    .regex(/^\d{1,9}$/, "must be an integer from 0 to 999999999")
+    .transform(Number)
+    .default(0),
   order_on: z
     .string()
     .refine((f) => f in CUSTOMER_FIELDS, { message: `must be one of ${Object.keys(CUSTOMER_FIELDS).join(", ")}` })

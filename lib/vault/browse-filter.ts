@@ -45,12 +45,19 @@ function invalid(message: string): ApiError {
 }
 
 /**
- * Prisma where-clauses for the filters. LIKE is a case-insensitive
- * "contains" on both databases (SQLite's LIKE already ignores ASCII case;
- * PostgreSQL needs mode: "insensitive", which SQLite's client rejects).
+ * Prisma where-clauses for the filters. LIKE is SQL's LIKE around the value
+ * (`%value%`), case-insensitive on both databases (SQLite's LIKE already
+ * ignores ASCII case; PostgreSQL needs mode: "insensitive", which SQLite's
+ * client rejects). As in SQL, `%` and `_` in the value are wildcards.
  */
 export function customerFilterWhere(filters: CustomerFilter[], provider: "sqlite" | "postgres") {
   return filters.map(({ column, operator, value }) => {
+    // customer_id is never null: Prisma refuses null tests on a required column.
+    if (column === "customerId") {
+      if (operator === "IS_NULL") return { id: { lt: 0 } };
+      if (operator === "IS_NOT_NULL") return {};
+      if (operator === "NOT_EQUALS") return { customerId: { not: value } };
+    }
     switch (operator) {
       case "EQUALS":
         return { [column]: value };

@@ -10,13 +10,15 @@ import type { PreparedCard } from "./prepare-card";
  */
 export async function insertCardRows(tx: Tx, customerPk: number, cards: (PreparedCard & { isPrimary: boolean })[]): Promise<void> {
   if (cards.length === 0) return;
-  const now = new Date();
+  // One millisecond apart, so cards sent together keep the order they were
+  // sent in (cards are listed, and promoted to primary, oldest first).
+  const start = Date.now();
   const rows = cards.map(
-    (c) => Prisma.sql`(${c.id}, ${c.merchantId}, ${customerPk}, ${c.fingerprint}, ${c.maskedNumber}, ${c.cardType},
+    (c, index) => Prisma.sql`(${c.id}, ${c.merchantId}, ${customerPk}, ${c.fingerprint}, ${c.maskedNumber}, ${c.cardType},
       ${c.expDate}, ${c.sealedNumber}, ${c.kekVersion}, ${c.firstName ?? null}, ${c.lastName ?? null},
       ${c.firmName ?? null}, ${c.emails ?? null}, ${c.addr1 ?? null}, ${c.addr2 ?? null}, ${c.city ?? null},
       ${c.state ?? null}, ${c.zip}, ${c.zip4 ?? null}, ${c.country ?? null}, ${c.countryCode ?? null},
-      ${c.isPrimary}, ${now}, ${now})`,
+      ${c.isPrimary}, ${new Date(start + index)}, ${new Date(start + index)})`,
   );
   await tx.$executeRaw`
     INSERT INTO "Card" ("id", "merchantId", "customerPk", "fingerprint", "maskedNumber", "cardType", "expDate",

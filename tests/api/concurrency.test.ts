@@ -152,4 +152,27 @@ describe("concurrent requests", () => {
     expect(addresses).toHaveLength(12);
     expect(addresses.filter((a) => a.primary), JSON.stringify(addresses)).toHaveLength(1);
   });
+
+  it("keeps one primary address when parallel shipping adds each ask for primary: true", async () => {
+    const m = await keyedMerchant("Concurrency Shipping Primary");
+    const customerId = uniqueCustomerId("J");
+    expectStatus(
+      await m.api.post("/vault/customer", {
+        customer_id: customerId,
+        customer_first_name: "Ship",
+        shipping_addresses: [{ shipping_first_name: "First", shipping_last_name: "Address" }],
+      }),
+      200,
+      "customer",
+    );
+    const responses = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        m.api.post(`/vault/customer/${customerId}/shipping`, { shipping_first_name: `Ship${i}`, shipping_last_name: "To", primary: true }),
+      ),
+    );
+    expect(responses.every((r) => r.status === 200), describeStatuses(responses)).toBe(true);
+    const addresses: { primary: boolean }[] = (await m.api.get(`/vault/customer/${customerId}/shipping`)).body.data.shipping_addresses;
+    expect(addresses).toHaveLength(11);
+    expect(addresses.filter((a) => a.primary), JSON.stringify(addresses)).toHaveLength(1);
+  });
 });

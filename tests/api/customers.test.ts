@@ -17,6 +17,13 @@ const card = (number = visa(), extra: Record<string, unknown> = {}) => ({
 });
 const json = (v: unknown) => JSON.stringify(v);
 
+/** The previous calendar month as MMYY (an expired card). */
+function lastMonth(): string {
+  const now = new Date();
+  const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
+  return `${String(d.getUTCMonth() + 1).padStart(2, "0")}${String(d.getUTCFullYear() % 100).padStart(2, "0")}`;
+}
+
 async function addCustomer(m: TestMerchant, body: Record<string, unknown>) {
   const res = await m.api.post("/vault/customer", body);
   expect(res.status, json(res.body)).toBe(200);
@@ -42,7 +49,16 @@ function expect400(res: { status: number; body: any }, field: string) {
   expect(Object.keys(res.body.data ?? {}), json(res.body)).toContain(field);
 }
 
-const primaries = (items: { primary: boolean }[]) => items.filter((i) => i.primary);
+const primaries = (items: any[]): any[] => items.filter((i) => i.primary);
+
+/** The customer with cards and addresses in a canonical order, for comparisons where order is not the point. */
+function sorted(customer: any) {
+  return {
+    ...customer,
+    billing_cards: [...customer.billing_cards].sort((a: any, b: any) => (a.card_id < b.card_id ? -1 : 1)),
+    shipping_addresses: [...customer.shipping_addresses].sort((a: any, b: any) => a.shipping_id - b.shipping_id),
+  };
+}
 
 // ---------------------------------------------------------------------------
 
@@ -83,7 +99,7 @@ describe("POST /vault/customer (add)", () => {
       shipping_addresses: [],
     });
     expect(typeof res.body.data.node_id).toBe("number");
-    expect(await getCustomer(m, id)).toEqual(res.body.data);
+    expect(sorted(await getCustomer(m, id))).toEqual(sorted(res.body.data));
   });
 
   it("generates a customer_id with auto_generate_customer_id and returns it", async () => {
@@ -130,7 +146,7 @@ describe("POST /vault/customer (add)", () => {
     for (const a of data.shipping_addresses) expect(Number.isInteger(a.shipping_id)).toBe(true);
     expect(json(data)).not.toContain(n1);
     expect(json(data)).not.toContain(n2);
-    expect(await getCustomer(m, id)).toEqual(data);
+    expect(sorted(await getCustomer(m, id))).toEqual(sorted(data));
   });
 
   it("makes the second card and address primary when they carry primary: true", async () => {
@@ -154,16 +170,24 @@ describe("POST /vault/customer (add)", () => {
     const primaryAddresses = primaries(data.shipping_addresses);
     expect(primaryAddresses).toHaveLength(1);
     expect(primaryAddresses[0].shipping_first_name).toBe("B");
-    expect(await getCustomer(m, id)).toEqual(data);
+    expect(sorted(await getCustomer(m, id))).toEqual(sorted(data));
   });
 
   it("lists cards added in one request in request order (oldest first)", async () => {
     const id = uniqueCustomerId();
-    const numbers = [visa(), visa(), visa(), visa(), visa()];
+    // Eight cards: a random order would match the request order by chance only 1 time in 40,320.
+    const numbers = Array.from({ length: 8 }, () => visa());
     const data = await addCustomer(m, { customer_id: id, customer_first_name: "Order", billing_cards: numbers.map((n) => card(n)) });
     expect(data.billing_cards.map((c: any) => c.card_number)).toEqual(numbers.map(masked));
     const listed = await m.api.get(`/vault/customer/${id}/billing`);
     expect(listed.body.data.billing_cards.map((c: any) => c.card_number)).toEqual(numbers.map(masked));
+  });
+
+  it("lists cards in the same order in the add response and in a later GET", async () => {
+    const id = uniqueCustomerId();
+    const data = await addCustomer(m, { customer_id: id, customer_first_name: "Stable", billing_cards: Array.from({ length: 8 }, () => card()) });
+    const fetched = await getCustomer(m, id);
+    expect(fetched.billing_cards.map((c: any) => c.card_id)).toEqual(data.billing_cards.map((c: any) => c.card_id));
   });
 
   it("answers 409 (code 8) for a customer_id the merchant already has, and keeps the first", async () => {
@@ -289,7 +313,7 @@ describe("PUT /vault/customer/{customer_id} (update)", () => {
     expect(res.status, json(res.body)).toBe(200);
     expect(res.body.code).toBe(0);
     expect(res.body.data).toEqual({ ...created, customer_first_name: "Ann", comments: "changed" });
-    expect(await getCustomer(m, id)).toEqual(res.body.data);
+    expect(sorted(await getCustomer(m, id))).toEqual(sorted(res.body.data));
   });
 
   it("clears a field sent as null", async () => {
@@ -302,7 +326,7 @@ describe("PUT /vault/customer/{customer_id} (update)", () => {
     delete expected.reference_id;
     delete expected.customer_first_name;
     expect(res.body.data).toEqual(expected);
-    expect(await getCustomer(m, id)).toEqual(expected);
+    expect(sorted(await getCustomer(m, id))).toEqual(sorted(expected));
   });
 
   it("accepts a customer_id in the body equal to the path", async () => {
@@ -320,7 +344,7 @@ describe("PUT /vault/customer/{customer_id} (update)", () => {
     const newId = uniqueCustomerId();
     const res = await m.api.put(`/vault/customer/${id}`, { customer_id: newId, customer_last_name: "Moved" });
     expect400(res, "customer_id");
-    expect(await getCustomer(m, id)).toEqual(created);
+    expect(sorted(await getCustomer(m, id))).toEqual(sorted(created));
     expect((await m.api.get(`/vault/customer/${newId}`)).status).toBe(404);
   });
 
@@ -339,7 +363,7 @@ describe("PUT /vault/customer/{customer_id} (update)", () => {
     expect(res.status, json(res.body)).toBe(400);
     expect(res.body.code).toBe(6);
     expect(Object.keys(res.body.data ?? {}).length).toBeGreaterThan(0);
-    expect(await getCustomer(m, id)).toEqual(created);
+    expect(sorted(await getCustomer(m, id))).toEqual(sorted(created));
   });
 
   it("allows removing one name while another remains", async () => {
@@ -367,8 +391,8 @@ describe("PUT /vault/customer/{customer_id} (update)", () => {
     });
     const res = await m.api.put(`/vault/customer/${id}`, { customer_last_name: "Kept" });
     expect(res.status, json(res.body)).toBe(200);
-    expect(res.body.data.billing_cards).toEqual(created.billing_cards);
-    expect(res.body.data.shipping_addresses).toEqual(created.shipping_addresses);
+    expect(sorted(res.body.data).billing_cards).toEqual(sorted(created).billing_cards);
+    expect(sorted(res.body.data).shipping_addresses).toEqual(sorted(created).shipping_addresses);
   });
 
   it("replaces the card set: sent card_ids are kept and updated, new entries added, unmentioned ones deleted", async () => {
@@ -399,7 +423,7 @@ describe("PUT /vault/customer/{customer_id} (update)", () => {
     expect(added.card_id).toMatch(/^[0-9a-f]{32}$/);
     // The primary card (A) was deleted: the oldest remaining one (B) took over.
     expect(res.body.data.primary_card_number).toBe(masked(nB!));
-    expect(await getCustomer(m, id)).toEqual(res.body.data);
+    expect(sorted(await getCustomer(m, id))).toEqual(sorted(res.body.data));
 
     // A and C are really gone.
     for (const gone of [a.card_id, c.card_id]) {
@@ -465,7 +489,7 @@ describe("PUT /vault/customer/{customer_id} (update)", () => {
     expect(added).toMatchObject({ shipping_first_name: "S4", shipping_last_name: "Four", shipping_state: "TX", primary: false });
     expect(Number.isInteger(added.shipping_id)).toBe(true);
     expect([s1.shipping_id, s3.shipping_id]).not.toContain(added.shipping_id);
-    expect(await getCustomer(m, id)).toEqual(res.body.data);
+    expect(sorted(await getCustomer(m, id))).toEqual(sorted(res.body.data));
     for (const gone of [s1.shipping_id, s3.shipping_id]) {
       expect((await m.api.delete(`/vault/customer/${id}/shipping/${gone}`)).status).toBe(404);
     }
@@ -478,7 +502,18 @@ describe("PUT /vault/customer/{customer_id} (update)", () => {
       billing_cards: [{ card_id: created.billing_cards[0].card_id, card_number: visa() }],
     });
     expect400(res, "billing_cards[0].card_number");
-    expect(await getCustomer(m, id)).toEqual(created);
+    expect(sorted(await getCustomer(m, id))).toEqual(sorted(created));
+  });
+
+  it.each([
+    { name: "an expired exp_date (last month)", entry: () => ({ exp_date: lastMonth() }) },
+    { name: "exp_date month 13", entry: () => ({ exp_date: "1399" }) },
+  ])("refuses $name on a kept card (400 naming billing_cards[0].exp_date), as PUT .../billing does", async ({ entry }) => {
+    const id = uniqueCustomerId();
+    const created = await addCustomer(m, { customer_id: id, customer_first_name: "Exp", billing_cards: [card()] });
+    const res = await m.api.put(`/vault/customer/${id}`, { billing_cards: [{ card_id: created.billing_cards[0].card_id, ...entry() }] });
+    expect400(res, "billing_cards[0].exp_date");
+    expect(sorted(await getCustomer(m, id))).toEqual(sorted(created));
   });
 
   it("refuses a card_id that is not this customer's (400) and changes nothing", async () => {
@@ -491,8 +526,8 @@ describe("PUT /vault/customer/{customer_id} (update)", () => {
       billing_cards: [{ card_id: other.billing_cards[0].card_id }],
     });
     expect400(res, "billing_cards[0].card_id");
-    expect(await getCustomer(m, id)).toEqual(created);
-    expect(await getCustomer(m, otherId)).toEqual(other);
+    expect(sorted(await getCustomer(m, id))).toEqual(sorted(created));
+    expect(sorted(await getCustomer(m, otherId))).toEqual(sorted(other));
   });
 
   it("rolls back the whole update when a new card is invalid", async () => {
@@ -509,7 +544,7 @@ describe("PUT /vault/customer/{customer_id} (update)", () => {
       shipping_addresses: [],
     });
     expect400(res, "billing_cards[0].card_number");
-    expect(await getCustomer(m, id)).toEqual(created);
+    expect(sorted(await getCustomer(m, id))).toEqual(sorted(created));
   });
 
   it("answers 409 for a new card whose number the customer keeps, changing nothing", async () => {
@@ -522,7 +557,7 @@ describe("PUT /vault/customer/{customer_id} (update)", () => {
     });
     expect(res.status, json(res.body)).toBe(409);
     expect(res.body.code).toBe(8);
-    expect(await getCustomer(m, id)).toEqual(created);
+    expect(sorted(await getCustomer(m, id))).toEqual(sorted(created));
   });
 });
 
@@ -606,7 +641,7 @@ describe("DELETE /vault/customer/{customer_id}", () => {
     expect(add.status, json(add.body)).toBe(200);
     expect(add.body.data.billing_cards).toHaveLength(1);
     expect(oldCardIds).not.toContain(add.body.data.billing_cards[0].card_id);
-    expect(await getCustomer(m, id)).toEqual(add.body.data);
+    expect(sorted(await getCustomer(m, id))).toEqual(sorted(add.body.data));
   });
 
   it("answers 404 for another merchant's customer and leaves it in place", async () => {
@@ -615,7 +650,7 @@ describe("DELETE /vault/customer/{customer_id}", () => {
     const theirs = await addCustomer(other, { customer_id: id, customer_first_name: "Theirs" });
     const res = await m.api.delete(`/vault/customer/${id}`);
     expect(res.status).toBe(404);
-    expect(await getCustomer(other, id)).toEqual(theirs);
+    expect(sorted(await getCustomer(other, id))).toEqual(sorted(theirs));
   });
 });
 
@@ -732,6 +767,15 @@ describe("GET /vault/customer (browse): paging and order", () => {
     expect(res.body.data.map((c: any) => c.customer_id)).toEqual(sortedIds(field, dir));
   });
 
+  it("answers a page far past the end without a server error", async () => {
+    for (const page of ["3000000000", "99999999999999999999"]) {
+      const res = await m.api.get(`/vault/customer?page=${page}`);
+      expect([200, 400], `page=${page}: ${json(res.body)}`).toContain(res.status);
+      if (res.status === 200) expect(res.body.data).toEqual([]);
+      else expect(Object.keys(res.body.data)).toContain("page");
+    }
+  });
+
   it.each([
     { query: "count=0", field: "count" },
     { query: "count=-1", field: "count" },
@@ -809,6 +853,15 @@ describe("GET /vault/customer (browse): filter", () => {
     expect(res.body.data.map((c: any) => c.customer_id)).toEqual(["F2"]);
   });
 
+  // Regression: the query used to keep only the last `filter`, silently dropping the others.
+  it("applies every one of several repeated filter parameters, like a;b", async () => {
+    const res = await m.api.get(
+      `/vault/customer?count=100&order_by=asc&filter=${encodeURIComponent("customer_last_name,EQUALS,Lee")}&filter=${encodeURIComponent("comments,IS_NULL")}`,
+    );
+    expect(res.status, json(res.body)).toBe(200);
+    expect(res.body.data.map((c: any) => c.customer_id)).toEqual(["F2"]);
+  });
+
   it.each([
     { name: "unknown field", filter: "password,EQUALS,x" },
     { name: "unknown field that is a column name", filter: "lastName,EQUALS,Lee" },
@@ -819,5 +872,36 @@ describe("GET /vault/customer (browse): filter", () => {
   ])("answers 400 naming filter for an $name", async ({ filter }) => {
     const res = await browse(filter);
     expect400(res, "filter");
+  });
+});
+
+// ---------------------------------------------------------------------------
+
+// LIKE is SQL's LIKE around the value (%value%), on both databases alike:
+// `%` and `_` in the value are wildcards, as the operator's name promises
+// (documented in lib/vault/browse-filter.ts and the README).
+describe("GET /vault/customer (browse): LIKE keeps SQL wildcards", () => {
+  let m: TestMerchant;
+  beforeAll(async () => {
+    m = await newMerchant("Customers filter wildcards");
+    await addCustomer(m, { customer_id: "W1", customer_first_name: "Ann_Lee" });
+    await addCustomer(m, { customer_id: "W2", customer_first_name: "AnnXLee" });
+    await addCustomer(m, { customer_id: "W3", customer_firm_name: "100% Cotton" });
+    await addCustomer(m, { customer_id: "W4", customer_firm_name: "100 Percent" });
+  });
+
+  it.each([
+    { filter: "customer_first_name,LIKE,_", ids: ["W1", "W2"] },
+    { filter: "customer_first_name,LIKE,n_L", ids: ["W1", "W2"] },
+    { filter: "customer_first_name,LIKE,nxl", ids: ["W2"] },
+    { filter: "customer_first_name,LIKE,Ann_Lee", ids: ["W1", "W2"] },
+    { filter: "customer_firm_name,LIKE,%", ids: ["W3", "W4"] },
+    { filter: "customer_firm_name,LIKE,100%ton", ids: ["W3"] },
+    { filter: "customer_firm_name,LIKE,0 p", ids: ["W4"] },
+  ])("$filter", async ({ filter, ids }) => {
+    const res = await m.api.get(`/vault/customer?count=100&order_by=asc&filter=${encodeURIComponent(filter)}`);
+    expect(res.status, json(res.body)).toBe(200);
+    expect(res.body.data.map((c: any) => c.customer_id)).toEqual(ids);
+    expect(res.body.totalRecords).toBe(ids.length);
   });
 });

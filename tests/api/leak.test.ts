@@ -1,0 +1,248 @@
+// The LEAK test (DESIGN.md, Security model: "Nothing sensitive leaks"). Card
+// numbers and CVVs made up for this file go through every card-handling path
+// (accepted, rejected, duplicate, replayed); afterwards none of them may be
+// found in the database's files, the server's log or any response. The same
+// scans must find what SHOULD be there (masked numbers, request lines), so a
+// scan of the wrong file or a silent logger cannot pass by accident.
+import { randomBytes } from "node:crypto";
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import { getDb } from "@/lib/db/client";
+import { generateTestCardNumber } from "@/lib/cards/test-cards";
+import type { ApiResponse } from "../support/api-client";
+import { futureExpiry, uniqueCustomerId } from "../support/fixtures";
+import {
+  databaseSnapshot,
+  expectStatus,
+  keyedMerchant,
+  masked,
+  serverLogContaining,
+  type KeyedMerchant,
+} from "../support/security-suite";
+
+/** A Luhn-valid number of a brand, made for this test only. */
+const fresh = (prefix: string, length = 16) => generateTestCardNumber(prefix, length);
+const spaced = (n: string) => n.replace(/(\d{4})(?=\d)/g, "$1 ");
+const hyphenated = (n: string) => n.replace(/(\d{4})(?=\d)/g, "$1-");
+/** The same number with a wrong check digit. */
+const luhnBroken = (n: string) => n.slice(0, -1) + String((Number(n.at(-1)) + 1) % 10);
+
+// Every string a leaked card number could take in text.
+function forms(number: string): string[] {
+  return [number, spaced(number), hyphenated(number)];
+}
+
+// Card data that the DB must not hold beyond what the mask shows: the full
+// number, or the number with only the first six or only the last four cut.
+function dbForbidden(number: string): string[] {
+  return [...forms(number), number.slice(0, -4), number.slice(6)];
+}
+
+/** Every text column value in the database (all tables), for the "bare CVV" check. */
+async function allTextValues(): Promise<{ where: string; value: string }[]> {
+  const db = getDb();
+  const values: { where: string; value: string }[] = [];
+  const columnsByTable = new Map<string, string[]>();
+  if (inject("provider") === "sqlite") {
+    const tables = await db.$queryRawUnsafe<{ name: string }[]>(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`);
+    for (const { name } of tables) {
+      const columns = await db.$queryRawUnsafe<{ name: string; type: string }[]>(`SELECT name, type FROM pragma_table_info('${name}')`);
+      columnsByTable.set(name, columns.filter((c) => /text|char|clob/i.test(c.type)).map((c) => c.name));
+    }
+  } else {
+    const columns = await db.$queryRawUnsafe<{ table_name: string; column_name: string }[]>(
+      `SELECT table_name, column_name FROM information_schema.columns
+       WHERE table_schema = current_schema() AND data_type IN ('text', 'character varying', 'character', 'json', 'jsonb')`,
+    );
+    for (const c of columns) columnsByTable.set(c.table_name, [...(columnsByTable.get(c.table_name) ?? []), c.column_name]);
+  }
+  expect(columnsByTable.get("Card"), "the catalogue query found the Card table's text columns").toContain("maskedNumber");
+  for (const [table, columns] of columnsByTable) {
+    if (columns.length === 0) continue;
+    const select = columns.map((c) => `CAST("${c}" AS TEXT) AS "${c}"`).join(", ");
+    const rows = await db.$queryRawUnsafe<Record<string, string | null>[]>(`SELECT ${select} FROM "${table}"`);
+    for (const row of rows) {
+      for (const [column, value] of Object.entries(row)) if (value !== null) values.push({ where: `${table}.${column}`, value });
+    }
+  }
+  return values;
+}
+
+describe("no card number or CVV leaks", () => {
+  let m: KeyedMerchant;
+  const responses: ApiResponse[] = [];
+  /** Numbers the vault must never reveal anywhere. */
+  const secretNumbers: string[] = [];
+  /** Numbers it accepted: their masks must be in the database. */
+  const acceptedNumbers: string[] = [];
+  // CVVs start with 0 so that no id stored as text (an audit row's targetId
+  // "128" for shipping address 128) can ever equal one; the Amex one is also
+  // a past MMYY, so no stored exp_date can equal it either.
+  const cvvs = ["083", "0715", "051", "020", "046", "031", "094", "065", "028", "057", "060", "073", "012"];
+  /** A number a merchant typed into an unrelated field (comments): stored as given, never logged. */
+  const inComments = fresh("4");
+  /** A number used as a customer_id in a path and in a query string: never logged. */
+  const inPath = fresh("4");
+  const inQuery = fresh("5");
+
+  const call = async (request: Promise<ApiResponse>, status: number, what: string) => {
+    const response = await request;
+    responses.push(response);
+    expectStatus(response, status, what);
+    return response;
+  };
+
+  beforeAll(async () => {
+    m = await keyedMerchant("Leak Merchant");
+    const customerId = uniqueCustomerId("L");
+    const [visa, amex, mastercard, discover, jcb, viaUpdate] = [fresh("4"), fresh("37", 15), fresh("51"), fresh("6011"), fresh("3530"), fresh("52")];
+    const rejectedInUpdate = fresh("4");
+    const expired = fresh("4");
+    const luhnBad = luhnBroken(fresh("4"));
+    const notStoredBesideBad = fresh("55");
+    const rejectedInCustomerUpdate = fresh("4");
+    secretNumbers.push(visa, amex, mastercard, discover, jcb, viaUpdate, rejectedInUpdate, expired, luhnBad, notStoredBesideBad, rejectedInCustomerUpdate, inPath, inQuery);
+    acceptedNumbers.push(visa, amex, mastercard, discover, jcb, viaUpdate);
+    const exp = futureExpiry();
+
+    // A customer with two cards, sent with an Idempotency-Key, then replayed.
+    const idemKey = `leak-${randomBytes(8).toString("hex")}`;
+    const customerBody = {
+      customer_id: customerId,
+      customer_first_name: "Leak",
+      billing_cards: [
+        { card_number: visa, exp_date: exp, billing_zip: "94402", cvv2: "083" },
+        { card_number: amex, exp_date: exp, billing_zip: "94403", cvv2: "0715" },
+      ],
+    };
+    const created = await call(m.api.post("/vault/customer", customerBody, { "idempotency-key": idemKey }), 200, "add customer");
+    const replay = await call(m.api.post("/vault/customer", customerBody, { "idempotency-key": idemKey }), 200, "replay");
+    expect(replay.headers.get("idempotent-replayed")).toBe("true");
+    const visaId = created.body.data.billing_cards[0].card_id as string;
+
+    // More cards: plain, spaced, and with an Idempotency-Key (replayed too).
+    const base = `/vault/customer/${customerId}`;
+    await call(m.api.post(`${base}/billing`, { card_number: mastercard, exp_date: exp, billing_zip: "1", cvv2: "051" }), 200, "add card");
+    await call(m.api.post(`${base}/billing`, { card_number: spaced(discover), exp_date: exp, billing_zip: "1", cvv2: "020" }), 200, "add spaced card");
+    const cardKey = `leak-${randomBytes(8).toString("hex")}`;
+    const jcbBody = { card_number: jcb, exp_date: exp, billing_zip: "1", cvv2: "057" };
+    await call(m.api.post(`${base}/billing`, jcbBody, { "idempotency-key": cardKey }), 200, "add card with key");
+    await call(m.api.post(`${base}/billing`, jcbBody, { "idempotency-key": cardKey }), 200, "replay card add");
+
+    // Updates: accepted (with a CVV), and rejected because they carry a number.
+    await call(m.api.put(`${base}/billing`, { card_id: visaId, exp_date: exp, billing_zip: "99999", cvv2: "046" }), 200, "update card");
+    await call(m.api.put(`${base}/billing`, { card_id: visaId, card_number: rejectedInUpdate, cvv2: "031" }), 400, "update with card_number");
+
+    // Rejected adds: expired, Luhn-failing, duplicate (409).
+    await call(m.api.post(`${base}/billing`, { card_number: expired, exp_date: "0121", billing_zip: "1", cvv2: "094" }), 400, "expired");
+    await call(m.api.post(`${base}/billing`, { card_number: luhnBad, exp_date: exp, billing_zip: "1", cvv2: "065" }), 400, "Luhn");
+    await call(m.api.post(`${base}/billing`, { card_number: visa, exp_date: exp, billing_zip: "1", cvv2: "028" }), 409, "duplicate");
+    await call(m.api.post(`${base}/billing`, { card_number: hyphenated(visa), exp_date: exp, billing_zip: "1", cvv2: "028" }), 409, "duplicate, hyphenated");
+
+    // A new customer whose card list has a bad card next to a good one: 400, neither stored.
+    await call(
+      m.api.post("/vault/customer", {
+        customer_id: uniqueCustomerId("L"),
+        customer_first_name: "Half",
+        billing_cards: [
+          { card_number: notStoredBesideBad, exp_date: exp, billing_zip: "1", cvv2: "073" },
+          { card_number: luhnBad, exp_date: exp, billing_zip: "1", cvv2: "065" },
+        ],
+      }),
+      400,
+      "customer with a bad card",
+    );
+
+    // Customer updates: a new card (hyphenated) lands; a number on an existing card is refused.
+    const current = (await m.api.get(base)).body.data.billing_cards.map((c: { card_id: string }) => ({ card_id: c.card_id }));
+    await call(
+      m.api.put(base, { billing_cards: [...current, { card_number: hyphenated(viaUpdate), exp_date: exp, billing_zip: "2", cvv2: "060" }] }),
+      200,
+      "customer update adding a card",
+    );
+    await call(
+      m.api.put(base, { billing_cards: [{ card_id: visaId, card_number: rejectedInCustomerUpdate, cvv2: "012" }] }),
+      400,
+      "customer update with a number on an existing card",
+    );
+
+    // Card numbers where none belong: in comments, in a path, in a query string.
+    await call(
+      m.api.post("/vault/customer", { customer_id: uniqueCustomerId("L"), customer_first_name: "Note", comments: `card ${spaced(inComments)}` }),
+      200,
+      "comments with a card number",
+    );
+    await call(m.api.get(`/vault/customer/${inPath}`), 404, "card number as customer_id");
+    await call(m.api.get(`/vault/customer?filter=${encodeURIComponent(`comments,LIKE,${inQuery}`)}`), 200, "card number in a filter");
+
+    // Reads, so response bodies of every kind are scanned too.
+    await call(m.api.get(base), 200, "get customer");
+    await call(m.api.get(`${base}/billing`), 200, "list cards");
+    await call(m.api.get("/vault/customer?count=100"), 200, "browse");
+    const cards = (await m.api.get(`${base}/billing`)).body.data.billing_cards;
+    expect(cards).toHaveLength(6);
+  });
+
+  it("keeps every full number, and every digit the mask hides, out of the database files", async () => {
+    const { text, sources } = await databaseSnapshot();
+    const found: string[] = [];
+    for (const number of secretNumbers) for (const form of dbForbidden(number)) if (text.includes(form)) found.push(form);
+    expect(found, `in ${sources.join(", ")}`).toEqual([]);
+  });
+
+  it("does find the masked numbers in the database files (the scan reads the right data)", async () => {
+    const { text, sources } = await databaseSnapshot();
+    for (const number of acceptedNumbers) expect(text.includes(masked(number)), `${masked(number)} in ${sources.join(", ")}`).toBe(true);
+    // And the comment, stored as the merchant gave it, is there as well.
+    expect(text.includes(spaced(inComments)), "the comments value in the database").toBe(true);
+  });
+
+  it("keeps the CVVs out of the database: no cvv key, no quoted value, no column holding one", async () => {
+    // The check itself can see a bare value: the fixed zip "94403" is a column value.
+    expect((await allTextValues()).some(({ value }) => value === "94403")).toBe(true);
+    const { text, sources } = await databaseSnapshot();
+    // A "cvv"/"cvv2" JSON key anywhere (a stored request body, say); the word
+    // alone is not searched, since other tests may write it into comments.
+    expect(text, sources.join(", ")).not.toMatch(/"cvv2?"\s*:/i);
+    for (const cvv of cvvs) expect(text.includes(`"${cvv}"`), `"${cvv}" in ${sources.join(", ")}`).toBe(false);
+    const values = await allTextValues();
+    expect(values.length).toBeGreaterThan(20);
+    const bare = values.filter(({ value }) => cvvs.includes(value.trim()) || /"cvv2?"\s*:/i.test(value));
+    expect(bare).toEqual([]);
+  });
+
+  it("logs a line for each of these requests, and no card number or CVV in any of them", async () => {
+    const requestIds = responses.map((r) => r.headers.get("x-request-id"));
+    expect(requestIds.every((id) => typeof id === "string" && id.length > 0)).toBe(true);
+    const log = await serverLogContaining(requestIds as string[]);
+    const lines = log.split("\n");
+    for (const id of requestIds) {
+      const line = lines.find((l) => l.includes(id!));
+      expect(line, `log line for request ${id}`).toBeDefined();
+      expect(line).toContain("api request");
+    }
+    const found: string[] = [];
+    for (const number of [...secretNumbers, inComments]) for (const form of dbForbidden(number)) if (log.includes(form)) found.push(form);
+    expect(found).toEqual([]);
+    // No CVV field in any logged object. (The bare word is not searched: an
+    // unhandled-error line may quote minified source, which names the field.)
+    expect(log).not.toMatch(/"cvv2?"\s*:/i);
+    for (const cvv of cvvs) {
+      expect(log.includes(`"${cvv}"`), `"${cvv}" in the log`).toBe(false);
+    }
+    // The path with a number in it was logged, with the number redacted.
+    expect(log).toMatch(/"path":"\/platform\/vault\/customer\/[^"]*\[CARD\][^"]*"/);
+  });
+
+  it("never puts a full number or a CVV in a response body or header", async () => {
+    expect(responses.length).toBeGreaterThan(20);
+    for (const response of responses) {
+      const text = JSON.stringify({ body: response.body, headers: [...response.headers.entries()] });
+      for (const number of secretNumbers) for (const form of forms(number)) expect(text, `response ${response.status}`).not.toContain(form);
+      expect(text).not.toMatch(/cvv2?"\s*:/i);
+      for (const cvv of cvvs) expect(text.includes(`"${cvv}"`), `"${cvv}" in a response`).toBe(false);
+    }
+    // The masks are what the responses show instead.
+    const all = JSON.stringify(responses.map((r) => r.body));
+    for (const number of acceptedNumbers) expect(all).toContain(masked(number));
+  });
+});

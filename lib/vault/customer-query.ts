@@ -1,5 +1,6 @@
 import "server-only";
-import type { Db, Tx } from "../db/client";
+import { dbProvider, type Db, type Tx } from "../db/client";
+import { Prisma } from "../db/sql";
 import { notFound } from "../api/api-error";
 
 // What every customer response needs, in one place: the columns to read
@@ -118,10 +119,17 @@ function cardFromJoinRow(row: CustomerJoinRow): CardRow {
   return card as CardRow;
 }
 
-/** The internal key of the merchant's customer, or a 404 (plain SQL: every mutation starts here). */
+/**
+ * The internal key of the merchant's customer, or a 404. Every mutation
+ * starts here inside its transaction, and on PostgreSQL the row is locked
+ * (FOR UPDATE) so two requests changing one customer's cards take turns:
+ * otherwise each, under READ COMMITTED, would see only its own new card and
+ * make it primary. SQLite already runs one writer at a time.
+ */
 export async function getCustomerPkOrThrow(db: Db | Tx, merchantId: bigint, customerId: string): Promise<number> {
+  const lock = Prisma.raw(dbProvider() === "postgres" ? "FOR UPDATE" : "");
   const [row] = await db.$queryRaw<{ id: number }[]>`
-    SELECT "id" FROM "Customer" WHERE "merchantId" = ${merchantId} AND "customerId" = ${customerId}`;
+    SELECT "id" FROM "Customer" WHERE "merchantId" = ${merchantId} AND "customerId" = ${customerId} ${lock}`;
   if (!row) throw notFound("Customer");
   return row.id;
 }

@@ -5,7 +5,7 @@ import { isUniqueViolation } from "../api/to-api-error";
 import { recordAudit, type Actor } from "../audit/record-audit";
 import { customerColumns } from "./customer-columns";
 import { isExpired, parseExpDate } from "../cards/expiry";
-import { getCustomerWithChildrenOrThrow } from "./customer-query";
+import { getCustomerPkOrThrow, getCustomerWithChildrenOrThrow } from "./customer-query";
 import { prepareCard, throwIfErrors, type PreparedCard } from "./prepare-card";
 import { replaceCards } from "./replace-cards";
 import { replaceShippingAddresses } from "./replace-shipping-addresses";
@@ -27,6 +27,7 @@ export async function updateCustomer(actor: Actor, customerId: string, input: Up
 
   try {
     return await getDb().$transaction(async (tx) => {
+      await getCustomerPkOrThrow(tx, actor.merchantId, customerId); // takes the customer's lock
       const current = await getCustomerWithChildrenOrThrow(tx, actor.merchantId, customerId);
       const columns = customerColumns(input);
       const merged = {

@@ -27,13 +27,30 @@ export async function recordAudit(tx: Tx, who: Actor, action: string, target: { 
  * (docs/decisions/002-raw-sql-for-hot-reads.md).
  */
 export async function recordAuditMany(tx: Tx, who: Actor, entries: AuditEntry[]): Promise<void> {
-  if (entries.length === 0) return;
+  if (entries.length > 0) await tx.$executeRaw(auditRowsSql(who, entries));
+}
+
+/** The INSERT behind recordAuditMany, for callers that batch their statements. */
+export function auditRowsSql(who: Actor, entries: AuditEntry[]): Prisma.Sql {
   const now = new Date();
   const rows = entries.map(
     (e) =>
       Prisma.sql`(${who.merchantId}, ${who.actor}, ${e.action}, ${e.type}, ${e.id}, ${who.clientAddress ?? null}, ${who.requestId ?? null}, ${now})`,
   );
-  await tx.$executeRaw`
+  return Prisma.sql`
     INSERT INTO "AuditLog" ("merchantId", "actor", "action", "targetType", "targetId", "clientAddress", "requestId", "createdAt")
     VALUES ${Prisma.join(rows)}`;
+}
+
+/**
+ * Audit rows for every shipping address of one customer, in one statement:
+ * lets a batch that created the addresses record them without knowing their
+ * generated ids.
+ */
+export function auditShippingOfCustomerSql(who: Actor, action: string, customerPk: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
+    INSERT INTO "AuditLog" ("merchantId", "actor", "action", "targetType", "targetId", "clientAddress", "requestId", "createdAt")
+    SELECT ${who.merchantId}, ${who.actor}, ${action}, ${"shipping_address"}, CAST("id" AS TEXT),
+      ${who.clientAddress ?? null}, ${who.requestId ?? null}, ${new Date()}
+    FROM "ShippingAddress" WHERE "customerPk" = ${customerPk}`;
 }

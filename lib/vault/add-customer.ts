@@ -3,13 +3,13 @@ import { randomInt } from "node:crypto";
 import { getDb } from "../db/client";
 import { ApiError, type FieldErrors } from "../api/api-error";
 import { isUniqueViolation } from "../api/to-api-error";
-import { recordAuditMany, type Actor } from "../audit/record-audit";
+import { auditRowsSql, auditShippingOfCustomerSql, type Actor } from "../audit/record-audit";
 import { prepareCard, throwIfErrors, type PreparedCard } from "./prepare-card";
-import { shippingColumns } from "./shipping-columns";
 import { customerColumns } from "./customer-columns";
-import { insertCustomerRow } from "./insert-customer-row";
-import { insertCardRows } from "./insert-card-rows";
-import { shippingSelect, type CardRow } from "./customer-query";
+import { insertCustomerRowSql } from "./insert-customer-row";
+import { insertCardRowsSql } from "./insert-card-rows";
+import { insertShippingRowsSql } from "./insert-shipping-rows";
+import { customerPkSql, listShippingRows, type CardRow } from "./customer-query";
 import { customerToResponse } from "./to-response";
 import type { AddCustomerInput } from "./schemas";
 import type { CustomerResponse } from "./schemas";
@@ -23,45 +23,44 @@ export function generateCustomerId(): string {
   return id;
 }
 
-/** Adds a customer, with any cards and shipping addresses sent along, in one transaction. */
+/**
+ * Adds a customer, with any cards and shipping addresses sent along, in one
+ * transaction. The statements go to the database as one batch (no
+ * round trip to JavaScript between them: an interactive transaction costs
+ * ~0.6 ms more here), using a subquery where the new customer's key is needed.
+ */
 export async function addCustomer(actor: Actor, input: AddCustomerInput): Promise<CustomerResponse> {
   const customerId = input.customer_id ?? generateCustomerId();
   const cards = prepareCards(actor.merchantId, input);
   const addresses = input.shipping_addresses ?? [];
   const primaryAddress = Math.max(0, addresses.findIndex((a) => a.primary));
+  const customer = insertCustomerRowSql(actor.merchantId, customerId, customerColumns(input));
+  const customerPk = customerPkSql(actor.merchantId, customerId);
 
-  try {
-    return await getDb().$transaction(async (tx) => {
-      const customer = await insertCustomerRow(tx, actor.merchantId, customerId, customerColumns(input));
-      await insertCardRows(tx, customer.id, cards);
-      const shippingAddresses = [];
-      for (const [index, address] of addresses.entries()) {
-        shippingAddresses.push(
-          await tx.shippingAddress.create({
-            data: {
-              merchantId: actor.merchantId,
-              customerPk: customer.id,
-              ...shippingColumns(address),
-              firstName: address.shipping_first_name,
-              lastName: address.shipping_last_name,
-              isPrimary: index === primaryAddress,
-            },
-            select: shippingSelect,
-          }),
-        );
-      }
-      await recordAuditMany(tx, actor, [
+  const db = getDb();
+  const statements = [db.$executeRaw(customer.sql)];
+  if (cards.length > 0) statements.push(db.$executeRaw(insertCardRowsSql(customerPk, cards)));
+  if (addresses.length > 0) {
+    statements.push(db.$executeRaw(insertShippingRowsSql(actor.merchantId, customerPk, addresses, primaryAddress)));
+    statements.push(db.$executeRaw(auditShippingOfCustomerSql(actor, "shipping.create", customerPk)));
+  }
+  statements.push(
+    db.$executeRaw(
+      auditRowsSql(actor, [
         { action: "customer.create", type: "customer", id: customerId },
         ...cards.map((card) => ({ action: "card.create", type: "card", id: card.id })),
-        ...shippingAddresses.map((a) => ({ action: "shipping.create", type: "shipping_address", id: String(a.id) })),
-      ]);
-      // Everything in the answer was just written: no read-back needed.
-      return customerToResponse({ ...customer, cards: cards.map(toCardRow), shippingAddresses });
-    });
+      ]),
+    ),
+  );
+  try {
+    await db.$transaction(statements);
   } catch (error) {
     if (isUniqueViolation(error)) throw new ApiError("conflict", `customer_id ${customerId} already exists`);
     throw error;
   }
+  // The answer is what was just written; only generated shipping ids need a read.
+  const shippingAddresses = addresses.length > 0 ? await listShippingRows(db, actor.merchantId, customerId) : [];
+  return customerToResponse({ ...customer.row, cards: cards.map(toCardRow), shippingAddresses });
 }
 
 function prepareCards(merchantId: bigint, input: AddCustomerInput): (PreparedCard & { isPrimary: boolean })[] {

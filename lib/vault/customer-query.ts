@@ -59,12 +59,15 @@ export type ShippingRow = Pick<NonNullable<Awaited<ReturnType<Db["shippingAddres
 export type CustomerRow = NonNullable<Awaited<ReturnType<Db["customer"]["findFirst"]>>>;
 export type CustomerWithChildren = CustomerRow & { cards: CardRow[]; shippingAddresses: ShippingRow[] };
 
-// The hot read of the API (every customer response ends with it) is two raw
-// statements instead of Prisma's compiled include: Prisma 6.19 compiles each
+// The hot read of the API (every customer response ends with it) is one raw
+// statement instead of Prisma's compiled include: Prisma 6.19 compiles each
 // query in WebAssembly on the event loop (about 0.4 ms a query here) and has
 // no plan cache yet, and an include is three queries. The SQL is plain enough
 // to be the same on SQLite and PostgreSQL, and Prisma types the columns.
-type CustomerJoinRow = CustomerRow & { [K in keyof CardRow as `card_${K & string}`]: CardRow[K] | null };
+// Cards and addresses are both LEFT JOINed, so a customer comes back as
+// cards × addresses rows (a handful in practice) and is folded here.
+type Prefixed<Row, P extends string> = { [K in keyof Row as `${P}${K & string}`]: Row[K] | null };
+type CustomerJoinRow = CustomerRow & Prefixed<CardRow, "card_"> & Prefixed<ShippingRow, "ship_">;
 
 /** The merchant's customer with cards and addresses, or a 404. */
 export async function getCustomerWithChildrenOrThrow(
@@ -72,26 +75,24 @@ export async function getCustomerWithChildrenOrThrow(
   merchantId: bigint,
   customerId: string,
 ): Promise<CustomerWithChildren> {
-  const [rows, shippingAddresses] = await Promise.all([
-    db.$queryRaw<CustomerJoinRow[]>`
-      SELECT c."id", c."merchantId", c."customerId", c."firstName", c."lastName", c."firmName", c."phone",
-             c."email", c."referenceId", c."comments", c."developerId", c."createdAt", c."updatedAt",
-             k."id" AS "card_id", k."maskedNumber" AS "card_maskedNumber", k."cardType" AS "card_cardType",
-             k."expDate" AS "card_expDate", k."firstName" AS "card_firstName", k."lastName" AS "card_lastName",
-             k."firmName" AS "card_firmName", k."emails" AS "card_emails", k."addr1" AS "card_addr1",
-             k."addr2" AS "card_addr2", k."city" AS "card_city", k."state" AS "card_state", k."zip" AS "card_zip",
-             k."zip4" AS "card_zip4", k."country" AS "card_country", k."countryCode" AS "card_countryCode",
-             k."isPrimary" AS "card_isPrimary", k."createdAt" AS "card_createdAt"
-      FROM "Customer" c LEFT JOIN "Card" k ON k."customerPk" = c."id"
-      WHERE c."merchantId" = ${merchantId} AND c."customerId" = ${customerId}
-      ORDER BY k."createdAt", k."id"`,
-    db.$queryRaw<ShippingRow[]>`
-      SELECT s."id", s."firstName", s."lastName", s."firmName", s."addr1", s."addr2", s."city", s."state",
-             s."zip", s."zip4", s."country", s."countryCode", s."isPrimary"
-      FROM "ShippingAddress" s JOIN "Customer" c ON c."id" = s."customerPk"
-      WHERE c."merchantId" = ${merchantId} AND c."customerId" = ${customerId}
-      ORDER BY s."id"`,
-  ]);
+  const rows = await db.$queryRaw<CustomerJoinRow[]>`
+    SELECT c."id", c."merchantId", c."customerId", c."firstName", c."lastName", c."firmName", c."phone",
+           c."email", c."referenceId", c."comments", c."developerId", c."createdAt", c."updatedAt",
+           k."id" AS "card_id", k."maskedNumber" AS "card_maskedNumber", k."cardType" AS "card_cardType",
+           k."expDate" AS "card_expDate", k."firstName" AS "card_firstName", k."lastName" AS "card_lastName",
+           k."firmName" AS "card_firmName", k."emails" AS "card_emails", k."addr1" AS "card_addr1",
+           k."addr2" AS "card_addr2", k."city" AS "card_city", k."state" AS "card_state", k."zip" AS "card_zip",
+           k."zip4" AS "card_zip4", k."country" AS "card_country", k."countryCode" AS "card_countryCode",
+           k."isPrimary" AS "card_isPrimary", k."createdAt" AS "card_createdAt",
+           s."id" AS "ship_id", s."firstName" AS "ship_firstName", s."lastName" AS "ship_lastName",
+           s."firmName" AS "ship_firmName", s."addr1" AS "ship_addr1", s."addr2" AS "ship_addr2",
+           s."city" AS "ship_city", s."state" AS "ship_state", s."zip" AS "ship_zip", s."zip4" AS "ship_zip4",
+           s."country" AS "ship_country", s."countryCode" AS "ship_countryCode", s."isPrimary" AS "ship_isPrimary"
+    FROM "Customer" c
+      LEFT JOIN "Card" k ON k."customerPk" = c."id"
+      LEFT JOIN "ShippingAddress" s ON s."customerPk" = c."id"
+    WHERE c."merchantId" = ${merchantId} AND c."customerId" = ${customerId}
+    ORDER BY k."createdAt", k."id", s."id"`;
   const first = rows[0];
   if (!first) throw notFound("Customer");
   const customer: CustomerRow = {
@@ -109,14 +110,37 @@ export async function getCustomerWithChildrenOrThrow(
     createdAt: first.createdAt,
     updatedAt: first.updatedAt,
   };
-  const cards = rows.filter((row) => row.card_id !== null).map(cardFromJoinRow);
-  return { ...customer, cards, shippingAddresses };
+  // Maps keep first-seen order, which the ORDER BY makes oldest first for both.
+  const cards = new Map<string, CardRow>();
+  const addresses = new Map<number, ShippingRow>();
+  for (const row of rows) {
+    if (row.card_id !== null && !cards.has(row.card_id)) cards.set(row.card_id, unprefix(row, "card_", cardSelect) as CardRow);
+    if (row.ship_id !== null && !addresses.has(row.ship_id)) {
+      addresses.set(row.ship_id, unprefix(row, "ship_", shippingSelect) as ShippingRow);
+    }
+  }
+  return { ...customer, cards: [...cards.values()], shippingAddresses: [...addresses.values()] };
 }
 
-function cardFromJoinRow(row: CustomerJoinRow): CardRow {
-  const card = {} as Record<string, unknown>;
-  for (const key of Object.keys(cardSelect)) card[key] = row[`card_${key}` as keyof CustomerJoinRow];
-  return card as CardRow;
+function unprefix(row: CustomerJoinRow, prefix: string, columns: Record<string, true>): Record<string, unknown> {
+  const picked: Record<string, unknown> = {};
+  for (const key of Object.keys(columns)) picked[key] = row[`${prefix}${key}` as keyof CustomerJoinRow];
+  return picked;
+}
+
+/** The customer's shipping addresses, oldest first. */
+export function listShippingRows(db: Db | Tx, merchantId: bigint, customerId: string): Promise<ShippingRow[]> {
+  return db.$queryRaw<ShippingRow[]>`
+    SELECT s."id", s."firstName", s."lastName", s."firmName", s."addr1", s."addr2", s."city", s."state",
+           s."zip", s."zip4", s."country", s."countryCode", s."isPrimary"
+    FROM "ShippingAddress" s JOIN "Customer" c ON c."id" = s."customerPk"
+    WHERE c."merchantId" = ${merchantId} AND c."customerId" = ${customerId}
+    ORDER BY s."id"`;
+}
+
+/** A subquery for the customer's internal key, for statements batched before the key is known. */
+export function customerPkSql(merchantId: bigint, customerId: string): Prisma.Sql {
+  return Prisma.sql`(SELECT "id" FROM "Customer" WHERE "merchantId" = ${merchantId} AND "customerId" = ${customerId})`;
 }
 
 /**

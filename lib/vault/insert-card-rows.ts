@@ -4,12 +4,11 @@ import { Prisma } from "../db/sql";
 import type { PreparedCard } from "./prepare-card";
 
 /**
- * Inserts sealed cards for a customer in one statement. Plain SQL for the
- * same reason as the hot reads (docs/decisions/002-raw-sql-for-hot-reads.md):
- * adding cards is the vault's busiest write.
+ * The INSERT for sealed cards of one customer (`customerPk` is a value or a
+ * subquery). Plain SQL, as the vault's busiest write
+ * (docs/decisions/002-raw-sql-for-hot-reads.md).
  */
-export async function insertCardRows(tx: Tx, customerPk: number, cards: (PreparedCard & { isPrimary: boolean })[]): Promise<void> {
-  if (cards.length === 0) return;
+export function insertCardRowsSql(customerPk: Prisma.Sql, cards: (PreparedCard & { isPrimary: boolean })[]): Prisma.Sql {
   // One millisecond apart, so cards sent together keep the order they were
   // sent in (cards are listed, and promoted to primary, oldest first).
   const start = Date.now();
@@ -20,9 +19,14 @@ export async function insertCardRows(tx: Tx, customerPk: number, cards: (Prepare
       ${c.state ?? null}, ${c.zip}, ${c.zip4 ?? null}, ${c.country ?? null}, ${c.countryCode ?? null},
       ${c.isPrimary}, ${new Date(start + index)}, ${new Date(start + index)})`,
   );
-  await tx.$executeRaw`
+  return Prisma.sql`
     INSERT INTO "Card" ("id", "merchantId", "customerPk", "fingerprint", "maskedNumber", "cardType", "expDate",
       "sealedNumber", "kekVersion", "firstName", "lastName", "firmName", "emails", "addr1", "addr2", "city",
       "state", "zip", "zip4", "country", "countryCode", "isPrimary", "createdAt", "updatedAt")
     VALUES ${Prisma.join(rows)}`;
+}
+
+/** Inserts sealed cards for a customer inside the caller's transaction. */
+export async function insertCardRows(tx: Tx, customerPk: number, cards: (PreparedCard & { isPrimary: boolean })[]): Promise<void> {
+  if (cards.length > 0) await tx.$executeRaw(insertCardRowsSql(Prisma.sql`${customerPk}`, cards));
 }

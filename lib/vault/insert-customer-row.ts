@@ -1,19 +1,18 @@
 import "server-only";
-import type { Tx } from "../db/client";
+import { Prisma } from "../db/sql";
 import type { CustomerRow } from "./customer-query";
 import type { customerColumns } from "./customer-columns";
 
 /**
- * Inserts a customer and returns its row. Plain SQL, as the busiest write
- * (docs/decisions/002-raw-sql-for-hot-reads.md); a taken customer_id fails
- * the unique index, which the caller turns into a 409.
+ * The INSERT for a new customer, and the row it writes (without the
+ * generated key). A taken customer_id fails the unique index, which the
+ * caller turns into a 409.
  */
-export async function insertCustomerRow(
-  tx: Tx,
+export function insertCustomerRowSql(
   merchantId: bigint,
   customerId: string,
   columns: ReturnType<typeof customerColumns>,
-): Promise<CustomerRow> {
+): { sql: Prisma.Sql; row: Omit<CustomerRow, "id"> } {
   const now = new Date();
   const row: Omit<CustomerRow, "id"> = {
     merchantId,
@@ -29,12 +28,10 @@ export async function insertCustomerRow(
     createdAt: now,
     updatedAt: now,
   };
-  const [inserted] = await tx.$queryRaw<{ id: number }[]>`
+  const sql = Prisma.sql`
     INSERT INTO "Customer" ("merchantId", "customerId", "firstName", "lastName", "firmName", "phone", "email",
       "referenceId", "comments", "developerId", "createdAt", "updatedAt")
     VALUES (${row.merchantId}, ${row.customerId}, ${row.firstName}, ${row.lastName}, ${row.firmName}, ${row.phone},
-      ${row.email}, ${row.referenceId}, ${row.comments}, ${row.developerId}, ${now}, ${now})
-    RETURNING "id"`;
-  if (!inserted) throw new Error("INSERT ... RETURNING gave no row");
-  return { id: inserted.id, ...row };
+      ${row.email}, ${row.referenceId}, ${row.comments}, ${row.developerId}, ${now}, ${now})`;
+  return { sql, row };
 }

@@ -56,7 +56,7 @@ export function shippingToResponse(address: ShippingRow): ShippingAddressRespons
 }
 
 /** A customer with its cards and addresses, as every customer response shows it. */
-export function customerToResponse(customer: CustomerWithChildren): CustomerResponse {
+export function customerToResponse(customer: Omit<CustomerWithChildren, "id">): CustomerResponse {
   const primary = customer.cards.find((card) => card.isPrimary);
   return CustomerResponseSchema.parse({
     customer_id: customer.customerId,

@@ -6,6 +6,7 @@
 //   (c) floor:        GET /platform/ping, an authenticated route doing nothing else
 //   (a) add customer: POST /platform/vault/customer with one card
 //   (b) get customer: GET /platform/vault/customer/{id} with its cards
+// Scenarios run in interleaved rounds; the median round of each is kept.
 // Prints a table and writes bench/results/latest.json.
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -21,7 +22,9 @@ import { migrate } from "../scripts/migrate.mjs";
 import { buildIfStale } from "../scripts/build-if-stale.mjs";
 
 const CONNECTIONS = 16;
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
 const SEEDED_CUSTOMERS = 200;
 
 type Figures = { requestsPerSecond: number; p50: number; p99: number; non2xx: number; errors: number; total: number };
@@ -47,8 +50,8 @@ function customerBody(): string {
   });
 }
 
-async function measure(options: autocannon.Options): Promise<Figures> {
-  const result = await autocannon({ connections: CONNECTIONS, duration: SECONDS, ...options });
+async function run(options: autocannon.Options, seconds: number): Promise<Figures> {
+  const result = await autocannon({ connections: CONNECTIONS, duration: seconds, ...options });
   return {
     requestsPerSecond: Math.round(result.requests.average),
     p50: result.latency.p50,
@@ -57,6 +60,40 @@ async function measure(options: autocannon.Options): Promise<Figures> {
     errors: result.errors,
     total: result.requests.total,
   };
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+
+/**
+ * Measures scenarios in interleaved rounds (floor, add, get, floor, add,
+ * get, ...) and keeps each scenario's median round: this machine's speed
+ * drifts by tens of percent within a minute, and interleaving makes the
+ * ratios compare like with like. Each scenario first runs untimed, so its
+ * own code paths are compiled by the JIT before any clock starts.
+ */
+async function measureRounds(scenarios: Record<string, (seconds: number) => autocannon.Options>) {
+  const rounds: Record<string, Figures[]> = {};
+  for (const [name, options] of Object.entries(scenarios)) {
+    await run(options(WARMUP_SECONDS), WARMUP_SECONDS);
+    rounds[name] = [];
+  }
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [name, options] of Object.entries(scenarios)) rounds[name]?.push(await run(options(SECONDS), SECONDS));
+  }
+  const summary: Record<string, Figures & { rounds: number[] }> = {};
+  for (const [name, figures] of Object.entries(rounds)) {
+    const sum = (key: "non2xx" | "errors" | "total") => figures.reduce((n, f) => n + f[key], 0);
+    summary[name] = {
+      requestsPerSecond: median(figures.map((f) => f.requestsPerSecond)),
+      p50: median(figures.map((f) => f.p50)),
+      p99: median(figures.map((f) => f.p99)),
+      non2xx: sum("non2xx"),
+      errors: sum("errors"),
+      total: sum("total"),
+      rounds: figures.map((f) => f.requestsPerSecond),
+    };
+  }
+  return summary;
 }
 
 async function benchDatabase(provider: "sqlite" | "postgres") {
@@ -76,29 +113,25 @@ async function benchDatabase(provider: "sqlite" | "postgres") {
       if (response.status !== 200) throw new Error(`seeding failed: ${response.status} ${await response.text()}`);
       seeded.push((JSON.parse(body) as { customer_id: string }).customer_id);
     }
-    // A short warm-up so the first measurement doesn't pay for JIT and caches.
-    await autocannon({ url: `${server.baseUrl}/platform/ping`, connections: CONNECTIONS, duration: 2, headers });
-
     // Every request is prebuilt before the clock starts (autocannon's
     // setupRequest would rebuild each one on the load generator's core and
     // make the client, not the vault, the bottleneck): each connection gets
     // its own list of distinct bodies, long enough never to wrap.
-    const floor = await measure({ url: `${server.baseUrl}/platform/ping`, headers });
-    const perConnection = Math.ceil((SECONDS * 2000) / CONNECTIONS);
-    const addLists = Array.from({ length: CONNECTIONS }, () =>
-      Array.from({ length: perConnection }, () => ({ method: "POST" as const, path: "/platform/vault/customer", body: customerBody() })),
-    );
-    let connection = 0;
-    const add = await measure({
-      url: server.baseUrl,
-      headers,
-      setupClient: (client) => client.setRequests(addLists[connection++ % CONNECTIONS] ?? []),
+    const addLists = (seconds: number): autocannon.Options => {
+      const perConnection = Math.ceil((seconds * 2000) / CONNECTIONS);
+      const lists = Array.from({ length: CONNECTIONS }, () =>
+        Array.from({ length: perConnection }, () => ({ method: "POST" as const, path: "/platform/vault/customer", body: customerBody() })),
+      );
+      let connection = 0;
+      return { url: server.baseUrl, headers, setupClient: (client: autocannon.Client) => client.setRequests(lists[connection++ % CONNECTIONS] ?? []) };
+    };
+    const gets = seeded.map((id) => ({ method: "GET" as const, path: `/platform/vault/customer/${id}` }));
+    const measured = await measureRounds({
+      floor: () => ({ url: `${server.baseUrl}/platform/ping`, headers }),
+      add: addLists,
+      get: () => ({ url: server.baseUrl, headers, requests: gets }),
     });
-    const get = await measure({
-      url: server.baseUrl,
-      headers,
-      requests: seeded.map((id) => ({ method: "GET" as const, path: `/platform/vault/customer/${id}` })),
-    });
+    const { floor, add, get } = measured as Record<"floor" | "add" | "get", Figures & { rounds: number[] }>;
     return { provider, floor, add, get };
   } finally {
     await server.stop();
@@ -113,9 +146,14 @@ function row(name: string, f: Figures, floor: Figures): string {
 
 buildIfStale();
 const results = [];
-for (const provider of ["sqlite", "postgres"] as const) results.push(await benchDatabase(provider));
+// BENCH_DATABASES=sqlite (or postgres) measures one database only.
+const providers = (process.env.BENCH_DATABASES ?? "sqlite,postgres").split(",") as ("sqlite" | "postgres")[];
+for (const provider of providers) results.push(await benchDatabase(provider));
 
-console.log(`\n${CONNECTIONS} connections, ${SECONDS} s per scenario, latency in ms`);
+console.log(
+  `\n${CONNECTIONS} connections; each scenario warmed up ${WARMUP_SECONDS} s, then ${ROUNDS} interleaved rounds of ${SECONDS} s; ` +
+    "median round shown; latency in ms",
+);
 console.log("| scenario                   |   req/s | vs floor |   p50 |   p99 | failed |");
 console.log("|----------------------------|---------|----------|-------|-------|--------|");
 for (const r of results) {
@@ -134,6 +172,10 @@ console.log("\nTargets:", JSON.stringify(targets));
 mkdirSync("bench/results", { recursive: true });
 writeFileSync(
   "bench/results/latest.json",
-  JSON.stringify({ date: new Date().toISOString(), connections: CONNECTIONS, seconds: SECONDS, results, targets }, null, 2),
+  JSON.stringify(
+    { date: new Date().toISOString(), connections: CONNECTIONS, seconds: SECONDS, rounds: ROUNDS, warmupSeconds: WARMUP_SECONDS, results, targets },
+    null,
+    2,
+  ),
 );
 console.log("Written to bench/results/latest.json");

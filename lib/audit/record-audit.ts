@@ -43,14 +43,14 @@ export function auditRowsSql(who: Actor, entries: AuditEntry[]): Prisma.Sql {
 }
 
 /**
- * Audit rows for every shipping address of one customer, in one statement:
- * lets a batch that created the addresses record them without knowing their
- * generated ids.
+ * Audit rows for the shipping addresses `source` yields (a table with a
+ * WHERE, or a CTE's RETURNING), in one statement: lets a statement that
+ * created addresses record them without knowing their generated ids.
  */
-export function auditShippingOfCustomerSql(who: Actor, action: string, customerPk: Prisma.Sql): Prisma.Sql {
+export function auditShippingRowsSql(who: Actor, action: string, source: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`
     INSERT INTO "AuditLog" ("merchantId", "actor", "action", "targetType", "targetId", "clientAddress", "requestId", "createdAt")
     SELECT ${who.merchantId}, ${who.actor}, ${action}, ${"shipping_address"}, CAST("id" AS TEXT),
       ${who.clientAddress ?? null}, ${who.requestId ?? null}, ${new Date()}
-    FROM "ShippingAddress" WHERE "customerPk" = ${customerPk}`;
+    FROM ${source}`;
 }

@@ -1,0 +1,65 @@
+import "server-only";
+import { dbProvider, getDb } from "../db/client";
+import { Prisma } from "../db/sql";
+import { auditRowsSql, auditShippingRowsSql, type Actor } from "../audit/record-audit";
+import { customerPkSql } from "./customer-query";
+import { insertCardRowsSql } from "./insert-card-rows";
+import { insertShippingRowsSql } from "./insert-shipping-rows";
+import type { PreparedCard } from "./prepare-card";
+import type { AddShippingAddressInput } from "./schemas";
+
+export type NewCustomer = {
+  actor: Actor;
+  customerId: string;
+  /** The customer's INSERT (insertCustomerRowSql). */
+  customerSql: Prisma.Sql;
+  cards: (PreparedCard & { isPrimary: boolean })[];
+  addresses: AddShippingAddressInput[];
+  primaryAddress: number;
+};
+
+/**
+ * Writes a new customer with its cards, addresses and audit rows atomically,
+ * in as few round trips as each database allows (the vault's busiest write;
+ * see docs/decisions/002-raw-sql-for-hot-reads.md):
+ * - PostgreSQL: ONE statement, the inserts chained as data-modifying CTEs
+ *   (atomic on its own: no BEGIN/COMMIT round trips);
+ * - SQLite, which has no data-modifying CTEs: one batch transaction, the new
+ *   key found by subquery.
+ * A taken customer_id fails the unique index either way.
+ */
+export async function insertNewCustomer(customer: NewCustomer): Promise<void> {
+  const db = getDb();
+  const { actor, cards, addresses } = customer;
+  const audit = auditRowsSql(actor, [
+    { action: "customer.create", type: "customer", id: customer.customerId },
+    ...cards.map((card) => ({ action: "card.create", type: "card", id: card.id })),
+  ]);
+
+  if (dbProvider() === "postgres") {
+    // Rows a CTE inserts are invisible to the rest of the statement except
+    // through its RETURNING, hence "new_customer" and "new_shipping".
+    const pk = Prisma.sql`(SELECT "id" FROM "new_customer")`;
+    const parts = [Prisma.sql`"new_customer" AS (${customer.customerSql} RETURNING "id")`];
+    if (cards.length > 0) parts.push(Prisma.sql`"new_cards" AS (${insertCardRowsSql(pk, cards)})`);
+    if (addresses.length > 0) {
+      const shipping = insertShippingRowsSql(actor.merchantId, pk, addresses, customer.primaryAddress);
+      parts.push(Prisma.sql`"new_shipping" AS (${shipping} RETURNING "id")`);
+      parts.push(Prisma.sql`"shipping_audit" AS (${auditShippingRowsSql(actor, "shipping.create", Prisma.sql`"new_shipping"`)})`);
+    }
+    parts.push(Prisma.sql`"audit" AS (${audit})`);
+    await db.$executeRaw`WITH ${Prisma.join(parts)} SELECT 1`;
+    return;
+  }
+
+  const pk = customerPkSql(actor.merchantId, customer.customerId);
+  const statements = [db.$executeRaw(customer.customerSql)];
+  if (cards.length > 0) statements.push(db.$executeRaw(insertCardRowsSql(pk, cards)));
+  if (addresses.length > 0) {
+    statements.push(db.$executeRaw(insertShippingRowsSql(actor.merchantId, pk, addresses, customer.primaryAddress)));
+    const ofCustomer = Prisma.sql`"ShippingAddress" WHERE "customerPk" = ${pk}`;
+    statements.push(db.$executeRaw(auditShippingRowsSql(actor, "shipping.create", ofCustomer)));
+  }
+  statements.push(db.$executeRaw(audit));
+  await db.$transaction(statements);
+}

@@ -2,17 +2,15 @@
 // on the normalised name so new call sites are covered without anyone having
 // to remember to add a redact path.
 
+// The card security code under its usual names.
+const SECURITY_CODE_NAMES = ["cvv", "cvv2", "cvc", "cvc2", "csc", "securitycode"];
+
 // Names that are sensitive only as a whole word: "pan" must not catch
 // "company" or "span", "pin" must not catch "shipping".
 const EXACT = new Set([
   "pan",
   "encryptedpan",
-  "cvv",
-  "cvv2",
-  "cvc",
-  "cvc2",
-  "csc",
-  "securitycode",
+  ...SECURITY_CODE_NAMES,
   "cardsecuritycode",
   "pin",
   "pinblock",
@@ -66,12 +64,7 @@ const CARD_CONTEXT = new Set([
   "expiryyear",
   "expirationmonth",
   "expirationyear",
-  "cvv",
-  "cvv2",
-  "cvc",
-  "cvc2",
-  "csc",
-  "securitycode",
+  ...SECURITY_CODE_NAMES,
 ]);
 
 /** Lower-cases a property name and drops "_", "-", "." and whitespace, so card_number, cardNumber and Card-Number compare equal. */

@@ -6,42 +6,33 @@ import { notFound } from "../api/api-error";
 // What every customer response needs, in one place: the columns to read
 // (never the sealed number) and the order cards and addresses appear in.
 
+// Cards and shipping addresses carry the same name-and-address columns.
+const addressColumns = {
+  firstName: true,
+  lastName: true,
+  firmName: true,
+  addr1: true,
+  addr2: true,
+  city: true,
+  state: true,
+  zip: true,
+  zip4: true,
+  country: true,
+  countryCode: true,
+  isPrimary: true,
+} as const;
+
 export const cardSelect = {
   id: true,
   maskedNumber: true,
   cardType: true,
   expDate: true,
-  firstName: true,
-  lastName: true,
-  firmName: true,
   emails: true,
-  addr1: true,
-  addr2: true,
-  city: true,
-  state: true,
-  zip: true,
-  zip4: true,
-  country: true,
-  countryCode: true,
-  isPrimary: true,
   createdAt: true,
+  ...addressColumns,
 } as const;
 
-export const shippingSelect = {
-  id: true,
-  firstName: true,
-  lastName: true,
-  firmName: true,
-  addr1: true,
-  addr2: true,
-  city: true,
-  state: true,
-  zip: true,
-  zip4: true,
-  country: true,
-  countryCode: true,
-  isPrimary: true,
-} as const;
+export const shippingSelect = { id: true, ...addressColumns } as const;
 
 /** Oldest first: the order cards were added in, and the order of promotion. */
 export const cardOrder: { createdAt?: "asc"; id?: "asc" }[] = [{ createdAt: "asc" }, { id: "asc" }];

@@ -4,8 +4,8 @@
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import type { ApiResponse } from "../support/api-client";
-import { futureExpiry, uniqueCustomerId, uniqueVisa } from "../support/fixtures";
-import { expectStatus, isLoopbackAddress, keyedMerchant, UUID_PATTERN, type KeyedMerchant } from "../support/security-suite";
+import { futureExpiry, uniqueCustomerId, uniqueVisa, newMerchant, type TestMerchant } from "../support/fixtures";
+import { expectStatus, isLoopbackAddress, UUID_PATTERN } from "../support/security-suite";
 
 type Expected = { action: string; targetType: string; targetId: string };
 
@@ -16,7 +16,7 @@ async function auditRowsFor(response: ApiResponse) {
 }
 
 describe("audit log", () => {
-  let m: KeyedMerchant;
+  let m: TestMerchant;
   const numbers: string[] = [];
   const card = () => {
     const number = uniqueVisa();
@@ -25,7 +25,7 @@ describe("audit log", () => {
   };
 
   beforeAll(async () => {
-    m = await keyedMerchant("Audit Merchant");
+    m = await newMerchant("Audit Merchant");
   });
 
   /** Asserts the request's audit rows are exactly `expected` (in any order), each fully attributed. */
@@ -191,7 +191,7 @@ describe("audit log", () => {
     expect(await getDb().auditLog.count({ where: { merchantId: BigInt(m.merchantId) } })).toBe(before);
   });
 
-  it("writes no card number, masked digits beyond first six and last four, or CVV into any audit row", async () => {
+  it("writes no card number digits beyond first six and last four, or CVV into any audit row", async () => {
     expect(numbers.length).toBeGreaterThan(5);
     const rows = await getDb().auditLog.findMany({ where: { merchantId: BigInt(m.merchantId) } });
     expect(rows.length).toBeGreaterThan(10);

@@ -3,8 +3,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createApiKey, revokeApiKey } from "@/lib/merchants/api-keys";
 import { apiClient, basicAuth, type ApiClient, type ApiResponse } from "../support/api-client";
-import { futureExpiry, uniqueCustomerId, uniqueVisa } from "../support/fixtures";
-import { customerBody, expectStatus, keyedMerchant, type KeyedMerchant } from "../support/security-suite";
+import { futureExpiry, uniqueCustomerId, uniqueVisa, newMerchant, type TestMerchant } from "../support/fixtures";
+import { customerBody, expectStatus } from "../support/security-suite";
 
 function expectEnvelopeError(response: ApiResponse, status: number, code: number): void {
   expect(response.status, JSON.stringify(response.body)).toBe(status);
@@ -13,9 +13,9 @@ function expectEnvelopeError(response: ApiResponse, status: number, code: number
 }
 
 describe("authentication", () => {
-  let merchant: KeyedMerchant;
+  let merchant: TestMerchant;
   beforeAll(async () => {
-    merchant = await keyedMerchant("Auth Merchant");
+    merchant = await newMerchant("Auth Merchant");
   });
 
   const withAuthorization = (authorization: string | null) => {
@@ -79,7 +79,7 @@ describe("authentication", () => {
   });
 
   it("does not let one merchant revoke another merchant's key", async () => {
-    const other = await keyedMerchant("Other Auth Merchant");
+    const other = await newMerchant("Other Auth Merchant");
     await expect(revokeApiKey({ merchantId: BigInt(other.merchantId), apiKeyId: merchant.apiKeyId, actor: "test" })).rejects.toThrow(
       /not found/i,
     );
@@ -90,7 +90,7 @@ describe("authentication", () => {
 describe("unknown /platform paths", () => {
   let api: ApiClient;
   beforeAll(async () => {
-    api = (await keyedMerchant("Unknown Path Merchant")).api;
+    api = (await newMerchant("Unknown Path Merchant")).api;
   });
 
   it.each([
@@ -116,8 +116,8 @@ describe("unknown /platform paths", () => {
 describe("merchant isolation", () => {
   // Merchant A owns a customer with two cards and two shipping addresses; B
   // has a key of its own and one customer of its own.
-  let a: KeyedMerchant;
-  let b: KeyedMerchant;
+  let a: TestMerchant;
+  let b: TestMerchant;
   let aCustomer: string;
   let aCards: string[];
   let aShipping: number[];
@@ -133,8 +133,8 @@ describe("merchant isolation", () => {
   };
 
   beforeAll(async () => {
-    a = await keyedMerchant("Isolation A");
-    b = await keyedMerchant("Isolation B");
+    a = await newMerchant("Isolation A");
+    b = await newMerchant("Isolation B");
     aCustomer = uniqueCustomerId("A");
     const add = await a.api.post("/vault/customer", {
       customer_id: aCustomer,
@@ -290,7 +290,7 @@ describe("merchant isolation", () => {
 
   it("keeps customer_ids per merchant: B may create a customer with A's customer_id and sees only its own", async () => {
     const before = await snapshotA();
-    const b2 = await keyedMerchant("Isolation B2");
+    const b2 = await newMerchant("Isolation B2");
     const add = await b2.api.post("/vault/customer", { customer_id: aCustomer, customer_first_name: "Bea" });
     expect(add.status, JSON.stringify(add.body)).toBe(200);
     const get = await b2.api.get(`/vault/customer/${aCustomer}`);

@@ -1,34 +1,19 @@
 // Functional tests of a customer's billing cards:
 // /platform/vault/customer/{customer_id}/billing (+ /delete, /primary).
 import { beforeAll, describe, expect, it } from "vitest";
-import { futureExpiry, newMerchant, uniqueCustomerId, type TestMerchant } from "../support/fixtures";
+import { futureExpiry, newMerchant, uniqueCustomerId, type TestMerchant, masked, json, monthAsExpiry } from "../support/fixtures";
 import { generateTestCardNumber } from "@/lib/cards/test-cards";
 
 // ---- tiny helpers (local to this file) ----
 
 const visa = () => generateTestCardNumber("4", 16);
 const amex = () => generateTestCardNumber("37", 15);
-const masked = (n: string) => `${n.slice(0, 6)}${"x".repeat(n.length - 10)}${n.slice(-4)}`;
 const card = (number = visa(), extra: Record<string, unknown> = {}) => ({
   card_number: number,
   exp_date: futureExpiry(),
   billing_zip: "94402",
   ...extra,
 });
-const json = (v: unknown) => JSON.stringify(v);
-
-/** The previous calendar month as MMYY (an expired card). */
-function lastMonth(): string {
-  const now = new Date();
-  const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
-  return `${String(d.getUTCMonth() + 1).padStart(2, "0")}${String(d.getUTCFullYear() % 100).padStart(2, "0")}`;
-}
-
-/** The current calendar month as MMYY (still valid through its last day). */
-function thisMonth(): string {
-  const now = new Date();
-  return `${String(now.getUTCMonth() + 1).padStart(2, "0")}${String(now.getUTCFullYear() % 100).padStart(2, "0")}`;
-}
 
 /** A copy of a valid number with its check digit broken. */
 function breakLuhn(n: string): string {
@@ -214,8 +199,8 @@ describe("POST /vault/customer/{id}/billing (add a card)", () => {
 
   it("accepts a card expiring this month", async () => {
     const { id } = await newCustomer(m);
-    const data = await addCard(m, id, card(visa(), { exp_date: thisMonth() }));
-    expect(data.billing_cards[0].exp_date).toBe(thisMonth());
+    const data = await addCard(m, id, card(visa(), { exp_date: monthAsExpiry(0) }));
+    expect(data.billing_cards[0].exp_date).toBe(monthAsExpiry(0));
   });
 
   it("keeps the first card primary and adds later ones as not primary, oldest first", async () => {
@@ -303,7 +288,7 @@ describe("POST /vault/customer/{id}/billing validation (400 names the field, sto
     { name: "card_number missing", body: () => ({ exp_date: futureExpiry(), billing_zip: "94402" }), field: "card_number" },
     { name: "card_number empty", body: () => card(""), field: "card_number" },
     { name: "card_number as a number", body: () => card(Number(visa()) as unknown as string), field: "card_number" },
-    { name: "expired exp_date (last month)", body: () => card(visa(), { exp_date: lastMonth() }), field: "exp_date" },
+    { name: "expired exp_date (last month)", body: () => card(visa(), { exp_date: monthAsExpiry(-1) }), field: "exp_date" },
     { name: "exp_date month 13", body: () => card(visa(), { exp_date: "1399" }), field: "exp_date" },
     { name: "exp_date month 00", body: () => card(visa(), { exp_date: "0099" }), field: "exp_date" },
     { name: "exp_date MM/YY", body: () => card(visa(), { exp_date: "12/99" }), field: "exp_date" },
@@ -442,7 +427,7 @@ describe("PUT /vault/customer/{id}/billing (update a card)", () => {
     { name: "a null card_number", body: (cardId: string) => ({ card_id: cardId, card_number: null }), field: "card_number" },
     { name: "no card_id", body: () => ({ billing_city: "Nowhere" }), field: "card_id" },
     { name: "a malformed card_id", body: () => ({ card_id: "ABC", billing_city: "Nowhere" }), field: "card_id" },
-    { name: "an expired exp_date", body: (cardId: string) => ({ card_id: cardId, exp_date: lastMonth() }), field: "exp_date" },
+    { name: "an expired exp_date", body: (cardId: string) => ({ card_id: cardId, exp_date: monthAsExpiry(-1) }), field: "exp_date" },
     { name: "exp_date month 13", body: (cardId: string) => ({ card_id: cardId, exp_date: "1399" }), field: "exp_date" },
     { name: "an empty billing_zip", body: (cardId: string) => ({ card_id: cardId, billing_zip: "" }), field: "billing_zip" },
     { name: "billing_zip of 11 characters", body: (cardId: string) => ({ card_id: cardId, billing_zip: "12345678901" }), field: "billing_zip" },

@@ -3,8 +3,8 @@
 // one-primary-card rule holds under a race.
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
-import { futureExpiry, uniqueCustomerId, uniqueVisa } from "../support/fixtures";
-import { expectStatus, keyedMerchant, masked } from "../support/security-suite";
+import { futureExpiry, uniqueCustomerId, uniqueVisa, masked, newMerchant } from "../support/fixtures";
+import { expectStatus } from "../support/security-suite";
 import type { ApiResponse } from "../support/api-client";
 
 function describeStatuses(responses: ApiResponse[]): string {
@@ -18,7 +18,7 @@ function describeStatuses(responses: ApiResponse[]): string {
 
 describe("concurrent requests", () => {
   it("lands 60 parallel adds of distinct customers, each with a card", async () => {
-    const m = await keyedMerchant("Concurrency Customers");
+    const m = await newMerchant("Concurrency Customers");
     const bodies = Array.from({ length: 60 }, (_, i) => ({
       customer_id: uniqueCustomerId(`P${i}`),
       customer_first_name: `Parallel${i}`,
@@ -41,7 +41,7 @@ describe("concurrent requests", () => {
   });
 
   it("gives exactly one 200 and 409 code 8 to the rest when 20 requests add the same customer_id", async () => {
-    const m = await keyedMerchant("Concurrency Same Customer");
+    const m = await newMerchant("Concurrency Same Customer");
     const customerId = uniqueCustomerId("S");
     const responses = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
@@ -68,7 +68,7 @@ describe("concurrent requests", () => {
   });
 
   it("lands parallel adds of distinct cards to one customer, with exactly one primary card", async () => {
-    const m = await keyedMerchant("Concurrency Cards");
+    const m = await newMerchant("Concurrency Cards");
     const customerId = uniqueCustomerId("K");
     expectStatus(await m.api.post("/vault/customer", { customer_id: customerId, customer_first_name: "Cards" }), 200, "customer");
     const numbers = Array.from({ length: 15 }, () => uniqueVisa());
@@ -89,7 +89,7 @@ describe("concurrent requests", () => {
   });
 
   it("keeps one primary card when parallel adds each ask for primary: true", async () => {
-    const m = await keyedMerchant("Concurrency Primary");
+    const m = await newMerchant("Concurrency Primary");
     const customerId = uniqueCustomerId("Q");
     expectStatus(
       await m.api.post("/vault/customer", {
@@ -117,7 +117,7 @@ describe("concurrent requests", () => {
   });
 
   it("gives one 200 and 409 to the rest when the same card number is added to one customer in parallel", async () => {
-    const m = await keyedMerchant("Concurrency Same Card");
+    const m = await newMerchant("Concurrency Same Card");
     const customerId = uniqueCustomerId("D");
     expectStatus(await m.api.post("/vault/customer", { customer_id: customerId, customer_first_name: "Dup" }), 200, "customer");
     const number = uniqueVisa();
@@ -139,7 +139,7 @@ describe("concurrent requests", () => {
   });
 
   it("lets parallel shipping adds land with exactly one primary address", async () => {
-    const m = await keyedMerchant("Concurrency Shipping");
+    const m = await newMerchant("Concurrency Shipping");
     const customerId = uniqueCustomerId("H");
     expectStatus(await m.api.post("/vault/customer", { customer_id: customerId, customer_first_name: "Ship" }), 200, "customer");
     const responses = await Promise.all(
@@ -154,7 +154,7 @@ describe("concurrent requests", () => {
   });
 
   it("keeps one primary address when parallel shipping adds each ask for primary: true", async () => {
-    const m = await keyedMerchant("Concurrency Shipping Primary");
+    const m = await newMerchant("Concurrency Shipping Primary");
     const customerId = uniqueCustomerId("J");
     expectStatus(
       await m.api.post("/vault/customer", {

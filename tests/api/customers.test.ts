@@ -2,27 +2,18 @@
 // browse (/platform/vault/customer). Every describe block works inside its own
 // merchant, so counts and totals are exact.
 import { beforeAll, describe, expect, it } from "vitest";
-import { futureExpiry, newMerchant, uniqueCustomerId, type TestMerchant } from "../support/fixtures";
+import { futureExpiry, newMerchant, uniqueCustomerId, type TestMerchant, masked, json, monthAsExpiry } from "../support/fixtures";
 import { generateTestCardNumber } from "@/lib/cards/test-cards";
 
 // ---- tiny helpers (local to this file) ----
 
 const visa = () => generateTestCardNumber("4", 16);
-const masked = (n: string) => `${n.slice(0, 6)}${"x".repeat(n.length - 10)}${n.slice(-4)}`;
 const card = (number = visa(), extra: Record<string, unknown> = {}) => ({
   card_number: number,
   exp_date: futureExpiry(),
   billing_zip: "94402",
   ...extra,
 });
-const json = (v: unknown) => JSON.stringify(v);
-
-/** The previous calendar month as MMYY (an expired card). */
-function lastMonth(): string {
-  const now = new Date();
-  const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
-  return `${String(d.getUTCMonth() + 1).padStart(2, "0")}${String(d.getUTCFullYear() % 100).padStart(2, "0")}`;
-}
 
 async function addCustomer(m: TestMerchant, body: Record<string, unknown>) {
   const res = await m.api.post("/vault/customer", body);
@@ -506,7 +497,7 @@ describe("PUT /vault/customer/{customer_id} (update)", () => {
   });
 
   it.each([
-    { name: "an expired exp_date (last month)", entry: () => ({ exp_date: lastMonth() }) },
+    { name: "an expired exp_date (last month)", entry: () => ({ exp_date: monthAsExpiry(-1) }) },
     { name: "exp_date month 13", entry: () => ({ exp_date: "1399" }) },
   ])("refuses $name on a kept card (400 naming billing_cards[0].exp_date), as PUT .../billing does", async ({ entry }) => {
     const id = uniqueCustomerId();

@@ -4,18 +4,18 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
-import { futureExpiry, uniqueCustomerId, uniqueVisa } from "../support/fixtures";
-import { customerBody, expectStatus, keyedMerchant, type KeyedMerchant } from "../support/security-suite";
+import { futureExpiry, uniqueCustomerId, uniqueVisa, newMerchant, type TestMerchant } from "../support/fixtures";
+import { customerBody, expectStatus } from "../support/security-suite";
 
 const newKey = () => `idem-${randomBytes(12).toString("hex")}`;
 
-async function totalCustomers(m: KeyedMerchant): Promise<number> {
+async function totalCustomers(m: TestMerchant): Promise<number> {
   const browse = await m.api.get("/vault/customer?count=1");
   expectStatus(browse, 200, "browse");
   return browse.body.totalRecords;
 }
 
-async function cardIds(m: KeyedMerchant, customerId: string): Promise<string[]> {
+async function cardIds(m: TestMerchant, customerId: string): Promise<string[]> {
   const list = await m.api.get(`/vault/customer/${customerId}/billing`);
   expectStatus(list, 200, "billing list");
   return list.body.data.billing_cards.map((c: { card_id: string }) => c.card_id);
@@ -23,7 +23,7 @@ async function cardIds(m: KeyedMerchant, customerId: string): Promise<string[]> 
 
 describe("Idempotency-Key", () => {
   it("replays the first response for the same key and body, with idempotent-replayed: true, and stores nothing new", async () => {
-    const m = await keyedMerchant("Idempotency Replay");
+    const m = await newMerchant("Idempotency Replay");
     const key = newKey();
     const body = customerBody();
     const first = await m.api.post("/vault/customer", body, { "idempotency-key": key });
@@ -50,7 +50,7 @@ describe("Idempotency-Key", () => {
   });
 
   it("replays a card add instead of answering the duplicate-card 409, and adds no second card", async () => {
-    const m = await keyedMerchant("Idempotency Card");
+    const m = await newMerchant("Idempotency Card");
     const customer = customerBody();
     expectStatus(await m.api.post("/vault/customer", customer), 200, "customer");
     const key = newKey();
@@ -71,7 +71,7 @@ describe("Idempotency-Key", () => {
   });
 
   it("answers 409 code 9 for the same key with a different body, and stores nothing for it", async () => {
-    const m = await keyedMerchant("Idempotency Conflict");
+    const m = await newMerchant("Idempotency Conflict");
     const key = newKey();
     const first = customerBody();
     expectStatus(await m.api.post("/vault/customer", first, { "idempotency-key": key }), 200, "first");
@@ -92,7 +92,7 @@ describe("Idempotency-Key", () => {
   });
 
   it("scopes the key per path: the same key on another path is a separate request", async () => {
-    const m = await keyedMerchant("Idempotency Path");
+    const m = await newMerchant("Idempotency Path");
     const key = newKey();
     const customer = customerBody();
     expectStatus(await m.api.post("/vault/customer", customer, { "idempotency-key": key }), 200, "customer");
@@ -119,8 +119,8 @@ describe("Idempotency-Key", () => {
   });
 
   it("scopes the key per merchant: another merchant's identical request is processed, not replayed", async () => {
-    const a = await keyedMerchant("Idempotency Merchant A");
-    const b = await keyedMerchant("Idempotency Merchant B");
+    const a = await newMerchant("Idempotency Merchant A");
+    const b = await newMerchant("Idempotency Merchant B");
     const key = newKey();
     const body = customerBody();
     const fromA = await a.api.post("/vault/customer", body, { "idempotency-key": key });
@@ -140,7 +140,7 @@ describe("Idempotency-Key", () => {
   });
 
   it("creates exactly one customer when parallel requests share a key and body; the others replay or get 409 code 9", async () => {
-    const m = await keyedMerchant("Idempotency Parallel");
+    const m = await newMerchant("Idempotency Parallel");
     const key = newKey();
     const body = customerBody({
       billing_cards: [
@@ -177,7 +177,7 @@ describe("Idempotency-Key", () => {
     ["a space inside", "my key"],
     ["a tab inside", "my\tkey"],
   ])("answers 400 code 6 for a key of %s, and stores nothing", async (_what, value) => {
-    const m = await keyedMerchant("Idempotency Invalid Key");
+    const m = await newMerchant("Idempotency Invalid Key");
     const body = customerBody();
     const response = await m.api.post("/vault/customer", body, { "idempotency-key": value });
     expect(response.status, JSON.stringify(response.body)).toBe(400);
@@ -187,7 +187,7 @@ describe("Idempotency-Key", () => {
   });
 
   it("accepts a key of exactly 255 visible characters", async () => {
-    const m = await keyedMerchant("Idempotency Long Key");
+    const m = await newMerchant("Idempotency Long Key");
     const key = `${newKey()}${"~".repeat(255)}`.slice(0, 255);
     const body = customerBody();
     const first = await m.api.post("/vault/customer", body, { "idempotency-key": key });
@@ -198,7 +198,7 @@ describe("Idempotency-Key", () => {
   });
 
   it("replays a stored 409 (a duplicate customer_id) as the same 409, not as a fresh attempt", async () => {
-    const m = await keyedMerchant("Idempotency Stored Error");
+    const m = await newMerchant("Idempotency Stored Error");
     const body = customerBody();
     expectStatus(await m.api.post("/vault/customer", body), 200, "first, no key");
     const key = newKey();
@@ -212,7 +212,7 @@ describe("Idempotency-Key", () => {
   });
 
   it("ignores the header on PUT (POST only): two PUTs with one key and different bodies both apply", async () => {
-    const m = await keyedMerchant("Idempotency PUT");
+    const m = await newMerchant("Idempotency PUT");
     const body = customerBody();
     expectStatus(await m.api.post("/vault/customer", body), 200, "customer");
     const key = newKey();
@@ -226,7 +226,7 @@ describe("Idempotency-Key", () => {
   });
 
   it("keeps the key for the request, not for the customer: a replay after the customer was deleted does not recreate it", async () => {
-    const m = await keyedMerchant("Idempotency After Delete");
+    const m = await newMerchant("Idempotency After Delete");
     const key = newKey();
     const body = customerBody({ customer_id: uniqueCustomerId("D") });
     expectStatus(await m.api.post("/vault/customer", body, { "idempotency-key": key }), 200, "first");

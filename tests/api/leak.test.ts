@@ -9,15 +9,8 @@ import { beforeAll, describe, expect, inject, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { generateTestCardNumber } from "@/lib/cards/test-cards";
 import type { ApiResponse } from "../support/api-client";
-import { futureExpiry, uniqueCustomerId } from "../support/fixtures";
-import {
-  databaseSnapshot,
-  expectStatus,
-  keyedMerchant,
-  masked,
-  serverLogContaining,
-  type KeyedMerchant,
-} from "../support/security-suite";
+import { futureExpiry, uniqueCustomerId, masked, newMerchant, type TestMerchant } from "../support/fixtures";
+import { databaseSnapshot, expectStatus, serverLogContaining } from "../support/security-suite";
 
 /** A Luhn-valid number of a brand, made for this test only. */
 const fresh = (prefix: string, length = 16) => generateTestCardNumber(prefix, length);
@@ -68,7 +61,7 @@ async function allTextValues(): Promise<{ where: string; value: string }[]> {
 }
 
 describe("no card number or CVV leaks", () => {
-  let m: KeyedMerchant;
+  let m: TestMerchant;
   const responses: ApiResponse[] = [];
   /** Numbers the vault must never reveal anywhere. */
   const secretNumbers: string[] = [];
@@ -92,7 +85,7 @@ describe("no card number or CVV leaks", () => {
   };
 
   beforeAll(async () => {
-    m = await keyedMerchant("Leak Merchant");
+    m = await newMerchant("Leak Merchant");
     const customerId = uniqueCustomerId("L");
     const [visa, amex, mastercard, discover, jcb, viaUpdate] = [fresh("4"), fresh("37", 15), fresh("51"), fresh("6011"), fresh("3530"), fresh("52")];
     const rejectedInUpdate = fresh("4");

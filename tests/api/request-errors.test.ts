@@ -4,13 +4,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
 import http from "node:http";
-import { futureExpiry, newMerchant, uniqueCustomerId, type TestMerchant } from "../support/fixtures";
+import { futureExpiry, newMerchant, uniqueCustomerId, type TestMerchant, json } from "../support/fixtures";
 import { basicAuth } from "../support/api-client";
 import { generateTestCardNumber } from "@/lib/cards/test-cards";
 
 // ---- tiny helpers (local to this file) ----
 
-const json = (v: unknown) => JSON.stringify(v);
 const visa = () => generateTestCardNumber("4", 16);
 const card = (extra: Record<string, unknown> = {}) => ({ card_number: visa(), exp_date: futureExpiry(), billing_zip: "94402", ...extra });
 const address = (extra: Record<string, unknown> = {}) => ({ shipping_first_name: "Ada", shipping_last_name: "Lee", ...extra });

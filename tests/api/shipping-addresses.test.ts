@@ -1,11 +1,10 @@
 // Functional tests of a customer's shipping addresses:
 // /platform/vault/customer/{customer_id}/shipping (+ /{shipping_id}, /primary).
 import { beforeAll, describe, expect, it } from "vitest";
-import { newMerchant, uniqueCustomerId, type TestMerchant } from "../support/fixtures";
+import { newMerchant, uniqueCustomerId, type TestMerchant, json } from "../support/fixtures";
 
 // ---- tiny helpers (local to this file) ----
 
-const json = (v: unknown) => JSON.stringify(v);
 
 async function newCustomer(m: TestMerchant) {
   const id = uniqueCustomerId();

@@ -5,7 +5,7 @@ import { createMerchant } from "@/lib/merchants/create-merchant";
 import { generateTestCardNumber } from "@/lib/cards/test-cards";
 import { apiClient, type ApiClient } from "./api-client";
 
-export type TestMerchant = { merchantId: number; apiKey: string; signingSecret: string; api: ApiClient };
+export type TestMerchant = { merchantId: number; apiKey: string; apiKeyId: number; signingSecret: string; api: ApiClient };
 
 /** A fresh merchant with its own API key, so tests never see each other's data. */
 export async function newMerchant(name = "Test Merchant"): Promise<TestMerchant> {
@@ -13,6 +13,7 @@ export async function newMerchant(name = "Test Merchant"): Promise<TestMerchant>
   return {
     merchantId: Number(created.merchantId),
     apiKey: created.apiKey,
+    apiKeyId: created.apiKeyId,
     signingSecret: created.signingSecret,
     api: apiClient(created.apiKey),
   };
@@ -32,4 +33,19 @@ export function uniqueVisa(): string {
 export function futureExpiry(yearsAhead = 3): string {
   const now = new Date();
   return `${String(now.getUTCMonth() + 1).padStart(2, "0")}${String((now.getUTCFullYear() + yearsAhead) % 100).padStart(2, "0")}`;
+}
+
+/** The API's display form of a card number: first six, x per hidden digit, last four. */
+export function masked(number: string): string {
+  return `${number.slice(0, 6)}${"x".repeat(number.length - 10)}${number.slice(-4)}`;
+}
+
+/** JSON of a response body, for assertion messages. */
+export const json = (value: unknown) => JSON.stringify(value);
+
+/** The month `monthsAhead` from now as MMYY (-1: last month, an expired card; 0: this month, still valid). */
+export function monthAsExpiry(monthsAhead: number): string {
+  const now = new Date();
+  const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + monthsAhead, 1));
+  return `${String(d.getUTCMonth() + 1).padStart(2, "0")}${String(d.getUTCFullYear() % 100).padStart(2, "0")}`;
 }

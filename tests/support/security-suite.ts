@@ -1,31 +1,11 @@
 // Helpers for the security-minded API suites (auth, isolation, idempotency,
-// concurrency, audit, leak, CLI, key rotation): merchants with their key id,
-// the operator CLI as a real child process, raw database snapshots for leak
+// concurrency, audit, leak, CLI, key rotation): the operator CLI as a real child process, raw database snapshots for leak
 // scans, and the log file of the running server.
 import { execFile } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { inject } from "vitest";
-import { createMerchant } from "@/lib/merchants/create-merchant";
-import { apiClient, type ApiClient, type ApiResponse } from "./api-client";
+import type { ApiResponse } from "./api-client";
 import { futureExpiry, uniqueCustomerId, uniqueVisa } from "./fixtures";
-
-export type KeyedMerchant = { merchantId: number; apiKey: string; apiKeyId: number; api: ApiClient };
-
-/** A fresh merchant (through lib/, as the CLI does) with the id of its first API key. */
-export async function keyedMerchant(name = "Security Suite Merchant"): Promise<KeyedMerchant> {
-  const created = await createMerchant({ name, actor: "test" });
-  return {
-    merchantId: Number(created.merchantId),
-    apiKey: created.apiKey,
-    apiKeyId: created.apiKeyId,
-    api: apiClient(created.apiKey),
-  };
-}
-
-/** The API's display form of a card number: first six, x per hidden digit, last four. */
-export function masked(number: string): string {
-  return `${number.slice(0, 6)}${"x".repeat(number.length - 10)}${number.slice(-4)}`;
-}
 
 /** A body for POST /vault/customer with one fresh Visa (or the given cards). */
 export function customerBody(overrides: Record<string, unknown> = {}): Record<string, unknown> & { customer_id: string } {

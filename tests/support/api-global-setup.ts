@@ -8,8 +8,6 @@ import type { TestProject } from "vitest/node";
 import { createPostgresDatabase, createSqliteDatabase, type TestDatabase } from "./databases";
 import { startServer } from "./server";
 import { runCli } from "./cli";
-
-export { runCli };
 // @ts-expect-error plain ESM script without types
 import { migrate } from "../../scripts/migrate.mjs";
 

@@ -1,8 +1,8 @@
 import "server-only";
-import { createHash } from "node:crypto";
 import { getDb } from "../db/client";
 import { ApiError, fieldError } from "../api/api-error";
 import { isUniqueViolation } from "../api/to-api-error";
+import { fingerprint } from "../crypto/fingerprint";
 
 /** How long a key is remembered (DESIGN.md: 24 hours). */
 export const IDEMPOTENCY_RETENTION_MS = 24 * 60 * 60 * 1000;
@@ -20,9 +20,14 @@ export function parseIdempotencyKey(header: string | null): string | null {
   return header;
 }
 
-/** SHA-256 of the raw body: what tells a retry from a different request. */
+/**
+ * A keyed hash (HMAC under the fingerprint key) of the raw body: what tells a
+ * retry from a different request. Keyed, not a plain SHA-256, because the
+ * body may hold a card number and the stored answer its first six and last
+ * four digits: an unkeyed hash of the two together could be brute-forced.
+ */
 export function hashRequestBody(body: string): string {
-  return createHash("sha256").update(body, "utf8").digest("hex");
+  return fingerprint(`idempotency-body:${body}`);
 }
 
 /**

@@ -1,7 +1,7 @@
 // Idempotency-Key on POST (DESIGN.md: API contract "Idempotency", pinned
 // details "scoped to merchant + method + path; kept 24 hours; POST only; a
 // retry while the first is still running: 409").
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { futureExpiry, uniqueCustomerId, uniqueVisa, newMerchant, type TestMerchant } from "../support/fixtures";
@@ -236,5 +236,21 @@ describe("Idempotency-Key", () => {
     expect(replay.headers.get("idempotent-replayed")).toBe("true");
     expect((await m.api.get(`/vault/customer/${body.customer_id}`)).status).toBe(404);
     expect(await totalCustomers(m)).toBe(0);
+  });
+
+  // Regression: the stored request hash was a plain SHA-256 of the body. With
+  // the card's first six and last four in the stored answer, an unkeyed hash
+  // of a body holding the number can be brute-forced; it must be keyed.
+  it("stores no unkeyed hash of a body that carried a card number", async () => {
+    const m = await newMerchant("Idempotency Keyed Hash");
+    const key = newKey();
+    const body = customerBody();
+    const raw = JSON.stringify(body);
+    const first = await m.api.post("/vault/customer", body, { "idempotency-key": key });
+    expectStatus(first, 200, "first");
+    const record = await getDb().idempotencyRecord.findFirst({ where: { merchantId: BigInt(m.merchantId), key } });
+    expect(record).not.toBeNull();
+    expect(record?.requestHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(record?.requestHash).not.toBe(createHash("sha256").update(raw, "utf8").digest("hex"));
   });
 });

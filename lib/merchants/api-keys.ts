@@ -1,25 +1,32 @@
 import "server-only";
-import { getDb } from "../db/client";
+import { getDb, type Tx } from "../db/client";
 import { notFound } from "../api/api-error";
 import { recordAudit } from "../audit/record-audit";
 import { newApiKeyMaterial } from "../auth/api-key-material";
 
+type NewApiKey = { merchantId: bigint; label?: string; actor?: string };
+
 /** Creates an API key for a merchant; the key is returned once and stored only as a hash. */
-export async function createApiKey(options: { merchantId: bigint; label?: string; actor?: string }) {
-  const key = newApiKeyMaterial();
+export async function createApiKey(options: NewApiKey) {
   return getDb().$transaction(async (tx) => {
     const merchant = await tx.merchant.findUnique({ where: { id: options.merchantId }, select: { id: true } });
     if (!merchant) throw notFound("Merchant");
-    const created = await tx.apiKey.create({
-      data: { merchantId: options.merchantId, label: options.label ?? null, prefix: key.prefix, hash: key.hash },
-      select: { id: true, prefix: true, label: true, createdAt: true },
-    });
-    await recordAudit(tx, { merchantId: options.merchantId, actor: options.actor ?? "cli" }, "api_key.create", {
-      type: "api_key",
-      id: String(created.id),
-    });
-    return { ...created, key: key.key };
+    return insertApiKey(tx, options);
   });
+}
+
+/** Stores a new key's hash and its audit row inside the caller's transaction (merchant creation uses it too). */
+export async function insertApiKey(tx: Tx, options: NewApiKey) {
+  const key = newApiKeyMaterial();
+  const created = await tx.apiKey.create({
+    data: { merchantId: options.merchantId, label: options.label ?? null, prefix: key.prefix, hash: key.hash },
+    select: { id: true, prefix: true, label: true, createdAt: true },
+  });
+  await recordAudit(tx, { merchantId: options.merchantId, actor: options.actor ?? "cli" }, "api_key.create", {
+    type: "api_key",
+    id: String(created.id),
+  });
+  return { ...created, key: key.key };
 }
 
 /** Revokes a merchant's API key; requests with it get 401 from the next request on. */

@@ -5,7 +5,7 @@ import { toDbBytes } from "../db/bytes";
 import { isUniqueViolation } from "../api/to-api-error";
 import { recordAudit } from "../audit/record-audit";
 import { seal } from "../crypto/seal";
-import { newApiKeyMaterial } from "../auth/api-key-material";
+import { insertApiKey } from "./api-keys";
 
 export type CreatedMerchant = { merchantId: bigint; apiKey: string; apiKeyId: number; signingSecret: string };
 
@@ -27,9 +27,8 @@ export async function createMerchant(options: { name: string; actor?: string }):
     const merchantId = MERCHANT_ID_BASE + BigInt(randomInt(1, 1_000_000_000));
     const signingSecret = `cvs_${randomBytes(32).toString("base64url")}`;
     const sealedSecret = seal(signingSecret, signingSecretAad(merchantId));
-    const key = newApiKeyMaterial();
     try {
-      const apiKeyId = await getDb().$transaction(async (tx) => {
+      const key = await getDb().$transaction(async (tx) => {
         await tx.merchant.create({
           data: {
             id: merchantId,
@@ -38,16 +37,11 @@ export async function createMerchant(options: { name: string; actor?: string }):
             signingSecretKekVersion: sealedSecret.kekVersion,
           },
         });
-        const created = await tx.apiKey.create({
-          data: { merchantId, label: "initial", prefix: key.prefix, hash: key.hash },
-          select: { id: true },
-        });
-        const who = { merchantId, actor: options.actor ?? "cli" };
-        await recordAudit(tx, who, "merchant.create", { type: "merchant", id: merchantId.toString() });
-        await recordAudit(tx, who, "api_key.create", { type: "api_key", id: String(created.id) });
-        return created.id;
+        const actor = options.actor ?? "cli";
+        await recordAudit(tx, { merchantId, actor }, "merchant.create", { type: "merchant", id: merchantId.toString() });
+        return insertApiKey(tx, { merchantId, label: "initial", actor });
       });
-      return { merchantId, apiKey: key.key, apiKeyId, signingSecret };
+      return { merchantId, apiKey: key.key, apiKeyId: key.id, signingSecret };
     } catch (error) {
       if (!isUniqueViolation(error)) throw error; // an id collision: draw another
     }

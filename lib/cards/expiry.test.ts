@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isExpired, normalizeExpiryInput, parseExpDate, type ExpDate } from "./expiry";
+import { expDateProblem, isExpired, normalizeExpiryInput, parseExpDate, type ExpDate } from "./expiry";
 
 describe("parseExpDate", () => {
   it.each<[string, ExpDate | null]>([
@@ -71,5 +71,18 @@ describe("normalizeExpiryInput", () => {
       expect(mmyy).not.toBeNull();
       expect(parseExpDate(mmyy ?? "")).not.toBeNull();
     }
+  });
+});
+
+describe("expDateProblem", () => {
+  const now = new Date(Date.UTC(2026, 10, 24)); // November 2026
+  it.each([
+    ["1126", null],
+    ["1226", null],
+    ["1026", "the card has expired"],
+    ["1326", "must be MMYY"],
+    ["11/26", "must be MMYY"],
+  ])("%s → %s", (mmyy, expected) => {
+    expect(expDateProblem(mmyy, now)).toBe(expected);
   });
 });

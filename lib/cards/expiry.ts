@@ -28,6 +28,13 @@ export function isExpired(exp: ExpDate, now: Date): boolean {
   return now.getTime() >= firstInvalidInstant;
 }
 
+/** What is wrong with an API exp_date ("MMYY") at `now`, or null when it is usable. */
+export function expDateProblem(mmyy: string, now: Date): string | null {
+  const exp = parseExpDate(mmyy);
+  if (!exp) return "must be MMYY";
+  return isExpired(exp, now) ? "the card has expired" : null;
+}
+
 /** Converts a typed expiry ("MM/YY", "MMYY", "MM/YYYY", "M/YY", spaces around "/") to "MMYY", or null. */
 export function normalizeExpiryInput(input: string): string | null {
   const trimmed = input.trim();

@@ -2,6 +2,15 @@ import type { UpdateBillingCardInput } from "./schemas";
 
 type BillingInput = Omit<UpdateBillingCardInput, "card_id" | "card_number">;
 
+/** The columns a partial card update changes: billing fields, zip and expiry, as sent. */
+export function cardUpdateColumns(input: BillingInput) {
+  return {
+    ...billingColumns(input),
+    ...(input.billing_zip !== undefined ? { zip: input.billing_zip } : {}),
+    ...(input.exp_date !== undefined ? { expDate: input.exp_date } : {}),
+  };
+}
+
 /**
  * Maps the API's billing_* fields to card columns. Only fields present in the
  * input appear in the result, so the same map serves a new card and a

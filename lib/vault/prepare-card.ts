@@ -2,7 +2,7 @@ import "server-only";
 import { ApiError, type FieldErrors } from "../api/api-error";
 import { validateCardNumber } from "../cards/card-number";
 import { maskCardNumber } from "../cards/mask";
-import { isExpired, parseExpDate } from "../cards/expiry";
+import { expDateProblem } from "../cards/expiry";
 import { seal } from "../crypto/seal";
 import { toDbBytes } from "../db/bytes";
 import { fingerprint } from "../crypto/fingerprint";
@@ -49,13 +49,9 @@ export function prepareCard(
     errors[`${prefix}exp_date`] = "is required with card_number";
     return null;
   }
-  const expiry = parseExpDate(input.exp_date);
-  if (!expiry) {
-    errors[`${prefix}exp_date`] = "must be MMYY";
-    return null;
-  }
-  if (isExpired(expiry, now)) {
-    errors[`${prefix}exp_date`] = "the card has expired";
+  const expiryProblem = expDateProblem(input.exp_date, now);
+  if (expiryProblem) {
+    errors[`${prefix}exp_date`] = expiryProblem;
     return null;
   }
   if (input.cvv2 !== undefined) {

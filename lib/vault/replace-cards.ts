@@ -1,14 +1,14 @@
 import "server-only";
 import type { Tx } from "../db/client";
-import { ApiError, fieldError } from "../api/api-error";
-import { recordAudit, type Actor } from "../audit/record-audit";
-import { billingColumns } from "./billing-columns";
+import { fieldError } from "../api/api-error";
+import { recordAudit, recordAuditMany, type Actor } from "../audit/record-audit";
+import { cardUpdateColumns } from "./billing-columns";
 import type { CustomerWithChildren } from "./customer-query";
 import { removeCard } from "./delete-billing-card";
+import { insertCardRows } from "./insert-card-rows";
 import type { PreparedCard } from "./prepare-card";
 import { settlePrimaryCard } from "./primary";
 import type { UpdateCustomerInput } from "./schemas";
-import { DUPLICATE_CARD_MESSAGE } from "./add-billing-card";
 
 type CardEntry = NonNullable<UpdateCustomerInput["billing_cards"]>[number];
 
@@ -32,30 +32,26 @@ export async function replaceCards(
   }
 
   let preferred: string | undefined;
+  const added: (PreparedCard & { isPrimary: boolean })[] = [];
   for (const [index, entry] of entries.entries()) {
     if (entry.card_id !== undefined) {
-      await tx.card.update({
-        where: { id: entry.card_id },
-        data: {
-          ...billingColumns(entry),
-          ...(entry.billing_zip ? { zip: entry.billing_zip } : {}),
-          ...(entry.exp_date ? { expDate: entry.exp_date } : {}),
-        },
-      });
+      await tx.card.update({ where: { id: entry.card_id }, data: cardUpdateColumns(entry) });
       await recordAudit(tx, actor, "card.update", { type: "card", id: entry.card_id });
       if (entry.primary) preferred ??= entry.card_id;
       continue;
     }
     const card = newCards.get(index);
     if (!card) continue;
-    const duplicate = await tx.card.findUnique({
-      where: { customerPk_fingerprint: { customerPk: customer.id, fingerprint: card.fingerprint } },
-      select: { id: true },
-    });
-    if (duplicate) throw new ApiError("conflict", DUPLICATE_CARD_MESSAGE);
-    await tx.card.create({ data: { ...card, customerPk: customer.id } });
-    await recordAudit(tx, actor, "card.create", { type: "card", id: card.id });
+    added.push({ ...card, isPrimary: false });
     if (entry.primary) preferred ??= card.id;
   }
+  // One insert, so new cards keep the order they were sent in; a number the
+  // customer already has fails the unique index (updateCustomer: 409).
+  await insertCardRows(tx, customer.id, added);
+  await recordAuditMany(
+    tx,
+    actor,
+    added.map((card) => ({ action: "card.create", type: "card", id: card.id })),
+  );
   await settlePrimaryCard(tx, customer.id, preferred);
 }

@@ -139,7 +139,12 @@ export const UpdateCustomerSchema = z.object({
   customer_id: z.string().optional(),
   ...customerFields,
   billing_cards: z
-    .array(AddBillingCardSchema.extend({ card_number: z.string().optional(), billing_zip: z.string().max(10).optional() }))
+    .array(
+      AddBillingCardSchema.extend({
+        card_number: z.string().optional(),
+        billing_zip: z.string().min(1, "cannot be empty").max(10, "must be at most 10 characters").optional(),
+      }),
+    )
     .max(20, "at most 20 cards per request")
     .optional(),
   shipping_addresses: z

@@ -2,8 +2,8 @@ import "server-only";
 import { getDb } from "../db/client";
 import { fieldError } from "../api/api-error";
 import { recordAudit, type Actor } from "../audit/record-audit";
-import { isExpired, parseExpDate } from "../cards/expiry";
-import { billingColumns } from "./billing-columns";
+import { expDateProblem } from "../cards/expiry";
+import { cardUpdateColumns } from "./billing-columns";
 import { getCustomerPkOrThrow, getCustomerWithChildrenOrThrow } from "./customer-query";
 import { getCardOrThrow } from "./get-card-or-throw";
 import { settlePrimaryCard } from "./primary";
@@ -12,20 +12,14 @@ import type { CustomerResponse, UpdateBillingCardInput } from "./schemas";
 
 /** Partial update of a card's expiry and billing details; the number cannot change. */
 export async function updateBillingCard(actor: Actor, customerId: string, input: UpdateBillingCardInput): Promise<CustomerResponse> {
-  if (input.exp_date !== undefined) {
-    const expiry = parseExpDate(input.exp_date);
-    if (!expiry || isExpired(expiry, new Date())) throw fieldError("exp_date", "the card has expired");
-  }
+  const expiryProblem = input.exp_date === undefined ? null : expDateProblem(input.exp_date, new Date());
+  if (expiryProblem) throw fieldError("exp_date", expiryProblem);
   return getDb().$transaction(async (tx) => {
     const customerPk = await getCustomerPkOrThrow(tx, actor.merchantId, customerId);
     await getCardOrThrow(tx, customerPk, input.card_id);
     await tx.card.update({
       where: { id: input.card_id },
-      data: {
-        ...billingColumns(input),
-        ...(input.billing_zip !== undefined ? { zip: input.billing_zip } : {}),
-        ...(input.exp_date !== undefined ? { expDate: input.exp_date } : {}),
-      },
+      data: cardUpdateColumns(input),
     });
     if (input.primary) await settlePrimaryCard(tx, customerPk, input.card_id);
     await recordAudit(tx, actor, "card.update", { type: "card", id: input.card_id });

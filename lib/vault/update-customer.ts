@@ -4,7 +4,7 @@ import { ApiError, fieldError, type FieldErrors } from "../api/api-error";
 import { isUniqueViolation } from "../api/to-api-error";
 import { recordAudit, type Actor } from "../audit/record-audit";
 import { customerColumns } from "./customer-columns";
-import { isExpired, parseExpDate } from "../cards/expiry";
+import { expDateProblem } from "../cards/expiry";
 import { getCustomerPkOrThrow, getCustomerWithChildrenOrThrow } from "./customer-query";
 import { prepareCard, throwIfErrors, type PreparedCard } from "./prepare-card";
 import { replaceCards } from "./replace-cards";
@@ -56,10 +56,8 @@ function prepareNewCards(merchantId: bigint, input: UpdateCustomerInput): Map<nu
     const prefix = `billing_cards[${index}].`;
     if (card.card_id !== undefined) {
       if (card.card_number !== undefined) errors[`${prefix}card_number`] = "cannot be changed; add a new card instead";
-      if (card.exp_date !== undefined) {
-        const expiry = parseExpDate(card.exp_date);
-        if (!expiry || isExpired(expiry, new Date())) errors[`${prefix}exp_date`] = "the card has expired";
-      }
+      const expiryProblem = card.exp_date === undefined ? null : expDateProblem(card.exp_date, new Date());
+      if (expiryProblem) errors[`${prefix}exp_date`] = expiryProblem;
       continue;
     }
     if (!card.billing_zip) {

@@ -126,14 +126,11 @@ function parseOrThrow<T>(schema: z.ZodType<T> | undefined, value: unknown, prefi
 // A key acts for its own merchant only; naming another merchant_id is a 403
 // (DESIGN.md, pinned details). 0 or absent means "my own".
 function checkMerchantScope(own: bigint, fromQuery: string | null, fromBody: unknown): void {
-  for (const [where, value] of [
-    ["merchant_id", fromQuery],
-    ["merchant_id", fromBody],
-  ] as const) {
+  for (const value of [fromQuery, fromBody]) {
     if (value === null || value === undefined || value === "" || value === 0 || value === "0") continue;
     const asText = typeof value === "number" || typeof value === "string" ? String(value) : "";
     if (!/^\d{1,16}$/.test(asText)) {
-      throw new ApiError("validation", "Request validation failed", { [where]: "must be an integer merchant id" });
+      throw new ApiError("validation", "Request validation failed", { merchant_id: "must be an integer merchant id" });
     }
     if (BigInt(asText) !== own) throw new ApiError("forbidden", "This API key cannot act for that merchant_id");
   }

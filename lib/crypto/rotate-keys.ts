@@ -38,7 +38,8 @@ export async function rotateKeys(options: {
   }
   const keyring = reloadKeyring();
   const target = keyring.activeKekVersion;
-  const batchSize = options.batchSize ?? 200;
+  // Small enough that a running server waits at most a few tens of ms for the write lock.
+  const batchSize = options.batchSize ?? 100;
   const limit = options.limit ?? Number.POSITIVE_INFINITY;
   const db = getDb();
   let rewrapped = 0;
@@ -51,15 +52,16 @@ export async function rotateKeys(options: {
       select: { id: true, merchantId: true, sealedNumber: true, kekVersion: true },
       take,
     });
-    for (const card of cards) {
-      const next = rewrapSealed(card.sealedNumber, cardAad(card.merchantId, card.id), target, keyring);
-      await db.$transaction((tx) =>
-        tx.card.updateMany({
+    // One transaction (one fsync on SQLite) per batch, not per card.
+    await db.$transaction(async (tx) => {
+      for (const card of cards) {
+        const next = rewrapSealed(card.sealedNumber, cardAad(card.merchantId, card.id), target, keyring);
+        await tx.card.updateMany({
           where: { id: card.id, kekVersion: card.kekVersion },
           data: { sealedNumber: toDbBytes(next.sealed), kekVersion: next.kekVersion },
-        }),
-      );
-    }
+        });
+      }
+    });
     rewrapped += cards.length;
     if (cards.length > 0) options.onProgress?.({ table: "card", rewrapped });
     if (cards.length < take) break;
@@ -69,18 +71,18 @@ export async function rotateKeys(options: {
     where: { signingSecretKekVersion: { not: target } },
     select: { id: true, signingSecretSealed: true, signingSecretKekVersion: true },
   });
-  for (const merchant of merchants) {
-    if (rewrapped >= limit) break;
-    const next = rewrapSealed(merchant.signingSecretSealed, signingSecretAad(merchant.id), target, keyring);
-    await db.$transaction((tx) =>
-      tx.merchant.updateMany({
+  const merchantsNow = merchants.slice(0, Math.max(0, limit - rewrapped));
+  await db.$transaction(async (tx) => {
+    for (const merchant of merchantsNow) {
+      const next = rewrapSealed(merchant.signingSecretSealed, signingSecretAad(merchant.id), target, keyring);
+      await tx.merchant.updateMany({
         where: { id: merchant.id, signingSecretKekVersion: merchant.signingSecretKekVersion },
         data: { signingSecretSealed: toDbBytes(next.sealed), signingSecretKekVersion: next.kekVersion },
-      }),
-    );
-    rewrapped++;
-  }
-  if (merchants.length > 0) options.onProgress?.({ table: "merchant", rewrapped });
+      });
+    }
+  });
+  rewrapped += merchantsNow.length;
+  if (merchantsNow.length > 0) options.onProgress?.({ table: "merchant", rewrapped });
 
   const remaining = await countSealedByVersion();
   const complete = [...remaining.entries()].every(([version, count]) => version === target || count === 0);

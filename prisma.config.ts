@@ -9,6 +9,7 @@ import path from "node:path";
 import type { PrismaConfig } from "prisma";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import { DEFAULT_DATABASE_URL } from "./scripts/database-url.mjs";
 
 const provider = process.env.PRISMA_PROVIDER === "postgres" ? "postgres" : "sqlite";
 
@@ -21,6 +22,6 @@ export default {
     if (provider === "postgres") {
       return new PrismaPg({ connectionString: process.env.PRISMA_POSTGRES_URL });
     }
-    return new PrismaBetterSQLite3({ url: process.env.PRISMA_SQLITE_URL ?? "file:./data/vault.db" });
+    return new PrismaBetterSQLite3({ url: process.env.PRISMA_SQLITE_URL ?? DEFAULT_DATABASE_URL });
   },
 } satisfies PrismaConfig;

@@ -1,12 +1,13 @@
 import "server-only";
 import { z } from "zod";
+import { DEFAULT_DATABASE_URL } from "../scripts/database-url.mjs";
 
 // One place reads the environment, once, with zod: a missing or malformed
 // setting stops the process with a message that names it.
 const EnvSchema = z.object({
   DATABASE_URL: z
     .string()
-    .default("file:./data/vault.db")
+    .default(DEFAULT_DATABASE_URL)
     .refine((url) => /^(file:|postgres(ql)?:\/\/)/.test(url), {
       message: "must start with file: (SQLite) or postgresql:// (PostgreSQL)",
     }),

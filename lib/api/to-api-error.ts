@@ -1,4 +1,5 @@
 import { ApiError } from "./api-error";
+import { isDriverUniqueViolation } from "../db/direct-sql";
 
 // Prisma's known errors mapped in one place, so no handler catches them ad hoc.
 // P2002: unique constraint; P2025: the row to change was not found.
@@ -14,10 +15,11 @@ type PrismaErrorShape = { code?: unknown; meta?: { driverAdapterError?: { cause?
 /**
  * True when a database error is a unique-constraint violation: P2002 from the
  * client API, or P2010 (raw query failed) whose driver error says so, as
- * both SQLite and PostgreSQL adapters report it.
+ * both SQLite and PostgreSQL adapters report it, or the driver's own error
+ * from lib/db/direct-sql.ts.
  */
 export function isUniqueViolation(error: unknown): boolean {
   const e = error as PrismaErrorShape | null;
-  if (e?.code === "P2002") return true;
+  if (e?.code === "P2002" || isDriverUniqueViolation(error)) return true;
   return e?.code === "P2010" && e.meta?.driverAdapterError?.cause?.kind === "UniqueConstraintViolation";
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { dbProvider, type Db, type Tx } from "../db/client";
 import { Prisma } from "../db/sql";
 import { notFound } from "../api/api-error";
+import { queryRows } from "../db/direct-sql";
 
 // What every customer response needs, in one place: the columns to read
 // (never the sealed number) and the order cards and addresses appear in.
@@ -50,10 +51,9 @@ export type ShippingRow = Pick<NonNullable<Awaited<ReturnType<Db["shippingAddres
 export type CustomerRow = NonNullable<Awaited<ReturnType<Db["customer"]["findFirst"]>>>;
 export type CustomerWithChildren = CustomerRow & { cards: CardRow[]; shippingAddresses: ShippingRow[] };
 
-// The hot read of the API (every customer response ends with it) is one raw
-// statement instead of Prisma's compiled include: Prisma 6.19 compiles each
-// query in WebAssembly on the event loop (about 0.4 ms a query here) and has
-// no plan cache yet, and an include is three queries. The SQL is plain enough
+// The hot read of the API (every customer response ends with it) is one
+// plain SQL statement instead of Prisma's compiled include (three queries),
+// run straight on the driver outside transactions (lib/db/direct-sql.ts). The SQL is plain enough
 // to be the same on SQLite and PostgreSQL, and Prisma types the columns.
 // Cards and addresses are both LEFT JOINed, so a customer comes back as
 // cards × addresses rows (a handful in practice) and is folded here.
@@ -66,7 +66,7 @@ export async function getCustomerWithChildrenOrThrow(
   merchantId: bigint,
   customerId: string,
 ): Promise<CustomerWithChildren> {
-  const rows = await db.$queryRaw<CustomerJoinRow[]>`
+  const rows = await queryRows<CustomerJoinRow>(db, Prisma.sql`
     SELECT c."id", c."merchantId", c."customerId", c."firstName", c."lastName", c."firmName", c."phone",
            c."email", c."referenceId", c."comments", c."developerId", c."createdAt", c."updatedAt",
            k."id" AS "card_id", k."maskedNumber" AS "card_maskedNumber", k."cardType" AS "card_cardType",
@@ -83,7 +83,7 @@ export async function getCustomerWithChildrenOrThrow(
       LEFT JOIN "Card" k ON k."customerPk" = c."id"
       LEFT JOIN "ShippingAddress" s ON s."customerPk" = c."id"
     WHERE c."merchantId" = ${merchantId} AND c."customerId" = ${customerId}
-    ORDER BY k."createdAt", k."id", s."id"`;
+    ORDER BY k."createdAt", k."id", s."id"`);
   const first = rows[0];
   if (!first) throw notFound("Customer");
   const customer: CustomerRow = {
@@ -121,12 +121,12 @@ function unprefix(row: CustomerJoinRow, prefix: string, columns: Record<string, 
 
 /** The customer's shipping addresses, oldest first. */
 export function listShippingRows(db: Db | Tx, merchantId: bigint, customerId: string): Promise<ShippingRow[]> {
-  return db.$queryRaw<ShippingRow[]>`
+  return queryRows<ShippingRow>(db, Prisma.sql`
     SELECT s."id", s."firstName", s."lastName", s."firmName", s."addr1", s."addr2", s."city", s."state",
            s."zip", s."zip4", s."country", s."countryCode", s."isPrimary"
     FROM "ShippingAddress" s JOIN "Customer" c ON c."id" = s."customerPk"
     WHERE c."merchantId" = ${merchantId} AND c."customerId" = ${customerId}
-    ORDER BY s."id"`;
+    ORDER BY s."id"`);
 }
 
 /** A subquery for the customer's internal key, for statements batched before the key is known. */

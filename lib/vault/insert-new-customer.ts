@@ -1,5 +1,6 @@
 import "server-only";
-import { dbProvider, getDb } from "../db/client";
+import { dbProvider } from "../db/client";
+import { directWriteAtomically } from "../db/direct-sql";
 import { Prisma } from "../db/sql";
 import { auditRowsSql, auditShippingRowsSql, type Actor } from "../audit/record-audit";
 import { customerPkSql } from "./customer-query";
@@ -20,16 +21,15 @@ export type NewCustomer = {
 
 /**
  * Writes a new customer with its cards, addresses and audit rows atomically,
- * in as few round trips as each database allows (the vault's busiest write;
- * see docs/decisions/002-raw-sql-for-hot-reads.md):
+ * in as few round trips as each database allows, straight on the driver (the
+ * vault's busiest write; see docs/decisions/004-direct-sql-on-hot-paths.md):
  * - PostgreSQL: ONE statement, the inserts chained as data-modifying CTEs
  *   (atomic on its own: no BEGIN/COMMIT round trips);
- * - SQLite, which has no data-modifying CTEs: one batch transaction, the new
- *   key found by subquery.
+ * - SQLite, which has no data-modifying CTEs: one synchronous transaction,
+ *   the new key found by subquery.
  * A taken customer_id fails the unique index either way.
  */
 export async function insertNewCustomer(customer: NewCustomer): Promise<void> {
-  const db = getDb();
   const { actor, cards, addresses } = customer;
   const audit = auditRowsSql(actor, [
     { action: "customer.create", type: "customer", id: customer.customerId },
@@ -48,18 +48,18 @@ export async function insertNewCustomer(customer: NewCustomer): Promise<void> {
       parts.push(Prisma.sql`"shipping_audit" AS (${auditShippingRowsSql(actor, "shipping.create", Prisma.sql`"new_shipping"`)})`);
     }
     parts.push(Prisma.sql`"audit" AS (${audit})`);
-    await db.$executeRaw`WITH ${Prisma.join(parts)} SELECT 1`;
+    await directWriteAtomically([Prisma.sql`WITH ${Prisma.join(parts)} SELECT 1`]);
     return;
   }
 
   const pk = customerPkSql(actor.merchantId, customer.customerId);
-  const statements = [db.$executeRaw(customer.customerSql)];
-  if (cards.length > 0) statements.push(db.$executeRaw(insertCardRowsSql(pk, cards)));
+  const statements = [customer.customerSql];
+  if (cards.length > 0) statements.push(insertCardRowsSql(pk, cards));
   if (addresses.length > 0) {
-    statements.push(db.$executeRaw(insertShippingRowsSql(actor.merchantId, pk, addresses, customer.primaryAddress)));
+    statements.push(insertShippingRowsSql(actor.merchantId, pk, addresses, customer.primaryAddress));
     const ofCustomer = Prisma.sql`"ShippingAddress" WHERE "customerPk" = ${pk}`;
-    statements.push(db.$executeRaw(auditShippingRowsSql(actor, "shipping.create", ofCustomer)));
+    statements.push(auditShippingRowsSql(actor, "shipping.create", ofCustomer));
   }
-  statements.push(db.$executeRaw(audit));
-  await db.$transaction(statements);
+  statements.push(audit);
+  await directWriteAtomically(statements);
 }

@@ -6,15 +6,19 @@ import type { Prisma } from "./sql";
 // Prisma's adapter uses (lib/db/client.ts; see
 // docs/decisions/004-direct-sql-on-hot-paths.md).
 
+const BYTEA = 17;
 const INT8 = 20;
 const TIMESTAMP = 1114;
+const parseBytea = pg.types.getTypeParser(BYTEA, "text");
 
 // Columns read back as the types Prisma gives them: BigInt columns (int8) as
 // bigint, not pg's default string; DateTime columns (timestamp(3), stored in
-// UTC without a zone) as UTC, not pg's default of the server's local zone.
+// UTC without a zone) as UTC, not pg's default of the server's local zone;
+// Bytes (bytea) as a plain Uint8Array, not a Buffer.
 const types = {
   getTypeParser: ((oid: number, format?: "text" | "binary") => {
     if (oid === INT8) return (text: string) => BigInt(text);
+    if (oid === BYTEA) return (text: string) => new Uint8Array(parseBytea(text) as Buffer);
     if (oid === TIMESTAMP) return (text: string) => new Date(`${text.replace(" ", "T")}Z`);
     return pg.types.getTypeParser(oid, format);
   }) as typeof pg.types.getTypeParser,

@@ -40,6 +40,39 @@ describe("concurrent requests", () => {
     expect(await getDb().card.count({ where: { merchantId: BigInt(m.merchantId) } })).toBe(60);
   });
 
+  // Adding a customer writes straight on the driver; adding a card or
+  // editing a customer runs a Prisma transaction. Both kinds of writer race
+  // here (tests/api/direct-sql.test.ts shows the gate between them directly).
+  it("lands customer adds, card adds and customer edits all racing each other", async () => {
+    const m = await newMerchant("Concurrency Mixed Writers");
+    const existing = Array.from({ length: 10 }, (_, i) => uniqueCustomerId(`E${i}`));
+    for (const customer_id of existing) {
+      expectStatus(await m.api.post("/vault/customer", { customer_id, customer_first_name: "Before" }), 200, "seed");
+    }
+    const newIds = Array.from({ length: 20 }, (_, i) => uniqueCustomerId(`N${i}`));
+    const cardNumbers = existing.map(() => uniqueVisa());
+    const responses = await Promise.all([
+      ...newIds.map((customer_id) =>
+        m.api.post("/vault/customer", {
+          customer_id,
+          customer_first_name: "New",
+          billing_cards: [{ card_number: uniqueVisa(), exp_date: futureExpiry(), billing_zip: "94402" }],
+        }),
+      ),
+      ...existing.map((id, i) =>
+        m.api.post(`/vault/customer/${id}/billing`, { card_number: cardNumbers[i], exp_date: futureExpiry(), billing_zip: "94402" }),
+      ),
+      ...existing.map((id) => m.api.put(`/vault/customer/${id}`, { customer_first_name: "After" })),
+    ]);
+    expect(responses.every((r) => r.status === 200), describeStatuses(responses)).toBe(true);
+    expect((await m.api.get("/vault/customer?count=100")).body.totalRecords).toBe(30);
+    for (const [i, id] of existing.entries()) {
+      const customer = await m.api.get(`/vault/customer/${id}`);
+      expect(customer.body.data.customer_first_name).toBe("After");
+      expect(customer.body.data.billing_cards.map((c: { card_number: string }) => c.card_number)).toEqual([masked(cardNumbers[i]!)]);
+    }
+  });
+
   it("gives exactly one 200 and 409 code 8 to the rest when 20 requests add the same customer_id", async () => {
     const m = await newMerchant("Concurrency Same Customer");
     const customerId = uniqueCustomerId("S");

@@ -1,7 +1,8 @@
 import "server-only";
 import { dbProvider, getDb, getPostgresPool, type Db, type Tx } from "./client";
 import type { Prisma } from "./sql";
-import { sqliteQuery, sqliteWriteAtomically } from "./direct-sqlite";
+import { sqliteQuery } from "./direct-sqlite";
+import { sqliteWriteAtomically } from "./sqlite-writer";
 import { postgresQuery, postgresWriteAtomically } from "./direct-postgres";
 
 // The vault's hottest statements (the API key lookup on every request, the

@@ -1,14 +1,12 @@
 import "server-only";
 import Database from "better-sqlite3";
 import type { Prisma } from "./sql";
-import { sqliteWriteGate } from "./sqlite-write-gate";
 import { configureSqliteConnection, sqliteFilePath } from "./sqlite-connection";
 
-// Hot-path SQL on SQLite without the Prisma client: one better-sqlite3
-// connection of our own (see docs/decisions/004-direct-sql-on-hot-paths.md).
-// A write runs BEGIN IMMEDIATE ... COMMIT synchronously, in one turn of the
-// event loop, so it holds SQLite's single write lock for the time the SQL
-// and the fsync take and not a moment longer.
+// Hot-path reads on SQLite without the Prisma client: one better-sqlite3
+// connection of our own, which sees only committed data (see
+// docs/decisions/004-direct-sql-on-hot-paths.md). Writes go to the writer
+// thread (lib/db/sqlite-writer.ts).
 
 type Statement = Database.Statement<unknown[], Record<string, unknown>>;
 
@@ -38,7 +36,7 @@ function statement(sql: string): Statement {
 }
 
 /** A JavaScript value as SQLite stores it, the same way Prisma's adapter does. */
-function toSqlite(value: unknown): unknown {
+export function toSqlite(value: unknown): unknown {
   if (value === undefined || value === null) return null;
   if (typeof value === "boolean") return value ? 1 : 0;
   if (value instanceof Date) return value.toISOString().replace("Z", "+00:00");
@@ -78,18 +76,5 @@ export function sqliteQuery<T>(query: Prisma.Sql): T[] {
     const typed: Record<string, unknown> = {};
     for (const column of columns) typed[column.name] = fromSqlite(row[column.name], column.type);
     return typed as T;
-  });
-}
-
-export async function sqliteWriteAtomically(statements: Prisma.Sql[]): Promise<void> {
-  await sqliteWriteGate().runExclusive(() => {
-    statement("BEGIN IMMEDIATE").run();
-    try {
-      for (const query of statements) statement(query.sql).run(...query.values.map(toSqlite));
-      statement("COMMIT").run();
-    } catch (error) {
-      if (connection().db.inTransaction) statement("ROLLBACK").run();
-      throw error;
-    }
   });
 }

@@ -17,8 +17,8 @@ type SqliteConnection = { pragma: (sql: string) => unknown };
  * loss can undo the last commits: a card_id the API already handed out could
  * vanish. FULL syncs the WAL on every commit (about 0.5 ms here).
  */
+export const SQLITE_PRAGMAS = [`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`, "synchronous = FULL", "foreign_keys = ON"];
+
 export function configureSqliteConnection(connection: SqliteConnection): void {
-  connection.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
-  connection.pragma("synchronous = FULL");
-  connection.pragma("foreign_keys = ON");
+  for (const pragma of SQLITE_PRAGMAS) connection.pragma(pragma);
 }

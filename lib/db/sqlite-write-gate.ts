@@ -4,10 +4,12 @@ import { Mutex } from "async-mutex";
 /**
  * One writer at a time, per process, on SQLite: every Prisma transaction
  * (lib/db/sqlite-adapter.ts) and every direct write (lib/db/direct-sqlite.ts)
- * holds this gate. SQLite itself allows one writer; without the gate a direct
- * write would find the file locked by a Prisma transaction that cannot
- * progress while the synchronous driver waits on the event loop, and stall
- * until busy_timeout. Kept on globalThis so every bundle of the app shares it.
+ * (lib/db/sqlite-writer.ts) holds this gate. SQLite allows one writer per
+ * file, and a connection that finds the lock taken sleeps in SQLite's busy
+ * handler: on the main thread (Prisma's connection) that sleep would stall
+ * every request in flight. With the gate, in-process writers wait on a
+ * promise instead, and only another process (the CLI) can meet the lock
+ * taken. Kept on globalThis so every bundle of the app shares it.
  */
 const globalForGate = globalThis as unknown as { vaultSqliteWriteGate?: Mutex };
 

@@ -1,7 +1,7 @@
 // Starts the built vault (server.mjs, as `npm start` does) as a real child
 // process, with its log captured to a file for the leak test.
 import { spawn, type ChildProcess } from "node:child_process";
-import { createWriteStream } from "node:fs";
+import { closeSync, openSync } from "node:fs";
 import { createServer } from "node:net";
 
 export type RunningServer = { baseUrl: string; port: number; logFile: string; child: ChildProcess; stop: () => Promise<void> };
@@ -22,14 +22,16 @@ export async function freePort(): Promise<number> {
 /** Spawns server.mjs with env and waits until it answers. */
 export async function startServer(env: Record<string, string>, logFile: string): Promise<RunningServer> {
   const port = await freePort();
-  const log = createWriteStream(logFile, { flags: "a" });
+  // The server writes its log straight into the file (its own copy of the
+  // descriptor), not through a pipe this process must drain: a busy test
+  // runner then cannot delay a line the leak test is waiting for.
+  const log = openSync(logFile, "a");
   const child = spawn(process.execPath, ["server.mjs"], {
     cwd: process.cwd(),
     env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1", NEXT_TELEMETRY_DISABLED: "1" },
-    stdio: ["ignore", "pipe", "pipe"],
+    stdio: ["ignore", log, log],
   });
-  child.stdout?.pipe(log);
-  child.stderr?.pipe(log);
+  closeSync(log);
   const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
@@ -51,9 +53,7 @@ export async function startServer(env: Record<string, string>, logFile: string):
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
-        child.once("exit", () => {
-          log.end(() => resolve());
-        });
+        child.once("exit", () => resolve());
         child.kill("SIGTERM");
       }),
   };

@@ -100,7 +100,7 @@ export type UpdateShippingAddressInput = z.infer<typeof UpdateShippingAddressSch
 
 export const ShippingIdBodySchema = z.object({ shipping_id: ShippingIdSchema });
 
-const customerFields = {
+export const customerFields = {
   customer_first_name: text(32),
   customer_last_name: text(32),
   customer_firm_name: text(64),

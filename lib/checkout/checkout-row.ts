@@ -1,0 +1,65 @@
+import "server-only";
+import { getEnv } from "../env";
+import type { CheckoutResponse, CheckoutState } from "./schemas";
+
+export type CheckoutRow = {
+  id: string;
+  merchantId: bigint;
+  cardId: string | null;
+  successUrl: string | null;
+  failureUrl: string | null;
+  expiresAt: Date;
+  state: string;
+  failedAttempts: number;
+  lockedAt: Date | null;
+  resultCardId: string | null;
+  spentAt: Date | null;
+  createdAt: Date;
+  customer: { customerId: string };
+};
+
+export const checkoutSelect = {
+  id: true,
+  merchantId: true,
+  cardId: true,
+  successUrl: true,
+  failureUrl: true,
+  expiresAt: true,
+  state: true,
+  failedAttempts: true,
+  lockedAt: true,
+  resultCardId: true,
+  spentAt: true,
+  createdAt: true,
+  customer: { select: { customerId: true } },
+} as const;
+
+/** The absolute link a customer opens (PUBLIC_BASE_URL). */
+export function checkoutLink(checkoutId: string): string {
+  return `${getEnv().PUBLIC_BASE_URL}/checkout/${checkoutId}`;
+}
+
+/** Open links past their expiry are expired; spent and locked links stay so. */
+export function checkoutState(row: Pick<CheckoutRow, "state" | "expiresAt">, now = new Date()): CheckoutState {
+  if (row.state === "spent" || row.state === "locked") return row.state;
+  return row.expiresAt.getTime() <= now.getTime() ? "expired" : "open";
+}
+
+export function checkoutToResponse(row: CheckoutRow): CheckoutResponse {
+  const cardId = row.resultCardId ?? row.cardId;
+  return {
+    checkout_id: row.id,
+    checkout_link: checkoutLink(row.id),
+    merchant_id: Number(row.merchantId),
+    customer_id: row.customer.customerId,
+    ...(cardId ? { card_id: cardId } : {}),
+    state: checkoutState(row),
+    failed_attempts: row.failedAttempts,
+    expiry_time: row.expiresAt.toISOString(),
+    db_timestamp: row.createdAt.toISOString(),
+    ...(row.spentAt ? { spent_time: row.spentAt.toISOString() } : {}),
+    ...(row.lockedAt ? { locked_time: row.lockedAt.toISOString() } : {}),
+    ...(row.successUrl ? { success_url: row.successUrl } : {}),
+    ...(row.failureUrl ? { failure_url: row.failureUrl } : {}),
+  };
+}

@@ -1,0 +1,72 @@
+import "server-only";
+import { getDb, type Tx } from "../db/client";
+import { ApiError } from "../api/api-error";
+import { isUniqueViolation } from "../api/to-api-error";
+import { recordAudit, recordAuditMany, type Actor } from "../audit/record-audit";
+import { randomHexId } from "../crypto/random-id";
+import { getCardOrThrow } from "../vault/get-card-or-throw";
+import { customerColumns } from "../vault/customer-columns";
+import { getCustomerPkOrThrow } from "../vault/customer-query";
+import { insertCustomerRowSql } from "../vault/insert-customer-row";
+import { hasCustomerName, NAME_RULE } from "../vault/schemas";
+import { checkoutSelect, checkoutToResponse } from "./checkout-row";
+import type { CheckoutResponse, CreateCheckoutInput } from "./schemas";
+
+/**
+ * Creates a vault checkout link. The customer is created now if new (DESIGN.md,
+ * pinned details), prefilled from the request; a card_id must be one of
+ * that customer's cards, and the link will then update it instead of adding one.
+ */
+export async function createCheckout(actor: Actor, input: CreateCheckoutInput): Promise<CheckoutResponse> {
+  // Two first links for one new customer_id race to create it: the loser's
+  // insert fails the unique index, and its second try finds the customer.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await getDb().$transaction((tx) => createInTransaction(tx, actor, input));
+    } catch (error) {
+      if (attempt === 0 && isUniqueViolation(error)) continue;
+      throw error;
+    }
+  }
+}
+
+async function createInTransaction(tx: Tx, actor: Actor, input: CreateCheckoutInput): Promise<CheckoutResponse> {
+  const customerPk = (await findCustomerPk(tx, actor.merchantId, input.customer_id)) ?? (await createCustomer(tx, actor, input));
+  if (input.card_id) await getCardOrThrow(tx, customerPk, input.card_id);
+  const id = randomHexId();
+  const row = await tx.checkout.create({
+    data: {
+      id,
+      merchantId: actor.merchantId,
+      customerPk,
+      cardId: input.card_id ?? null,
+      successUrl: input.preferences.success_url ?? null,
+      failureUrl: input.preferences.failure_url ?? null,
+      expiresAt: new Date(Date.now() + input.preferences.expire_in_secs * 1000),
+    },
+    select: checkoutSelect,
+  });
+  await recordAudit(tx, actor, "checkout.create", { type: "checkout", id });
+  return checkoutToResponse(row);
+}
+
+async function findCustomerPk(tx: Tx, merchantId: bigint, customerId: string): Promise<number | null> {
+  try {
+    return await getCustomerPkOrThrow(tx, merchantId, customerId);
+  } catch (error) {
+    if (error instanceof ApiError && error.kind === "not_found") return null;
+    throw error;
+  }
+}
+
+async function createCustomer(tx: Tx, actor: Actor, input: CreateCheckoutInput): Promise<number> {
+  if (input.card_id) throw new ApiError("not_found", "Card not found");
+  if (!hasCustomerName(input)) {
+    throw new ApiError("validation", "Request validation failed", { customer_first_name: `${NAME_RULE} for a new customer` });
+  }
+  const { customer_first_name, customer_last_name, customer_firm_name, customer_email, customer_phone } = input;
+  const columns = customerColumns({ customer_first_name, customer_last_name, customer_firm_name, customer_email, customer_phone });
+  await tx.$executeRaw(insertCustomerRowSql(actor.merchantId, input.customer_id, columns).sql);
+  await recordAuditMany(tx, actor, [{ action: "customer.create", type: "customer", id: input.customer_id }]);
+  return getCustomerPkOrThrow(tx, actor.merchantId, input.customer_id);
+}

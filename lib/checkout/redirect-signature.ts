@@ -1,0 +1,38 @@
+import { createHmac } from "node:crypto";
+
+// The signature on the redirect to a merchant's success_url (DESIGN.md,
+// pinned details): HMAC-SHA256, under the UTF-8 bytes of the merchant's
+// signing secret, of every query parameter except `signature`, sorted by
+// name (UTF-16 code units, JavaScript's default sort), each written
+// name=encodeURIComponent(value), joined by "&"; lowercase hex.
+
+/** The query parameters the vault adds to the redirect; a merchant's URL may not already use them. */
+export const REDIRECT_PARAMS = ["checkout_id", "customer_id", "card_id", "timestamp", "signature", "reason"] as const;
+
+/** The string that is signed, from a URL's query. */
+export function canonicalQuery(params: URLSearchParams): string {
+  const names = [...new Set(params.keys())].filter((name) => name !== "signature").sort();
+  return names.map((name) => `${name}=${encodeURIComponent(params.get(name) ?? "")}`).join("&");
+}
+
+export function redirectSignature(params: URLSearchParams, signingSecret: string): string {
+  return createHmac("sha256", Buffer.from(signingSecret, "utf8")).update(canonicalQuery(params)).digest("hex");
+}
+
+/** `base` with `added` appended to its query and the whole query signed. */
+export function signedRedirectUrl(base: string, added: Record<string, string>, signingSecret: string): URL {
+  const url = new URL(base);
+  for (const [name, value] of Object.entries(added)) url.searchParams.append(name, value);
+  url.searchParams.append("signature", redirectSignature(url.searchParams, signingSecret));
+  return url;
+}
+
+/** Why a success_url or failure_url cannot carry our parameters, or null. */
+export function redirectQueryProblem(value: string): string | null {
+  const params = new URL(value).searchParams;
+  const names = [...params.keys()];
+  const taken = names.find((name) => (REDIRECT_PARAMS as readonly string[]).includes(name));
+  if (taken) return `must not already carry the query parameter ${taken}`;
+  if (new Set(names).size !== names.length) return "must not repeat a query parameter";
+  return null;
+}

@@ -12,6 +12,8 @@ const HELP = `Customer Vault CLI
 
   merchant create --name NAME [--json]      create a merchant; prints its id, API key and signing secret
   merchant list [--json]
+  merchant brand --merchant ID [--name N] [--logo URL] [--color #rrggbb] [--clear name,logo,color] [--json]
+                                            the hosted card page's branding
   key create --merchant ID [--label L] [--json]
   key revoke --merchant ID --id KEY_ID
   key list --merchant ID [--json]

@@ -1,8 +1,11 @@
 import { createMerchant } from "@/lib/merchants/create-merchant";
 import { getDb } from "@/lib/db/client";
-import { parseFlags, printJson, required, UsageError } from "../args";
+import { BrandingSchema, setBranding, type BrandingInput } from "@/lib/merchants/branding";
+import { merchantIdFlag, parseFlags, printJson, required, UsageError } from "../args";
 
-/** `merchant create --name NAME [--json]` and `merchant list [--json]`. */
+const FLAG_OF: Record<string, string> = { displayName: "name", logoUrl: "logo", primaryColor: "color" };
+
+/** `merchant create`, `merchant list` and `merchant brand`. */
 export async function merchantCommand(args: string[]): Promise<void> {
   const [sub, ...rest] = args;
   if (sub === "create") {
@@ -29,5 +32,32 @@ export async function merchantCommand(args: string[]): Promise<void> {
     for (const m of merchants) console.log(`${m.id}  ${m.name}  (created ${m.createdAt.toISOString()})`);
     return;
   }
-  throw new UsageError("usage: merchant create --name NAME [--json] | merchant list [--json]");
+  if (sub === "brand") {
+    const flags = parseFlags(rest, { merchant: "string", name: "string", logo: "string", color: "string", clear: "string", json: "boolean" });
+    const merchantId = merchantIdFlag(flags);
+    if (!(await getDb().merchant.findUnique({ where: { id: merchantId }, select: { id: true } }))) {
+      throw new UsageError(`no merchant ${merchantId}`);
+    }
+    const input: BrandingInput = {};
+    if (typeof flags.name === "string") input.displayName = flags.name;
+    if (typeof flags.logo === "string") input.logoUrl = flags.logo;
+    if (typeof flags.color === "string") input.primaryColor = flags.color;
+    for (const field of typeof flags.clear === "string" ? flags.clear.split(",") : []) {
+      const key = ({ name: "displayName", logo: "logoUrl", color: "primaryColor" } as const)[field.trim() as "name" | "logo" | "color"];
+      if (!key) throw new UsageError("--clear takes name, logo and/or color, comma-separated");
+      input[key] = null;
+    }
+    const problems = BrandingSchema.safeParse(input);
+    if (!problems.success) {
+      throw new UsageError(problems.error.issues.map((i) => `--${FLAG_OF[String(i.path[0])]}: ${i.message}`).join("\n"));
+    }
+    const branding = await setBranding({ merchantId, actor: "cli" }, input);
+    if (flags.json) return printJson({ merchant_id: merchantId, display_name: branding.displayName, logo_url: branding.logoUrl, primary_color: branding.primaryColor });
+    console.log(`Branding of ${merchantId}: name "${branding.displayName}", logo ${branding.logoUrl ?? "(none)"}, colour ${branding.primaryColor ?? "(default)"}`);
+    return;
+  }
+  throw new UsageError(
+    "usage: merchant create --name NAME [--json] | merchant list [--json] | " +
+      "merchant brand --merchant ID [--name N] [--logo URL] [--color #rrggbb] [--clear name,logo,color] [--json]",
+  );
 }

@@ -169,3 +169,37 @@ describe("operator CLI", () => {
     });
   });
 });
+
+describe("merchant brand", () => {
+  it("sets, shows and clears the hosted page's branding, and audits each change", async () => {
+    const created = lastJsonLine<CreatedMerchant>(await runVaultCli(["merchant", "create", "--name", "Brand Co", "--json"]));
+    const id = String(created.merchant_id);
+    const set = await runVaultCli(["merchant", "brand", "--merchant", id, "--name", "Brand & Co", "--logo", "https://cdn.example/logo.png", "--color", "#1A2B3C", "--json"]);
+    expect(set.code, set.stderr).toBe(0);
+    expect(lastJsonLine(set)).toEqual({
+      merchant_id: created.merchant_id,
+      display_name: "Brand & Co",
+      logo_url: "https://cdn.example/logo.png",
+      primary_color: "#1a2b3c",
+    });
+    const cleared = await runVaultCli(["merchant", "brand", "--merchant", id, "--clear", "logo,name", "--json"]);
+    expect(cleared.code, cleared.stderr).toBe(0);
+    // Without a display name the merchant's own name shows.
+    expect(lastJsonLine(cleared)).toMatchObject({ display_name: "Brand Co", logo_url: null, primary_color: "#1a2b3c" });
+    const audits = await getDb().auditLog.count({ where: { merchantId: BigInt(id), action: "merchant.brand", actor: "cli" } });
+    expect(audits).toBe(2);
+  });
+
+  it.each([
+    [["--color", "red"], /--color/],
+    [["--logo", "http://cdn.example/logo.png"], /--logo/],
+    [["--clear", "everything"], /--clear/],
+  ])("refuses %j with a usage error, changing nothing", async (flags, message) => {
+    const created = lastJsonLine<CreatedMerchant>(await runVaultCli(["merchant", "create", "--name", "Brand Bad", "--json"]));
+    const result = await runVaultCli(["merchant", "brand", "--merchant", String(created.merchant_id), ...flags]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+    const merchant = await getDb().merchant.findUniqueOrThrow({ where: { id: BigInt(created.merchant_id) } });
+    expect([merchant.brandDisplayName, merchant.brandLogoUrl, merchant.brandPrimaryColor]).toEqual([null, null, null]);
+  });
+});

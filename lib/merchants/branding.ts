@@ -1,0 +1,55 @@
+import "server-only";
+import { z } from "zod";
+import { getDb } from "../db/client";
+import { recordAudit, type Actor } from "../audit/record-audit";
+import { merchantUrlProblem } from "../checkout/merchant-url";
+
+// A merchant's hosted-page branding: the name the customer sees, a logo URL
+// and a primary colour. Set with `npm run vault -- merchant brand` (the
+// portal later); a null clears a value.
+
+export const BrandingSchema = z.object({
+  displayName: z.string().trim().min(1, "must not be empty").max(64, "must be at most 64 characters").nullable().optional(),
+  logoUrl: z
+    .string()
+    .max(512, "must be at most 512 characters")
+    .refine((url) => merchantUrlProblem(url) === null, { message: "must be an https URL (http only for localhost)" })
+    .nullable()
+    .optional(),
+  primaryColor: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/, "must be a colour written #rrggbb")
+    .transform((c) => c.toLowerCase())
+    .nullable()
+    .optional(),
+});
+export type BrandingInput = z.input<typeof BrandingSchema>;
+export type Branding = { displayName: string; logoUrl: string | null; primaryColor: string | null };
+
+/** Changes the given branding fields (after validation) and records it in the audit log. */
+export async function setBranding(actor: Actor, input: BrandingInput): Promise<Branding> {
+  const parsed = BrandingSchema.parse(input);
+  const data = {
+    ...(parsed.displayName !== undefined ? { brandDisplayName: parsed.displayName } : {}),
+    ...(parsed.logoUrl !== undefined ? { brandLogoUrl: parsed.logoUrl } : {}),
+    ...(parsed.primaryColor !== undefined ? { brandPrimaryColor: parsed.primaryColor } : {}),
+  };
+  await getDb().$transaction(async (tx) => {
+    await tx.merchant.update({ where: { id: actor.merchantId }, data });
+    await recordAudit(tx, actor, "merchant.brand", { type: "merchant", id: String(actor.merchantId) });
+  });
+  return getBranding(actor.merchantId);
+}
+
+/** The branding the hosted page shows; the merchant's name stands in for a missing display name. */
+export async function getBranding(merchantId: bigint): Promise<Branding> {
+  const merchant = await getDb().merchant.findUniqueOrThrow({
+    where: { id: merchantId },
+    select: { name: true, brandDisplayName: true, brandLogoUrl: true, brandPrimaryColor: true },
+  });
+  return {
+    displayName: merchant.brandDisplayName ?? merchant.name,
+    logoUrl: merchant.brandLogoUrl,
+    primaryColor: merchant.brandPrimaryColor,
+  };
+}

@@ -25,6 +25,8 @@ export type PreparedCard = ReturnType<typeof sealCard>;
  * its number. Problems are collected under `prefix` (e.g.
  * "billing_cards[1].") so one 400 can list every bad field of a request.
  * The CVV is checked and then dropped: it is never stored or logged.
+ * `cardId` seals a replacement number for an existing card (its id is part
+ * of the associated data); a new card gets a fresh random id.
  */
 export function prepareCard(
   input: AddBillingCardInput,
@@ -32,6 +34,7 @@ export function prepareCard(
   prefix: string,
   errors: FieldErrors,
   now = new Date(),
+  cardId: string = randomHexId(),
 ): PreparedCard | null {
   if (input.card_number === undefined) {
     // Tokens from the embedded form (card_id) arrive with the hosted pages work.
@@ -61,11 +64,10 @@ export function prepareCard(
       return null;
     }
   }
-  return sealCard(checked.digits, checked.cardType, input, merchantId);
+  return sealCard(checked.digits, checked.cardType, input, merchantId, cardId);
 }
 
-function sealCard(digits: string, cardType: string, input: AddBillingCardInput, merchantId: bigint) {
-  const id = randomHexId();
+function sealCard(digits: string, cardType: string, input: AddBillingCardInput, merchantId: bigint, id: string) {
   const { sealed, kekVersion } = seal(digits, cardAad(merchantId, id));
   return {
     id,

@@ -1,0 +1,169 @@
+import "server-only";
+import { dbProvider, getDb, type Tx } from "../db/client";
+import { Prisma } from "../db/sql";
+import type { FieldErrors } from "../api/api-error";
+import { recordAudit, type Actor } from "../audit/record-audit";
+import { openSealed } from "../crypto/open-sealed";
+import { recordEvent } from "../events/record-event";
+import { signingSecretAad } from "../merchants/create-merchant";
+import { prepareCard, type PreparedCard } from "../vault/prepare-card";
+import { insertCardRows } from "../vault/insert-card-rows";
+import type { AddBillingCardInput } from "../vault/schemas";
+import { checkoutState } from "./checkout-row";
+import { signedRedirectUrl } from "./redirect-signature";
+import type { CheckoutState } from "./schemas";
+
+/** A link locks after this many failed submissions (README: attempt limits). */
+export const CHECKOUT_MAX_FAILED_ATTEMPTS = 5;
+
+export type UnusableReason = Exclude<CheckoutState, "open"> | "unknown";
+
+export type CaptureResult =
+  /** Stored; the browser goes to redirectUrl (null: the link has no success_url). */
+  | { kind: "stored"; cardId: string; redirectUrl: string | null }
+  /** Nothing stored; the form shows the errors. */
+  | { kind: "invalid"; errors: FieldErrors; attemptsLeft: number }
+  /** Nothing stored; the browser goes to redirectUrl (the failure_url), or an error page. */
+  | { kind: "unusable"; reason: UnusableReason; redirectUrl: string | null };
+
+type CheckoutForCapture = {
+  id: string;
+  merchantId: bigint;
+  customerPk: number;
+  customerId: string;
+  cardId: string | null;
+  successUrl: string | null;
+  failureUrl: string | null;
+  expiresAt: Date;
+  state: string;
+  failedAttempts: number;
+  resultCardId: string | null;
+};
+
+/**
+ * The hosted page's submit: validates the card, stores it (or replaces the
+ * number of the card the link updates), spends the link and records the
+ * event, all in one transaction. Failed submissions count against the link
+ * and lock it at the limit. A second submit of the same card to a spent link
+ * (a double click, a refresh) gets the first answer again and stores nothing.
+ */
+export async function captureCard(
+  checkoutId: string,
+  input: AddBillingCardInput,
+  from: { clientAddress?: string | null; requestId?: string | null },
+): Promise<CaptureResult> {
+  const outcome = await getDb().$transaction(async (tx) => {
+    const checkout = await lockCheckout(tx, checkoutId);
+    if (!checkout) return { kind: "unknown" as const };
+    const actor: Actor = { merchantId: checkout.merchantId, actor: `checkout:${checkout.id}`, ...from };
+    const errors: FieldErrors = {};
+    // An update link re-seals under the card's own id. If that card was
+    // deleted since, the number is stored as a new card with a fresh id
+    // (a deleted card_id stays dead).
+    const target = checkout.cardId
+      ? await tx.card.findFirst({ where: { id: checkout.cardId, customerPk: checkout.customerPk }, select: { id: true } })
+      : null;
+    const card = prepareCard(input, checkout.merchantId, "", errors, new Date(), target?.id);
+
+    const state = checkoutState(checkout);
+    if (state === "spent" && card && (await isSameCard(tx, checkout, card))) {
+      return { checkout, cardId: checkout.resultCardId as string, kind: "stored" as const };
+    }
+    if (state !== "open") return { checkout, reason: state, kind: "unusable" as const };
+    if (!card) return countFailure(tx, actor, checkout, errors);
+    // Checked first because a failed INSERT would abort the transaction on
+    // PostgreSQL; the unique index still guards against a race.
+    if (await duplicateOfOtherCard(tx, checkout, card)) {
+      const duplicate = { card_number: "is already saved for you" };
+      return { checkout, kind: "invalid" as const, errors: duplicate, attemptsLeft: attemptsLeft(checkout) };
+    }
+    const cardId = await storeCard(tx, actor, checkout, card, target !== null);
+    await tx.checkout.update({ where: { id: checkout.id }, data: { state: "spent", spentAt: new Date(), resultCardId: cardId } });
+    return { checkout, cardId, kind: "stored" as const };
+  });
+  if (outcome.kind === "unknown") return { kind: "unusable", reason: "unknown", redirectUrl: null };
+  const { checkout } = outcome;
+  if (outcome.kind === "invalid") return { kind: "invalid", errors: outcome.errors, attemptsLeft: outcome.attemptsLeft };
+  const secret = await signingSecret(checkout.merchantId);
+  const timestamp = String(Math.floor(Date.now() / 1000));
+  if (outcome.kind === "unusable") {
+    const redirectUrl = checkout.failureUrl
+      ? signedRedirectUrl(checkout.failureUrl, { checkout_id: checkout.id, reason: outcome.reason, timestamp }, secret).toString()
+      : null;
+    return { kind: "unusable", reason: outcome.reason, redirectUrl };
+  }
+  const redirectUrl = checkout.successUrl
+    ? signedRedirectUrl(
+        checkout.successUrl,
+        { checkout_id: checkout.id, customer_id: checkout.customerId, card_id: outcome.cardId, timestamp },
+        secret,
+      ).toString()
+    : null;
+  return { kind: "stored", cardId: outcome.cardId, redirectUrl };
+}
+
+// On PostgreSQL the row is locked so two submits take turns; SQLite's
+// transactions already run one at a time.
+async function lockCheckout(tx: Tx, checkoutId: string): Promise<CheckoutForCapture | null> {
+  const lock = Prisma.raw(dbProvider() === "postgres" ? "FOR UPDATE OF k" : "");
+  const [row] = await tx.$queryRaw<CheckoutForCapture[]>`
+    SELECT k."id", k."merchantId", k."customerPk", c."customerId", k."cardId", k."successUrl", k."failureUrl",
+           k."expiresAt", k."state", k."failedAttempts", k."resultCardId"
+    FROM "Checkout" k JOIN "Customer" c ON c."id" = k."customerPk"
+    WHERE k."id" = ${checkoutId} ${lock}`;
+  return row ?? null;
+}
+
+function attemptsLeft(checkout: Pick<CheckoutForCapture, "failedAttempts">): number {
+  return Math.max(0, CHECKOUT_MAX_FAILED_ATTEMPTS - checkout.failedAttempts);
+}
+
+async function countFailure(tx: Tx, actor: Actor, checkout: CheckoutForCapture, errors: FieldErrors) {
+  const failedAttempts = checkout.failedAttempts + 1;
+  const locks = failedAttempts >= CHECKOUT_MAX_FAILED_ATTEMPTS;
+  await tx.checkout.update({
+    where: { id: checkout.id },
+    data: { failedAttempts, ...(locks ? { state: "locked", lockedAt: new Date() } : {}) },
+  });
+  if (locks) {
+    await recordAudit(tx, actor, "checkout.lock", { type: "checkout", id: checkout.id });
+    return { checkout, reason: "locked" as const, kind: "unusable" as const };
+  }
+  return { checkout, kind: "invalid" as const, errors, attemptsLeft: attemptsLeft({ failedAttempts }) };
+}
+
+async function isSameCard(tx: Tx, checkout: CheckoutForCapture, card: PreparedCard): Promise<boolean> {
+  if (!checkout.resultCardId) return false;
+  const stored = await tx.card.findFirst({ where: { id: checkout.resultCardId }, select: { fingerprint: true } });
+  return stored?.fingerprint === card.fingerprint;
+}
+
+async function duplicateOfOtherCard(tx: Tx, checkout: CheckoutForCapture, card: PreparedCard): Promise<boolean> {
+  const other = await tx.card.findFirst({
+    where: { customerPk: checkout.customerPk, fingerprint: card.fingerprint, NOT: { id: card.id } },
+    select: { id: true },
+  });
+  return other !== null;
+}
+
+async function storeCard(tx: Tx, actor: Actor, checkout: CheckoutForCapture, card: PreparedCard, replaces: boolean): Promise<string> {
+  const masked = { card_id: card.id, card_number: card.maskedNumber, card_type: card.cardType, exp_date: card.expDate };
+  const data = { checkout_id: checkout.id, customer_id: checkout.customerId, ...masked };
+  if (replaces) {
+    const { id, merchantId: _merchantId, ...columns } = card;
+    await tx.card.update({ where: { id }, data: columns });
+    await recordAudit(tx, actor, "card.update", { type: "card", id });
+    await recordEvent(tx, checkout.merchantId, "checkout_vault_card_updated", data);
+    return id;
+  }
+  const isFirst = (await tx.card.count({ where: { customerPk: checkout.customerPk } })) === 0;
+  await insertCardRows(tx, checkout.customerPk, [{ ...card, isPrimary: isFirst }]);
+  await recordAudit(tx, actor, "card.create", { type: "card", id: card.id });
+  await recordEvent(tx, checkout.merchantId, "checkout_vault_card_added", data);
+  return card.id;
+}
+
+async function signingSecret(merchantId: bigint): Promise<string> {
+  const merchant = await getDb().merchant.findUniqueOrThrow({ where: { id: merchantId }, select: { signingSecretSealed: true } });
+  return openSealed(merchant.signingSecretSealed, signingSecretAad(merchantId));
+}

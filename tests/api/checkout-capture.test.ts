@@ -1,0 +1,158 @@
+// The hosted page's submit (lib/checkout/capture-card.ts) against the real
+// database: store, spend, sign the redirect, count failures, lock, and stay
+// single-use under double submits.
+import { describe, expect, it } from "vitest";
+import { getDb } from "@/lib/db/client";
+import { captureCard, CHECKOUT_MAX_FAILED_ATTEMPTS } from "@/lib/checkout/capture-card";
+import { redirectSignature } from "@/lib/checkout/redirect-signature";
+import { openSealed } from "@/lib/crypto/open-sealed";
+import { cardAad } from "@/lib/vault/prepare-card";
+import { futureExpiry, masked, newMerchant, uniqueCustomerId, uniqueVisa, type TestMerchant } from "../support/fixtures";
+import { expectStatus } from "../support/security-suite";
+
+const from = { clientAddress: "127.0.0.1", requestId: "test" };
+
+async function newLink(m: TestMerchant, extra: Record<string, unknown> = {}) {
+  const customerId = uniqueCustomerId("H");
+  const r = await m.api.post("/checkout", {
+    customer_id: customerId,
+    customer_first_name: "Hosted",
+    preferences: { success_url: "https://shop.example/ok?order=9", failure_url: "https://shop.example/failed" },
+    ...extra,
+  });
+  expectStatus(r, 200, "create link");
+  return { checkoutId: r.body.data.checkout_id as string, customerId: (extra.customer_id as string) ?? customerId };
+}
+
+const cardInput = (card_number = uniqueVisa()) => ({ card_number, exp_date: futureExpiry(), cvv2: "123", billing_zip: "94402" });
+
+function verify(url: string, secret: string): URLSearchParams {
+  const params = new URL(url).searchParams;
+  expect(params.get("signature")).toBe(redirectSignature(params, secret));
+  return params;
+}
+
+describe("capturing a card through a checkout link", () => {
+  it("stores the card, spends the link and sends the browser to success_url with a signature the merchant can check", async () => {
+    const m = await newMerchant("Capture Store");
+    const { checkoutId, customerId } = await newLink(m);
+    const input = cardInput();
+    const before = Math.floor(Date.now() / 1000);
+    const result = await captureCard(checkoutId, input, from);
+    expect(result.kind).toBe("stored");
+    if (result.kind !== "stored") return;
+    const params = verify(result.redirectUrl!, m.signingSecret);
+    expect(new URL(result.redirectUrl!).origin + new URL(result.redirectUrl!).pathname).toBe("https://shop.example/ok");
+    expect(params.get("order")).toBe("9");
+    expect(params.get("checkout_id")).toBe(checkoutId);
+    expect(params.get("customer_id")).toBe(customerId);
+    expect(params.get("card_id")).toBe(result.cardId);
+    expect(Number(params.get("timestamp"))).toBeGreaterThanOrEqual(before);
+    expect(result.redirectUrl).not.toContain(input.card_number);
+
+    const customer = await m.api.get(`/vault/customer/${customerId}`);
+    expect(customer.body.data.billing_cards).toMatchObject([{ card_id: result.cardId, card_number: masked(input.card_number), primary: true }]);
+    const link = await m.api.get(`/checkout/${checkoutId}`);
+    expect(link.body.data).toMatchObject({ state: "spent", card_id: result.cardId });
+
+    const events = await getDb().event.findMany({ where: { merchantId: BigInt(m.merchantId) } });
+    expect(events.map((e) => e.type)).toEqual(["checkout_vault_card_added"]);
+    expect(JSON.parse(events[0]!.payload)).toEqual({
+      checkout_id: checkoutId,
+      customer_id: customerId,
+      card_id: result.cardId,
+      card_number: masked(input.card_number),
+      card_type: "VS",
+      exp_date: input.exp_date,
+    });
+    const audit = await getDb().auditLog.findMany({ where: { merchantId: BigInt(m.merchantId), targetId: result.cardId } });
+    expect(audit.map((a) => [a.action, a.actor])).toEqual([["card.create", `checkout:${checkoutId}`]]);
+  });
+
+  it("answers a double submit of the same card with the same card_id and stores it once", async () => {
+    const m = await newMerchant("Capture Double");
+    const { checkoutId, customerId } = await newLink(m);
+    const input = cardInput();
+    const results = await Promise.all(Array.from({ length: 5 }, () => captureCard(checkoutId, input, from)));
+    expect(results.map((r) => r.kind)).toEqual(Array(5).fill("stored"));
+    const ids = new Set(results.map((r) => (r.kind === "stored" ? r.cardId : "")));
+    expect(ids.size).toBe(1);
+    expect((await m.api.get(`/vault/customer/${customerId}`)).body.data.billing_cards).toHaveLength(1);
+    expect(await getDb().event.count({ where: { merchantId: BigInt(m.merchantId) } })).toBe(1);
+  });
+
+  it("sends another card to a spent link to failure_url with reason spent, storing nothing", async () => {
+    const m = await newMerchant("Capture Spent");
+    const { checkoutId, customerId } = await newLink(m);
+    expect((await captureCard(checkoutId, cardInput(), from)).kind).toBe("stored");
+    const again = await captureCard(checkoutId, cardInput(), from);
+    expect(again).toMatchObject({ kind: "unusable", reason: "spent" });
+    const params = verify(again.kind === "unusable" ? again.redirectUrl! : "", m.signingSecret);
+    expect(Object.fromEntries(params)).toMatchObject({ checkout_id: checkoutId, reason: "spent" });
+    expect((await m.api.get(`/vault/customer/${customerId}`)).body.data.billing_cards).toHaveLength(1);
+  });
+
+  it(`counts failed submissions and locks the link at ${CHECKOUT_MAX_FAILED_ATTEMPTS}, storing nothing`, async () => {
+    const m = await newMerchant("Capture Lock");
+    const { checkoutId, customerId } = await newLink(m);
+    const bad = [
+      { ...cardInput(), card_number: "4111111111111112" },
+      { ...cardInput(), exp_date: "0120" },
+      { ...cardInput(), cvv2: "12" },
+      { ...cardInput(), card_number: "4111 1111" },
+    ];
+    for (const [i, input] of bad.entries()) {
+      const result = await captureCard(checkoutId, input, from);
+      expect(result.kind).toBe("invalid");
+      if (result.kind === "invalid") expect(result.attemptsLeft).toBe(CHECKOUT_MAX_FAILED_ATTEMPTS - 1 - i);
+    }
+    const fifth = await captureCard(checkoutId, { ...cardInput(), card_number: "1234" }, from);
+    expect(fifth).toMatchObject({ kind: "unusable", reason: "locked" });
+    // Locked for good: a valid card is refused too.
+    expect(await captureCard(checkoutId, cardInput(), from)).toMatchObject({ kind: "unusable", reason: "locked" });
+    const link = (await m.api.get(`/checkout/${checkoutId}`)).body.data;
+    expect(link).toMatchObject({ state: "locked", failed_attempts: CHECKOUT_MAX_FAILED_ATTEMPTS });
+    expect(link.locked_time).toBeDefined();
+    expect((await m.api.get(`/vault/customer/${customerId}`)).body.data.billing_cards).toEqual([]);
+  });
+
+  it("refuses an expired link and an unknown one, storing nothing", async () => {
+    const m = await newMerchant("Capture Expired");
+    const { checkoutId, customerId } = await newLink(m);
+    await getDb().$transaction((tx) => tx.checkout.update({ where: { id: checkoutId }, data: { expiresAt: new Date(Date.now() - 1) } }));
+    const expired = await captureCard(checkoutId, cardInput(), from);
+    expect(expired).toMatchObject({ kind: "unusable", reason: "expired" });
+    expect(new URL(expired.kind === "unusable" ? expired.redirectUrl! : "").pathname).toBe("/failed");
+    expect((await m.api.get(`/vault/customer/${customerId}`)).body.data.billing_cards).toEqual([]);
+    expect(await captureCard("f".repeat(32), cardInput(), from)).toEqual({ kind: "unusable", reason: "unknown", redirectUrl: null });
+  });
+
+  it("replaces the number behind the same card_id on an update link", async () => {
+    const m = await newMerchant("Capture Update");
+    const customerId = uniqueCustomerId("U");
+    const old = cardInput();
+    const added = await m.api.post("/vault/customer", { customer_id: customerId, customer_first_name: "Up", billing_cards: [old] });
+    const cardId = added.body.data.billing_cards[0].card_id as string;
+    const { checkoutId } = await newLink(m, { customer_id: customerId, card_id: cardId });
+    const replacement = cardInput();
+    const result = await captureCard(checkoutId, replacement, from);
+    expect(result).toMatchObject({ kind: "stored", cardId });
+    const cards = (await m.api.get(`/vault/customer/${customerId}`)).body.data.billing_cards;
+    expect(cards).toMatchObject([{ card_id: cardId, card_number: masked(replacement.card_number) }]);
+    const stored = await getDb().card.findUniqueOrThrow({ where: { id: cardId } });
+    expect(openSealed(stored.sealedNumber, cardAad(BigInt(m.merchantId), cardId))).toBe(replacement.card_number);
+    const events = await getDb().event.findMany({ where: { merchantId: BigInt(m.merchantId) } });
+    expect(events.map((e) => e.type)).toEqual(["checkout_vault_card_updated"]);
+  });
+
+  it("does not store a number the customer already has on another card", async () => {
+    const m = await newMerchant("Capture Duplicate");
+    const customerId = uniqueCustomerId("D");
+    const existing = cardInput();
+    await m.api.post("/vault/customer", { customer_id: customerId, customer_first_name: "Dup", billing_cards: [existing] });
+    const { checkoutId } = await newLink(m, { customer_id: customerId });
+    const result = await captureCard(checkoutId, existing, from);
+    expect(result).toMatchObject({ kind: "invalid", errors: { card_number: expect.any(String) } });
+    expect((await m.api.get(`/checkout/${checkoutId}`)).body.data.state).toBe("open");
+  });
+});

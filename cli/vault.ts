@@ -14,6 +14,8 @@ const HELP = `Customer Vault CLI
   merchant list [--json]
   merchant brand --merchant ID [--name N] [--logo URL] [--color #rrggbb] [--clear name,logo,color] [--json]
                                             the hosted card page's branding
+  merchant origins --merchant ID [--add O1,O2] [--remove O3] [--json]
+                                            origins allowed to frame the embedded card form
   key create --merchant ID [--label L] [--json]
   key revoke --merchant ID --id KEY_ID
   key list --merchant ID [--json]

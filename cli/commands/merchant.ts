@@ -1,11 +1,12 @@
 import { createMerchant } from "@/lib/merchants/create-merchant";
 import { getDb } from "@/lib/db/client";
+import { changeOrigins, listOrigins, parseOrigin } from "@/lib/merchants/origins";
 import { BrandingSchema, setBranding, type BrandingInput } from "@/lib/merchants/branding";
 import { merchantIdFlag, parseFlags, printJson, required, UsageError } from "../args";
 
 const FLAG_OF: Record<string, string> = { displayName: "name", logoUrl: "logo", primaryColor: "color" };
 
-/** `merchant create`, `merchant list` and `merchant brand`. */
+/** `merchant create`, `merchant list`, `merchant brand` and `merchant origins`. */
 export async function merchantCommand(args: string[]): Promise<void> {
   const [sub, ...rest] = args;
   if (sub === "create") {
@@ -56,8 +57,29 @@ export async function merchantCommand(args: string[]): Promise<void> {
     console.log(`Branding of ${merchantId}: name "${branding.displayName}", logo ${branding.logoUrl ?? "(none)"}, colour ${branding.primaryColor ?? "(default)"}`);
     return;
   }
+  if (sub === "origins") {
+    // --add and --remove take comma-separated origins.
+    const flags = parseFlags(rest, { merchant: "string", add: "string", remove: "string", json: "boolean" });
+    const merchantId = merchantIdFlag(flags);
+    if (!(await getDb().merchant.findUnique({ where: { id: merchantId }, select: { id: true } }))) {
+      throw new UsageError(`no merchant ${merchantId}`);
+    }
+    const parse = (list: unknown) =>
+      (typeof list === "string" ? list.split(",") : []).map((value) => {
+        const parsed = parseOrigin(value.trim());
+        if ("problem" in parsed) throw new UsageError(`${value.trim()}: ${parsed.problem}`);
+        return parsed.origin;
+      });
+    const add = parse(flags.add);
+    const remove = parse(flags.remove);
+    const origins = add.length + remove.length > 0 ? await changeOrigins({ merchantId, actor: "cli" }, add, remove) : await listOrigins(merchantId);
+    if (flags.json) return printJson({ merchant_id: merchantId, origins });
+    console.log(origins.length > 0 ? origins.join("\n") : "(no registered origins)");
+    return;
+  }
   throw new UsageError(
     "usage: merchant create --name NAME [--json] | merchant list [--json] | " +
-      "merchant brand --merchant ID [--name N] [--logo URL] [--color #rrggbb] [--clear name,logo,color] [--json]",
+      "merchant brand --merchant ID [--name N] [--logo URL] [--color #rrggbb] [--clear name,logo,color] [--json] | " +
+      "merchant origins --merchant ID [--add O1,O2] [--remove O3] [--json]",
   );
 }

@@ -1,0 +1,35 @@
+import "server-only";
+import { createHash, randomBytes } from "node:crypto";
+import { getDb } from "../db/client";
+import { recordAudit, type Actor } from "../audit/record-audit";
+
+/** An unused transient key expires after this long (the reference's EmbeddedKey). */
+export const TRANSIENT_KEY_TTL_MS = 30 * 60 * 1000;
+
+export type TransientKeyResponse = { transient_key: string; merchant_id: number; db_timestamp: string; expiry_time: string };
+
+export function hashTransientKey(key: string): string {
+  return createHash("sha256").update(key, "utf8").digest("hex");
+}
+
+/**
+ * A single-use key for the embedded card form (GET /platform/embedded). The
+ * key is a bearer credential for opening the form, so only its hash is kept.
+ */
+export async function createTransientKey(actor: Actor): Promise<TransientKeyResponse> {
+  const key = randomBytes(16).toString("hex");
+  const createdAt = new Date();
+  const expiresAt = new Date(createdAt.getTime() + TRANSIENT_KEY_TTL_MS);
+  const hash = hashTransientKey(key);
+  await getDb().$transaction(async (tx) => {
+    await tx.transientKey.create({ data: { hash, merchantId: actor.merchantId, expiresAt, createdAt }, select: { hash: true } });
+    // The audit row names the key by the start of its hash, never the key.
+    await recordAudit(tx, actor, "transient_key.create", { type: "transient_key", id: hash.slice(0, 16) });
+  });
+  return {
+    transient_key: key,
+    merchant_id: Number(actor.merchantId),
+    db_timestamp: createdAt.toISOString(),
+    expiry_time: expiresAt.toISOString(),
+  };
+}

@@ -9,6 +9,7 @@ import { signingSecretAad } from "../merchants/create-merchant";
 import { prepareCard, type PreparedCard } from "../vault/prepare-card";
 import { insertCardRows } from "../vault/insert-card-rows";
 import type { AddBillingCardInput } from "../vault/schemas";
+import { addressRetryAfterSeconds, recordAddressFailure } from "./address-limit";
 import { checkoutState } from "./checkout-row";
 import { signedRedirectUrl } from "./redirect-signature";
 import type { CheckoutState } from "./schemas";
@@ -24,7 +25,9 @@ export type CaptureResult =
   /** Nothing stored; the form shows the errors. */
   | { kind: "invalid"; errors: FieldErrors; attemptsLeft: number }
   /** Nothing stored; the browser goes to redirectUrl (the failure_url), or an error page. */
-  | { kind: "unusable"; reason: UnusableReason; redirectUrl: string | null };
+  | { kind: "unusable"; reason: UnusableReason; redirectUrl: string | null }
+  /** Nothing looked at: this client address failed too often lately (lib/checkout/address-limit.ts). */
+  | { kind: "throttled"; retryAfterSeconds: number };
 
 type CheckoutForCapture = {
   id: string;
@@ -44,7 +47,8 @@ type CheckoutForCapture = {
  * The hosted page's submit: validates the card, stores it (or replaces the
  * number of the card the link updates), spends the link and records the
  * event, all in one transaction. Failed submissions count against the link
- * and lock it at the limit. A second submit of the same card to a spent link
+ * and lock it at the limit; an address that failed too often lately is
+ * refused on every link. A second submit of the same card to a spent link
  * (a double click, a refresh) gets the first answer again and stores nothing.
  */
 export async function captureCard(
@@ -55,6 +59,8 @@ export async function captureCard(
   const outcome = await getDb().$transaction(async (tx) => {
     const checkout = await lockCheckout(tx, checkoutId);
     if (!checkout) return { kind: "unknown" as const };
+    const retryAfterSeconds = await addressRetryAfterSeconds(tx, from.clientAddress);
+    if (retryAfterSeconds > 0) return { kind: "throttled" as const, retryAfterSeconds };
     const actor: Actor = { merchantId: checkout.merchantId, actor: `checkout:${checkout.id}`, ...from };
     const errors: FieldErrors = {};
     // An update link re-seals under the card's own id. If that card was
@@ -82,6 +88,7 @@ export async function captureCard(
     return { checkout, cardId, kind: "stored" as const };
   });
   if (outcome.kind === "unknown") return { kind: "unusable", reason: "unknown", redirectUrl: null };
+  if (outcome.kind === "throttled") return outcome;
   const { checkout } = outcome;
   if (outcome.kind === "invalid") return { kind: "invalid", errors: outcome.errors, attemptsLeft: outcome.attemptsLeft };
   const secret = await signingSecret(checkout.merchantId);
@@ -119,6 +126,7 @@ function attemptsLeft(checkout: Pick<CheckoutForCapture, "failedAttempts">): num
 }
 
 async function countFailure(tx: Tx, actor: Actor, checkout: CheckoutForCapture, errors: FieldErrors) {
+  await recordAddressFailure(tx, actor.clientAddress, checkout.id);
   const failedAttempts = checkout.failedAttempts + 1;
   const locks = failedAttempts >= CHECKOUT_MAX_FAILED_ATTEMPTS;
   await tx.checkout.update({

@@ -1,16 +1,26 @@
 // The hosted page's submit (lib/checkout/capture-card.ts) against the real
 // database: store, spend, sign the redirect, count failures, lock, and stay
 // single-use under double submits.
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { captureCard, CHECKOUT_MAX_FAILED_ATTEMPTS } from "@/lib/checkout/capture-card";
+import { ADDRESS_MAX_FAILURES, ADDRESS_WINDOW_MS } from "@/lib/checkout/address-limit";
 import { redirectSignature } from "@/lib/checkout/redirect-signature";
 import { openSealed } from "@/lib/crypto/open-sealed";
 import { cardAad } from "@/lib/vault/prepare-card";
 import { futureExpiry, masked, newMerchant, uniqueCustomerId, uniqueVisa, type TestMerchant } from "../support/fixtures";
 import { expectStatus } from "../support/security-suite";
 
-const from = { clientAddress: "127.0.0.1", requestId: "test" };
+// Each test submits from its own address, so the per-address limit of one
+// test never throttles another.
+let from = newAddress();
+function newAddress() {
+  const octet = () => Math.floor(Math.random() * 254) + 1;
+  return { clientAddress: `10.${octet()}.${octet()}.${octet()}`, requestId: "test" };
+}
+beforeEach(() => {
+  from = newAddress();
+});
 
 async function newLink(m: TestMerchant, extra: Record<string, unknown> = {}) {
   const customerId = uniqueCustomerId("H");
@@ -154,5 +164,34 @@ describe("capturing a card through a checkout link", () => {
     const result = await captureCard(checkoutId, existing, from);
     expect(result).toMatchObject({ kind: "invalid", errors: { card_number: expect.any(String) } });
     expect((await m.api.get(`/checkout/${checkoutId}`)).body.data.state).toBe("open");
+  });
+
+  it(`refuses an address on every link after ${ADDRESS_MAX_FAILURES} failures in 10 minutes, until the oldest ages out`, async () => {
+    const m = await newMerchant("Capture Address Limit");
+    // Spread over links, as a card tester would, so no link locks first.
+    for (let i = 0; i < ADDRESS_MAX_FAILURES; i++) {
+      const { checkoutId } = await newLink(m);
+      expect((await captureCard(checkoutId, { ...cardInput(), card_number: "4111111111111112" }, from)).kind).toBe("invalid");
+    }
+    const { checkoutId, customerId } = await newLink(m);
+    const refused = await captureCard(checkoutId, cardInput(), from);
+    expect(refused.kind).toBe("throttled");
+    if (refused.kind === "throttled") {
+      expect(refused.retryAfterSeconds).toBeGreaterThan(ADDRESS_WINDOW_MS / 1000 - 60);
+      expect(refused.retryAfterSeconds).toBeLessThanOrEqual(ADDRESS_WINDOW_MS / 1000);
+    }
+    // Refusing touched neither the link nor the customer.
+    expect((await m.api.get(`/checkout/${checkoutId}`)).body.data).toMatchObject({ state: "open", failed_attempts: 0 });
+    expect((await m.api.get(`/vault/customer/${customerId}`)).body.data.billing_cards).toEqual([]);
+    // Another address is not affected.
+    expect((await captureCard(checkoutId, cardInput(), newAddress())).kind).toBe("stored");
+
+    // Once the oldest failure is older than the window, the address may try again.
+    const { checkoutId: later } = await newLink(m);
+    const oldest = await getDb().captureFailure.findFirstOrThrow({ where: { clientAddress: from.clientAddress }, orderBy: { id: "asc" } });
+    await getDb().$transaction((tx) =>
+      tx.captureFailure.update({ where: { id: oldest.id }, data: { createdAt: new Date(Date.now() - ADDRESS_WINDOW_MS - 1000) } }),
+    );
+    expect((await captureCard(later, cardInput(), from)).kind).toBe("stored");
   });
 });

@@ -10,7 +10,7 @@ import { prepareCard, type PreparedCard } from "../vault/prepare-card";
 import { insertCardRows } from "../vault/insert-card-rows";
 import type { AddBillingCardInput } from "../vault/schemas";
 import { addressRetryAfterSeconds, recordAddressFailure } from "./address-limit";
-import { checkoutState } from "./checkout-row";
+import { checkoutState, type CheckoutRow } from "./checkout-row";
 import { signedRedirectUrl } from "./redirect-signature";
 import type { CheckoutState } from "./schemas";
 
@@ -29,19 +29,10 @@ export type CaptureResult =
   /** Nothing looked at: this client address failed too often lately (lib/checkout/address-limit.ts). */
   | { kind: "throttled"; retryAfterSeconds: number };
 
-type CheckoutForCapture = {
-  id: string;
-  merchantId: bigint;
-  customerPk: number;
-  customerId: string;
-  cardId: string | null;
-  successUrl: string | null;
-  failureUrl: string | null;
-  expiresAt: Date;
-  state: string;
-  failedAttempts: number;
-  resultCardId: string | null;
-};
+type CheckoutForCapture = Pick<
+  CheckoutRow,
+  "id" | "merchantId" | "cardId" | "successUrl" | "failureUrl" | "expiresAt" | "state" | "failedAttempts" | "resultCardId"
+> & { customerPk: number; customerId: string };
 
 /**
  * The hosted page's submit: validates the card, stores it (or replaces the

@@ -3,15 +3,13 @@ import { dbProvider, getDb, type Tx } from "../db/client";
 import { Prisma } from "../db/sql";
 import type { FieldErrors } from "../api/api-error";
 import { recordAudit, type Actor } from "../audit/record-audit";
-import { openSealed } from "../crypto/open-sealed";
 import { recordEvent } from "../events/record-event";
-import { signingSecretAad } from "../merchants/create-merchant";
 import { prepareCard, type PreparedCard } from "../vault/prepare-card";
 import { insertCardRows } from "../vault/insert-card-rows";
 import type { AddBillingCardInput } from "../vault/schemas";
 import { addressRetryAfterSeconds, recordAddressFailure } from "./address-limit";
 import { checkoutState, type CheckoutRow } from "./checkout-row";
-import { signedRedirectUrl } from "./redirect-signature";
+import { failureRedirect, successRedirect } from "./signed-redirects";
 import type { CheckoutState } from "./schemas";
 
 /** A link locks after this many failed submissions (README: attempt limits). */
@@ -82,21 +80,13 @@ export async function captureCard(
   if (outcome.kind === "throttled") return outcome;
   const { checkout } = outcome;
   if (outcome.kind === "invalid") return { kind: "invalid", errors: outcome.errors, attemptsLeft: outcome.attemptsLeft };
-  const secret = await signingSecret(checkout.merchantId);
-  const timestamp = String(Math.floor(Date.now() / 1000));
   if (outcome.kind === "unusable") {
-    const redirectUrl = checkout.failureUrl
-      ? signedRedirectUrl(checkout.failureUrl, { checkout_id: checkout.id, reason: outcome.reason, timestamp }, secret).toString()
-      : null;
+    const failureUrl = checkout.failureUrl;
+    const redirectUrl = failureUrl ? await failureRedirect({ ...checkout, failureUrl }, outcome.reason) : null;
     return { kind: "unusable", reason: outcome.reason, redirectUrl };
   }
-  const redirectUrl = checkout.successUrl
-    ? signedRedirectUrl(
-        checkout.successUrl,
-        { checkout_id: checkout.id, customer_id: checkout.customerId, card_id: outcome.cardId, timestamp },
-        secret,
-      ).toString()
-    : null;
+  const successUrl = checkout.successUrl;
+  const redirectUrl = successUrl ? await successRedirect({ ...checkout, successUrl }, outcome.cardId) : null;
   return { kind: "stored", cardId: outcome.cardId, redirectUrl };
 }
 
@@ -160,9 +150,4 @@ async function storeCard(tx: Tx, actor: Actor, checkout: CheckoutForCapture, car
   await recordAudit(tx, actor, "card.create", { type: "card", id: card.id });
   await recordEvent(tx, checkout.merchantId, "checkout_vault_card_added", data);
   return card.id;
-}
-
-async function signingSecret(merchantId: bigint): Promise<string> {
-  const merchant = await getDb().merchant.findUniqueOrThrow({ where: { id: merchantId }, select: { signingSecretSealed: true } });
-  return openSealed(merchant.signingSecretSealed, signingSecretAad(merchantId));
 }

@@ -1,0 +1,42 @@
+import "server-only";
+import { getDb } from "../db/client";
+import { getBranding, type Branding } from "../merchants/branding";
+import { checkoutState } from "./checkout-row";
+import type { CheckoutState } from "./schemas";
+
+export type HostedCheckout = {
+  checkoutId: string;
+  state: CheckoutState;
+  merchantId: bigint;
+  failureUrl: string | null;
+  branding: Branding;
+  /** Prefill for the cardholder name. */
+  customerName: string;
+  isUpdate: boolean;
+};
+
+/** What the hosted page shows for a link, or null for an unknown one. Public: the link id is the credential. */
+export async function getHostedCheckout(checkoutId: string): Promise<HostedCheckout | null> {
+  const row = await getDb().checkout.findUnique({
+    where: { id: checkoutId },
+    select: {
+      id: true,
+      merchantId: true,
+      state: true,
+      expiresAt: true,
+      failureUrl: true,
+      cardId: true,
+      customer: { select: { firstName: true, lastName: true } },
+    },
+  });
+  if (!row) return null;
+  return {
+    checkoutId: row.id,
+    merchantId: row.merchantId,
+    state: checkoutState(row),
+    failureUrl: row.failureUrl,
+    branding: await getBranding(row.merchantId),
+    customerName: [row.customer.firstName, row.customer.lastName].filter(Boolean).join(" "),
+    isUpdate: row.cardId !== null,
+  };
+}

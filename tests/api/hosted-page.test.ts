@@ -1,0 +1,121 @@
+// The hosted card page over HTTP, as a browser with JavaScript off uses it:
+// the form, a plain form post, the signed 303 to the merchant, errors beside
+// their fields, and the links that cannot be used. (Chromium tests follow.)
+import { describe, expect, it } from "vitest";
+import { getDb } from "@/lib/db/client";
+import { redirectSignature } from "@/lib/checkout/redirect-signature";
+import { futureExpiry, masked, newMerchant, uniqueCustomerId, uniqueVisa, type TestMerchant } from "../support/fixtures";
+import { expectStatus, runVaultCli } from "../support/security-suite";
+import { openPage, submitForm } from "../support/hosted-form";
+
+async function newLink(m: TestMerchant, preferences: Record<string, unknown> = {}) {
+  const customerId = uniqueCustomerId("W");
+  const r = await m.api.post("/checkout", { customer_id: customerId, customer_first_name: "Grace", customer_last_name: "Hopper", preferences });
+  expectStatus(r, 200, "create link");
+  return { checkoutId: r.body.data.checkout_id as string, customerId, path: `/checkout/${r.body.data.checkout_id}` };
+}
+
+const expiry = () => {
+  const mmyy = futureExpiry();
+  return `${mmyy.slice(0, 2)}/${mmyy.slice(2)}`;
+};
+
+describe("the hosted card page", () => {
+  it("shows the merchant's branding and a form browsers and password managers understand", async () => {
+    const m = await newMerchant("Page Brand Ltd");
+    await runVaultCli(["merchant", "brand", "--merchant", String(m.merchantId), "--name", "Brand Shop", "--color", "#0f766e"]);
+    const { path } = await newLink(m);
+    const page = await openPage(path);
+    expect(page.status).toBe(200);
+    expect(page.html).toContain("Brand Shop");
+    expect(page.html).toContain("--brand:#0f766e");
+    for (const token of ["cc-number", "cc-exp", "cc-csc", "cc-name", "billing postal-code"]) expect(page.html).toContain(`autoComplete="${token}"`);
+    expect(page.html).toMatch(/id="card_number"[^>]*inputMode="numeric"|inputMode="numeric"[^>]*id="card_number"/);
+    expect(page.html).not.toContain('type="number"');
+    // The cardholder name is prefilled from the customer.
+    expect(page.html).toContain('value="Grace Hopper"');
+  });
+
+  it("stores the card from a plain form post and answers 303 to the signed success_url", async () => {
+    const m = await newMerchant("Page Store");
+    const { path, checkoutId, customerId } = await newLink(m, { success_url: "https://shop.example/thanks?order=5" });
+    const page = await openPage(path);
+    const number = uniqueVisa();
+    const spaced = number.replace(/(\d{4})(?=\d)/g, "$1 ");
+    const post = await submitForm(path, page.html, { card_number: spaced, exp_date: expiry(), cvv2: "123", billing_zip: "94402", cardholder_name: "Grace Hopper" });
+    expect(post.status).toBe(303);
+    const location = new URL(post.location!);
+    expect(`${location.origin}${location.pathname}`).toBe("https://shop.example/thanks");
+    expect(location.searchParams.get("signature")).toBe(redirectSignature(location.searchParams, m.signingSecret));
+    expect(Object.fromEntries(location.searchParams)).toMatchObject({ order: "5", checkout_id: checkoutId, customer_id: customerId });
+    const cards = (await m.api.get(`/vault/customer/${customerId}`)).body.data.billing_cards;
+    expect(cards).toMatchObject([{ card_id: location.searchParams.get("card_id"), card_number: masked(number), billing_first_name: "Grace", billing_last_name: "Hopper" }]);
+  });
+
+  it("shows errors beside their fields, never echoes the number, and counts the attempt", async () => {
+    const m = await newMerchant("Page Errors");
+    const { path, checkoutId } = await newLink(m);
+    const page = await openPage(path);
+    const post = await submitForm(path, page.html, { card_number: "4111111111111112", exp_date: expiry(), cvv2: "123", billing_zip: "94402" });
+    expect(post.status).toBe(200);
+    expect(post.html).toContain('role="alert"');
+    expect(post.html).toMatch(/id="card_number"[^>]*aria-invalid="true"[^>]*aria-describedby="card_number-error"/);
+    expect(post.html).toContain('id="card_number-error"');
+    expect(post.html).not.toContain("4111111111111112");
+    expect((await m.api.get(`/checkout/${checkoutId}`)).body.data.failed_attempts).toBe(1);
+
+    const missing = await submitForm(path, page.html, { card_number: "", exp_date: "13/40", cvv2: "", billing_zip: "" });
+    for (const field of ["card_number", "exp_date", "cvv2", "billing_zip"]) expect(missing.html).toContain(`id="${field}-error"`);
+  });
+
+  it("refuses a form posted from another origin, or from an opaque (null) one, storing nothing", async () => {
+    const m = await newMerchant("Page CSRF");
+    const { path, customerId } = await newLink(m);
+    const page = await openPage(path);
+    const fields = { card_number: uniqueVisa(), exp_date: expiry(), cvv2: "123", billing_zip: "94402" };
+    for (const origin of ["https://evil.example", "null"]) {
+      const post = await submitForm(path, page.html, fields, origin);
+      expect(post.status, origin).toBeGreaterThanOrEqual(400);
+      expect(post.location).toBeNull();
+    }
+    expect((await m.api.get(`/vault/customer/${customerId}`)).body.data.billing_cards).toEqual([]);
+  });
+
+  it("sends a spent link to failure_url with reason spent, and says so without one", async () => {
+    const m = await newMerchant("Page Spent");
+    const withFailure = await newLink(m, { failure_url: "https://shop.example/failed" });
+    const page = await openPage(withFailure.path);
+    const fields = { card_number: uniqueVisa(), exp_date: expiry(), cvv2: "123", billing_zip: "94402" };
+    expect((await submitForm(withFailure.path, page.html, fields)).status).toBe(303);
+    const again = await openPage(withFailure.path);
+    expect(again.status).toBeGreaterThanOrEqual(300);
+    expect(again.status).toBeLessThan(400);
+    const location = new URL(again.location!);
+    expect(location.searchParams.get("reason")).toBe("spent");
+    expect(location.searchParams.get("signature")).toBe(redirectSignature(location.searchParams, m.signingSecret));
+
+    const without = await newLink(m);
+    const page2 = await openPage(without.path);
+    expect((await submitForm(without.path, page2.html, { ...fields, card_number: uniqueVisa() })).location).toBe(`/checkout/${without.checkoutId}/done`);
+    const spent = await openPage(without.path);
+    expect(spent.status).toBe(200);
+    expect(spent.html).toContain("already been used");
+  });
+
+  it("answers 404 for an unknown or malformed link", async () => {
+    expect((await openPage(`/checkout/${"e".repeat(32)}`)).status).toBe(404);
+    expect((await openPage("/checkout/not-a-link")).status).toBe(404);
+  });
+
+  it("stores nothing for an expired link", async () => {
+    const m = await newMerchant("Page Expired");
+    const { path, checkoutId, customerId } = await newLink(m);
+    const page = await openPage(path);
+    await getDb().$transaction((tx) => tx.checkout.update({ where: { id: checkoutId }, data: { expiresAt: new Date(Date.now() - 1) } }));
+    const post = await submitForm(path, page.html, { card_number: uniqueVisa(), exp_date: expiry(), cvv2: "123", billing_zip: "94402" });
+    expect(post.status).toBe(303);
+    expect(post.location).toBe(path);
+    expect((await openPage(path)).html).toContain("expired");
+    expect((await m.api.get(`/vault/customer/${customerId}`)).body.data.billing_cards).toEqual([]);
+  });
+});

@@ -2,7 +2,15 @@ import { createMerchant } from "@/lib/merchants/create-merchant";
 import { getDb } from "@/lib/db/client";
 import { changeOrigins, listOrigins, parseOrigin } from "@/lib/merchants/origins";
 import { BrandingSchema, setBranding, type BrandingInput } from "@/lib/merchants/branding";
-import { merchantIdFlag, parseFlags, printJson, required, UsageError } from "../args";
+import { merchantIdFlag, parseFlags, type Flags, printJson, required, UsageError } from "../args";
+
+/** --merchant, which must name a merchant that exists. */
+async function existingMerchantId(flags: Flags): Promise<bigint> {
+  const merchantId = merchantIdFlag(flags);
+  const merchant = await getDb().merchant.findUnique({ where: { id: merchantId }, select: { id: true } });
+  if (!merchant) throw new UsageError(`no merchant ${merchantId}`);
+  return merchantId;
+}
 
 const FLAG_OF: Record<string, string> = { displayName: "name", logoUrl: "logo", primaryColor: "color" };
 
@@ -35,10 +43,7 @@ export async function merchantCommand(args: string[]): Promise<void> {
   }
   if (sub === "brand") {
     const flags = parseFlags(rest, { merchant: "string", name: "string", logo: "string", color: "string", clear: "string", json: "boolean" });
-    const merchantId = merchantIdFlag(flags);
-    if (!(await getDb().merchant.findUnique({ where: { id: merchantId }, select: { id: true } }))) {
-      throw new UsageError(`no merchant ${merchantId}`);
-    }
+    const merchantId = await existingMerchantId(flags);
     const input: BrandingInput = {};
     if (typeof flags.name === "string") input.displayName = flags.name;
     if (typeof flags.logo === "string") input.logoUrl = flags.logo;
@@ -60,10 +65,7 @@ export async function merchantCommand(args: string[]): Promise<void> {
   if (sub === "origins") {
     // --add and --remove take comma-separated origins.
     const flags = parseFlags(rest, { merchant: "string", add: "string", remove: "string", json: "boolean" });
-    const merchantId = merchantIdFlag(flags);
-    if (!(await getDb().merchant.findUnique({ where: { id: merchantId }, select: { id: true } }))) {
-      throw new UsageError(`no merchant ${merchantId}`);
-    }
+    const merchantId = await existingMerchantId(flags);
     const parse = (list: unknown) =>
       (typeof list === "string" ? list.split(",") : []).map((value) => {
         const parsed = parseOrigin(value.trim());

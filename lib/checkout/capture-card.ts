@@ -5,7 +5,7 @@ import type { FieldErrors } from "../api/api-error";
 import { recordAudit, type Actor } from "../audit/record-audit";
 import { recordEvent } from "../events/record-event";
 import { prepareCard, type PreparedCard } from "../vault/prepare-card";
-import { insertCardRows } from "../vault/insert-card-rows";
+import { insertCustomerCard } from "../vault/insert-card-rows";
 import type { AddBillingCardInput } from "../vault/schemas";
 import { addressRetryAfterSeconds, recordAddressFailure } from "./address-limit";
 import { checkoutState, type CheckoutRow } from "./checkout-row";
@@ -145,8 +145,7 @@ async function storeCard(tx: Tx, actor: Actor, checkout: CheckoutForCapture, car
     await recordEvent(tx, checkout.merchantId, "checkout_vault_card_updated", data);
     return id;
   }
-  const isFirst = (await tx.card.count({ where: { customerPk: checkout.customerPk } })) === 0;
-  await insertCardRows(tx, checkout.customerPk, [{ ...card, isPrimary: isFirst }]);
+  await insertCustomerCard(tx, checkout.customerPk, card);
   await recordAudit(tx, actor, "card.create", { type: "card", id: card.id });
   await recordEvent(tx, checkout.merchantId, "checkout_vault_card_added", data);
   return card.id;

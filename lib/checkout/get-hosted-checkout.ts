@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb } from "../db/client";
-import { getBranding, type Branding } from "../merchants/branding";
+import { brandingSelect, toBranding, type Branding } from "../merchants/branding";
 import { checkoutState } from "./checkout-row";
 import type { CheckoutState } from "./schemas";
 
@@ -27,6 +27,7 @@ export async function getHostedCheckout(checkoutId: string): Promise<HostedCheck
       failureUrl: true,
       cardId: true,
       customer: { select: { firstName: true, lastName: true } },
+      merchant: { select: brandingSelect },
     },
   });
   if (!row) return null;
@@ -35,7 +36,7 @@ export async function getHostedCheckout(checkoutId: string): Promise<HostedCheck
     merchantId: row.merchantId,
     state: checkoutState(row),
     failureUrl: row.failureUrl,
-    branding: await getBranding(row.merchantId),
+    branding: toBranding(row.merchant),
     customerName: [row.customer.firstName, row.customer.lastName].filter(Boolean).join(" "),
     isUpdate: row.cardId !== null,
   };

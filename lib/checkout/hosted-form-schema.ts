@@ -6,6 +6,9 @@ import type { AddBillingCardInput } from "../vault/schemas";
 // card rules themselves (Luhn, brand, expiry in the future, CVV length for
 // the brand) are lib/vault/prepare-card.ts's, applied on submit.
 
+/** The fields a re-shown form keeps as typed: never the card number or the security code. */
+export const REDISPLAYED_FIELDS = ["exp_date", "cardholder_name", "billing_addr1", "billing_city", "billing_state", "billing_zip"];
+
 /** MM/YY, MMYY or MM/YYYY (DESIGN.md, pinned details) as MMYY, or null. */
 export function normaliseExpiry(value: string): string | null {
   const match = /^\s*(0[1-9]|1[0-2])\s*\/?\s*(\d{2}|20\d{2})\s*$/.exec(value);

@@ -41,15 +41,20 @@ export async function setBranding(actor: Actor, input: BrandingInput): Promise<B
   return getBranding(actor.merchantId);
 }
 
+/** The merchant columns branding is read from (select them, then toBranding). */
+export const brandingSelect = { name: true, brandDisplayName: true, brandLogoUrl: true, brandPrimaryColor: true } as const;
+
+type BrandingColumns = { name: string; brandDisplayName: string | null; brandLogoUrl: string | null; brandPrimaryColor: string | null };
+
 /** The branding the hosted page shows; the merchant's name stands in for a missing display name. */
-export async function getBranding(merchantId: bigint): Promise<Branding> {
-  const merchant = await getDb().merchant.findUniqueOrThrow({
-    where: { id: merchantId },
-    select: { name: true, brandDisplayName: true, brandLogoUrl: true, brandPrimaryColor: true },
-  });
+export function toBranding(merchant: BrandingColumns): Branding {
   return {
     displayName: merchant.brandDisplayName ?? merchant.name,
     logoUrl: merchant.brandLogoUrl,
     primaryColor: merchant.brandPrimaryColor,
   };
+}
+
+export async function getBranding(merchantId: bigint): Promise<Branding> {
+  return toBranding(await getDb().merchant.findUniqueOrThrow({ where: { id: merchantId }, select: brandingSelect }));
 }

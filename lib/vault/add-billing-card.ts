@@ -5,7 +5,7 @@ import { isUniqueViolation } from "../api/to-api-error";
 import { recordAudit, type Actor } from "../audit/record-audit";
 import { prepareCard, throwIfErrors } from "./prepare-card";
 import { getCustomerPkOrThrow, getCustomerWithChildrenOrThrow } from "./customer-query";
-import { insertCardRows } from "./insert-card-rows";
+import { insertCustomerCard } from "./insert-card-rows";
 import { customerToResponse } from "./to-response";
 import type { AddBillingCardInput, CustomerResponse } from "./schemas";
 
@@ -21,15 +21,7 @@ export async function addBillingCard(actor: Actor, customerId: string, input: Ad
   try {
     return await getDb().$transaction(async (tx) => {
       const customerPk = await getCustomerPkOrThrow(tx, actor.merchantId, customerId);
-      const [existing] = await tx.$queryRaw<{ n: bigint | number }[]>`
-        SELECT COUNT(*) AS "n" FROM "Card" WHERE "customerPk" = ${customerPk}`;
-      const isFirst = Number(existing?.n ?? 0) === 0;
-      if (input.primary && !isFirst) {
-        await tx.card.updateMany({ where: { customerPk, isPrimary: true }, data: { isPrimary: false } });
-      }
-      // The unique index on (customer, fingerprint) rejects a duplicate,
-      // also when two requests add the same number at once.
-      await insertCardRows(tx, customerPk, [{ ...card, isPrimary: isFirst || input.primary === true }]);
+      await insertCustomerCard(tx, customerPk, card, input.primary === true);
       await recordAudit(tx, actor, "card.create", { type: "card", id: card.id });
       return customerToResponse(await getCustomerWithChildrenOrThrow(tx, actor.merchantId, customerId));
     });

@@ -30,3 +30,17 @@ export function insertCardRowsSql(customerPk: Prisma.Sql, cards: (PreparedCard &
 export async function insertCardRows(tx: Tx, customerPk: number, cards: (PreparedCard & { isPrimary: boolean })[]): Promise<void> {
   if (cards.length > 0) await tx.$executeRaw(insertCardRowsSql(Prisma.sql`${customerPk}`, cards));
 }
+
+/**
+ * Adds one card to a customer inside the caller's transaction: the
+ * customer's first card is primary, and `makePrimary` takes primary from the
+ * others. The unique index on (customer, fingerprint) rejects a number the
+ * customer already has, also when two requests add it at once.
+ */
+export async function insertCustomerCard(tx: Tx, customerPk: number, card: PreparedCard, makePrimary = false): Promise<void> {
+  const [existing] = await tx.$queryRaw<{ n: bigint | number }[]>`
+    SELECT COUNT(*) AS "n" FROM "Card" WHERE "customerPk" = ${customerPk}`;
+  const isFirst = Number(existing?.n ?? 0) === 0;
+  if (makePrimary && !isFirst) await tx.card.updateMany({ where: { customerPk, isPrimary: true }, data: { isPrimary: false } });
+  await insertCardRows(tx, customerPk, [{ ...card, isPrimary: isFirst || makePrimary }]);
+}

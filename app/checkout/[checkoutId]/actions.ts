@@ -2,7 +2,7 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { captureCard } from "@/lib/checkout/capture-card";
-import { HostedCardFormSchema, toCardInput } from "@/lib/checkout/hosted-form-schema";
+import { HostedCardFormSchema, REDISPLAYED_FIELDS, toCardInput } from "@/lib/checkout/hosted-form-schema";
 import { CHECKOUT_ID_PATTERN } from "@/lib/checkout/schemas";
 
 export type CardFormState = {
@@ -12,8 +12,6 @@ export type CardFormState = {
   values: Record<string, string>;
   attemptsLeft?: number;
 };
-
-const KEPT_FIELDS = ["exp_date", "cardholder_name", "billing_addr1", "billing_city", "billing_state", "billing_zip"];
 
 // The vault's card errors, in the customer's words.
 const CARD_MESSAGES: Record<string, string> = {
@@ -27,7 +25,7 @@ const CARD_MESSAGES: Record<string, string> = {
 export async function submitCard(checkoutId: string, _previous: CardFormState, formData: FormData): Promise<CardFormState> {
   if (!CHECKOUT_ID_PATTERN.test(checkoutId)) redirect("/checkout/invalid");
   const raw = Object.fromEntries([...formData.entries()].filter(([name]) => !name.startsWith("$")).map(([k, v]) => [k, String(v)]));
-  const values = Object.fromEntries(KEPT_FIELDS.map((name) => [name, raw[name] ?? ""]));
+  const values = Object.fromEntries(REDISPLAYED_FIELDS.map((name) => [name, raw[name] ?? ""]));
   const parsed = HostedCardFormSchema.safeParse(raw);
   if (!parsed.success) {
     const errors: Record<string, string> = {};

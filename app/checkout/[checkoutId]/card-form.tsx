@@ -1,5 +1,6 @@
 "use client";
 import { useActionState } from "react";
+import { REDISPLAYED_FIELDS } from "@/lib/checkout/hosted-form-schema";
 import type { CardFormState } from "./actions";
 import styles from "../checkout.module.css";
 
@@ -10,20 +11,19 @@ type Field = {
   numeric?: boolean;
   required?: boolean;
   hint?: string;
-  keep?: boolean;
 };
 
 // Names and autocomplete tokens browsers and password managers know
 // (DESIGN.md, pinned details: one expiry field, cc-exp).
 const FIELDS: Field[] = [
   { name: "card_number", label: "Card number", autoComplete: "cc-number", numeric: true, required: true },
-  { name: "exp_date", label: "Expiry date", autoComplete: "cc-exp", numeric: true, required: true, hint: "MM/YY", keep: true },
+  { name: "exp_date", label: "Expiry date", autoComplete: "cc-exp", numeric: true, required: true, hint: "MM/YY" },
   { name: "cvv2", label: "Security code", autoComplete: "cc-csc", numeric: true, required: true, hint: "3 or 4 digits" },
-  { name: "cardholder_name", label: "Name on card", autoComplete: "cc-name", keep: true },
-  { name: "billing_addr1", label: "Billing address", autoComplete: "billing address-line1", keep: true },
-  { name: "billing_city", label: "City", autoComplete: "billing address-level2", keep: true },
-  { name: "billing_state", label: "State", autoComplete: "billing address-level1", keep: true },
-  { name: "billing_zip", label: "ZIP or postal code", autoComplete: "billing postal-code", required: true, keep: true },
+  { name: "cardholder_name", label: "Name on card", autoComplete: "cc-name" },
+  { name: "billing_addr1", label: "Billing address", autoComplete: "billing address-line1" },
+  { name: "billing_city", label: "City", autoComplete: "billing address-level2" },
+  { name: "billing_state", label: "State", autoComplete: "billing address-level1" },
+  { name: "billing_zip", label: "ZIP or postal code", autoComplete: "billing postal-code", required: true },
 ];
 
 type SubmitCard = (previous: CardFormState, formData: FormData) => Promise<CardFormState>;
@@ -68,7 +68,7 @@ export function CardForm({ submit, cardholderName }: { submit: SubmitCard; cardh
               inputMode={field.numeric ? "numeric" : undefined}
               autoComplete={field.autoComplete}
               required={field.required}
-              defaultValue={field.keep ? (state.values[field.name] ?? "") : ""}
+              defaultValue={REDISPLAYED_FIELDS.includes(field.name) ? (state.values[field.name] ?? "") : ""}
               aria-invalid={error ? true : undefined}
               aria-describedby={described || undefined}
             />

@@ -9,6 +9,41 @@ import next from "next";
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOST || "0.0.0.0";
 const trustProxy = ["1", "true"].includes(process.env.TRUST_PROXY ?? "");
+const publicBaseUrl = new URL(process.env.PUBLIC_BASE_URL || `http://localhost:${port}`);
+
+// Headers every response carries. Pages replace the Content-Security-Policy
+// with their own nonce-based one (proxy.ts); anything that reaches the
+// browser without one (the API, static files, a route proxy.ts missed) gets
+// this closed default. HSTS only where the vault is served over https under
+// a real name: on localhost it would pin the browser to https for every
+// local development server.
+const baseHeaders = {
+  "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+  "X-Content-Type-Options": "nosniff",
+  "Referrer-Policy": "no-referrer",
+  ...(publicBaseUrl.protocol === "https:" && !isLoopbackHost(publicBaseUrl.hostname)
+    ? { "Strict-Transport-Security": "max-age=63072000; includeSubDomains" }
+    : {}),
+};
+
+// Our pages send Referrer-Policy: no-referrer, under which browsers send
+// `Origin: null` (or nothing) with a form post, even to the page's own
+// origin, and Next's server-action check refuses such posts. A post the
+// browser does not call cross-site (Sec-Fetch-Site) gets our own origin
+// named here; proxy.ts refuses the others, and the page's session cookie and
+// form token (lib/checkout/checkout-session.ts) are what protect the form.
+function vouchForOwnFormPost(req) {
+  if (req.method !== "POST" || req.url?.startsWith("/platform/")) return;
+  const origin = req.headers.origin;
+  const site = req.headers["sec-fetch-site"];
+  if ((origin === undefined || origin === "null") && (site === undefined || site === "same-origin") && req.headers.host) {
+    req.headers.origin = `${publicBaseUrl.protocol}//${req.headers.host}`;
+  }
+}
+
+function isLoopbackHost(hostname) {
+  return hostname === "localhost" || hostname.endsWith(".localhost") || /^127\./.test(hostname) || hostname === "[::1]";
+}
 
 const app = next({ dev: false, dir: import.meta.dirname, port, hostname: "localhost" });
 const handle = app.getRequestHandler();
@@ -24,13 +59,14 @@ const server = createServer((req, res) => {
     delete req.headers["x-forwarded-for"];
   }
   req.headers["x-vault-client-address"] = address;
+  vouchForOwnFormPost(req);
+  for (const [name, value] of Object.entries(baseHeaders)) res.setHeader(name, value);
   handle(req, res);
 });
 server.keepAliveTimeout = 65_000;
 
 server.listen(port, hostname, () => {
-  const base = process.env.PUBLIC_BASE_URL || `http://localhost:${port}`;
-  console.log(`Customer Vault is serving on ${base} (port ${port}).`);
+  console.log(`Customer Vault is serving on ${publicBaseUrl.origin} (port ${port}).`);
 });
 
 for (const signal of ["SIGINT", "SIGTERM"]) {

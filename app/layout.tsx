@@ -1,6 +1,9 @@
 import type { ReactNode } from "react";
 
 export const metadata = { title: "Customer Vault" };
+// Every page is rendered per request: its scripts carry the response's CSP
+// nonce (proxy.ts), which a page prerendered at build time could not know.
+export const dynamic = "force-dynamic";
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (

@@ -1,29 +1,50 @@
 // Drives the hosted card page as a browser with JavaScript off would: read
 // the form's hidden fields from the HTML, post them back as multipart form
-// data with the customer's fields, and look at the answer without following it.
+// data with the customer's fields, and look at the answer without following
+// it. Like a browser, it keeps the session cookie each page sets and sends it
+// back to that page's path.
 import { inject } from "vitest";
 
 export type FormPost = { status: number; location: string | null; html: string };
+export type OpenedPage = { status: number; location: string | null; html: string; headers: Headers; setCookie: string | null };
 
-/** The hidden inputs of the page's form (the server action's reference and bound arguments). */
+/** Cookie (name=value) per page path, as a browser would keep them. */
+const jar = new Map<string, string>();
+
+/** The hidden inputs of the page's form (the server action's reference, bound arguments and the session token). */
 export function hiddenFields(html: string): [string, string][] {
   const decode = (s: string) => s.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
   return [...html.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?\/>/g)].map((m) => [decode(m[1]!), decode(m[2] ?? "")]);
 }
 
-export async function openPage(path: string): Promise<{ status: number; location: string | null; html: string; headers: Headers }> {
-  const response = await fetch(`${inject("baseUrl")}${path}`, { redirect: "manual" });
-  return { status: response.status, location: response.headers.get("location"), html: await response.text(), headers: response.headers };
+export async function openPage(path: string): Promise<OpenedPage> {
+  const cookie = jar.get(path);
+  const response = await fetch(`${inject("baseUrl")}${path}`, { redirect: "manual", headers: cookie ? { cookie } : {} });
+  const setCookie = response.headers.get("set-cookie");
+  if (setCookie) jar.set(path, setCookie.split(";")[0]!);
+  return { status: response.status, location: response.headers.get("location"), html: await response.text(), headers: response.headers, setCookie };
 }
 
-/** Submits the page's form with `fields`, from `origin` (the page's own unless given). */
-export async function submitForm(path: string, html: string, fields: Record<string, string>, origin?: string | null): Promise<FormPost> {
+export type PostOptions = {
+  /** The Origin header: the page's own unless given; null sends none. */
+  origin?: string | null;
+  /** Sec-Fetch-Site, as a browser sends it; none unless given. */
+  site?: "same-origin" | "same-site" | "cross-site";
+  /** The Cookie header instead of the one the page set; null sends none. */
+  cookie?: string | null;
+};
+
+/** Submits the page's form with `fields`, as the page's own browser unless options say otherwise. */
+export async function submitForm(path: string, html: string, fields: Record<string, string>, { origin, site, cookie }: PostOptions = {}): Promise<FormPost> {
   const base = inject("baseUrl");
   const form = new FormData();
   for (const [name, value] of hiddenFields(html)) form.append(name, value);
   for (const [name, value] of Object.entries(fields)) form.append(name, value);
   const headers: Record<string, string> = {};
   if (origin !== null) headers.origin = origin ?? base;
+  if (site) headers["sec-fetch-site"] = site;
+  const sentCookie = cookie === undefined ? jar.get(path) : cookie;
+  if (sentCookie) headers.cookie = sentCookie;
   const response = await fetch(`${base}${path}`, { method: "POST", body: form, headers, redirect: "manual" });
   return { status: response.status, location: response.headers.get("location"), html: await response.text() };
 }

@@ -1,8 +1,9 @@
 "use server";
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { captureCard } from "@/lib/checkout/capture-card";
 import { HostedCardFormSchema, REDISPLAYED_FIELDS, toCardInput } from "@/lib/checkout/hosted-form-schema";
+import { CHECKOUT_SESSION_COOKIE, csrfMatches, openCheckoutSession } from "@/lib/checkout/checkout-session";
 import { CHECKOUT_ID_PATTERN } from "@/lib/checkout/schemas";
 
 export type CardFormState = {
@@ -26,6 +27,12 @@ export async function submitCard(checkoutId: string, _previous: CardFormState, f
   if (!CHECKOUT_ID_PATTERN.test(checkoutId)) redirect("/checkout/invalid");
   const raw = Object.fromEntries([...formData.entries()].filter(([name]) => !name.startsWith("$")).map(([k, v]) => [k, String(v)]));
   const values = Object.fromEntries(REDISPLAYED_FIELDS.map((name) => [name, raw[name] ?? ""]));
+  // The post must come from a page this browser loaded for this link
+  // (lib/checkout/checkout-session.ts); nothing is looked at otherwise.
+  const session = await openCheckoutSession((await cookies()).get(CHECKOUT_SESSION_COOKIE)?.value, checkoutId);
+  if (!csrfMatches(session, raw.csrf_token)) {
+    return { errors: { form: "This page has expired. Reload it and enter your card again." }, values };
+  }
   const parsed = HostedCardFormSchema.safeParse(raw);
   if (!parsed.success) {
     const errors: Record<string, string> = {};

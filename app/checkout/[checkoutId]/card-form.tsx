@@ -33,7 +33,7 @@ type SubmitCard = (previous: CardFormState, formData: FormData) => Promise<CardF
 // server renderer loop forever (one CPU at 100%) when it rendered the state a
 // JavaScript-free form post returned (seen with Next 16.4 and React 19.3;
 // tests/api/hosted-page.test.ts posts such forms).
-export function CardForm({ submit, cardholderName }: { submit: SubmitCard; cardholderName: string }) {
+export function CardForm({ submit, cardholderName, csrfToken }: { submit: SubmitCard; cardholderName: string; csrfToken: string }) {
   const [state, formAction, pending] = useActionState<CardFormState, FormData>(submit, {
     errors: {},
     values: { cardholder_name: cardholderName },
@@ -41,6 +41,7 @@ export function CardForm({ submit, cardholderName }: { submit: SubmitCard; cardh
   const errorCount = Object.keys(state.errors).length;
   return (
     <form action={formAction} className={styles.form} noValidate>
+      <input type="hidden" name="csrf_token" value={csrfToken} />
       {errorCount > 0 ? (
         <div role="alert" className={styles.summary}>
           <p>{state.errors.form ?? `Please check ${errorCount === 1 ? "the field" : `the ${errorCount} fields`} marked below.`}</p>

@@ -1,7 +1,9 @@
+import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { getHostedCheckout } from "@/lib/checkout/get-hosted-checkout";
 import { failureRedirect } from "@/lib/checkout/signed-redirects";
 import { CHECKOUT_ID_PATTERN } from "@/lib/checkout/schemas";
+import { CSRF_HEADER, NONCE_HEADER } from "@/lib/security/forwarded-headers";
 import { submitCard } from "./actions";
 import { CardForm } from "./card-form";
 import styles from "../checkout.module.css";
@@ -25,15 +27,20 @@ export default async function CheckoutPage({ params }: { params: Promise<{ check
     return <Unusable message={UNUSABLE_MESSAGES[link.state]} shop={link.branding.displayName} />;
   }
   const { branding } = link;
+  const requestHeaders = await headers();
   return (
     <main className={styles.page}>
-      {branding.primaryColor ? <style>{`:root{--brand:${branding.primaryColor}}`}</style> : null}
+      {branding.primaryColor ? <style nonce={requestHeaders.get(NONCE_HEADER) ?? undefined}>{`:root{--brand:${branding.primaryColor}}`}</style> : null}
       <header className={styles.brand}>
         {branding.logoUrl ? <img src={branding.logoUrl} alt="" className={styles.logo} /> : null}
         <p className={styles.shop}>{branding.displayName}</p>
       </header>
       <h1 className={styles.title}>{link.isUpdate ? "Update your card" : "Add your card"}</h1>
-      <CardForm submit={submitCard.bind(null, link.checkoutId)} cardholderName={link.customerName} />
+      <CardForm
+        submit={submitCard.bind(null, link.checkoutId)}
+        cardholderName={link.customerName}
+        csrfToken={requestHeaders.get(CSRF_HEADER) ?? ""}
+      />
     </main>
   );
 }

@@ -1,0 +1,63 @@
+import "server-only";
+import { hkdfSync, randomBytes, timingSafeEqual } from "node:crypto";
+import { sealData, unsealData } from "iron-session";
+import { getKeyring } from "../crypto/get-keyring";
+import { getEnv } from "../env";
+
+// The hosted page's session: an iron-session cookie (sealed and
+// authenticated, so the browser can neither read nor forge it) bound to one
+// link by its contents and by its path. It carries the token the page's form
+// sends back in a hidden field, so a form post must come from a page this
+// browser loaded for this link (CSRF: a cross-site post, also one with
+// `Origin: null`, arrives without the SameSite=Strict cookie). The embedded
+// iframe cannot use cookies (a cross-site frame gets none); its transient key
+// plays this part there.
+
+export const CHECKOUT_SESSION_COOKIE = "vault_checkout";
+/** How long a loaded page stays submittable; a reload starts a new session. */
+const SESSION_TTL_SECONDS = 12 * 60 * 60;
+
+export type CheckoutSession = { checkoutId: string; csrf: string };
+
+/** The iron password, derived from the vault's fingerprint key with its own label (never used for anything else). */
+function sessionPassword(): string {
+  const key = hkdfSync("sha256", getKeyring().fingerprintKey, Buffer.alloc(0), "customer-vault checkout session v1", 32);
+  return Buffer.from(key).toString("hex");
+}
+
+/** A new session for the link, sealed for its cookie. */
+export async function newCheckoutSession(checkoutId: string): Promise<{ session: CheckoutSession; sealed: string }> {
+  const session = { checkoutId, csrf: randomBytes(24).toString("base64url") };
+  return { session, sealed: await sealData(session, { password: sessionPassword(), ttl: SESSION_TTL_SECONDS }) };
+}
+
+/** The session in a cookie if it is genuine, unexpired and bound to this link; otherwise null. */
+export async function openCheckoutSession(sealed: string | undefined, checkoutId: string): Promise<CheckoutSession | null> {
+  if (!sealed) return null;
+  try {
+    const data = await unsealData<Partial<CheckoutSession>>(sealed, { password: sessionPassword(), ttl: SESSION_TTL_SECONDS });
+    if (data.checkoutId !== checkoutId || typeof data.csrf !== "string") return null;
+    return { checkoutId, csrf: data.csrf };
+  } catch {
+    return null;
+  }
+}
+
+/** Whether the form's token is the session's (constant time). */
+export function csrfMatches(session: CheckoutSession | null, token: unknown): boolean {
+  if (!session || typeof token !== "string") return false;
+  const a = Buffer.from(session.csrf);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** Cookie attributes: only this link's path, never readable by script, never sent cross-site. */
+export function checkoutCookieOptions(checkoutId: string) {
+  return {
+    httpOnly: true,
+    sameSite: "strict" as const,
+    secure: getEnv().PUBLIC_BASE_URL.startsWith("https:"),
+    path: `/checkout/${checkoutId}`,
+    maxAge: SESSION_TTL_SECONDS,
+  };
+}

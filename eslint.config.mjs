@@ -3,7 +3,7 @@
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["node_modules/**", ".next/**", "lib/db/generated/**", "data/**", "next-env.d.ts"] },
+  { ignores: ["node_modules/**", ".next/**", "lib/db/generated/**", "data/**", "next-env.d.ts", "public/hosted/**", "test-results/**", "playwright-report/**"] },
   ...tseslint.configs.recommended,
   {
     rules: {
@@ -12,7 +12,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}"],
+    files: ["app/**/*.{ts,tsx}", "pages/**/*.{ts,tsx}", "components/**/*.{ts,tsx}", "proxy.ts"],
     rules: {
       "no-restricted-imports": [
         "error",

@@ -6,6 +6,10 @@
 import { createServer } from "node:http";
 import next from "next";
 
+// Files the app opens at run time (the SQLite writer's worker, the hosted
+// form's script) are found from the working directory: make it this one.
+process.chdir(import.meta.dirname);
+
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOST || "0.0.0.0";
 const trustProxy = ["1", "true"].includes(process.env.TRUST_PROXY ?? "");

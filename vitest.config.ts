@@ -2,8 +2,6 @@ import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config
 import path from "node:path";
 
 const alias = {
-  // The real package throws outside Next's react-server build; tests run lib/ directly.
-  "server-only": path.resolve("tests/support/empty-module.ts"),
   "@": path.resolve("."),
 };
 

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import "@/styles/globals.css";
 
 export const metadata = { title: "Customer Vault" };
 // Every page is rendered per request: its scripts carry the response's CSP

@@ -144,7 +144,7 @@ function row(name: string, f: Figures, floor: Figures): string {
   return `| ${name.padEnd(26)} | ${String(f.requestsPerSecond).padStart(7)} | ${ratio.padStart(8)} | ${String(f.p50).padStart(5)} | ${String(f.p99).padStart(5)} | ${String(f.non2xx + f.errors).padStart(6)} |`;
 }
 
-buildIfStale();
+await buildIfStale();
 const results = [];
 // BENCH_DATABASES=sqlite (or postgres) measures one database only.
 const providers = (process.env.BENCH_DATABASES ?? "sqlite,postgres").split(",") as ("sqlite" | "postgres")[];

@@ -1,6 +1,5 @@
 // The operator's command line: `npm run vault -- <command>`.
-// Runs under tsx with the react-server condition, so lib/ modules marked
-// "server-only" load here as they do in the server.
+// Runs under tsx, with lib/ loaded as the server loads it.
 import { getDb } from "@/lib/db/client";
 import { UsageError } from "./args";
 import { merchantCommand } from "./commands/merchant";

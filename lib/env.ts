@@ -1,4 +1,4 @@
-import "server-only";
+import "#server-only";
 import { z } from "zod";
 import { DEFAULT_DATABASE_URL } from "../scripts/database-url.mjs";
 

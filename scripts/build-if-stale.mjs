@@ -4,6 +4,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { root } from "./prisma-env.mjs";
+import { buildIsland } from "./build-island.mjs";
 
 function newestMtime(dir) {
   let latest = 0;
@@ -15,20 +16,23 @@ function newestMtime(dir) {
   return latest;
 }
 
-/** True when .next is missing or older than app/, lib/, components/ or the configs. */
+/** True when .next is missing or older than the sources or the configs. */
 export function buildIsStale() {
   const marker = join(root, ".next", "BUILD_ID");
   if (!existsSync(marker)) return true;
   const builtAt = statSync(marker).mtimeMs;
-  const dirs = ["app", "lib", "components"].map((d) => join(root, d)).filter(existsSync);
-  const files = ["next.config.ts", "package.json", "tsconfig.json"].map((f) => join(root, f)).filter(existsSync);
+  const dirs = ["app", "pages", "lib", "components", "styles"].map((d) => join(root, d)).filter(existsSync);
+  const files = ["next.config.ts", "proxy.ts", "postcss.config.mjs", "package.json", "tsconfig.json", "scripts/build-island.mjs"]
+    .map((f) => join(root, f))
+    .filter(existsSync);
   return Math.max(...dirs.map(newestMtime), ...files.map((f) => statSync(f).mtimeMs)) > builtAt;
 }
 
-/** Builds the app if it is stale; prints why. */
-export function buildIfStale() {
+/** Builds the app (the hosted form's script, then Next) if it is stale; prints why. */
+export async function buildIfStale() {
   if (!buildIsStale()) return false;
   console.log("Building the vault (no build yet, or the sources changed)...");
+  await buildIsland();
   execFileSync(process.execPath, [join(root, "node_modules/next/dist/bin/next"), "build"], {
     cwd: root,
     stdio: "inherit",
@@ -37,4 +41,4 @@ export function buildIfStale() {
   return true;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) buildIfStale();
+if (import.meta.url === `file://${process.argv[1]}`) await buildIfStale();

@@ -10,9 +10,9 @@ import { root } from "./prisma-env.mjs";
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 
 const started = Date.now();
-buildIfStale();
+await buildIfStale();
 migrate();
-execFileSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "cli/vault.ts", "setup"], {
+execFileSync(process.execPath, ["--import", "tsx", "cli/vault.ts", "setup"], {
   cwd: root,
   stdio: "inherit",
 });

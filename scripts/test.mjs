@@ -18,7 +18,7 @@ step("Prisma schemas in step", process.execPath, ["scripts/prisma-sync-schemas.m
 step("Type check", bin("tsc"), ["--noEmit", "-p", "tsconfig.json"]);
 step("Lint", bin("eslint"), ["."]);
 console.log("\n== Build");
-buildIfStale();
+await buildIfStale();
 
 console.log("\n== Tests");
 mkdirSync(join(root, "test-results"), { recursive: true });

@@ -1,4 +1,4 @@
-import "server-only";
+import "#server-only";
 import { getDb } from "../db/client";
 import { directQuery } from "../db/direct-sql";
 import { Prisma } from "../db/sql";

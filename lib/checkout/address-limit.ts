@@ -1,4 +1,4 @@
-import "server-only";
+import "#server-only";
 import type { Tx } from "../db/client";
 
 // Card testers spread their guesses over many links, so a per-link lock is

@@ -1,4 +1,4 @@
-import "server-only";
+import "#server-only";
 import { dbProvider, getDb, type Tx } from "../db/client";
 import { Prisma } from "../db/sql";
 import type { FieldErrors } from "../api/api-error";
@@ -11,6 +11,9 @@ import { addressRetryAfterSeconds, recordAddressFailure } from "./address-limit"
 import { checkoutState, type CheckoutRow } from "./checkout-row";
 import { failureRedirect, successRedirect } from "./signed-redirects";
 import type { CheckoutState } from "./schemas";
+
+/** The vault's answer when the card is already one of the customer's other cards. */
+export const DUPLICATE_CARD_ERROR = "is already saved for you";
 
 /** A link locks after this many failed submissions (README: attempt limits). */
 export const CHECKOUT_MAX_FAILED_ATTEMPTS = 5;
@@ -44,6 +47,8 @@ export async function captureCard(
   checkoutId: string,
   input: AddBillingCardInput,
   from: { clientAddress?: string | null; requestId?: string | null },
+  /** Problems the form already found in the card fields: count the attempt, store nothing. */
+  rejected?: FieldErrors,
 ): Promise<CaptureResult> {
   const outcome = await getDb().$transaction(async (tx) => {
     const checkout = await lockCheckout(tx, checkoutId);
@@ -51,14 +56,14 @@ export async function captureCard(
     const retryAfterSeconds = await addressRetryAfterSeconds(tx, from.clientAddress);
     if (retryAfterSeconds > 0) return { kind: "throttled" as const, retryAfterSeconds };
     const actor: Actor = { merchantId: checkout.merchantId, actor: `checkout:${checkout.id}`, ...from };
-    const errors: FieldErrors = {};
+    const errors: FieldErrors = { ...rejected };
     // An update link re-seals under the card's own id. If that card was
     // deleted since, the number is stored as a new card with a fresh id
     // (a deleted card_id stays dead).
     const target = checkout.cardId
       ? await tx.card.findFirst({ where: { id: checkout.cardId, customerPk: checkout.customerPk }, select: { id: true } })
       : null;
-    const card = prepareCard(input, checkout.merchantId, "", errors, new Date(), target?.id);
+    const card = rejected ? null : prepareCard(input, checkout.merchantId, "", errors, new Date(), target?.id);
 
     const state = checkoutState(checkout);
     if (state === "spent" && card && (await isSameCard(tx, checkout, card))) {
@@ -69,7 +74,7 @@ export async function captureCard(
     // Checked first because a failed INSERT would abort the transaction on
     // PostgreSQL; the unique index still guards against a race.
     if (await duplicateOfOtherCard(tx, checkout, card)) {
-      const duplicate = { card_number: "is already saved for you" };
+      const duplicate = { card_number: DUPLICATE_CARD_ERROR };
       return { checkout, kind: "invalid" as const, errors: duplicate, attemptsLeft: attemptsLeft(checkout) };
     }
     const cardId = await storeCard(tx, actor, checkout, card, target !== null);

@@ -1,4 +1,4 @@
-import "server-only";
+import "#server-only";
 import { getEnv } from "../env";
 import type { CheckoutResponse, CheckoutState } from "./schemas";
 

@@ -1,4 +1,4 @@
-import "server-only";
+import "#server-only";
 import { hkdfSync, randomBytes, timingSafeEqual } from "node:crypto";
 import { sealData, unsealData } from "iron-session";
 import { getKeyring } from "../crypto/get-keyring";
@@ -51,13 +51,8 @@ export function csrfMatches(session: CheckoutSession | null, token: unknown): bo
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-/** Cookie attributes: only this link's path, never readable by script, never sent cross-site. */
-export function checkoutCookieOptions(checkoutId: string) {
-  return {
-    httpOnly: true,
-    sameSite: "strict" as const,
-    secure: getEnv().PUBLIC_BASE_URL.startsWith("https:"),
-    path: `/checkout/${checkoutId}`,
-    maxAge: SESSION_TTL_SECONDS,
-  };
+/** The Set-Cookie header for a sealed session: only this link's path, never readable by script, never sent cross-site. */
+export function checkoutSessionCookie(checkoutId: string, sealed: string): string {
+  const secure = getEnv().PUBLIC_BASE_URL.startsWith("https:") ? "; Secure" : "";
+  return `${CHECKOUT_SESSION_COOKIE}=${sealed}; Path=/checkout/${checkoutId}; Max-Age=${SESSION_TTL_SECONDS}; HttpOnly; SameSite=Strict${secure}`;
 }

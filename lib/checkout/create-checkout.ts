@@ -1,4 +1,4 @@
-import "server-only";
+import "#server-only";
 import { getDb, type Tx } from "../db/client";
 import { ApiError } from "../api/api-error";
 import { isUniqueViolation } from "../api/to-api-error";

@@ -1,4 +1,4 @@
-import "server-only";
+import "#server-only";
 import { getDb } from "../db/client";
 import { notFound } from "../api/api-error";
 import { checkoutSelect, checkoutToResponse } from "./checkout-row";

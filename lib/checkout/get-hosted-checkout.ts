@@ -1,6 +1,7 @@
-import "server-only";
+import "#server-only";
 import { getDb } from "../db/client";
 import { brandingSelect, toBranding, type Branding } from "../merchants/branding";
+import { originOf } from "../security/content-security-policy";
 import { checkoutState } from "./checkout-row";
 import type { CheckoutState } from "./schemas";
 
@@ -9,6 +10,8 @@ export type HostedCheckout = {
   state: CheckoutState;
   merchantId: bigint;
   failureUrl: string | null;
+  /** Where the page's form post may send the browser (its CSP form-action): the success and failure URLs' origins. */
+  redirectOrigins: string[];
   branding: Branding;
   /** Prefill for the cardholder name. */
   customerName: string;
@@ -24,6 +27,7 @@ export async function getHostedCheckout(checkoutId: string): Promise<HostedCheck
       merchantId: true,
       state: true,
       expiresAt: true,
+      successUrl: true,
       failureUrl: true,
       cardId: true,
       customer: { select: { firstName: true, lastName: true } },
@@ -36,6 +40,7 @@ export async function getHostedCheckout(checkoutId: string): Promise<HostedCheck
     merchantId: row.merchantId,
     state: checkoutState(row),
     failureUrl: row.failureUrl,
+    redirectOrigins: [originOf(row.successUrl), originOf(row.failureUrl)].filter((o): o is string => o !== null),
     branding: toBranding(row.merchant),
     customerName: [row.customer.firstName, row.customer.lastName].filter(Boolean).join(" "),
     isUpdate: row.cardId !== null,

@@ -1,69 +1,89 @@
-import { z } from "zod";
+import * as z from "zod/mini";
+import { cardTypeFromPrefix, type CardType } from "../cards/card-type";
+import { normalizeCardNumber, validateCardNumber } from "../cards/card-number";
+import { expDateProblem, normalizeExpiryInput } from "../cards/expiry";
 import type { AddBillingCardInput } from "../vault/schemas";
 
-// The hosted card form's fields, as the browser sends them. One schema for
-// the server action and, later, the browser's react-hook-form resolver. The
-// card rules themselves (Luhn, brand, expiry in the future, CVV length for
-// the brand) are lib/vault/prepare-card.ts's, applied on submit.
+// The hosted card form's fields as the browser sends them, and the rules a
+// customer is told about. One schema serves the page's POST handler and, in
+// the browser, react-hook-form's resolver, so both say the same thing about
+// the same input. It is written with zod/mini because it ships inside the
+// page's script (budget: 80 KB gzipped, docs/decisions/006). The vault's own
+// card rules (lib/cards) are the ones lib/vault/prepare-card.ts applies when
+// the card is stored, so the two cannot disagree.
 
 /** The fields a re-shown form keeps as typed: never the card number or the security code. */
-export const REDISPLAYED_FIELDS = ["exp_date", "cardholder_name", "billing_addr1", "billing_city", "billing_state", "billing_zip"];
+export const REDISPLAYED_FIELDS = ["exp_date", "cardholder_name", "billing_addr1", "billing_city", "billing_state", "billing_zip"] as const;
+/** The fields whose problems count as a failed card attempt (lib/checkout/capture-card.ts). */
+export const CARD_FIELDS = ["card_number", "exp_date", "cvv2"] as const;
 
-/** MM/YY, MMYY or MM/YYYY (DESIGN.md, pinned details) as MMYY, or null. */
-export function normaliseExpiry(value: string): string | null {
-  const match = /^\s*(0[1-9]|1[0-2])\s*\/?\s*(\d{2}|20\d{2})\s*$/.exec(value);
-  if (!match) return null;
-  const [, month, year] = match as unknown as [string, string, string];
-  return `${month}${year.slice(-2)}`;
+const BRAND_NAMES: Record<CardType, string> = { VS: "Visa", MC: "Mastercard", AM: "American Express", DS: "Discover", JC: "JCB" };
+
+/** The brand a partly typed number belongs to, by name, or null while it is unclear. */
+export function brandOf(cardNumber: string): string | null {
+  const digits = cardNumber.replace(/[\s-]/g, "");
+  if (!/^\d{1,19}$/.test(digits)) return null;
+  const type = cardTypeFromPrefix(digits.slice(0, 6));
+  return type ? BRAND_NAMES[type] : null;
 }
 
-const optional = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `must be at most ${max} characters`)
-    .transform((v) => (v === "" ? undefined : v))
-    .optional();
+/** How many digits the security code has for the number typed so far. */
+export function securityCodeLength(cardNumber: string): 3 | 4 {
+  return brandOf(cardNumber) === BRAND_NAMES.AM ? 4 : 3;
+}
 
-export const HostedCardFormSchema = z.object({
-  // Spaces and dashes are how people type and paste numbers.
-  card_number: z
-    .string()
-    .transform((v) => v.replace(/[\s-]/g, ""))
-    .pipe(z.string().min(1, "Enter your card number").regex(/^\d+$/, "Use digits only")),
-  exp_date: z
-    .string()
-    .min(1, "Enter the expiry date")
-    .transform((v, ctx) => {
-      const mmyy = normaliseExpiry(v);
-      if (!mmyy) {
-        ctx.addIssue({ code: "custom", message: "Enter the expiry as MM/YY" });
-        return z.NEVER;
+const NUMBER_MESSAGES = {
+  format: "Use only digits, with spaces or dashes between groups if you like",
+  length: "Check the card number: it has too few or too many digits",
+  luhn: "Check the card number: one of the digits looks wrong",
+  unsupported_brand: "This type of card can't be used here",
+} as const;
+
+const text = (max: number) => z.string().check(z.trim(), z.maxLength(max, `Use at most ${max} characters`));
+
+export const HostedCardFormSchema = z
+  .object({
+    card_number: z.string().check(z.trim(), z.minLength(1, "Enter your card number")),
+    exp_date: z.string().check(z.trim(), z.minLength(1, "Enter the expiry date")),
+    cvv2: z.string().check(z.trim(), z.minLength(1, "Enter the security code")),
+    cardholder_name: z.optional(text(64)),
+    billing_addr1: z.optional(text(128)),
+    billing_city: z.optional(text(64)),
+    billing_state: z.optional(text(3)),
+    billing_zip: z.string().check(z.trim(), z.minLength(1, "Enter the billing ZIP or postal code"), z.maxLength(10, "Use at most 10 characters")),
+  })
+  .check(
+    z.superRefine((form, ctx) => {
+      const problem = (field: string, message: string) => ctx.issues.push({ code: "custom", path: [field], message, input: form });
+      const number = form.card_number ? validateCardNumber(form.card_number) : null;
+      if (number && !number.ok) problem("card_number", NUMBER_MESSAGES[number.reason]);
+      if (form.exp_date) {
+        const mmyy = normalizeExpiryInput(form.exp_date);
+        if (!mmyy) problem("exp_date", "Enter the expiry as MM/YY");
+        else if (expDateProblem(mmyy, new Date())) problem("exp_date", "This card has expired");
       }
-      return mmyy;
+      if (form.cvv2) {
+        const wanted = securityCodeLength(form.card_number);
+        if (!new RegExp(`^\\d{${wanted}}$`).test(form.cvv2)) problem("cvv2", `Enter the ${wanted}-digit security code`);
+      }
     }),
-  cvv2: z.string().trim().regex(/^\d{3,4}$/, "Enter the 3 or 4 digit security code"),
-  cardholder_name: optional(64),
-  billing_addr1: optional(128),
-  billing_city: optional(64),
-  billing_state: optional(3),
-  billing_zip: z.string().trim().min(1, "Enter the billing ZIP or postal code").max(10, "Use at most 10 characters"),
-});
+  );
 export type HostedCardForm = z.output<typeof HostedCardFormSchema>;
+export type HostedCardFormValues = z.input<typeof HostedCardFormSchema>;
 
-/** The form as the vault's card input; the cardholder name splits at its last space. */
+/** The form as the vault's card input (number digits, MMYY); the cardholder name splits at its last space. */
 export function toCardInput(form: HostedCardForm): AddBillingCardInput {
   const name = form.cardholder_name ?? "";
   const split = name.lastIndexOf(" ");
   return {
-    card_number: form.card_number,
-    exp_date: form.exp_date,
+    card_number: normalizeCardNumber(form.card_number) ?? form.card_number,
+    exp_date: normalizeExpiryInput(form.exp_date) ?? form.exp_date,
     cvv2: form.cvv2,
     billing_zip: form.billing_zip,
-    billing_first_name: split > 0 ? name.slice(0, split).slice(0, 32) : name ? name.slice(0, 32) : undefined,
+    billing_first_name: (split > 0 ? name.slice(0, split) : name).slice(0, 32) || undefined,
     billing_last_name: split > 0 ? name.slice(split + 1).slice(0, 32) : undefined,
-    billing_addr1: form.billing_addr1,
-    billing_city: form.billing_city,
-    billing_state: form.billing_state,
+    billing_addr1: form.billing_addr1 || undefined,
+    billing_city: form.billing_city || undefined,
+    billing_state: form.billing_state || undefined,
   };
 }

@@ -1,4 +1,4 @@
-import "server-only";
+import "#server-only";
 import { getDb } from "../db/client";
 import { openSealed } from "../crypto/open-sealed";
 import { signingSecretAad } from "../merchants/create-merchant";

@@ -1,4 +1,4 @@
-import "server-only";
+import "#server-only";
 import { generateKey, MAX_KEK_VERSION, parseKeyMaterial, serializeKeyMaterial } from "./key-material";
 import { requireKeyFile, type KeyEnv } from "./key-source";
 import { markKeyringStale } from "./get-keyring";

@@ -1,4 +1,4 @@
-import "server-only";
+import "#server-only";
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
 import { CryptoError } from "./crypto-error";
 import { IV_BYTES, TAG_BYTES } from "./sealed-format";

@@ -1,4 +1,4 @@
-import "server-only";
+import "#server-only";
 import { gcmDecrypt, gcmEncrypt } from "./aes-gcm";
 import { wrapAad, type SealedParts, type WrapSection } from "./sealed-format";
 

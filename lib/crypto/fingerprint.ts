@@ -1,4 +1,4 @@
-import "server-only";
+import "#server-only";
 import { createHmac } from "node:crypto";
 import { getKeyring } from "./get-keyring";
 import type { Keyring } from "./keyring";

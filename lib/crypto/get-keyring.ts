@@ -1,4 +1,4 @@
-import "server-only";
+import "#server-only";
 import type { Keyring } from "./keyring";
 import { loadKeyringWithStamp } from "./load-keyring";
 import { sameStamp, statKeyFile, type FileStamp } from "./read-key-file";

@@ -1,4 +1,4 @@
-import "server-only";
+import "#server-only";
 import fs from "node:fs";
 import path from "node:path";
 import type { Keyring } from "./keyring";

@@ -1,4 +1,4 @@
-import "server-only";
+import "#server-only";
 import fs from "node:fs";
 
 /** Identity of one version of the key file; a change in any field means it was replaced or edited. */

@@ -1,4 +1,4 @@
-import "server-only";
+import "#server-only";
 import { CryptoError } from "./crypto-error";
 import type { Keyring } from "./keyring";
 import { getKeyring, reloadKeyring } from "./get-keyring";

@@ -1,4 +1,4 @@
-import "server-only";
+import "#server-only";
 import { gcmDecrypt } from "./aes-gcm";
 import { unwrapDataKey, wrapDataKey } from "./data-key";
 import type { Keyring } from "./keyring";

@@ -1,4 +1,4 @@
-import "server-only";
+import "#server-only";
 import { getDb } from "../db/client";
 import { toDbBytes } from "../db/bytes";
 import { addKekVersion } from "./add-kek-version";

@@ -1,4 +1,4 @@
-import "server-only";
+import "#server-only";
 import { randomBytes } from "node:crypto";
 import { gcmEncrypt } from "./aes-gcm";
 import { wrapDataKey } from "./data-key";

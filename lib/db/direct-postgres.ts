@@ -1,4 +1,4 @@
-import "server-only";
+import "#server-only";
 import pg from "pg";
 import type { Prisma } from "./sql";
 

@@ -1,4 +1,4 @@
-import "server-only";
+import "#server-only";
 import { dbProvider, getDb, getPostgresPool, type Db, type Tx } from "./client";
 import type { Prisma } from "./sql";
 import { sqliteQuery } from "./direct-sqlite";

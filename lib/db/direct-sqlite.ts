@@ -1,4 +1,4 @@
-import "server-only";
+import "#server-only";
 import Database from "better-sqlite3";
 import type { Prisma } from "./sql";
 import { configureSqliteConnection, sqliteFilePath } from "./sqlite-connection";

@@ -1,4 +1,4 @@
-import "server-only";
+import "#server-only";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { configureSqliteConnection, SQLITE_BUSY_TIMEOUT_MS } from "./sqlite-connection";
 import { sqliteWriteGate } from "./sqlite-write-gate";

@@ -1,4 +1,4 @@
-import "server-only";
+import "#server-only";
 import { getEnv } from "../env";
 
 /** How long a writer waits for another process's lock (the CLI, a worker) before failing. */

@@ -1,4 +1,4 @@
-import "server-only";
+import "#server-only";
 import { Mutex } from "async-mutex";
 
 /**

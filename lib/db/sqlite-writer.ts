@@ -1,4 +1,4 @@
-import "server-only";
+import "#server-only";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import type { Prisma } from "./sql";

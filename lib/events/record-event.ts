@@ -1,4 +1,4 @@
-import "server-only";
+import "#server-only";
 import type { Tx } from "../db/client";
 import { randomHexId } from "../crypto/random-id";
 

@@ -1,4 +1,4 @@
-import "server-only";
+import "#server-only";
 import { getDb } from "../db/client";
 import { ApiError, fieldError } from "../api/api-error";
 import { isUniqueViolation } from "../api/to-api-error";

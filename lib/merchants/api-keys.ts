@@ -1,4 +1,4 @@
-import "server-only";
+import "#server-only";
 import { getDb, type Tx } from "../db/client";
 import { notFound } from "../api/api-error";
 import { recordAudit } from "../audit/record-audit";

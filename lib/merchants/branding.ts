@@ -1,4 +1,4 @@
-import "server-only";
+import "#server-only";
 import { z } from "zod";
 import { getDb } from "../db/client";
 import { recordAudit, type Actor } from "../audit/record-audit";

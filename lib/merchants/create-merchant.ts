@@ -1,4 +1,4 @@
-import "server-only";
+import "#server-only";
 import { randomBytes, randomInt } from "node:crypto";
 import { getDb } from "../db/client";
 import { toDbBytes } from "../db/bytes";

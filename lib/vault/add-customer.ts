@@ -1,4 +1,4 @@
-import "server-only";
+import "#server-only";
 import { randomInt } from "node:crypto";
 import { getDb } from "../db/client";
 import { ApiError, type FieldErrors } from "../api/api-error";

@@ -1,4 +1,4 @@
-import "server-only";
+import "#server-only";
 import { z } from "zod";
 import { dbProvider, getDb } from "../db/client";
 import type { ListPage } from "../api/envelope";

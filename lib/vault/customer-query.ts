@@ -1,4 +1,4 @@
-import "server-only";
+import "#server-only";
 import { dbProvider, type Db, type Tx } from "../db/client";
 import { Prisma } from "../db/sql";
 import { notFound } from "../api/api-error";

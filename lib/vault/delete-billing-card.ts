@@ -1,4 +1,4 @@
-import "server-only";
+import "#server-only";
 import { getDb, type Tx } from "../db/client";
 import { recordAudit, type Actor } from "../audit/record-audit";
 import { assertCardNotInActiveSubscription } from "./card-usage";

@@ -1,4 +1,4 @@
-import "server-only";
+import "#server-only";
 import { getDb } from "../db/client";
 import { recordAudit, type Actor } from "../audit/record-audit";
 import { getCustomerPkOrThrow, getCustomerWithChildrenOrThrow } from "./customer-query";

@@ -1,4 +1,4 @@
-import "server-only";
+import "#server-only";
 import type { Tx } from "../db/client";
 import { Prisma } from "../db/sql";
 import type { PreparedCard } from "./prepare-card";

@@ -1,4 +1,4 @@
-import "server-only";
+import "#server-only";
 import { dbProvider } from "../db/client";
 import { directWriteAtomically } from "../db/direct-sql";
 import { Prisma } from "../db/sql";

@@ -1,4 +1,4 @@
-import "server-only";
+import "#server-only";
 import { Prisma } from "../db/sql";
 import type { AddShippingAddressInput } from "./schemas";
 

@@ -1,4 +1,4 @@
-import "server-only";
+import "#server-only";
 import { getDb } from "../db/client";
 import { getCustomerWithChildrenOrThrow } from "./customer-query";
 import { shippingToResponse } from "./to-response";

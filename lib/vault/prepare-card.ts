@@ -1,4 +1,4 @@
-import "server-only";
+import "#server-only";
 import { ApiError, type FieldErrors } from "../api/api-error";
 import { validateCardNumber } from "../cards/card-number";
 import { maskCardNumber } from "../cards/mask";

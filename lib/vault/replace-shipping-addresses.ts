@@ -1,4 +1,4 @@
-import "server-only";
+import "#server-only";
 import type { Tx } from "../db/client";
 import { fieldError } from "../api/api-error";
 import { recordAudit, type Actor } from "../audit/record-audit";

@@ -3,7 +3,9 @@
 // only on a real https name), its session cookie, and form posts that did not
 // come from a page this browser loaded for this link.
 import { describe, expect, inject, it } from "vitest";
+import { createHash } from "node:crypto";
 import { join } from "node:path";
+import { gzipSync } from "node:zlib";
 import { futureExpiry, newMerchant, uniqueCustomerId, uniqueVisa, type TestMerchant } from "../support/fixtures";
 import { expectStatus, runVaultCli } from "../support/security-suite";
 import { openPage, submitForm } from "../support/hosted-form";
@@ -38,16 +40,32 @@ describe("the hosted page's headers", () => {
     expect(csp.get("frame-ancestors")).toEqual(["'none'"]);
     expect(csp.get("base-uri")).toEqual(["'none'"]);
     expect(policy).not.toMatch(/unsafe-inline|unsafe-eval|\*/);
-    // Every script the page carries has this response's nonce.
-    const scripts = [...page.html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
-    expect(scripts.length).toBeGreaterThan(0);
-    for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
+    // The page runs one script, its own, with this response's nonce and an
+    // integrity hash; the rest is data (JSON), which runs nowhere.
+    const scripts = [...page.html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]).filter((tag) => !tag.includes('type="application/json"'));
+    expect(scripts).toHaveLength(1);
+    expect(scripts[0]).toContain(`nonce="${nonce}"`);
+    expect(scripts[0]).toMatch(/src="\/hosted\/card-form\.js\?v=[0-9a-f]{12}" integrity="sha384-[A-Za-z0-9+/=]{64}"/);
     expect(page.headers.get("x-frame-options")).toBe("DENY");
     expect(page.headers.get("referrer-policy")).toBe("no-referrer");
     expect(page.headers.get("x-content-type-options")).toBe("nosniff");
     expect(page.headers.get("cache-control")).toContain("no-store");
     // The test server's public URL is http://localhost: no HSTS there.
     expect(page.headers.get("strict-transport-security")).toBeNull();
+  });
+
+  it("serves the form's script exactly as its integrity hash says, small enough for the budget", async () => {
+    const m = await newMerchant("Script Shop");
+    const { path } = await newLink(m);
+    const page = await openPage(path);
+    const [, src, integrity] = /src="([^"]+)" integrity="([^"]+)"/.exec(page.html)!;
+    const response = await fetch(`${inject("baseUrl")}${src}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toMatch(/javascript/);
+    const code = Buffer.from(await response.arrayBuffer());
+    expect(`sha384-${createHash("sha384").update(code).digest("base64")}`).toBe(integrity);
+    // The page's whole first-load JavaScript is this one file (budget 80 KB gzipped).
+    expect(gzipSync(code).length).toBeLessThan(80 * 1024);
   });
 
   it("uses a new nonce for every response", async () => {
@@ -131,7 +149,7 @@ describe("the hosted page's session", () => {
       await submitForm(path, page.html, card, { cookie: otherPage.setCookie!.split(";")[0]! }),
     ];
     for (const post of refusals) {
-      expect(post.status).toBe(200);
+      expect(post.status).toBe(403);
       expect(post.location).toBeNull();
       expect(post.html).toContain("This page has expired");
     }

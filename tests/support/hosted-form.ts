@@ -1,7 +1,7 @@
 // Drives the hosted card page as a browser with JavaScript off would: read
-// the form's hidden fields from the HTML, post them back as multipart form
-// data with the customer's fields, and look at the answer without following
-// it. Like a browser, it keeps the session cookie each page sets and sends it
+// the form's hidden fields from the HTML, post them back as a plain
+// (urlencoded) form with the customer's fields, and look at the answer
+// without following it. Like a browser, it keeps the session cookie each page sets and sends it
 // back to that page's path.
 import { inject } from "vitest";
 
@@ -11,7 +11,7 @@ export type OpenedPage = { status: number; location: string | null; html: string
 /** Cookie (name=value) per page path, as a browser would keep them. */
 const jar = new Map<string, string>();
 
-/** The hidden inputs of the page's form (the server action's reference, bound arguments and the session token). */
+/** The hidden inputs of the page's form (the session's token). */
 export function hiddenFields(html: string): [string, string][] {
   const decode = (s: string) => s.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
   return [...html.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?\/>/g)].map((m) => [decode(m[1]!), decode(m[2] ?? "")]);
@@ -37,7 +37,7 @@ export type PostOptions = {
 /** Submits the page's form with `fields`, as the page's own browser unless options say otherwise. */
 export async function submitForm(path: string, html: string, fields: Record<string, string>, { origin, site, cookie }: PostOptions = {}): Promise<FormPost> {
   const base = inject("baseUrl");
-  const form = new FormData();
+  const form = new URLSearchParams();
   for (const [name, value] of hiddenFields(html)) form.append(name, value);
   for (const [name, value] of Object.entries(fields)) form.append(name, value);
   const headers: Record<string, string> = {};

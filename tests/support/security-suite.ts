@@ -32,7 +32,7 @@ export function runVaultCli(args: string[], timeoutMs = 60_000): Promise<CliResu
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      ["--conditions=react-server", "--import", "tsx", "cli/vault.ts", ...args],
+      ["--import", "tsx", "cli/vault.ts", ...args],
       {
         cwd: process.cwd(),
         env: {

@@ -1,0 +1,140 @@
+import { useRef, useState } from "react";
+import { useForm } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import {
+  brandOf,
+  HostedCardFormSchema,
+  REDISPLAYED_FIELDS,
+  securityCodeLength,
+  type HostedCardForm,
+  type HostedCardFormValues,
+} from "@/lib/checkout/hosted-form-schema";
+import type { CardFormState } from "@/lib/checkout/submit-hosted-form";
+
+// The hosted card form. The server renders it with React; in the browser a
+// small script (card-form.island.tsx, built on preact/compat to stay inside
+// the page's JavaScript budget, docs/decisions/006) takes it over: the same
+// zod schema as the server checks fields as they are left, the brand shows
+// as the number is typed, and a valid form is then posted as a plain form.
+// Without JavaScript the form posts as it is and the server answers.
+
+export const CARD_FORM_ROOT_ID = "card-form";
+export const CARD_FORM_PROPS_ID = "card-form-props";
+
+type FieldName = keyof HostedCardFormValues;
+type Field = { name: FieldName; label: string; autoComplete: string; numeric?: boolean; required?: boolean };
+
+// Names and autocomplete tokens browsers and password managers know
+// (DESIGN.md, pinned details: one expiry field, cc-exp).
+const FIELDS: Field[] = [
+  { name: "card_number", label: "Card number", autoComplete: "cc-number", numeric: true, required: true },
+  { name: "exp_date", label: "Expiry date", autoComplete: "cc-exp", numeric: true, required: true },
+  { name: "cvv2", label: "Security code", autoComplete: "cc-csc", numeric: true, required: true },
+  { name: "cardholder_name", label: "Name on card", autoComplete: "cc-name" },
+  { name: "billing_addr1", label: "Billing address", autoComplete: "billing address-line1" },
+  { name: "billing_city", label: "City", autoComplete: "billing address-level2" },
+  { name: "billing_state", label: "State", autoComplete: "billing address-level1" },
+  { name: "billing_zip", label: "ZIP or postal code", autoComplete: "billing postal-code", required: true },
+];
+
+export type CardFormProps = {
+  /** Where the form posts: the page's own URL. */
+  action: string;
+  csrfToken: string;
+  state: CardFormState;
+  /** What the customer typed before the script took over (browser only, never sent anywhere but the form). */
+  typed?: Partial<Record<FieldName, string>>;
+};
+
+function hintFor(name: FieldName, cardNumber: string): string | null {
+  if (name === "exp_date") return "MM/YY";
+  if (name === "cvv2") return securityCodeLength(cardNumber) === 4 ? "4 digits, on the front of the card" : "3 digits, on the back of the card";
+  return null;
+}
+
+export function CardForm({ action, csrfToken, state, typed = {} }: CardFormProps) {
+  const formRef = useRef<HTMLFormElement>(null);
+  const [serverErrors, setServerErrors] = useState(state.errors);
+  const [sending, setSending] = useState(false);
+  const defaults = { card_number: "", cvv2: "", ...Object.fromEntries(REDISPLAYED_FIELDS.map((n) => [n, state.values[n] ?? ""])), ...typed };
+  const { register, handleSubmit, watch, formState } = useForm<HostedCardFormValues, unknown, HostedCardForm>({
+    resolver: zodResolver(HostedCardFormSchema),
+    mode: "onTouched",
+    defaultValues: defaults,
+  });
+  const cardNumber = watch("card_number") ?? "";
+  const brand = brandOf(cardNumber);
+
+  const errorFor = (name: string): string | undefined => formState.errors[name as FieldName]?.message ?? serverErrors[name];
+  const problems = [...new Set([...Object.keys(formState.errors), ...Object.keys(serverErrors).filter((k) => k !== "form")])];
+  const formProblem = serverErrors.form;
+  const showSummary = Boolean(formProblem) || (problems.length > 0 && (formState.submitCount > 0 || Object.keys(state.errors).length > 0));
+  const forget = (name: string) => {
+    if (name in serverErrors) setServerErrors(({ [name]: _gone, ...rest }) => rest);
+  };
+  // Valid in the browser: now post it as the plain form it is.
+  const send = () => {
+    setSending(true);
+    formRef.current?.submit();
+  };
+
+  return (
+    <form ref={formRef} method="post" action={action} noValidate onSubmit={handleSubmit(send)} className="grid gap-4">
+      <input type="hidden" name="csrf_token" value={csrfToken} />
+      {showSummary ? (
+        <div role="alert" className="rounded-md border-2 border-red-700 px-3 py-2">
+          <p className="my-1">{formProblem ?? (problems.length === 1 ? "Please check the field marked below." : `Please check the ${problems.length} fields marked below.`)}</p>
+          {state.attemptsLeft !== undefined ? <p className="my-1">{`Attempts left on this link: ${state.attemptsLeft}`}</p> : null}
+        </div>
+      ) : null}
+      {FIELDS.map((field) => {
+        const error = errorFor(field.name);
+        const hint = hintFor(field.name, cardNumber);
+        const described = [hint ? `${field.name}-hint` : "", error ? `${field.name}-error` : ""].filter(Boolean).join(" ");
+        return (
+          <div key={field.name} className="grid gap-1">
+            <label htmlFor={field.name} className="font-medium">
+              {field.required ? field.label : `${field.label} (optional)`}
+            </label>
+            {hint ? (
+              <span id={`${field.name}-hint`} className="text-sm text-gray-600">
+                {hint}
+              </span>
+            ) : null}
+            <div className="relative">
+              <input
+                id={field.name}
+                type="text"
+                inputMode={field.numeric ? "numeric" : undefined}
+                autoComplete={field.autoComplete}
+                required={field.required}
+                defaultValue={(REDISPLAYED_FIELDS as readonly string[]).includes(field.name) ? (state.values[field.name] ?? "") : ""}
+                aria-invalid={error ? true : undefined}
+                aria-describedby={described || undefined}
+                className="min-h-11 w-full rounded-md border border-gray-500 bg-white px-3 py-2 text-base aria-[invalid=true]:border-red-700 focus-visible:outline-3 focus-visible:outline-offset-1 focus-visible:outline-brand"
+                {...register(field.name, { onChange: () => forget(field.name) })}
+              />
+              {field.name === "card_number" ? (
+                <span aria-live="polite" className="pointer-events-none absolute inset-y-0 right-3 flex items-center text-sm font-medium text-gray-700">
+                  {brand ?? ""}
+                </span>
+              ) : null}
+            </div>
+            {error ? (
+              <span id={`${field.name}-error`} className="text-sm text-red-700">
+                {error}
+              </span>
+            ) : null}
+          </div>
+        );
+      })}
+      <button
+        type="submit"
+        disabled={sending}
+        className="min-h-11 cursor-pointer rounded-md bg-brand px-4 py-2 font-semibold text-white focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-brand disabled:opacity-70"
+      >
+        {sending ? "Saving…" : "Save card"}
+      </button>
+    </form>
+  );
+}

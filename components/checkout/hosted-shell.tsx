@@ -1,0 +1,27 @@
+import type { ReactNode } from "react";
+import Head from "next/head";
+import { accessibleBrandColor } from "@/lib/merchants/brand-color";
+import type { Branding } from "@/lib/merchants/branding";
+
+// The frame of every hosted page: the merchant's name, logo and colour
+// (darkened when white text on it would fail contrast), and the page title.
+export function HostedShell({ nonce, branding, title, children }: { nonce: string; branding?: Branding | null; title: string; children: ReactNode }) {
+  const brand = branding?.primaryColor ? accessibleBrandColor(branding.primaryColor) : null;
+  return (
+    <main className="mx-auto max-w-md px-4 pt-6 pb-12 font-sans leading-normal text-gray-900">
+      <Head>
+        <title>{branding ? `${title} · ${branding.displayName}` : title}</title>
+        <meta name="referrer" content="no-referrer" />
+      </Head>
+      {brand ? <style nonce={nonce}>{`:root{--brand:${brand}}`}</style> : null}
+      {branding ? (
+        <header className="flex items-center gap-3">
+          {branding.logoUrl ? <img src={branding.logoUrl} alt="" className="max-h-10 max-w-40" /> : null}
+          <p className="m-0 font-semibold">{branding.displayName}</p>
+        </header>
+      ) : null}
+      <h1 className="my-4 text-2xl font-bold">{title}</h1>
+      {children}
+    </main>
+  );
+}

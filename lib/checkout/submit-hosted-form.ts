@@ -1,0 +1,63 @@
+import "#server-only";
+import { captureCard, DUPLICATE_CARD_ERROR } from "./capture-card";
+import { CARD_FIELDS, HostedCardFormSchema, REDISPLAYED_FIELDS, toCardInput, type HostedCardForm } from "./hosted-form-schema";
+
+/** What the card form shows: messages by field ("form" for the whole form) and what to fill in again. */
+export type CardFormState = {
+  errors: Record<string, string>;
+  /** What the customer typed, to show again: never the card number or the security code. */
+  values: Record<string, string>;
+  attemptsLeft?: number;
+};
+
+export type SubmitOutcome = { kind: "redirect"; location: string } | { kind: "form"; state: CardFormState };
+
+// The vault's answers about a card, in the customer's words.
+const VAULT_MESSAGES: Record<string, string> = {
+  card_number: "Check the card number",
+  exp_date: "Check the expiry date",
+  cvv2: "Check the security code",
+  billing_zip: "Check the billing ZIP or postal code",
+};
+
+/**
+ * The hosted card form's submit, with or without JavaScript: the form's
+ * schema first (the same one the browser ran), then the vault. Problems in
+ * the card fields count as a failed attempt on the link, as the vault's own
+ * refusals do; a form with other fields missing is only shown again.
+ */
+export async function submitHostedForm(
+  checkoutId: string,
+  raw: Record<string, string>,
+  from: { clientAddress: string | null; requestId: string },
+): Promise<SubmitOutcome> {
+  const values = Object.fromEntries(REDISPLAYED_FIELDS.map((name) => [name, raw[name] ?? ""]));
+  const parsed = HostedCardFormSchema.safeParse(raw);
+  let errors: Record<string, string> = {};
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? "form")] ??= issue.message;
+    const onlyCardFields = Object.keys(errors).every((field) => (CARD_FIELDS as readonly string[]).includes(field));
+    if (!onlyCardFields || !raw.card_number?.trim()) return { kind: "form", state: { errors, values } };
+  }
+  const input = toCardInput(parsed.success ? parsed.data : (raw as unknown as HostedCardForm));
+  const result = await captureCard(checkoutId, input, from, parsed.success ? undefined : errors);
+  switch (result.kind) {
+    case "stored":
+      return { kind: "redirect", location: result.redirectUrl ?? `/checkout/${checkoutId}/done` };
+    case "unusable":
+      return { kind: "redirect", location: result.redirectUrl ?? `/checkout/${checkoutId}` };
+    case "throttled": {
+      const minutes = Math.ceil(result.retryAfterSeconds / 60);
+      return { kind: "form", state: { errors: { form: `Too many failed attempts from your network. Try again in ${minutes} minutes.` }, values } };
+    }
+    case "invalid":
+      if (parsed.success) {
+        errors = {};
+        for (const [field, message] of Object.entries(result.errors)) {
+          const key = field in VAULT_MESSAGES ? field : "form";
+          errors[key] = message === DUPLICATE_CARD_ERROR ? "This card is already saved for you" : (VAULT_MESSAGES[key] ?? "Check your card details");
+        }
+      }
+      return { kind: "form", state: { errors, values, attemptsLeft: result.attemptsLeft } };
+  }
+}

@@ -1,0 +1,104 @@
+import type { GetServerSideProps } from "next";
+import { CARD_FORM_PROPS_ID, CARD_FORM_ROOT_ID, CardForm, type CardFormProps } from "@/components/checkout/card-form";
+import { HostedShell } from "@/components/checkout/hosted-shell";
+import { getHostedCheckout } from "@/lib/checkout/get-hosted-checkout";
+import { failureRedirect } from "@/lib/checkout/signed-redirects";
+import { CHECKOUT_ID_PATTERN } from "@/lib/checkout/schemas";
+import { CHECKOUT_SESSION_COOKIE, checkoutSessionCookie, csrfMatches, newCheckoutSession, openCheckoutSession } from "@/lib/checkout/checkout-session";
+import { submitHostedForm, type CardFormState } from "@/lib/checkout/submit-hosted-form";
+import { islandScript } from "@/lib/checkout/island-script";
+import { readFormBody } from "@/lib/http/read-form-body";
+import { securePage } from "@/lib/security/secure-page";
+import type { Branding } from "@/lib/merchants/branding";
+
+// The hosted card page, /checkout/{checkout_id}. Rendered by the Pages
+// Router so that it ships none of Next's client runtime (unstable_runtimeJS)
+// and only the card form's own small script: the page's JavaScript budget is
+// 80 KB gzipped (docs/decisions/006). It answers its own form posts here
+// too, and sets its own security headers and session cookie.
+export const config = { runtime: "nodejs", unstable_runtimeJS: false };
+
+type Props =
+  | { view: "form"; nonce: string; branding: Branding; isUpdate: boolean; form: CardFormProps; script: { src: string; integrity: string } }
+  | { view: "unusable"; nonce: string; branding: Branding | null; message: string; status: number };
+
+const UNUSABLE_MESSAGES = {
+  unknown: "This link is not valid. Ask the shop for a new one.",
+  expired: "This link has expired. Ask the shop for a new one.",
+  spent: "This link has already been used: your card was saved.",
+  locked: "This link is locked after too many failed attempts. Ask the shop for a new one.",
+} as const;
+
+export const getServerSideProps: GetServerSideProps<Props> = async ({ req, res, params }) => {
+  const checkoutId = String(params?.checkoutId ?? "");
+  const link = CHECKOUT_ID_PATTERN.test(checkoutId) ? await getHostedCheckout(checkoutId) : null;
+  const nonce = securePage(res, { formActionOrigins: link?.redirectOrigins ?? [] });
+  if (!link) {
+    res.statusCode = 404;
+    return { props: { view: "unusable", nonce, branding: null, message: UNUSABLE_MESSAGES.unknown, status: 404 } };
+  }
+  let session = await openCheckoutSession(req.cookies[CHECKOUT_SESSION_COOKIE], checkoutId);
+  let state: CardFormState = { errors: {}, values: { cardholder_name: link.customerName } };
+  if (req.method === "POST") {
+    const fields = await readFormBody(req);
+    // Only a page this browser loaded for this link may post to it
+    // (lib/checkout/checkout-session.ts); nothing else is looked at.
+    if (!fields || !csrfMatches(session, fields.csrf_token)) {
+      res.statusCode = 403;
+      state = { errors: { form: "This page has expired. Enter your card again." }, values: {} };
+    } else {
+      const outcome = await submitHostedForm(checkoutId, fields, {
+        clientAddress: String(req.headers["x-vault-client-address"] ?? "") || null,
+        requestId: crypto.randomUUID(),
+      });
+      if (outcome.kind === "redirect") return { redirect: { destination: outcome.location, statusCode: 303 } };
+      state = outcome.state;
+    }
+  } else if (link.state !== "open") {
+    // A post to a used link still goes to captureCard above: a double submit
+    // of the same card gets the first answer again.
+    const { failureUrl } = link;
+    if (failureUrl) {
+      return { redirect: { destination: await failureRedirect({ merchantId: link.merchantId, id: link.checkoutId, failureUrl }, link.state), statusCode: 303 } };
+    }
+    return { props: { view: "unusable", nonce, branding: link.branding, message: UNUSABLE_MESSAGES[link.state], status: 200 } };
+  } else if (req.method !== "GET" && req.method !== "HEAD") {
+    res.statusCode = 405;
+    res.setHeader("Allow", "GET, HEAD, POST");
+  }
+  if (!session) {
+    const fresh = await newCheckoutSession(checkoutId);
+    session = fresh.session;
+    res.setHeader("Set-Cookie", checkoutSessionCookie(checkoutId, fresh.sealed));
+  }
+  return {
+    props: {
+      view: "form",
+      nonce,
+      branding: link.branding,
+      isUpdate: link.isUpdate,
+      form: { action: `/checkout/${checkoutId}`, csrfToken: session.csrf, state },
+      script: islandScript(),
+    },
+  };
+};
+
+export default function HostedCheckoutPage(props: Props) {
+  if (props.view === "unusable") {
+    return (
+      <HostedShell nonce={props.nonce} branding={props.branding} title="This link cannot be used">
+        <p role="alert">{props.message}</p>
+      </HostedShell>
+    );
+  }
+  return (
+    <HostedShell nonce={props.nonce} branding={props.branding} title={props.isUpdate ? "Update your card" : "Add your card"}>
+      <div id={CARD_FORM_ROOT_ID}>
+        <CardForm {...props.form} />
+      </div>
+      {/* Data for the script, not code: JSON inside a data block runs nowhere. */}
+      <script id={CARD_FORM_PROPS_ID} type="application/json" dangerouslySetInnerHTML={{ __html: JSON.stringify(props.form).replace(/</g, "\\u003c") }} />
+      <script src={props.script.src} integrity={props.script.integrity} nonce={props.nonce} defer />
+    </HostedShell>
+  );
+}

@@ -3,7 +3,7 @@
 // Router pages their Content-Security-Policy with a fresh nonce: Next reads
 // the nonce for its own scripts from the request's policy header, so the
 // policy goes on the request and on the response. The hosted card pages
-// (Pages Router, under /checkout/) set their own policy in their response
+// (Pages Router, /checkout/ and /embedded/) set their own policy in their response
 // (lib/security/secure-page.ts); server.mjs puts a closed default policy on
 // anything that reaches the browser without one.
 import { NextResponse, type NextRequest } from "next/server";
@@ -12,6 +12,9 @@ import { mayBeSameOriginPost } from "@/lib/security/same-origin-post";
 import { NONCE_HEADER } from "@/lib/security/forwarded-headers";
 import { getEnv } from "@/lib/env";
 
+/** The hosted card pages (Pages Router), which send their own policy. */
+const OWN_POLICY_PATHS = ["/checkout/", "/embedded/"];
+
 export function proxy(request: NextRequest) {
   if (request.method === "POST" && !mayBeSameOriginPost(request.headers, getEnv().PUBLIC_BASE_URL)) {
     return new NextResponse("Forbidden: this form can only be sent from its own page.", {
@@ -19,7 +22,7 @@ export function proxy(request: NextRequest) {
       headers: { "content-type": "text/plain; charset=utf-8" },
     });
   }
-  if (request.nextUrl.pathname.startsWith("/checkout/")) return NextResponse.next();
+  if (OWN_POLICY_PATHS.some((prefix) => request.nextUrl.pathname.startsWith(prefix))) return NextResponse.next();
 
   const nonce = newNonce();
   const policy = contentSecurityPolicy({ nonce, https: getEnv().PUBLIC_BASE_URL.startsWith("https:") });

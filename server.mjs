@@ -30,21 +30,6 @@ const baseHeaders = {
     : {}),
 };
 
-// Our pages send Referrer-Policy: no-referrer, under which browsers send
-// `Origin: null` (or nothing) with a form post, even to the page's own
-// origin, and Next's server-action check refuses such posts. A post the
-// browser does not call cross-site (Sec-Fetch-Site) gets our own origin
-// named here; proxy.ts refuses the others, and the page's session cookie and
-// form token (lib/checkout/checkout-session.ts) are what protect the form.
-function vouchForOwnFormPost(req) {
-  if (req.method !== "POST" || req.url?.startsWith("/platform/")) return;
-  const origin = req.headers.origin;
-  const site = req.headers["sec-fetch-site"];
-  if ((origin === undefined || origin === "null") && (site === undefined || site === "same-origin") && req.headers.host) {
-    req.headers.origin = `${publicBaseUrl.protocol}//${req.headers.host}`;
-  }
-}
-
 function isLoopbackHost(hostname) {
   return hostname === "localhost" || hostname.endsWith(".localhost") || /^127\./.test(hostname) || hostname === "[::1]";
 }
@@ -63,7 +48,6 @@ const server = createServer((req, res) => {
     delete req.headers["x-forwarded-for"];
   }
   req.headers["x-vault-client-address"] = address;
-  vouchForOwnFormPost(req);
   for (const [name, value] of Object.entries(baseHeaders)) res.setHeader(name, value);
   handle(req, res);
 });

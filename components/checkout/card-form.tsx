@@ -9,7 +9,7 @@ import {
   type HostedCardForm,
   type HostedCardFormValues,
 } from "@/lib/checkout/hosted-form-schema";
-import type { CardFormState } from "@/lib/checkout/submit-hosted-form";
+import type { CardFormState } from "@/lib/checkout/submit-card-form";
 
 // The hosted card form. The server renders it with React; in the browser a
 // small script (card-form.island.tsx, built on preact/compat to stay inside
@@ -20,6 +20,8 @@ import type { CardFormState } from "@/lib/checkout/submit-hosted-form";
 
 export const CARD_FORM_ROOT_ID = "card-form";
 export const CARD_FORM_PROPS_ID = "card-form-props";
+/** The embedded form's result: the token message and the origins it may go to. */
+export const CARD_TOKEN_ID = "card-token";
 
 type FieldName = keyof HostedCardFormValues;
 type Field = { name: FieldName; label: string; autoComplete: string; numeric?: boolean; required?: boolean };
@@ -40,7 +42,8 @@ const FIELDS: Field[] = [
 export type CardFormProps = {
   /** Where the form posts: the page's own URL. */
   action: string;
-  csrfToken: string;
+  /** The session's form token (hosted links); the embedded form's transient key in its URL plays that part. */
+  csrfToken?: string;
   state: CardFormState;
   /** What the customer typed before the script took over (browser only, never sent anywhere but the form). */
   typed?: Partial<Record<FieldName, string>>;
@@ -80,7 +83,7 @@ export function CardForm({ action, csrfToken, state, typed = {} }: CardFormProps
 
   return (
     <form ref={formRef} method="post" action={action} noValidate onSubmit={handleSubmit(send)} className="grid gap-4">
-      <input type="hidden" name="csrf_token" value={csrfToken} />
+      {csrfToken ? <input type="hidden" name="csrf_token" value={csrfToken} /> : null}
       {showSummary ? (
         <div role="alert" className="rounded-md border-2 border-red-700 px-3 py-2">
           <p className="my-1">{formProblem ?? (problems.length === 1 ? "Please check the field marked below." : `Please check the ${problems.length} fields marked below.`)}</p>

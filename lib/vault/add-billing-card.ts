@@ -6,6 +6,7 @@ import { recordAudit, type Actor } from "../audit/record-audit";
 import { prepareCard, throwIfErrors } from "./prepare-card";
 import { getCustomerPkOrThrow, getCustomerWithChildrenOrThrow } from "./customer-query";
 import { insertCustomerCard } from "./insert-card-rows";
+import { claimCardToken } from "./claim-card-token";
 import { customerToResponse } from "./to-response";
 import type { AddBillingCardInput, CustomerResponse } from "./schemas";
 
@@ -14,13 +15,18 @@ export const DUPLICATE_CARD_MESSAGE = "This card number is already stored for th
 /** Adds a card to a customer: the first card, or one sent with primary: true, is primary. */
 export async function addBillingCard(actor: Actor, customerId: string, input: AddBillingCardInput): Promise<CustomerResponse> {
   const errors: FieldErrors = {};
-  const card = prepareCard(input, actor.merchantId, "", errors);
+  // A card_id without a number is a token from the embedded form, claimed in the transaction.
+  const fromToken = input.card_number === undefined && input.card_id !== undefined;
+  const prepared = fromToken ? null : prepareCard(input, actor.merchantId, "", errors);
   throwIfErrors(errors);
-  if (!card) throw new ApiError("validation", "Request validation failed");
+  if (!fromToken && !prepared) throw new ApiError("validation", "Request validation failed");
 
   try {
     return await getDb().$transaction(async (tx) => {
       const customerPk = await getCustomerPkOrThrow(tx, actor.merchantId, customerId);
+      const card = prepared ?? (await claimCardToken(tx, actor.merchantId, input, errors));
+      throwIfErrors(errors);
+      if (!card) throw new ApiError("validation", "Request validation failed");
       await insertCustomerCard(tx, customerPk, card, input.primary === true);
       await recordAudit(tx, actor, "card.create", { type: "card", id: card.id });
       return customerToResponse(await getCustomerWithChildrenOrThrow(tx, actor.merchantId, customerId));

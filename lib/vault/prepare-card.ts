@@ -37,10 +37,15 @@ export function prepareCard(
   cardId: string = randomHexId(),
 ): PreparedCard | null {
   if (input.card_number === undefined) {
-    // Tokens from the embedded form (card_id) arrive with the hosted pages work.
+    // A card_id token from the embedded form is claimed by addBillingCard
+    // (lib/vault/claim-card-token.ts) before it gets here.
     errors[`${prefix}${input.card_id ? "card_id" : "card_number"}`] = input.card_id
-      ? "is not a valid card token"
+      ? "is not a valid card token: tokens from the embedded form are attached with POST .../billing"
       : "is required";
+    return null;
+  }
+  if (input.billing_zip === undefined) {
+    errors[`${prefix}billing_zip`] = "is required";
     return null;
   }
   const checked = validateCardNumber(input.card_number);
@@ -80,7 +85,7 @@ function sealCard(digits: string, cardType: string, input: AddBillingCardInput, 
     sealedNumber: toDbBytes(sealed),
     kekVersion,
     ...billingColumns(input),
-    zip: input.billing_zip,
+    zip: input.billing_zip as string,
   };
 }
 

@@ -56,7 +56,9 @@ export const AddBillingCardSchema = z.object({
   cvv2: z.string().regex(/^\d{3,4}$/, "must be 3 or 4 digits").optional(),
   card_id: CardIdSchema.optional(),
   type_id: z.literal("C", { error: "only cards (type_id C) are supported" }).optional(),
-  billing_zip: z.string().min(1, "is required").max(10, "must be at most 10 characters"),
+  // Required with a card_number (lib/vault/prepare-card.ts); a card_id
+  // token from the embedded form brings the zip typed there.
+  billing_zip: z.string().min(1, "is required").max(10, "must be at most 10 characters").optional(),
   ...billingFields,
 });
 export type AddBillingCardInput = z.infer<typeof AddBillingCardSchema>;

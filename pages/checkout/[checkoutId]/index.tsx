@@ -1,11 +1,13 @@
 import type { GetServerSideProps } from "next";
 import { CARD_FORM_PROPS_ID, CARD_FORM_ROOT_ID, CardForm, type CardFormProps } from "@/components/checkout/card-form";
 import { HostedShell } from "@/components/checkout/hosted-shell";
+import { JsonData } from "@/components/checkout/json-data";
 import { getHostedCheckout } from "@/lib/checkout/get-hosted-checkout";
 import { failureRedirect } from "@/lib/checkout/signed-redirects";
 import { CHECKOUT_ID_PATTERN } from "@/lib/checkout/schemas";
 import { CHECKOUT_SESSION_COOKIE, checkoutSessionCookie, csrfMatches, newCheckoutSession, openCheckoutSession } from "@/lib/checkout/checkout-session";
-import { submitHostedForm, type CardFormState } from "@/lib/checkout/submit-hosted-form";
+import { submitCardForm, type CardFormState } from "@/lib/checkout/submit-card-form";
+import { captureCard } from "@/lib/checkout/capture-card";
 import { islandScript } from "@/lib/checkout/island-script";
 import { readFormBody } from "@/lib/http/read-form-body";
 import { securePage } from "@/lib/security/secure-page";
@@ -47,11 +49,14 @@ export const getServerSideProps: GetServerSideProps<Props> = async ({ req, res, 
       res.statusCode = 403;
       state = { errors: { form: "This page has expired. Enter your card again." }, values: {} };
     } else {
-      const outcome = await submitHostedForm(checkoutId, fields, {
-        clientAddress: String(req.headers["x-vault-client-address"] ?? "") || null,
-        requestId: crypto.randomUUID(),
+      const from = { clientAddress: String(req.headers["x-vault-client-address"] ?? "") || null, requestId: crypto.randomUUID() };
+      const outcome = await submitCardForm(fields, async (input, rejected) => {
+        const result = await captureCard(checkoutId, input, from, rejected);
+        if (result.kind === "stored") return { kind: "done", value: result.redirectUrl ?? `/checkout/${checkoutId}/done` };
+        if (result.kind === "unusable") return { kind: "done", value: result.redirectUrl ?? `/checkout/${checkoutId}` };
+        return result;
       });
-      if (outcome.kind === "redirect") return { redirect: { destination: outcome.location, statusCode: 303 } };
+      if (outcome.kind === "done") return { redirect: { destination: outcome.value, statusCode: 303 } };
       state = outcome.state;
     }
   } else if (link.state !== "open") {
@@ -96,8 +101,7 @@ export default function HostedCheckoutPage(props: Props) {
       <div id={CARD_FORM_ROOT_ID}>
         <CardForm {...props.form} />
       </div>
-      {/* Data for the script, not code: JSON inside a data block runs nowhere. */}
-      <script id={CARD_FORM_PROPS_ID} type="application/json" dangerouslySetInnerHTML={{ __html: JSON.stringify(props.form).replace(/</g, "\\u003c") }} />
+      <JsonData id={CARD_FORM_PROPS_ID} value={props.form} />
       <script src={props.script.src} integrity={props.script.integrity} nonce={props.nonce} defer />
     </HostedShell>
   );

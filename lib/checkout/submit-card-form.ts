@@ -1,5 +1,7 @@
 import "#server-only";
-import { captureCard, DUPLICATE_CARD_ERROR } from "./capture-card";
+import type { FieldErrors } from "../api/api-error";
+import type { AddBillingCardInput } from "../vault/schemas";
+import { DUPLICATE_CARD_ERROR } from "./capture-card";
 import { CARD_FIELDS, HostedCardFormSchema, REDISPLAYED_FIELDS, toCardInput, type HostedCardForm } from "./hosted-form-schema";
 
 /** What the card form shows: messages by field ("form" for the whole form) and what to fill in again. */
@@ -10,7 +12,14 @@ export type CardFormState = {
   attemptsLeft?: number;
 };
 
-export type SubmitOutcome = { kind: "redirect"; location: string } | { kind: "form"; state: CardFormState };
+/** What the vault did with a submitted card (the hosted page's captureCard, the embedded form's createCardToken). */
+export type StoreOutcome<T> =
+  | { kind: "done"; value: T }
+  | { kind: "invalid"; errors: FieldErrors; attemptsLeft: number }
+  | { kind: "throttled"; retryAfterSeconds: number };
+
+/** Stores the card; with `rejected`, only counts a failed attempt (the form found those problems). */
+export type StoreCard<T> = (input: AddBillingCardInput, rejected?: FieldErrors) => Promise<StoreOutcome<T>>;
 
 // The vault's answers about a card, in the customer's words.
 const VAULT_MESSAGES: Record<string, string> = {
@@ -21,16 +30,12 @@ const VAULT_MESSAGES: Record<string, string> = {
 };
 
 /**
- * The hosted card form's submit, with or without JavaScript: the form's
- * schema first (the same one the browser ran), then the vault. Problems in
- * the card fields count as a failed attempt on the link, as the vault's own
- * refusals do; a form with other fields missing is only shown again.
+ * A card form's submit, with or without JavaScript: the form's schema first
+ * (the same one the browser ran), then the vault. Problems in the card
+ * fields count as a failed attempt, as the vault's own refusals do; a form
+ * with other fields missing is only shown again.
  */
-export async function submitHostedForm(
-  checkoutId: string,
-  raw: Record<string, string>,
-  from: { clientAddress: string | null; requestId: string },
-): Promise<SubmitOutcome> {
+export async function submitCardForm<T>(raw: Record<string, string>, store: StoreCard<T>): Promise<{ kind: "done"; value: T } | { kind: "form"; state: CardFormState }> {
   const values = Object.fromEntries(REDISPLAYED_FIELDS.map((name) => [name, raw[name] ?? ""]));
   const parsed = HostedCardFormSchema.safeParse(raw);
   let errors: Record<string, string> = {};
@@ -40,24 +45,22 @@ export async function submitHostedForm(
     if (!onlyCardFields || !raw.card_number?.trim()) return { kind: "form", state: { errors, values } };
   }
   const input = toCardInput(parsed.success ? parsed.data : (raw as unknown as HostedCardForm));
-  const result = await captureCard(checkoutId, input, from, parsed.success ? undefined : errors);
-  switch (result.kind) {
-    case "stored":
-      return { kind: "redirect", location: result.redirectUrl ?? `/checkout/${checkoutId}/done` };
-    case "unusable":
-      return { kind: "redirect", location: result.redirectUrl ?? `/checkout/${checkoutId}` };
+  const outcome = await store(input, parsed.success ? undefined : errors);
+  switch (outcome.kind) {
+    case "done":
+      return outcome;
     case "throttled": {
-      const minutes = Math.ceil(result.retryAfterSeconds / 60);
+      const minutes = Math.ceil(outcome.retryAfterSeconds / 60);
       return { kind: "form", state: { errors: { form: `Too many failed attempts from your network. Try again in ${minutes} minutes.` }, values } };
     }
     case "invalid":
       if (parsed.success) {
         errors = {};
-        for (const [field, message] of Object.entries(result.errors)) {
+        for (const [field, message] of Object.entries(outcome.errors)) {
           const key = field in VAULT_MESSAGES ? field : "form";
           errors[key] = message === DUPLICATE_CARD_ERROR ? "This card is already saved for you" : (VAULT_MESSAGES[key] ?? "Check your card details");
         }
       }
-      return { kind: "form", state: { errors, values, attemptsLeft: result.attemptsLeft } };
+      return { kind: "form", state: { errors, values, attemptsLeft: outcome.attemptsLeft } };
   }
 }

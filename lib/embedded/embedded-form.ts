@@ -1,0 +1,34 @@
+import "#server-only";
+import { getDb } from "../db/client";
+import { brandingSelect, toBranding, type Branding } from "../merchants/branding";
+import { hashTransientKey } from "./transient-key";
+
+export type EmbeddedForm = {
+  merchantId: bigint;
+  /** Who may frame the form and receive its token (the merchant's registered origins). */
+  origins: string[];
+  branding: Branding;
+  usable: boolean;
+};
+
+export const TRANSIENT_KEY_PATTERN = /^[0-9a-f]{32}$/;
+
+/** What the embedded card page shows for a transient key, or null for an unknown one. Public: the key is the credential. */
+export async function getEmbeddedForm(transientKey: string, now = new Date()): Promise<EmbeddedForm | null> {
+  if (!TRANSIENT_KEY_PATTERN.test(transientKey)) return null;
+  const row = await getDb().transientKey.findUnique({
+    where: { hash: hashTransientKey(transientKey) },
+    select: { merchantId: true, expiresAt: true, usedAt: true },
+  });
+  if (!row) return null;
+  const merchant = await getDb().merchant.findUniqueOrThrow({
+    where: { id: row.merchantId },
+    select: { ...brandingSelect, origins: { select: { origin: true }, orderBy: { origin: "asc" } } },
+  });
+  return {
+    merchantId: row.merchantId,
+    origins: merchant.origins.map((o) => o.origin),
+    branding: toBranding(merchant),
+    usable: row.usedAt === null && row.expiresAt > now,
+  };
+}

@@ -1,0 +1,44 @@
+import "#server-only";
+import type { Tx } from "../db/client";
+import type { FieldErrors } from "../api/api-error";
+import { billingColumns } from "./billing-columns";
+import type { PreparedCard } from "./prepare-card";
+import type { AddBillingCardInput } from "./schemas";
+
+export const INVALID_TOKEN_MESSAGE = "is not a valid card token (unknown, already used or expired)";
+
+/**
+ * Takes the card behind a single-use card_id token from the embedded form
+ * (lib/embedded/create-card-token.ts) for this merchant: the pending row is
+ * deleted and its sealed number comes back ready to insert as a card under
+ * the same id. Billing fields sent with the request win over those typed in
+ * the form. Null (with the error) for a token that is unknown, another
+ * merchant's, already claimed or expired.
+ */
+export async function claimCardToken(tx: Tx, merchantId: bigint, input: AddBillingCardInput, errors: FieldErrors, now = new Date()): Promise<PreparedCard | null> {
+  const pending = input.card_id ? await tx.pendingCard.findFirst({ where: { id: input.card_id, merchantId, expiresAt: { gt: now } } }) : null;
+  // deleteMany answers how many rows it took: a token claimed twice at once is taken once.
+  const taken = pending ? (await tx.pendingCard.deleteMany({ where: { id: pending.id } })).count : 0;
+  if (!pending || taken !== 1) {
+    errors.card_id = INVALID_TOKEN_MESSAGE;
+    return null;
+  }
+  const { id, fingerprint, maskedNumber, cardType, expDate, sealedNumber, kekVersion, firstName, lastName, addr1, city, state, zip } = pending;
+  return {
+    id,
+    merchantId,
+    fingerprint,
+    maskedNumber,
+    cardType,
+    expDate: input.exp_date ?? expDate,
+    sealedNumber,
+    kekVersion,
+    firstName,
+    lastName,
+    addr1,
+    city,
+    state,
+    ...billingColumns(input),
+    zip: input.billing_zip ?? zip,
+  } as PreparedCard;
+}

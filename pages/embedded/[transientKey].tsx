@@ -1,0 +1,91 @@
+import type { GetServerSideProps } from "next";
+import { CARD_FORM_PROPS_ID, CARD_FORM_ROOT_ID, CARD_TOKEN_ID, CardForm, type CardFormProps } from "@/components/checkout/card-form";
+import { HostedShell } from "@/components/checkout/hosted-shell";
+import { JsonData } from "@/components/checkout/json-data";
+import { getEmbeddedForm } from "@/lib/embedded/embedded-form";
+import { createCardToken } from "@/lib/embedded/create-card-token";
+import { CARD_TOKEN_MESSAGE_TYPE, type CardToken } from "@/lib/embedded/card-token-message";
+import { submitCardForm, type CardFormState } from "@/lib/checkout/submit-card-form";
+import { islandScript } from "@/lib/checkout/island-script";
+import { readFormBody } from "@/lib/http/read-form-body";
+import { securePage } from "@/lib/security/secure-page";
+import type { Branding } from "@/lib/merchants/branding";
+
+// The embedded card form, /embedded/{transient_key}, for a merchant's page to
+// frame. Only the merchant's registered origins may frame it (CSP
+// frame-ancestors); every other page is unframeable. On a valid card it
+// answers with a page whose script posts a single-use card token to the
+// framing page, addressed only to those origins; the merchant's server then
+// attaches the token to a customer with POST .../billing. The transient key
+// in the URL is single-use and short-lived, and stands in for the hosted
+// page's session cookie, which a cross-site frame would not get.
+export const config = { runtime: "nodejs", unstable_runtimeJS: false };
+
+type Script = { src: string; integrity: string };
+type Props =
+  | { view: "form"; nonce: string; branding: Branding; form: CardFormProps; script: Script }
+  | { view: "token"; nonce: string; branding: Branding; token: CardToken; origins: string[]; script: Script }
+  | { view: "unusable"; nonce: string; branding: Branding | null; message: string };
+
+export const getServerSideProps: GetServerSideProps<Props> = async ({ req, res, params }) => {
+  const transientKey = String(params?.transientKey ?? "");
+  const form = await getEmbeddedForm(transientKey);
+  const nonce = securePage(res, { frameAncestors: form?.origins ?? [] });
+  if (!form) {
+    res.statusCode = 404;
+    return { props: { view: "unusable", nonce, branding: null, message: "This form is not valid. Reload the page you came from." } };
+  }
+  if (form.origins.length === 0) {
+    return { props: { view: "unusable", nonce, branding: form.branding, message: "This shop has not registered the site that shows this form." } };
+  }
+  if (!form.usable) {
+    return { props: { view: "unusable", nonce, branding: form.branding, message: "This form has been used or has expired. Reload the page you came from." } };
+  }
+  let state: CardFormState = { errors: {}, values: {} };
+  if (req.method === "POST") {
+    const fields = await readFormBody(req);
+    if (!fields) {
+      res.statusCode = 400;
+      state = { errors: { form: "The form could not be read. Enter your card again." }, values: {} };
+    } else {
+      const from = { clientAddress: String(req.headers["x-vault-client-address"] ?? "") || null, requestId: crypto.randomUUID() };
+      const outcome = await submitCardForm(fields, (input, rejected) => createCardToken(transientKey, input, from, rejected));
+      if (outcome.kind === "form") state = outcome.state;
+      else if ("token" in outcome.value) {
+        return { props: { view: "token", nonce, branding: form.branding, token: outcome.value.token, origins: form.origins, script: islandScript() } };
+      } else {
+        return { props: { view: "unusable", nonce, branding: form.branding, message: "This form has been used or has expired. Reload the page you came from." } };
+      }
+    }
+  }
+  return { props: { view: "form", nonce, branding: form.branding, form: { action: `/embedded/${transientKey}`, state }, script: islandScript() } };
+};
+
+export default function EmbeddedCardPage(props: Props) {
+  if (props.view === "unusable") {
+    return (
+      <HostedShell nonce={props.nonce} branding={props.branding} title="This form cannot be used">
+        <p role="alert">{props.message}</p>
+      </HostedShell>
+    );
+  }
+  if (props.view === "token") {
+    const message = { type: CARD_TOKEN_MESSAGE_TYPE, ...props.token };
+    return (
+      <HostedShell nonce={props.nonce} branding={props.branding} title="Card received">
+        <p role="status">{`Your card ending ${props.token.card_number.slice(-4)} was received.`}</p>
+        <JsonData id={CARD_TOKEN_ID} value={{ message, origins: props.origins }} />
+        <script src={props.script.src} integrity={props.script.integrity} nonce={props.nonce} defer />
+      </HostedShell>
+    );
+  }
+  return (
+    <HostedShell nonce={props.nonce} branding={props.branding} title="Add your card">
+      <div id={CARD_FORM_ROOT_ID}>
+        <CardForm {...props.form} />
+      </div>
+      <JsonData id={CARD_FORM_PROPS_ID} value={props.form} />
+      <script src={props.script.src} integrity={props.script.integrity} nonce={props.nonce} defer />
+    </HostedShell>
+  );
+}

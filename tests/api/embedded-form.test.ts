@@ -1,0 +1,121 @@
+// The embedded card form over HTTP: who may frame it, the single-use token
+// its submit makes, and attaching that token with POST .../billing.
+// (tests/e2e runs it framed by a page on a second origin in Chromium.)
+import { describe, expect, it } from "vitest";
+import { getDb } from "@/lib/db/client";
+import { futureExpiry, masked, newMerchant, uniqueCustomerId, uniqueVisa, type TestMerchant } from "../support/fixtures";
+import { expectStatus, runVaultCli } from "../support/security-suite";
+import { openPage, submitForm } from "../support/hosted-form";
+
+const SHOP = "https://shop.example";
+
+async function embeddedMerchant(name: string, origins = [SHOP, "http://localhost:4500"]): Promise<TestMerchant> {
+  const m = await newMerchant(name);
+  if (origins.length > 0) await runVaultCli(["merchant", "origins", "--merchant", String(m.merchantId), "--add", origins.join(",")]);
+  return m;
+}
+
+async function transientKey(m: TestMerchant): Promise<string> {
+  const r = await m.api.get("/embedded");
+  expectStatus(r, 200, "transient key");
+  return r.body.data.transient_key as string;
+}
+
+const card = (number = uniqueVisa()) => {
+  const mmyy = futureExpiry();
+  return { card_number: number, exp_date: `${mmyy.slice(0, 2)}/${mmyy.slice(2)}`, cvv2: "123", billing_zip: "94402", cardholder_name: "Ada Lovelace" };
+};
+
+/** Submits the embedded form and reads the token message its result page carries for the script. */
+async function tokenFrom(path: string, fields: Record<string, string>) {
+  const page = await openPage(path);
+  const post = await submitForm(path, page.html, fields);
+  const data = /<script id="card-token" type="application\/json">([^<]*)<\/script>/.exec(post.html)?.[1];
+  return { post, token: data ? (JSON.parse(data) as { message: Record<string, string>; origins: string[] }) : null };
+}
+
+describe("the embedded card form", () => {
+  it("may be framed only by the merchant's registered origins", async () => {
+    const m = await embeddedMerchant("Embedded Frame");
+    const page = await openPage(`/embedded/${await transientKey(m)}`);
+    expect(page.status).toBe(200);
+    const policy = page.headers.get("content-security-policy") ?? "";
+    expect(policy).toContain(`frame-ancestors http://localhost:4500 ${SHOP}`);
+    expect(page.headers.get("x-frame-options")).toBeNull();
+    expect(page.html).toMatch(/autocomplete="cc-number"/i);
+  });
+
+  it("is unframeable and says so when the merchant registered no origin, or the key is unknown", async () => {
+    const m = await embeddedMerchant("Embedded No Origins", []);
+    const page = await openPage(`/embedded/${await transientKey(m)}`);
+    expect(page.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+    expect(page.html).toContain("has not registered");
+    expect(page.html).not.toMatch(/name="card_number"/);
+    const unknown = await openPage(`/embedded/${"a".repeat(32)}`);
+    expect(unknown.status).toBe(404);
+    expect(unknown.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+  });
+
+  it("turns a card into a single-use token for the registered origins and uses up the key", async () => {
+    const m = await embeddedMerchant("Embedded Token");
+    const path = `/embedded/${await transientKey(m)}`;
+    const number = uniqueVisa();
+    const { post, token } = await tokenFrom(path, card(number));
+    expect(post.status).toBe(200);
+    expect(token?.origins).toEqual(["http://localhost:4500", SHOP]);
+    expect(token?.message).toMatchObject({ type: "customer-vault:card_token", card_number: masked(number), card_type: "VS" });
+    expect(token?.message.card_id).toMatch(/^[0-9a-f]{32}$/);
+    expect(post.html).not.toContain(number);
+    // The key is used up: the form is gone.
+    const again = await openPage(path);
+    expect(again.html).toContain("has been used or has expired");
+    expect(again.html).not.toMatch(/name="card_number"/);
+  });
+
+  it("attaches the token to a customer once, with the zip typed in the form", async () => {
+    const m = await embeddedMerchant("Embedded Attach");
+    const number = uniqueVisa();
+    const { token } = await tokenFrom(`/embedded/${await transientKey(m)}`, card(number));
+    const cardId = token!.message.card_id!;
+    const customerId = uniqueCustomerId("E");
+    expectStatus(await m.api.post("/vault/customer", { customer_id: customerId, customer_first_name: "Ada" }), 200, "customer");
+
+    const attached = await m.api.post(`/vault/customer/${customerId}/billing`, { card_id: cardId });
+    expectStatus(attached, 200, "attach");
+    expect(attached.body.data.billing_cards).toMatchObject([
+      { card_id: cardId, card_number: masked(number), billing_zip: "94402", billing_first_name: "Ada", billing_last_name: "Lovelace", primary: true },
+    ]);
+    const twice = await m.api.post(`/vault/customer/${customerId}/billing`, { card_id: cardId });
+    expect(twice.status).toBe(400);
+    expect(twice.body.data.card_id).toMatch(/not a valid card token/);
+    expect(await getDb().pendingCard.count({ where: { id: cardId } })).toBe(0);
+  });
+
+  it("refuses another merchant's token and an expired one, attaching nothing", async () => {
+    const m = await embeddedMerchant("Embedded Owner");
+    const other = await newMerchant("Embedded Thief");
+    const { token } = await tokenFrom(`/embedded/${await transientKey(m)}`, card());
+    const cardId = token!.message.card_id!;
+    const customerId = uniqueCustomerId("X");
+    expectStatus(await other.api.post("/vault/customer", { customer_id: customerId, customer_first_name: "Eve" }), 200, "customer");
+    const stolen = await other.api.post(`/vault/customer/${customerId}/billing`, { card_id: cardId });
+    expect(stolen.status).toBe(400);
+
+    await getDb().$transaction((tx) => tx.pendingCard.update({ where: { id: cardId }, data: { expiresAt: new Date(Date.now() - 1) } }));
+    const mine = uniqueCustomerId("Y");
+    expectStatus(await m.api.post("/vault/customer", { customer_id: mine, customer_first_name: "Ada" }), 200, "customer");
+    const expired = await m.api.post(`/vault/customer/${mine}/billing`, { card_id: cardId });
+    expect(expired.status).toBe(400);
+    expect((await m.api.get(`/vault/customer/${mine}`)).body.data.billing_cards).toEqual([]);
+  });
+
+  it("shows errors beside the fields and makes no token for a bad card", async () => {
+    const m = await embeddedMerchant("Embedded Errors");
+    const path = `/embedded/${await transientKey(m)}`;
+    const { post, token } = await tokenFrom(path, { ...card("4111111111111112") });
+    expect(token).toBeNull();
+    expect(post.html).toContain('id="card_number-error"');
+    expect(post.html).toContain("Attempts left on this link: 4");
+    expect(await getDb().pendingCard.count({ where: { merchantId: BigInt(m.merchantId) } })).toBe(0);
+  });
+});

@@ -2,7 +2,22 @@ import { createMerchant } from "@/lib/merchants/create-merchant";
 import { getDb } from "@/lib/db/client";
 import { changeOrigins, listOrigins, parseOrigin } from "@/lib/merchants/origins";
 import { BrandingSchema, setBranding, type BrandingInput } from "@/lib/merchants/branding";
+import { describeLogo, logoDataUrl } from "@/lib/merchants/logo";
+import { readFileSync } from "node:fs";
 import { merchantIdFlag, parseFlags, type Flags, printJson, required, UsageError } from "../args";
+
+/** --logo FILE, read and checked: the page carries the image itself (lib/merchants/logo.ts). */
+function readLogo(file: string): string {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch {
+    throw new UsageError(`--logo: cannot read ${file}`);
+  }
+  const logo = logoDataUrl(bytes);
+  if ("problem" in logo) throw new UsageError(`--logo: ${logo.problem}`);
+  return logo.dataUrl;
+}
 
 /** --merchant, which must name a merchant that exists. */
 async function existingMerchantId(flags: Flags): Promise<bigint> {
@@ -46,7 +61,7 @@ export async function merchantCommand(args: string[]): Promise<void> {
     const merchantId = await existingMerchantId(flags);
     const input: BrandingInput = {};
     if (typeof flags.name === "string") input.displayName = flags.name;
-    if (typeof flags.logo === "string") input.logoUrl = flags.logo;
+    if (typeof flags.logo === "string") input.logoUrl = readLogo(flags.logo);
     if (typeof flags.color === "string") input.primaryColor = flags.color;
     for (const field of typeof flags.clear === "string" ? flags.clear.split(",") : []) {
       const key = ({ name: "displayName", logo: "logoUrl", color: "primaryColor" } as const)[field.trim() as "name" | "logo" | "color"];
@@ -58,8 +73,9 @@ export async function merchantCommand(args: string[]): Promise<void> {
       throw new UsageError(problems.error.issues.map((i) => `--${FLAG_OF[String(i.path[0])]}: ${i.message}`).join("\n"));
     }
     const branding = await setBranding({ merchantId, actor: "cli" }, input);
-    if (flags.json) return printJson({ merchant_id: merchantId, display_name: branding.displayName, logo_url: branding.logoUrl, primary_color: branding.primaryColor });
-    console.log(`Branding of ${merchantId}: name "${branding.displayName}", logo ${branding.logoUrl ?? "(none)"}, colour ${branding.primaryColor ?? "(default)"}`);
+    const logo = describeLogo(branding.logoUrl);
+    if (flags.json) return printJson({ merchant_id: merchantId, display_name: branding.displayName, logo, primary_color: branding.primaryColor });
+    console.log(`Branding of ${merchantId}: name "${branding.displayName}", logo ${logo ?? "(none)"}, colour ${branding.primaryColor ?? "(default)"}`);
     return;
   }
   if (sub === "origins") {
@@ -81,7 +97,7 @@ export async function merchantCommand(args: string[]): Promise<void> {
   }
   throw new UsageError(
     "usage: merchant create --name NAME [--json] | merchant list [--json] | " +
-      "merchant brand --merchant ID [--name N] [--logo URL] [--color #rrggbb] [--clear name,logo,color] [--json] | " +
+      "merchant brand --merchant ID [--name N] [--logo FILE] [--color #rrggbb] [--clear name,logo,color] [--json] | " +
       "merchant origins --merchant ID [--add O1,O2] [--remove O3] [--json]",
   );
 }

@@ -2,18 +2,19 @@ import "#server-only";
 import { z } from "zod";
 import { getDb } from "../db/client";
 import { recordAudit, type Actor } from "../audit/record-audit";
-import { merchantUrlProblem } from "../checkout/merchant-url";
+import { LOGO_DATA_URL, LOGO_MAX_BYTES } from "./logo";
 
-// A merchant's hosted-page branding: the name the customer sees, a logo URL
-// and a primary colour. Set with `npm run vault -- merchant brand` (the
+// A merchant's hosted-page branding: the name the customer sees, a logo
+// (stored as a data: URL) and a primary colour. Set with `npm run vault -- merchant brand` (the
 // portal later); a null clears a value.
 
 export const BrandingSchema = z.object({
   displayName: z.string().trim().min(1, "must not be empty").max(64, "must be at most 64 characters").nullable().optional(),
+  // A data: URL made by logoDataUrl (lib/merchants/logo.ts): the page's CSP shows no other origin's image.
   logoUrl: z
     .string()
-    .max(512, "must be at most 512 characters")
-    .refine((url) => merchantUrlProblem(url) === null, { message: "must be an https URL (http only for localhost)" })
+    .max(Math.ceil((LOGO_MAX_BYTES * 4) / 3) + 64, "is too large")
+    .regex(LOGO_DATA_URL, "must be a PNG, JPEG, GIF or WebP image")
     .nullable()
     .optional(),
   primaryColor: z

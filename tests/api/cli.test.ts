@@ -2,7 +2,9 @@
 // database (DESIGN.md, pinned details: "Merchants and keys created with the
 // CLI while the server runs work at once"; "API keys are stored as hashes").
 import { createHash } from "node:crypto";
-import { beforeAll, describe, expect, it } from "vitest";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, inject, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { apiClient } from "../support/api-client";
 import { databaseSnapshot, lastJsonLine, runVaultCli } from "../support/security-suite";
@@ -170,29 +172,38 @@ describe("operator CLI", () => {
   });
 });
 
+/** A 1×1 PNG. */
+const TINY_PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64");
+
 describe("merchant brand", () => {
   it("sets, shows and clears the hosted page's branding, and audits each change", async () => {
     const created = lastJsonLine<CreatedMerchant>(await runVaultCli(["merchant", "create", "--name", "Brand Co", "--json"]));
     const id = String(created.merchant_id);
-    const set = await runVaultCli(["merchant", "brand", "--merchant", id, "--name", "Brand & Co", "--logo", "https://cdn.example/logo.png", "--color", "#1A2B3C", "--json"]);
+    const logoFile = join(inject("dataDir"), "logo.png");
+    writeFileSync(logoFile, TINY_PNG);
+    const set = await runVaultCli(["merchant", "brand", "--merchant", id, "--name", "Brand & Co", "--logo", logoFile, "--color", "#1A2B3C", "--json"]);
     expect(set.code, set.stderr).toBe(0);
     expect(lastJsonLine(set)).toEqual({
       merchant_id: created.merchant_id,
       display_name: "Brand & Co",
-      logo_url: "https://cdn.example/logo.png",
+      logo: `image/png, ${TINY_PNG.length} bytes`,
       primary_color: "#1a2b3c",
     });
+    // The hosted page carries the image itself: its CSP loads no other origin's.
+    const stored = await getDb().merchant.findUniqueOrThrow({ where: { id: BigInt(id) }, select: { brandLogoUrl: true } });
+    expect(stored.brandLogoUrl).toBe(`data:image/png;base64,${TINY_PNG.toString("base64")}`);
     const cleared = await runVaultCli(["merchant", "brand", "--merchant", id, "--clear", "logo,name", "--json"]);
     expect(cleared.code, cleared.stderr).toBe(0);
     // Without a display name the merchant's own name shows.
-    expect(lastJsonLine(cleared)).toMatchObject({ display_name: "Brand Co", logo_url: null, primary_color: "#1a2b3c" });
+    expect(lastJsonLine(cleared)).toMatchObject({ display_name: "Brand Co", logo: null, primary_color: "#1a2b3c" });
     const audits = await getDb().auditLog.count({ where: { merchantId: BigInt(id), action: "merchant.brand", actor: "cli" } });
     expect(audits).toBe(2);
   });
 
   it.each([
     [["--color", "red"], /--color/],
-    [["--logo", "http://cdn.example/logo.png"], /--logo/],
+    [["--logo", "/no/such/logo.png"], /--logo: cannot read/],
+    [["--logo", "package.json"], /--logo: must be a PNG, JPEG, GIF or WebP image/],
     [["--clear", "everything"], /--clear/],
   ])("refuses %j with a usage error, changing nothing", async (flags, message) => {
     const created = lastJsonLine<CreatedMerchant>(await runVaultCli(["merchant", "create", "--name", "Brand Bad", "--json"]));

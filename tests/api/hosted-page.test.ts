@@ -1,12 +1,18 @@
 // The hosted card page over HTTP, as a browser with JavaScript off uses it:
 // the form, a plain form post, the signed 303 to the merchant, errors beside
 // their fields, and the links that cannot be used. (Chromium tests follow.)
-import { describe, expect, it } from "vitest";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, inject, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { redirectSignature } from "@/lib/checkout/redirect-signature";
+import { contrastRatio } from "@/lib/merchants/brand-color";
 import { futureExpiry, masked, newMerchant, uniqueCustomerId, uniqueVisa, type TestMerchant } from "../support/fixtures";
 import { expectStatus, runVaultCli } from "../support/security-suite";
 import { openPage, submitForm } from "../support/hosted-form";
+
+/** A 1×1 PNG. */
+const TINY_PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64");
 
 async function newLink(m: TestMerchant, preferences: Record<string, unknown> = {}) {
   const customerId = uniqueCustomerId("W");
@@ -21,14 +27,27 @@ const expiry = () => {
 };
 
 describe("the hosted card page", () => {
+  it("darkens a merchant colour white text would fail on, and keeps the name", async () => {
+    const m = await newMerchant("Pale Brand");
+    await runVaultCli(["merchant", "brand", "--merchant", String(m.merchantId), "--color", "#ffd700"]);
+    const page = await openPage((await newLink(m)).path);
+    const shown = /--brand:(#[0-9a-f]{6})/.exec(page.html)?.[1];
+    expect(shown).toBeDefined();
+    expect(shown).not.toBe("#ffd700");
+    expect(contrastRatio(shown!, "#ffffff")).toBeGreaterThanOrEqual(4.5);
+  });
+
   it("shows the merchant's branding and a form browsers and password managers understand", async () => {
     const m = await newMerchant("Page Brand Ltd");
-    await runVaultCli(["merchant", "brand", "--merchant", String(m.merchantId), "--name", "Brand Shop", "--color", "#0f766e"]);
+    const logo = join(inject("dataDir"), "page-logo.png");
+    writeFileSync(logo, TINY_PNG);
+    await runVaultCli(["merchant", "brand", "--merchant", String(m.merchantId), "--name", "Brand Shop", "--color", "#0f766e", "--logo", logo]);
     const { path } = await newLink(m);
     const page = await openPage(path);
     expect(page.status).toBe(200);
     expect(page.html).toContain("Brand Shop");
     expect(page.html).toContain("--brand:#0f766e"); // dark enough for white text: kept as set
+    expect(page.html).toContain(`<img src="data:image/png;base64,${TINY_PNG.toString("base64")}"`);
     // HTML attribute names are case-insensitive; React writes them camel-cased.
     for (const token of ["cc-number", "cc-exp", "cc-csc", "cc-name", "billing postal-code"]) expect(page.html).toMatch(new RegExp(`autocomplete="${token}"`, "i"));
     expect(page.html).toMatch(/id="card_number"[^>]*inputmode="numeric"/i);

@@ -1,5 +1,6 @@
 import type { GetServerSideProps } from "next";
-import { CARD_FORM_PROPS_ID, CARD_FORM_ROOT_ID, CARD_TOKEN_ID, CardForm, type CardFormProps } from "@/components/checkout/card-form";
+import { CARD_TOKEN_ID, type CardFormProps } from "@/components/checkout/card-form";
+import { CardFormView, IslandScript, UnusableView, type IslandScriptTag } from "@/components/checkout/hosted-views";
 import { HostedShell } from "@/components/checkout/hosted-shell";
 import { JsonData } from "@/components/checkout/json-data";
 import { getEmbeddedForm } from "@/lib/embedded/embedded-form";
@@ -21,7 +22,7 @@ import type { Branding } from "@/lib/merchants/branding";
 // page's session cookie, which a cross-site frame would not get.
 export const config = { runtime: "nodejs", unstable_runtimeJS: false };
 
-type Script = { src: string; integrity: string };
+type Script = IslandScriptTag;
 type Props =
   | { view: "form"; nonce: string; branding: Branding; form: CardFormProps; script: Script }
   | { view: "token"; nonce: string; branding: Branding; token: CardToken; origins: string[]; script: Script }
@@ -64,9 +65,9 @@ export const getServerSideProps: GetServerSideProps<Props> = async ({ req, res, 
 export default function EmbeddedCardPage(props: Props) {
   if (props.view === "unusable") {
     return (
-      <HostedShell nonce={props.nonce} branding={props.branding} title="This form cannot be used">
-        <p role="alert">{props.message}</p>
-      </HostedShell>
+      <UnusableView nonce={props.nonce} branding={props.branding} title="This form cannot be used">
+        {props.message}
+      </UnusableView>
     );
   }
   if (props.view === "token") {
@@ -75,17 +76,9 @@ export default function EmbeddedCardPage(props: Props) {
       <HostedShell nonce={props.nonce} branding={props.branding} title="Card received">
         <p role="status">{`Your card ending ${props.token.card_number.slice(-4)} was received.`}</p>
         <JsonData id={CARD_TOKEN_ID} value={{ message, origins: props.origins }} />
-        <script src={props.script.src} integrity={props.script.integrity} nonce={props.nonce} defer />
+        <IslandScript script={props.script} nonce={props.nonce} />
       </HostedShell>
     );
   }
-  return (
-    <HostedShell nonce={props.nonce} branding={props.branding} title="Add your card">
-      <div id={CARD_FORM_ROOT_ID}>
-        <CardForm {...props.form} />
-      </div>
-      <JsonData id={CARD_FORM_PROPS_ID} value={props.form} />
-      <script src={props.script.src} integrity={props.script.integrity} nonce={props.nonce} defer />
-    </HostedShell>
-  );
+  return <CardFormView nonce={props.nonce} branding={props.branding} title="Add your card" form={props.form} script={props.script} />;
 }

@@ -1,7 +1,6 @@
 import type { GetServerSideProps } from "next";
-import { CARD_FORM_PROPS_ID, CARD_FORM_ROOT_ID, CardForm, type CardFormProps } from "@/components/checkout/card-form";
-import { HostedShell } from "@/components/checkout/hosted-shell";
-import { JsonData } from "@/components/checkout/json-data";
+import type { CardFormProps } from "@/components/checkout/card-form";
+import { CardFormView, UnusableView, type IslandScriptTag } from "@/components/checkout/hosted-views";
 import { getHostedCheckout } from "@/lib/checkout/get-hosted-checkout";
 import { failureRedirect } from "@/lib/checkout/signed-redirects";
 import { CHECKOUT_ID_PATTERN } from "@/lib/checkout/schemas";
@@ -21,7 +20,7 @@ import type { Branding } from "@/lib/merchants/branding";
 export const config = { runtime: "nodejs", unstable_runtimeJS: false };
 
 type Props =
-  | { view: "form"; nonce: string; branding: Branding; isUpdate: boolean; form: CardFormProps; script: { src: string; integrity: string } }
+  | { view: "form"; nonce: string; branding: Branding; isUpdate: boolean; form: CardFormProps; script: IslandScriptTag }
   | { view: "unusable"; nonce: string; branding: Branding | null; message: string; status: number };
 
 const UNUSABLE_MESSAGES = {
@@ -91,18 +90,11 @@ export const getServerSideProps: GetServerSideProps<Props> = async ({ req, res, 
 export default function HostedCheckoutPage(props: Props) {
   if (props.view === "unusable") {
     return (
-      <HostedShell nonce={props.nonce} branding={props.branding} title="This link cannot be used">
-        <p role="alert">{props.message}</p>
-      </HostedShell>
+      <UnusableView nonce={props.nonce} branding={props.branding} title="This link cannot be used">
+        {props.message}
+      </UnusableView>
     );
   }
-  return (
-    <HostedShell nonce={props.nonce} branding={props.branding} title={props.isUpdate ? "Update your card" : "Add your card"}>
-      <div id={CARD_FORM_ROOT_ID}>
-        <CardForm {...props.form} />
-      </div>
-      <JsonData id={CARD_FORM_PROPS_ID} value={props.form} />
-      <script src={props.script.src} integrity={props.script.integrity} nonce={props.nonce} defer />
-    </HostedShell>
-  );
+  const title = props.isUpdate ? "Update your card" : "Add your card";
+  return <CardFormView nonce={props.nonce} branding={props.branding} title={title} form={props.form} script={props.script} />;
 }

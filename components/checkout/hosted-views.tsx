@@ -1,0 +1,36 @@
+import type { ReactNode } from "react";
+import type { Branding } from "@/lib/merchants/branding";
+import { CARD_FORM_PROPS_ID, CARD_FORM_ROOT_ID, CardForm, type CardFormProps } from "./card-form";
+import { HostedShell } from "./hosted-shell";
+import { JsonData } from "./json-data";
+
+// The views the hosted card pages (a link's page, the embedded form) share.
+
+export type IslandScriptTag = { src: string; integrity: string };
+
+/** The pages' one script, with the response's nonce and its integrity hash. */
+export function IslandScript({ script, nonce }: { script: IslandScriptTag; nonce: string }) {
+  return <script src={script.src} integrity={script.integrity} nonce={nonce} defer />;
+}
+
+/** The card form, server-rendered, with the data its script takes it over with. */
+export function CardFormView(props: { nonce: string; branding: Branding; title: string; form: CardFormProps; script: IslandScriptTag }) {
+  return (
+    <HostedShell nonce={props.nonce} branding={props.branding} title={props.title}>
+      <div id={CARD_FORM_ROOT_ID}>
+        <CardForm {...props.form} />
+      </div>
+      <JsonData id={CARD_FORM_PROPS_ID} value={props.form} />
+      <IslandScript script={props.script} nonce={props.nonce} />
+    </HostedShell>
+  );
+}
+
+/** A page that cannot take a card (unknown, used, expired, locked), saying why. */
+export function UnusableView({ nonce, branding, title, children }: { nonce: string; branding: Branding | null; title: string; children: ReactNode }) {
+  return (
+    <HostedShell nonce={nonce} branding={branding} title={title}>
+      <p role="alert">{children}</p>
+    </HostedShell>
+  );
+}

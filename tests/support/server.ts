@@ -19,9 +19,13 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Spawns server.mjs with env and waits until it answers. */
-export async function startServer(env: Record<string, string>, logFile: string): Promise<RunningServer> {
-  const port = await freePort();
+/**
+ * Spawns server.mjs with env and waits until it answers. `port` is picked
+ * free unless given (a caller that must know the port first, e.g. to set
+ * PUBLIC_BASE_URL, picks it with freePort()).
+ */
+export async function startServer(env: Record<string, string>, logFile: string, port?: number): Promise<RunningServer> {
+  port ??= await freePort();
   // The server writes its log straight into the file (its own copy of the
   // descriptor), not through a pipe this process must drain: a busy test
   // runner then cannot delay a line the leak test is waiting for.

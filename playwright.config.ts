@@ -1,0 +1,42 @@
+// Playwright: the hosted card page in a real Chromium, against the built
+// server on SQLite and on PostgreSQL (one project each, the same specs).
+// tests/e2e/support/global-setup.ts starts one server per database.
+import { existsSync } from "node:fs";
+import { defineConfig } from "@playwright/test";
+import type { Database } from "./tests/e2e/support/vaults";
+
+// Debian's Chromium where there is one (Playwright's own download is not
+// reachable on the project's machines); CHROMIUM_PATH picks another; with
+// neither, Playwright's own browser (`npx playwright install chromium`).
+const executablePath = process.env.CHROMIUM_PATH || (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+
+const project = (database: Database) => ({
+  name: database,
+  use: { database },
+});
+
+export default defineConfig<object, { database: Database }>({
+  testDir: "tests/e2e",
+  outputDir: "test-results/playwright",
+  globalSetup: "./tests/e2e/support/global-setup.ts",
+  // Two cores: the browser, the two servers and PostgreSQL share them.
+  workers: 2,
+  fullyParallel: true,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  timeout: 60_000,
+  // Generous: the machine is shared, and a busy one is no reason to fail.
+  expect: { timeout: 15_000 },
+  reporter: [["list"], ["json", { outputFile: "test-results/playwright.json" }]],
+  use: {
+    launchOptions: {
+      executablePath,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    },
+    browserName: "chromium",
+    viewport: { width: 1280, height: 800 },
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+  },
+  projects: [project("sqlite"), project("postgres")],
+});

@@ -1,0 +1,37 @@
+// Screenshots of the form, fresh and with errors, on a desktop (1280×800)
+// and a phone (Pixel 7), kept as test artifacts
+// (test-results/playwright/<test>/*.png, also attached to the report) for
+// people to look at. Each also checks what a phone user relies on: the page
+// fits the screen's width, with no sideways scrolling (WCAG 1.4.10).
+import { devices, type Page, type TestInfo } from "@playwright/test";
+import { test, expect } from "./support/fixtures";
+import { createLink } from "./support/api";
+import { field, saveButton } from "./support/card-page";
+
+async function snapshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  const path = testInfo.outputPath(`${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  await testInfo.attach(name, { path, contentType: "image/png" });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow, `${name}: page is wider than the screen`).toBeLessThanOrEqual(0);
+}
+
+const { defaultBrowserType: _phoneBrowser, ...pixel7 } = devices["Pixel 7"];
+const screens = { desktop: { viewport: { width: 1280, height: 800 } }, phone: pixel7 };
+
+for (const [screen, options] of Object.entries(screens)) {
+  test.describe(screen, () => {
+    test.use(options);
+
+    test(`the form, fresh and with errors (${screen})`, async ({ page, api }, testInfo) => {
+      const link = await createLink(api);
+      await page.goto(link.link);
+      await expect(saveButton(page)).toBeVisible();
+      await snapshot(page, testInfo, `form-${screen}`);
+
+      await saveButton(page).click();
+      await expect(field(page, "number")).toHaveAttribute("aria-invalid", "true");
+      await snapshot(page, testInfo, `form-errors-${screen}`);
+    });
+  });
+}

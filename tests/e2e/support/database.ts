@@ -1,0 +1,61 @@
+// Direct changes to the vault's database that no API offers, made the way an
+// operator with a SQL prompt would: ageing a link past its expiry, and
+// forgetting the per-address failure count between tests (see
+// forgetAddressFailures). Table and column names are Prisma's defaults (no
+// @@map/@map in prisma/sqlite/schema.prisma).
+import Database from "better-sqlite3";
+import pg from "pg";
+import type { VaultInfo } from "./vaults";
+
+async function execute(vault: VaultInfo, sql: { sqlite: string; postgres: string }, params: unknown[]): Promise<number> {
+  if (vault.database === "sqlite") {
+    const db = new Database(vault.databaseUrl.replace(/^file:/, ""));
+    try {
+      db.pragma("busy_timeout = 10000"); // the server may be writing
+      return db.prepare(sql.sqlite).run(...params).changes;
+    } finally {
+      db.close();
+    }
+  }
+  const client = new pg.Client({ connectionString: vault.databaseUrl });
+  await client.connect();
+  try {
+    return (await client.query(sql.postgres, params)).rowCount ?? 0;
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Moves a link's expiry a minute into the past. On SQLite, Prisma's adapter
+ * stores a DateTime as ISO 8601 text ("2026-11-24T18:53:53.525+00:00"), so the
+ * new value is written in that form.
+ */
+export async function expireLink(vault: VaultInfo, checkoutId: string): Promise<void> {
+  const past = Date.now() - 60_000;
+  const changed = await execute(
+    vault,
+    {
+      sqlite: `UPDATE "Checkout" SET "expiresAt" = ? WHERE "id" = ?`,
+      postgres: `UPDATE "Checkout" SET "expiresAt" = $1 WHERE "id" = $2`,
+    },
+    [vault.database === "sqlite" ? new Date(past).toISOString().replace("Z", "+00:00") : new Date(past), checkoutId],
+  );
+  if (changed !== 1) throw new Error(`expireLink: no Checkout row ${checkoutId}`);
+}
+
+/**
+ * Forgets every recorded failed submission (the CaptureFailure rows).
+ *
+ * The vault refuses a client address after 10 failed submissions in 10
+ * minutes, on every link (lib/checkout/address-limit.ts, decision 005). Every
+ * browser here connects from 127.0.0.1, so the failures of all tests on one
+ * server add up: the lock test alone makes 5, the validation tests a few
+ * more, and a --repeat-each run many more. Tests that make failed
+ * submissions call this first, so each starts under the limit and none is
+ * refused because of another. It only ever lowers the count: a test running
+ * beside it cannot be pushed over the limit by it.
+ */
+export async function forgetAddressFailures(vault: VaultInfo): Promise<void> {
+  await execute(vault, { sqlite: `DELETE FROM "CaptureFailure"`, postgres: `DELETE FROM "CaptureFailure"` }, []);
+}

@@ -28,7 +28,7 @@ describe("the hosted card form's schema (server and browser)", () => {
     expect(problems({ ...valid, card_number: "4111111111111112" }).card_number).toMatch(/one of the digits/);
     expect(problems({ ...valid, card_number: "411111" }).card_number).toMatch(/too few or too many/);
     expect(problems({ ...valid, exp_date: "13/30" }).exp_date).toBe("Enter the expiry as MM/YY");
-    expect(problems({ ...valid, exp_date: "01/20" }).exp_date).toBe("This card has expired");
+    expect(problems({ ...valid, exp_date: "01/20" }).exp_date).toBe("This card has expired: check the expiry date");
     expect(problems({ ...valid, card_number: "378282246310005", cvv2: "123" }).cvv2).toBe("Enter the 4-digit security code");
     expect(problems({ ...valid, cvv2: "12a" }).cvv2).toBe("Enter the 3-digit security code");
   });

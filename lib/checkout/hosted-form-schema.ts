@@ -60,7 +60,7 @@ export const HostedCardFormSchema = z
       if (form.exp_date) {
         const mmyy = normalizeExpiryInput(form.exp_date);
         if (!mmyy) problem("exp_date", "Enter the expiry as MM/YY");
-        else if (expDateProblem(mmyy, new Date())) problem("exp_date", "This card has expired");
+        else if (expDateProblem(mmyy, new Date())) problem("exp_date", "This card has expired: check the expiry date");
       }
       if (form.cvv2) {
         const wanted = securityCodeLength(form.card_number);

@@ -29,11 +29,14 @@ export const LABELS = {
   zip: "ZIP or postal code",
 } as const;
 
-export const field = (page: Page, label: keyof typeof LABELS): Locator => page.getByLabel(LABELS[label]);
-export const saveButton = (page: Page): Locator => page.getByRole("button", { name: "Save card" });
+/** A page, or a frame of one (the embedded form): anything the form can be found in. */
+export type FormSurface = Pick<Page, "getByLabel" | "getByRole">;
+
+export const field = (page: FormSurface, label: keyof typeof LABELS): Locator => page.getByLabel(LABELS[label]);
+export const saveButton = (page: FormSurface): Locator => page.getByRole("button", { name: "Save card" });
 
 /** Types the card details into the form; the name on card is left as prefilled. */
-export async function fillCard(page: Page, card: CardDetails): Promise<void> {
+export async function fillCard(page: FormSurface, card: CardDetails): Promise<void> {
   await field(page, "number").fill(card.number);
   await field(page, "expiry").fill(card.expiry ?? futureExpiry());
   await field(page, "cvv").fill(card.cvv ?? "123");

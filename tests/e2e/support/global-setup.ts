@@ -61,7 +61,7 @@ async function startServerOn(database: Database, db: TestDatabase, dataDir: stri
     stopping = true;
     return stop();
   };
-  return { vault: { database, baseUrl, databaseUrl: db.url, logFile, merchant, shopName: SHOP_NAME }, server, db };
+  return { vault: { database, baseUrl, databaseUrl: db.url, keysFile: env.VAULT_KEYS_FILE, logFile, merchant, shopName: SHOP_NAME }, server, db };
 }
 
 /**

@@ -10,6 +10,8 @@ export type VaultInfo = {
   /** Where the browser and the API client reach the vault: http://localhost:PORT (PUBLIC_BASE_URL). */
   baseUrl: string;
   databaseUrl: string;
+  /** The key file, for running the CLI against this vault. */
+  keysFile: string;
   logFile: string;
   /** The demo merchant `vault setup --json` created, branded by the setup. */
   merchant: { merchant_id: number; api_key: string; signing_secret: string };

@@ -59,7 +59,9 @@ export async function expectLanding(
   path: "/thanks" | "/sorry",
   expected: Record<string, string>,
 ): Promise<URLSearchParams> {
-  await page.waitForURL((url) => url.origin === site.origin && url.pathname === path);
+  // An assertion rather than waitForURL: it gives up after the expect
+  // timeout, not the whole test's, and names the page the browser is on.
+  await expect(page, `lands on the merchant's ${path}`).toHaveURL((url) => url.origin === site.origin && url.pathname === path);
   await expect(page.getByRole("heading", { name: LANDING_HEADINGS[path] })).toBeVisible();
   const query = new URL(page.url()).searchParams;
   const received: Landing[] = site.landingsFor(query.get("checkout_id") ?? "");

@@ -59,6 +59,7 @@ server.listen(port, hostname, () => {
 
 for (const signal of ["SIGINT", "SIGTERM"]) {
   process.on(signal, () => {
+    console.log(`Customer Vault received ${signal}: closing.`);
     server.close(() => process.exit(0));
     // Keep-alive connections would hold close() open; don't wait forever.
     setTimeout(() => process.exit(0), 5000).unref();

@@ -24,7 +24,7 @@ function executablePath(): string | undefined {
   return existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined;
 }
 
-type LoadFigures = { lcpMs: number; fcpMs: number; lcpElement: string; scripts: { url: string; transferredBytes: number }[] };
+type LoadFigures = { lcpMs: number; fcpMs: number; ttfbMs: number; lcpElement: string; scripts: { url: string; transferredBytes: number }[] };
 
 // Runs in the page (page.evaluate is not subject to the page's CSP). The
 // LCP entries are read buffered once the page has loaded and painted twice
@@ -42,12 +42,14 @@ async function measure(page: Page): Promise<LoadFigures> {
     });
     const element = (lcp as (PerformanceEntry & { element?: Element | null }) | null)?.element;
     const fcp = performance.getEntriesByName("first-contentful-paint")[0];
+    const navigation = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined;
     const scripts = (performance.getEntriesByType("resource") as PerformanceResourceTiming[])
       .filter((r) => r.initiatorType === "script")
       .map((r) => ({ url: new URL(r.name).pathname, transferredBytes: r.encodedBodySize }));
     return {
       lcpMs: lcp ? lcp.startTime : -1,
       fcpMs: fcp ? fcp.startTime : -1,
+      ttfbMs: navigation ? navigation.responseStart : -1,
       lcpElement: element ? `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ""}` : "none",
       scripts,
     };
@@ -61,8 +63,9 @@ export type PageLoadFigures = {
   loads: number;
   viewport: typeof VIEWPORT;
   browser: string;
-  cold: { lcpMs: number; fcpMs: number; lcpRuns: number[] };
-  warm: { lcpMs: number; fcpMs: number; lcpRuns: number[] };
+  /** Medians; ttfbMs: when the page's first byte arrived (the server's part, from navigation start). */
+  cold: { lcpMs: number; fcpMs: number; ttfbMs: number; lcpRuns: number[] };
+  warm: { lcpMs: number; fcpMs: number; ttfbMs: number; lcpRuns: number[] };
   lcpElement: string;
   /** The scripts a cold load fetched, with their encoded (over the wire) body sizes. */
   scripts: { url: string; transferredBytes: number }[];
@@ -95,12 +98,18 @@ export async function measurePageLoad(url: string): Promise<PageLoadFigures> {
       }
       await context.close();
     }
+    const summary = (runs: LoadFigures[]) => ({
+      lcpMs: round1(median(runs.map((f) => f.lcpMs))),
+      fcpMs: round1(median(runs.map((f) => f.fcpMs))),
+      ttfbMs: round1(median(runs.map((f) => f.ttfbMs))),
+      lcpRuns: runs.map((f) => round1(f.lcpMs)),
+    });
     return {
       loads: LOADS,
       viewport: VIEWPORT,
       browser: `Chromium ${browser.version()}`,
-      cold: { lcpMs: round1(median(cold.map((f) => f.lcpMs))), fcpMs: round1(median(cold.map((f) => f.fcpMs))), lcpRuns: cold.map((f) => round1(f.lcpMs)) },
-      warm: { lcpMs: round1(median(warm.map((f) => f.lcpMs))), fcpMs: round1(median(warm.map((f) => f.fcpMs))), lcpRuns: warm.map((f) => round1(f.lcpMs)) },
+      cold: summary(cold),
+      warm: summary(warm),
       lcpElement: cold[0]?.lcpElement ?? "none",
       scripts: cold[0]?.scripts ?? [],
     };

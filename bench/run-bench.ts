@@ -241,7 +241,8 @@ console.log(
 console.log(
   `Hosted page LCP (${results[0]?.provider}, ${pageLoad.browser}, ${pageLoad.viewport.width}x${pageLoad.viewport.height}, ` +
     `median of ${pageLoad.loads}, LCP element ${pageLoad.lcpElement}): ` +
-    `cold ${pageLoad.cold.lcpMs} ms (FCP ${pageLoad.cold.fcpMs}), warm ${pageLoad.warm.lcpMs} ms (FCP ${pageLoad.warm.fcpMs})`,
+    `cold ${pageLoad.cold.lcpMs} ms (first byte at ${pageLoad.cold.ttfbMs}, FCP ${pageLoad.cold.fcpMs}), ` +
+    `warm ${pageLoad.warm.lcpMs} ms (first byte at ${pageLoad.warm.ttfbMs}, FCP ${pageLoad.warm.fcpMs})`,
 );
 console.log("Hosted page targets:", JSON.stringify(hostedPage.targets));
 

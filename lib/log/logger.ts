@@ -66,8 +66,13 @@ export function createLogger(
   return scrubChildBindings(root);
 }
 
-/** The process-wide logger, writing to stdout (fd 1) through pino's default destination. */
-export const logger: Logger = createLogger(pino.destination(1));
+/**
+ * The process-wide logger, writing to stdout (fd 1) synchronously: a line is
+ * out before the response it describes (decision 003). pino's default
+ * destination writes asynchronously through libuv's thread pool, which a busy
+ * process can hold up for seconds (the leak test once waited in vain).
+ */
+export const logger: Logger = createLogger(pino.destination({ dest: 1, sync: true }));
 
 /** A child of `parent` (default: `logger`) whose every line carries `bindings`, scrubbed like any log object. */
 export function childLogger(bindings: Bindings, parent: Logger = logger): Logger {

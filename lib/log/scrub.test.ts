@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { scrubForLog } from "./scrub";
+import { redactCardNumbers } from "./redact-card-numbers";
 
 const PAN = "4111111111111111";
 
@@ -154,5 +155,15 @@ describe("scrubForLog: input is untouched", () => {
     const out = scrubForLog(input);
     expect(input).toEqual(before);
     expect(out).not.toBe(input);
+  });
+});
+
+describe("request ids", () => {
+  it("keeps a whole UUID whose digit groups happen to chain into a Luhn-valid run", () => {
+    const id = "1f00a141-9800-4836-9592-36757956950a";
+    expect(redactCardNumbers(`x ${id}`)).toContain("[CARD]"); // what would have happened
+    expect(scrubForLog({ requestId: id })).toEqual({ requestId: id });
+    // A card number beside it is still removed.
+    expect(scrubForLog({ note: `${id} 4111 1111 1111 1111` })).toEqual({ note: expect.stringContaining("[CARD]") });
   });
 });

@@ -19,8 +19,14 @@ export function scrubForLog(value: unknown): unknown {
 
 // `ancestors` holds the objects on the current path only, so a shared (but
 // acyclic) reference is copied twice rather than reported as circular.
+// A whole UUID (our request ids) is 32 hex digits in 8-4-4-4-12 groups: never
+// a card number, though its digit groups can chain into a Luhn-valid
+// hyphenated run ("...a141-9800-4836-9592-3675..."), which would cut the id
+// a log line is searched by.
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 function scrub(value: unknown, depth: number, ancestors: Set<object>): unknown {
-  if (typeof value === "string") return redactCardNumbers(value);
+  if (typeof value === "string") return UUID.test(value) ? value : redactCardNumbers(value);
   // JSON cannot hold a BigInt; once it is a string it is scanned like one.
   if (typeof value === "bigint") return redactCardNumbers(value.toString());
   // Numbers stay as they are: a 13-digit epoch-ms timestamp passes Luhn one

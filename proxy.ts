@@ -25,7 +25,7 @@ export function proxy(request: NextRequest) {
   if (OWN_POLICY_PATHS.some((prefix) => request.nextUrl.pathname.startsWith(prefix))) return NextResponse.next();
 
   const nonce = newNonce();
-  const policy = contentSecurityPolicy({ nonce, https: getEnv().PUBLIC_BASE_URL.startsWith("https:") });
+  const policy = contentSecurityPolicy({ nonce, https: getEnv().servedOverHttps });
   const forwarded = new Headers(request.headers);
   forwarded.set(NONCE_HEADER, nonce);
   forwarded.set("content-security-policy", policy);

@@ -23,7 +23,12 @@ const EnvSchema = z.object({
     .transform((v) => v === "1" || v === "true"),
 });
 
-export type Env = z.infer<typeof EnvSchema> & { PUBLIC_BASE_URL: string; databaseProvider: "sqlite" | "postgres" };
+export type Env = z.infer<typeof EnvSchema> & {
+  PUBLIC_BASE_URL: string;
+  /** PUBLIC_BASE_URL is https: cookies get Secure, pages ask browsers to upgrade http. */
+  servedOverHttps: boolean;
+  databaseProvider: "sqlite" | "postgres";
+};
 
 let cached: Env | undefined;
 
@@ -35,9 +40,11 @@ export function getEnv(source: NodeJS.ProcessEnv = process.env): Env {
     const problems = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
     throw new Error(`Invalid configuration:\n${problems}`);
   }
+  const publicBaseUrl = (parsed.data.PUBLIC_BASE_URL ?? `http://localhost:${parsed.data.PORT}`).replace(/\/+$/, "");
   const env: Env = {
     ...parsed.data,
-    PUBLIC_BASE_URL: (parsed.data.PUBLIC_BASE_URL ?? `http://localhost:${parsed.data.PORT}`).replace(/\/+$/, ""),
+    PUBLIC_BASE_URL: publicBaseUrl,
+    servedOverHttps: publicBaseUrl.startsWith("https:"),
     databaseProvider: parsed.data.DATABASE_URL.startsWith("file:") ? "sqlite" : "postgres",
   };
   if (source === process.env) cached = env;

@@ -19,10 +19,20 @@ const SESSION_TTL_SECONDS = 12 * 60 * 60;
 
 export type CheckoutSession = { checkoutId: string; csrf: string };
 
-/** The iron password, derived from the vault's fingerprint key with its own label (never used for anything else). */
+let derived: { from: Buffer; password: string } | null = null;
+
+/**
+ * The iron password, derived from the vault's fingerprint key with its own
+ * label (never used for anything else). Derived once per key, not on every
+ * page load and submit; a reloaded key file derives it again.
+ */
 function sessionPassword(): string {
-  const key = hkdfSync("sha256", getKeyring().fingerprintKey, Buffer.alloc(0), "customer-vault checkout session v1", 32);
-  return Buffer.from(key).toString("hex");
+  const { fingerprintKey } = getKeyring();
+  if (derived?.from !== fingerprintKey) {
+    const key = hkdfSync("sha256", fingerprintKey, Buffer.alloc(0), "customer-vault checkout session v1", 32);
+    derived = { from: fingerprintKey, password: Buffer.from(key).toString("hex") };
+  }
+  return derived.password;
 }
 
 /** A new session for the link, sealed for its cookie. */
@@ -53,6 +63,6 @@ export function csrfMatches(session: CheckoutSession | null, token: unknown): bo
 
 /** The Set-Cookie header for a sealed session: only this link's path, never readable by script, never sent cross-site. */
 export function checkoutSessionCookie(checkoutId: string, sealed: string): string {
-  const secure = getEnv().PUBLIC_BASE_URL.startsWith("https:") ? "; Secure" : "";
+  const secure = getEnv().servedOverHttps ? "; Secure" : "";
   return `${CHECKOUT_SESSION_COOKIE}=${sealed}; Path=/checkout/${checkoutId}; Max-Age=${SESSION_TTL_SECONDS}; HttpOnly; SameSite=Strict${secure}`;
 }

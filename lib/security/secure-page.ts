@@ -11,8 +11,7 @@ import { contentSecurityPolicy, newNonce } from "./content-security-policy";
  */
 export function securePage(res: ServerResponse, options: { formActionOrigins?: readonly string[]; frameAncestors?: readonly string[] } = {}): string {
   const nonce = newNonce();
-  const https = getEnv().PUBLIC_BASE_URL.startsWith("https:");
-  res.setHeader("Content-Security-Policy", contentSecurityPolicy({ nonce, https, ...options }));
+  res.setHeader("Content-Security-Policy", contentSecurityPolicy({ nonce, https: getEnv().servedOverHttps, ...options }));
   // For browsers that predate frame-ancestors; the embedded page, which names its framers, cannot send it.
   if (!options.frameAncestors?.length) res.setHeader("X-Frame-Options", "DENY");
   res.setHeader("Cache-Control", "no-store");

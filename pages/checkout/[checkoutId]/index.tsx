@@ -21,7 +21,7 @@ export const config = { runtime: "nodejs", unstable_runtimeJS: false };
 
 type Props =
   | { view: "form"; nonce: string; branding: Branding; isUpdate: boolean; form: CardFormProps; script: IslandScriptTag }
-  | { view: "unusable"; nonce: string; branding: Branding | null; message: string; status: number };
+  | { view: "unusable"; nonce: string; branding: Branding | null; message: string };
 
 const UNUSABLE_MESSAGES = {
   unknown: "This link is not valid. Ask the shop for a new one.",
@@ -36,7 +36,7 @@ export const getServerSideProps: GetServerSideProps<Props> = async ({ req, res, 
   const nonce = securePage(res, { formActionOrigins: link?.redirectOrigins ?? [] });
   if (!link) {
     res.statusCode = 404;
-    return { props: { view: "unusable", nonce, branding: null, message: UNUSABLE_MESSAGES.unknown, status: 404 } };
+    return { props: { view: "unusable", nonce, branding: null, message: UNUSABLE_MESSAGES.unknown } };
   }
   let session = await openCheckoutSession(req.cookies[CHECKOUT_SESSION_COOKIE], checkoutId);
   let state: CardFormState = { errors: {}, values: { cardholder_name: link.customerName } };
@@ -65,7 +65,7 @@ export const getServerSideProps: GetServerSideProps<Props> = async ({ req, res, 
     if (failureUrl) {
       return { redirect: { destination: await failureRedirect({ merchantId: link.merchantId, id: link.checkoutId, failureUrl }, link.state), statusCode: 303 } };
     }
-    return { props: { view: "unusable", nonce, branding: link.branding, message: UNUSABLE_MESSAGES[link.state], status: 200 } };
+    return { props: { view: "unusable", nonce, branding: link.branding, message: UNUSABLE_MESSAGES[link.state] } };
   } else if (req.method !== "GET" && req.method !== "HEAD") {
     res.statusCode = 405;
     res.setHeader("Allow", "GET, HEAD, POST");

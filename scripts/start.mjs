@@ -18,6 +18,28 @@ execFileSync(process.execPath, ["--import", "tsx", "cli/vault.ts", "setup"], {
 });
 console.log(`Prepared in ${Math.round((Date.now() - started) / 1000)} s; starting the server.`);
 
-const server = spawn(process.execPath, [join(root, "server.mjs")], { cwd: root, stdio: "inherit" });
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
-server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+// The web app and the worker, as two processes (the worker delivers
+// webhooks and runs housekeeping). For production run them separately, and
+// as many of each as you like on PostgreSQL: README, "Running in production".
+const children = [
+  spawn(process.execPath, [join(root, "server.mjs")], { cwd: root, stdio: "inherit" }),
+  spawn(process.execPath, ["--import", "tsx", join(root, "worker/main.ts")], { cwd: root, stdio: "inherit" }),
+];
+let stopping = false;
+let exitCode = 0;
+const stopAll = (signal) => {
+  stopping = true;
+  for (const child of children) if (child.exitCode === null) child.kill(signal);
+};
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => stopAll(signal));
+// One of the two ending on its own ends the other: half a vault is not running.
+let running = children.length;
+for (const child of children) {
+  child.on("exit", (code) => {
+    if (!stopping) {
+      exitCode = code || 1;
+      stopAll("SIGTERM");
+    }
+    if (--running === 0) process.exit(exitCode);
+  });
+}

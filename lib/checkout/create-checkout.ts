@@ -1,4 +1,5 @@
 import "#server-only";
+import { recordEvent } from "../events/record-event";
 import { getDb, type Tx } from "../db/client";
 import { ApiError } from "../api/api-error";
 import { isUniqueViolation } from "../api/to-api-error";
@@ -68,5 +69,6 @@ async function createCustomer(tx: Tx, actor: Actor, input: CreateCheckoutInput):
   const columns = customerColumns({ customer_first_name, customer_last_name, customer_firm_name, customer_email, customer_phone });
   await tx.$executeRaw(insertCustomerRowSql(actor.merchantId, input.customer_id, columns).sql);
   await recordAuditMany(tx, actor, [{ action: "customer.create", type: "customer", id: input.customer_id }]);
+  await recordEvent(tx, actor.merchantId, "vault_customer_created", { customer_id: input.customer_id });
   return getCustomerPkOrThrow(tx, actor.merchantId, input.customer_id);
 }

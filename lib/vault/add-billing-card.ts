@@ -3,6 +3,8 @@ import { getDb } from "../db/client";
 import { ApiError, type FieldErrors } from "../api/api-error";
 import { isUniqueViolation } from "../api/to-api-error";
 import { recordAudit, type Actor } from "../audit/record-audit";
+import { recordEvent } from "../events/record-event";
+import { cardEventData } from "../events/event-data";
 import { prepareCard, throwIfErrors } from "./prepare-card";
 import { getCustomerPkOrThrow, getCustomerWithChildrenOrThrow } from "./customer-query";
 import { insertCustomerCard } from "./insert-card-rows";
@@ -29,6 +31,7 @@ export async function addBillingCard(actor: Actor, customerId: string, input: Ad
       if (!card) throw new ApiError("validation", "Request validation failed");
       await insertCustomerCard(tx, customerPk, card, input.primary === true);
       await recordAudit(tx, actor, "card.create", { type: "card", id: card.id });
+      await recordEvent(tx, actor.merchantId, "vault_card_created", cardEventData(customerId, card));
       return customerToResponse(await getCustomerWithChildrenOrThrow(tx, actor.merchantId, customerId));
     });
   } catch (error) {

@@ -1,5 +1,6 @@
 import "#server-only";
-import { z } from "zod";
+import type { z } from "zod";
+import { browseQuerySchema } from "../api/browse-query";
 import { dbProvider, getDb } from "../db/client";
 import type { ListPage } from "../api/envelope";
 import { CUSTOMER_FIELDS, customerFilterWhere, parseCustomerFilters, type CustomerField } from "./browse-filter";
@@ -7,28 +8,7 @@ import { customerInclude } from "./customer-query";
 import { customerToResponse } from "./to-response";
 import type { CustomerResponse } from "./schemas";
 
-export const BrowseQuerySchema = z.object({
-  count: z
-    .string()
-    .regex(/^\d+$/, "must be a positive integer")
-    .transform(Number)
-    .refine((n) => n >= 1, "must be at least 1")
-    // Capped, not refused: a client asking for 500 gets the 100 allowed.
-    .transform((n) => Math.min(n, 100))
-    .default(10),
-  page: z
-    .string()
-    .regex(/^\d{1,9}$/, "must be an integer from 0 to 999999999")
-    .transform(Number)
-    .default(0),
-  order_on: z
-    .string()
-    .refine((f) => f in CUSTOMER_FIELDS, { message: `must be one of ${Object.keys(CUSTOMER_FIELDS).join(", ")}` })
-    .default("customer_id"),
-  order_by: z.enum(["asc", "desc"], { error: "must be asc or desc" }).default("desc"),
-  filter: z.union([z.string(), z.array(z.string())]).optional(),
-  merchant_id: z.string().optional(),
-});
+export const BrowseQuerySchema = browseQuerySchema(CUSTOMER_FIELDS, { orderOn: "customer_id", orderBy: "desc" });
 export type BrowseQuery = z.infer<typeof BrowseQuerySchema>;
 
 /** One page of the merchant's customers, filtered and sorted; totalRecords is the real total. */

@@ -23,6 +23,14 @@ export type CustomerFilter = { column: CustomerColumn; operator: FilterOperator;
 
 /** Parses the filter parameter(s); an unknown field or operator is a 400. */
 export function parseCustomerFilters(raw: string | string[] | undefined): CustomerFilter[] {
+  return parseFilters(raw, CUSTOMER_FIELDS);
+}
+
+/** Parses filters against any resource's field map (API name → column). */
+export function parseFilters<F extends Record<string, string>>(
+  raw: string | string[] | undefined,
+  fields: F,
+): { column: F[keyof F]; operator: FilterOperator; value: string }[] {
   if (raw === undefined) return [];
   const parts = (Array.isArray(raw) ? raw : [raw]).flatMap((f) => f.split(";")).filter((f) => f.trim() !== "");
   return parts.map((part) => {
@@ -31,12 +39,12 @@ export function parseCustomerFilters(raw: string | string[] | undefined): Custom
     const field = (first === -1 ? part : part.slice(0, first)).trim();
     const operator = (first === -1 ? "" : second === -1 ? part.slice(first + 1) : part.slice(first + 1, second)).trim();
     const value = second === -1 ? "" : part.slice(second + 1);
-    if (!(field in CUSTOMER_FIELDS)) throw invalid(`unknown field "${field}"`);
+    if (!(field in fields)) throw invalid(`unknown field "${field}"`);
     if (!(OPERATORS as readonly string[]).includes(operator)) throw invalid(`unknown operator "${operator}"`);
     if (operator !== "IS_NULL" && operator !== "IS_NOT_NULL" && second === -1) {
       throw invalid(`${operator} needs a value: field,${operator},value`);
     }
-    return { column: CUSTOMER_FIELDS[field as CustomerField], operator: operator as FilterOperator, value };
+    return { column: fields[field as keyof F], operator: operator as FilterOperator, value };
   });
 }
 

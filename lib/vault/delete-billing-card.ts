@@ -1,6 +1,8 @@
 import "#server-only";
 import { getDb, type Tx } from "../db/client";
 import { recordAudit, type Actor } from "../audit/record-audit";
+import { recordEvent } from "../events/record-event";
+import { cardEventData } from "../events/event-data";
 import { assertCardNotInActiveSubscription } from "./card-usage";
 import { getCustomerPkOrThrow, getCustomerWithChildrenOrThrow } from "./customer-query";
 import { getCardOrThrow } from "./get-card-or-throw";
@@ -12,16 +14,17 @@ import type { CustomerResponse } from "./schemas";
 export async function deleteBillingCard(actor: Actor, customerId: string, cardId: string): Promise<CustomerResponse> {
   return getDb().$transaction(async (tx) => {
     const customerPk = await getCustomerPkOrThrow(tx, actor.merchantId, customerId);
-    await removeCard(tx, actor, customerPk, cardId);
+    await removeCard(tx, actor, { id: customerPk, customerId }, cardId);
     await settlePrimaryCard(tx, customerPk);
     return customerToResponse(await getCustomerWithChildrenOrThrow(tx, actor.merchantId, customerId));
   });
 }
 
-/** Removes one card of a customer, with the subscription check and its audit row. */
-export async function removeCard(tx: Tx, actor: Actor, customerPk: number, cardId: string): Promise<void> {
-  await getCardOrThrow(tx, customerPk, cardId);
+/** Removes one card of a customer, with the subscription check, its audit row and its event. */
+export async function removeCard(tx: Tx, actor: Actor, customer: { id: number; customerId: string }, cardId: string): Promise<void> {
+  const card = await getCardOrThrow(tx, customer.id, cardId);
   await assertCardNotInActiveSubscription(tx, cardId);
   await tx.card.delete({ where: { id: cardId } });
   await recordAudit(tx, actor, "card.delete", { type: "card", id: cardId });
+  await recordEvent(tx, actor.merchantId, "vault_card_deleted", cardEventData(customer.customerId, card));
 }

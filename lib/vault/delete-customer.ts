@@ -1,6 +1,7 @@
 import "#server-only";
 import { getDb } from "../db/client";
 import { recordAudit, type Actor } from "../audit/record-audit";
+import { recordEvent } from "../events/record-event";
 import { getCustomerPkOrThrow } from "./customer-query";
 
 /**
@@ -14,5 +15,6 @@ export async function deleteCustomer(actor: Actor, customerId: string): Promise<
     const customerPk = await getCustomerPkOrThrow(tx, actor.merchantId, customerId);
     await tx.customer.delete({ where: { id: customerPk } });
     await recordAudit(tx, actor, "customer.delete", { type: "customer", id: customerId });
+    await recordEvent(tx, actor.merchantId, "vault_customer_deleted", { customer_id: customerId });
   });
 }

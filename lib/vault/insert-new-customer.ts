@@ -3,6 +3,8 @@ import { dbProvider } from "../db/client";
 import { directWriteAtomically } from "../db/direct-sql";
 import { Prisma } from "../db/sql";
 import { auditRowsSql, auditShippingRowsSql, type Actor } from "../audit/record-audit";
+import { eventRowsSql } from "../events/record-event";
+import { cardEventData } from "../events/event-data";
 import { customerPkSql } from "./customer-query";
 import { insertCardRowsSql } from "./insert-card-rows";
 import { insertShippingRowsSql } from "./insert-shipping-rows";
@@ -20,7 +22,7 @@ export type NewCustomer = {
 };
 
 /**
- * Writes a new customer with its cards, addresses and audit rows atomically,
+ * Writes a new customer with its cards, addresses, audit rows and events atomically,
  * in as few round trips as each database allows, straight on the driver (the
  * vault's busiest write; see docs/decisions/004-direct-sql-on-hot-paths.md):
  * - PostgreSQL: ONE statement, the inserts chained as data-modifying CTEs
@@ -35,6 +37,10 @@ export async function insertNewCustomer(customer: NewCustomer): Promise<void> {
     { action: "customer.create", type: "customer", id: customer.customerId },
     ...cards.map((card) => ({ action: "card.create", type: "card", id: card.id })),
   ]);
+  const events = eventRowsSql(actor.merchantId, [
+    { type: "vault_customer_created", data: { customer_id: customer.customerId } },
+    ...cards.map((card) => ({ type: "vault_card_created" as const, data: cardEventData(customer.customerId, card) })),
+  ]).sql;
 
   if (dbProvider() === "postgres") {
     // Rows a CTE inserts are invisible to the rest of the statement except
@@ -48,6 +54,7 @@ export async function insertNewCustomer(customer: NewCustomer): Promise<void> {
       parts.push(Prisma.sql`"shipping_audit" AS (${auditShippingRowsSql(actor, "shipping.create", Prisma.sql`"new_shipping"`)})`);
     }
     parts.push(Prisma.sql`"audit" AS (${audit})`);
+    parts.push(Prisma.sql`"events" AS (${events})`);
     await directWriteAtomically([Prisma.sql`WITH ${Prisma.join(parts)} SELECT 1`]);
     return;
   }
@@ -60,6 +67,6 @@ export async function insertNewCustomer(customer: NewCustomer): Promise<void> {
     const ofCustomer = Prisma.sql`"ShippingAddress" WHERE "customerPk" = ${pk}`;
     statements.push(auditShippingRowsSql(actor, "shipping.create", ofCustomer));
   }
-  statements.push(audit);
+  statements.push(audit, events);
   await directWriteAtomically(statements);
 }

@@ -2,6 +2,8 @@ import "#server-only";
 import type { Tx } from "../db/client";
 import { fieldError } from "../api/api-error";
 import { recordAudit, recordAuditMany, type Actor } from "../audit/record-audit";
+import { recordEvent, recordEvents } from "../events/record-event";
+import { cardEventData } from "../events/event-data";
 import { cardUpdateColumns } from "./billing-columns";
 import type { CustomerWithChildren } from "./customer-query";
 import { removeCard } from "./delete-billing-card";
@@ -28,15 +30,20 @@ export async function replaceCards(
     kept.add(entry.card_id);
   }
   for (const card of customer.cards) {
-    if (!kept.has(card.id)) await removeCard(tx, actor, customer.id, card.id);
+    if (!kept.has(card.id)) await removeCard(tx, actor, customer, card.id);
   }
 
   let preferred: string | undefined;
   const added: (PreparedCard & { isPrimary: boolean })[] = [];
   for (const [index, entry] of entries.entries()) {
     if (entry.card_id !== undefined) {
-      await tx.card.update({ where: { id: entry.card_id }, data: cardUpdateColumns(entry) });
+      const updated = await tx.card.update({
+        where: { id: entry.card_id },
+        data: cardUpdateColumns(entry),
+        select: { id: true, maskedNumber: true, cardType: true, expDate: true },
+      });
       await recordAudit(tx, actor, "card.update", { type: "card", id: entry.card_id });
+      await recordEvent(tx, actor.merchantId, "vault_card_updated", cardEventData(customer.customerId, updated));
       if (entry.primary) preferred ??= entry.card_id;
       continue;
     }
@@ -52,6 +59,11 @@ export async function replaceCards(
     tx,
     actor,
     added.map((card) => ({ action: "card.create", type: "card", id: card.id })),
+  );
+  await recordEvents(
+    tx,
+    actor.merchantId,
+    added.map((card) => ({ type: "vault_card_created" as const, data: cardEventData(customer.customerId, card) })),
   );
   await settlePrimaryCard(tx, customer.id, preferred);
 }

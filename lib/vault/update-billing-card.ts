@@ -2,6 +2,8 @@ import "#server-only";
 import { getDb } from "../db/client";
 import { fieldError } from "../api/api-error";
 import { recordAudit, type Actor } from "../audit/record-audit";
+import { recordEvent } from "../events/record-event";
+import { cardEventData } from "../events/event-data";
 import { expDateProblem } from "../cards/expiry";
 import { cardUpdateColumns } from "./billing-columns";
 import { getCustomerPkOrThrow, getCustomerWithChildrenOrThrow } from "./customer-query";
@@ -17,12 +19,14 @@ export async function updateBillingCard(actor: Actor, customerId: string, input:
   return getDb().$transaction(async (tx) => {
     const customerPk = await getCustomerPkOrThrow(tx, actor.merchantId, customerId);
     await getCardOrThrow(tx, customerPk, input.card_id);
-    await tx.card.update({
+    const updated = await tx.card.update({
       where: { id: input.card_id },
       data: cardUpdateColumns(input),
+      select: { id: true, maskedNumber: true, cardType: true, expDate: true },
     });
     if (input.primary) await settlePrimaryCard(tx, customerPk, input.card_id);
     await recordAudit(tx, actor, "card.update", { type: "card", id: input.card_id });
+    await recordEvent(tx, actor.merchantId, "vault_card_updated", cardEventData(customerId, updated));
     return customerToResponse(await getCustomerWithChildrenOrThrow(tx, actor.merchantId, customerId));
   });
 }

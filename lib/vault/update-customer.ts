@@ -3,6 +3,7 @@ import { getDb } from "../db/client";
 import { ApiError, fieldError, type FieldErrors } from "../api/api-error";
 import { isUniqueViolation } from "../api/to-api-error";
 import { recordAudit, type Actor } from "../audit/record-audit";
+import { recordEvent } from "../events/record-event";
 import { customerColumns } from "./customer-columns";
 import { expDateProblem } from "../cards/expiry";
 import { getCustomerPkOrThrow, getCustomerWithChildrenOrThrow } from "./customer-query";
@@ -40,6 +41,7 @@ export async function updateCustomer(actor: Actor, customerId: string, input: Up
       if (input.billing_cards) await replaceCards(tx, actor, current, input.billing_cards, newCards);
       if (input.shipping_addresses) await replaceShippingAddresses(tx, actor, current, input.shipping_addresses);
       await recordAudit(tx, actor, "customer.update", { type: "customer", id: customerId });
+      await recordEvent(tx, actor.merchantId, "vault_customer_updated", { customer_id: customerId });
       return customerToResponse(await getCustomerWithChildrenOrThrow(tx, actor.merchantId, customerId));
     });
   } catch (error) {

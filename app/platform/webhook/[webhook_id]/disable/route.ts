@@ -1,0 +1,10 @@
+import { apiRoute } from "@/lib/api/api-route";
+import { successMessage } from "@/lib/api/envelope";
+import { setWebhookStatus } from "@/lib/webhooks/set-webhook-status";
+import { WebhookPathSchema } from "@/lib/webhooks/schemas";
+
+// PUT: disable the webhook.
+export const PUT = apiRoute({ params: WebhookPathSchema }, async ({ actor, params }) => {
+  await setWebhookStatus(actor, params.webhook_id, "DISABLED");
+  return successMessage("Webhook disabled");
+});

@@ -1,0 +1,11 @@
+import { apiRoute } from "@/lib/api/api-route";
+import { success, successList } from "@/lib/api/envelope";
+import { addWebhook } from "@/lib/webhooks/add-webhook";
+import { browseWebhooks, BrowseWebhooksQuerySchema } from "@/lib/webhooks/browse-webhooks";
+import { AddWebhookSchema } from "@/lib/webhooks/schemas";
+
+// GET: browse the merchant's webhooks. POST: add one (its secret is in this answer only).
+export const GET = apiRoute({ query: BrowseWebhooksQuerySchema }, async ({ actor, query }) =>
+  successList(await browseWebhooks(actor.merchantId, query)),
+);
+export const POST = apiRoute({ body: AddWebhookSchema }, async ({ actor, body }) => success(await addWebhook(actor, body)));

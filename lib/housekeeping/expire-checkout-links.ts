@@ -1,0 +1,16 @@
+import "#server-only";
+import { getDb } from "../db/client";
+import type { HousekeepingJob } from "./housekeeping-job";
+
+// An open link past its expiry already reads as expired; writing the state
+// down lets lists filter on it without comparing times.
+export const expireCheckoutLinks: HousekeepingJob = {
+  name: "expire-checkout-links",
+  everyMs: 60_000,
+  run: async (clock) => {
+    const result = await getDb().$transaction((tx) =>
+      tx.checkout.updateMany({ where: { state: "open", expiresAt: { lte: clock.now() } }, data: { state: "expired" } }),
+    );
+    return result.count;
+  },
+};

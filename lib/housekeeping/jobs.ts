@@ -1,0 +1,14 @@
+import "#server-only";
+import { expireCheckoutLinks } from "./expire-checkout-links";
+import { pruneCaptureFailures, pruneIdempotencyRecords, prunePendingCards, pruneTransientKeys, pruneWebhookHistory } from "./prune-expired-rows";
+import type { HousekeepingJob } from "./housekeeping-job";
+
+/** Every job the worker runs on a schedule. */
+export const HOUSEKEEPING_JOBS: HousekeepingJob[] = [
+  expireCheckoutLinks,
+  pruneTransientKeys,
+  prunePendingCards,
+  pruneIdempotencyRecords,
+  pruneCaptureFailures,
+  pruneWebhookHistory,
+];

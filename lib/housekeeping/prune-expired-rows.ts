@@ -1,0 +1,56 @@
+import "#server-only";
+import { getDb } from "../db/client";
+import { ADDRESS_WINDOW_MS } from "../checkout/address-limit";
+import type { HousekeepingJob } from "./housekeeping-job";
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** Delivered, failed and expired webhook deliveries are kept this long for the API and portal. */
+export const DELIVERY_RETENTION_MS = 30 * DAY_MS;
+
+const ago = (clock: { now(): Date }, ms: number) => new Date(clock.now().getTime() - ms);
+
+// Rows that have done their work. Each job is one DELETE with a condition.
+
+/** Transient keys a day after they expired (the form says "expired" until then, "unknown" after). */
+export const pruneTransientKeys: HousekeepingJob = {
+  name: "prune-transient-keys",
+  everyMs: 5 * 60_000,
+  run: async (clock) => (await getDb().$transaction((tx) => tx.transientKey.deleteMany({ where: { expiresAt: { lt: ago(clock, DAY_MS) } } }))).count,
+};
+
+/** Unclaimed embedded-form cards, as soon as their token expires: sealed card data is kept no longer than needed. */
+export const prunePendingCards: HousekeepingJob = {
+  name: "prune-pending-cards",
+  everyMs: 60_000,
+  run: async (clock) => (await getDb().$transaction((tx) => tx.pendingCard.deleteMany({ where: { expiresAt: { lte: clock.now() } } }))).count,
+};
+
+/** Idempotency records past their 24 hours. */
+export const pruneIdempotencyRecords: HousekeepingJob = {
+  name: "prune-idempotency-records",
+  everyMs: 5 * 60_000,
+  run: async (clock) =>
+    (await getDb().$transaction((tx) => tx.idempotencyRecord.deleteMany({ where: { expiresAt: { lte: clock.now() } } }))).count,
+};
+
+/** Failed-capture records older than the per-address window that counts them. */
+export const pruneCaptureFailures: HousekeepingJob = {
+  name: "prune-capture-failures",
+  everyMs: 5 * 60_000,
+  run: async (clock) =>
+    (await getDb().$transaction((tx) => tx.captureFailure.deleteMany({ where: { createdAt: { lt: ago(clock, ADDRESS_WINDOW_MS) } } }))).count,
+};
+
+/** Finished deliveries (with their attempts) and fanned-out events after 30 days. */
+export const pruneWebhookHistory: HousekeepingJob = {
+  name: "prune-webhook-history",
+  everyMs: 60 * 60_000,
+  run: async (clock) => {
+    const before = ago(clock, DELIVERY_RETENTION_MS);
+    return getDb().$transaction(async (tx) => {
+      const deliveries = await tx.webhookDelivery.deleteMany({ where: { status: { not: "PENDING" }, createdAt: { lt: before } } });
+      const events = await tx.event.deleteMany({ where: { fannedOutAt: { lt: before }, deliveries: { none: {} } } });
+      return deliveries.count + events.count;
+    });
+  },
+};

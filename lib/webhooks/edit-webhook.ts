@@ -1,0 +1,42 @@
+import "#server-only";
+import { getDb } from "../db/client";
+import { fieldError } from "../api/api-error";
+import { recordAudit, type Actor } from "../audit/record-audit";
+import { assertOwnNode } from "./add-webhook";
+import { lockWebhookOrThrow } from "./get-webhook-or-throw";
+import { sealForWebhook } from "./webhook-secrets";
+import { webhookSelect, webhookToResponse } from "./to-response";
+import type { EditWebhookInput, WebhookResponse } from "./schemas";
+
+/** Partial update: omitted fields stay; `events`, when sent, replaces the whole set. */
+export async function editWebhook(actor: Actor, webhookId: number, input: EditWebhookInput): Promise<WebhookResponse> {
+  assertOwnNode(actor.merchantId, input.webhook_node);
+  const row = await getDb().$transaction(async (tx) => {
+    const current = await lockWebhookOrThrow(tx, actor.merchantId, webhookId);
+    const authType = input.auth_type ?? current.authType;
+    if (input.auth_settings && authType !== "BASIC") throw fieldError("auth_settings", "applies only when auth_type is BASIC");
+    const auth =
+      authType === "NONE"
+        ? { authType, authUserName: null, authPasswordSealed: null, authPasswordKekVersion: null }
+        : input.auth_settings
+          ? (() => {
+              const sealed = sealForWebhook(input.auth_settings.user_password, actor.merchantId, webhookId, "auth-password");
+              return { authType, authUserName: input.auth_settings.user_name, authPasswordSealed: sealed.sealed, authPasswordKekVersion: sealed.kekVersion };
+            })()
+          : {};
+    const updated = await tx.webhook.update({
+      where: { id: webhookId },
+      data: {
+        ...(input.label !== undefined ? { label: input.label } : {}),
+        ...(input.notification_url !== undefined ? { notificationUrl: input.notification_url } : {}),
+        ...(input.events !== undefined ? { events: JSON.stringify(input.events) } : {}),
+        ...(input.email_address !== undefined ? { emailAddresses: JSON.stringify(input.email_address) } : {}),
+        ...auth,
+      },
+      select: webhookSelect,
+    });
+    await recordAudit(tx, actor, "webhook.update", { type: "webhook", id: String(webhookId) });
+    return updated;
+  });
+  return webhookToResponse(row);
+}

@@ -1,0 +1,29 @@
+import "#server-only";
+import { dbProvider, getDb, type Db, type Tx } from "../db/client";
+import { notFound } from "../api/api-error";
+import { webhookSelect, webhookToResponse } from "./to-response";
+
+/** The merchant's webhook, or a 404 (another merchant's webhook is unknown here). */
+export async function getWebhookOrThrow(db: Db | Tx, merchantId: bigint, webhookId: number) {
+  const row = await db.webhook.findFirst({ where: { id: webhookId, merchantId }, select: webhookSelect });
+  if (!row) throw notFound("Webhook");
+  return row;
+}
+
+/**
+ * Inside a transaction: locks the webhook's row (FOR UPDATE on PostgreSQL;
+ * SQLite's transactions already take turns) so read-modify-write changes,
+ * like adding one event to the set, cannot lose each other's work.
+ */
+export async function lockWebhookOrThrow(tx: Tx, merchantId: bigint, webhookId: number) {
+  if (dbProvider() === "postgres") {
+    await tx.$queryRaw`SELECT "id" FROM "Webhook" WHERE "id" = ${webhookId} AND "merchantId" = ${merchantId} FOR UPDATE`;
+  }
+  return getWebhookOrThrow(tx, merchantId, webhookId);
+}
+
+
+/** GET /webhook/{id}: the webhook as the API shows it (no secret). */
+export async function getWebhook(merchantId: bigint, webhookId: number) {
+  return webhookToResponse(await getWebhookOrThrow(getDb(), merchantId, webhookId));
+}

@@ -1,0 +1,42 @@
+import "#server-only";
+import { z } from "zod";
+import { getDb } from "../db/client";
+import { notFound } from "../api/api-error";
+import type { ListPage } from "../api/envelope";
+import { browseQuerySchema } from "../api/browse-query";
+import { getWebhookOrThrow } from "./get-webhook-or-throw";
+import { attemptToResponse, deliverySelect, deliveryToResponse } from "./to-response";
+import type { DeliveryAttemptResponse, DeliveryResponse } from "./schemas";
+
+export const DeliveriesQuerySchema = browseQuerySchema({ delivery_id: "id" }, { orderOn: "delivery_id", orderBy: "desc" })
+  .pick({ count: true, page: true, merchant_id: true })
+  .extend({
+    status: z.enum(["PENDING", "DELIVERED", "FAILED", "EXPIRED"], { error: "must be PENDING, DELIVERED, FAILED or EXPIRED" }).optional(),
+  });
+export type DeliveriesQuery = z.infer<typeof DeliveriesQuerySchema>;
+
+/** A webhook's deliveries, newest first (an extension of the reference: Maast shows these only in its portal). */
+export async function listDeliveries(merchantId: bigint, webhookId: number, query: DeliveriesQuery): Promise<ListPage<DeliveryResponse>> {
+  const db = getDb();
+  await getWebhookOrThrow(db, merchantId, webhookId);
+  const where = { webhookId, merchantId, ...(query.status ? { status: query.status } : {}) };
+  const [totalRecords, rows] = await Promise.all([
+    db.webhookDelivery.count({ where }),
+    db.webhookDelivery.findMany({ where, orderBy: { id: "desc" }, skip: query.page * query.count, take: query.count, select: deliverySelect }),
+  ]);
+  return { data: rows.map(deliveryToResponse), totalRecords, page: query.page, count: query.count, orderOn: "delivery_id", orderBy: "desc" };
+}
+
+/** One delivery with every attempt, oldest first. */
+export async function getDelivery(
+  merchantId: bigint,
+  webhookId: number,
+  deliveryId: number,
+): Promise<DeliveryResponse & { attempt_log: DeliveryAttemptResponse[] }> {
+  const row = await getDb().webhookDelivery.findFirst({
+    where: { id: deliveryId, webhookId, merchantId },
+    select: { ...deliverySelect, attemptsLog: { orderBy: { id: "asc" }, select: { attemptedAt: true, durationMs: true, statusCode: true, error: true } } },
+  });
+  if (!row) throw notFound("Delivery");
+  return { ...deliveryToResponse(row), attempt_log: row.attemptsLog.map(attemptToResponse) };
+}

@@ -1,0 +1,138 @@
+import { randomBytes } from "node:crypto";
+import { hostname } from "node:os";
+import { logger } from "@/lib/log/logger";
+import { systemClock, type Clock } from "@/lib/webhooks/delivery/clock";
+import { claimDueEndpoints } from "@/lib/webhooks/delivery/claim-endpoints";
+import { deliverEndpoint } from "@/lib/webhooks/delivery/deliver-endpoint";
+import { fanOutEvents } from "@/lib/webhooks/delivery/fan-out-events";
+import { DELIVERY_TIMEOUT_MS } from "@/lib/webhooks/delivery/send-delivery";
+import { HOUSEKEEPING_JOBS } from "@/lib/housekeeping/jobs";
+import type { HousekeepingJob } from "@/lib/housekeeping/housekeeping-job";
+
+export type WorkerOptions = {
+  workerId?: string;
+  clock?: Clock;
+  /** Endpoints sent to at once (each endpoint is sent to one request at a time). */
+  concurrency?: number;
+  /** Wait between polls when there is nothing to do. */
+  pollMs?: number;
+  timeoutMs?: number;
+  leaseMs?: number;
+  jobs?: HousekeepingJob[];
+};
+
+/**
+ * The background worker: fans out new events, delivers due webhooks (a
+ * pool of claimed endpoints), and runs the housekeeping jobs when they are
+ * due. stop() stops claiming, lets the requests in flight finish (at most
+ * the delivery timeout), and gives every lease back.
+ */
+export class VaultWorker {
+  readonly workerId: string;
+  private readonly clock: Clock;
+  private readonly concurrency: number;
+  private readonly pollMs: number;
+  private readonly timeoutMs: number;
+  private readonly leaseMs: number;
+  private readonly jobs: HousekeepingJob[];
+  private readonly jobNextRun = new Map<string, number>();
+  private readonly active = new Map<number, Promise<unknown>>();
+  private stopping = false;
+  private wake: (() => void) | null = null;
+  private loop: Promise<void> | null = null;
+
+  constructor(options: WorkerOptions = {}) {
+    this.workerId = options.workerId ?? `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
+    this.clock = options.clock ?? systemClock;
+    this.concurrency = options.concurrency ?? 8;
+    this.pollMs = options.pollMs ?? 500;
+    this.timeoutMs = options.timeoutMs ?? DELIVERY_TIMEOUT_MS;
+    // Longer than one request may take, so a live worker never loses its lease mid-request.
+    this.leaseMs = options.leaseMs ?? this.timeoutMs * 3;
+    this.jobs = options.jobs ?? HOUSEKEEPING_JOBS;
+  }
+
+  start(): void {
+    logger.info({ workerId: this.workerId, concurrency: this.concurrency }, "worker started");
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.wake?.();
+    await this.loop;
+    logger.info({ workerId: this.workerId }, "worker stopped; leases released");
+  }
+
+  /** One pass of everything, for tests: fan out, deliver what is due, wait for it. */
+  async runOnce(): Promise<void> {
+    while ((await fanOutEvents(this.clock)) > 0);
+    for (;;) {
+      const claimed = await this.claim();
+      if (claimed.length === 0) break;
+      await Promise.all(claimed.map((id) => this.active.get(id)));
+    }
+    await this.runDueJobs();
+  }
+
+  private async run(): Promise<void> {
+    while (!this.stopping) {
+      let busy = false;
+      try {
+        busy = (await fanOutEvents(this.clock)) > 0;
+        busy = (await this.claim()).length > 0 || busy;
+        await this.runDueJobs();
+      } catch (error) {
+        logger.error({ err: error, workerId: this.workerId }, "worker pass failed; retrying");
+      }
+      if (!busy && !this.stopping) await this.sleep(this.pollMs);
+    }
+    await Promise.allSettled(this.active.values());
+  }
+
+  private async claim(): Promise<number[]> {
+    const lease = { workerId: this.workerId, clock: this.clock, leaseMs: this.leaseMs };
+    const claimed = await claimDueEndpoints({ ...lease, limit: this.concurrency - this.active.size, exclude: this.active.keys() });
+    for (const webhookId of claimed) {
+      const sending = deliverEndpoint(webhookId, { ...lease, timeoutMs: this.timeoutMs, isStopping: () => this.stopping })
+        .catch((error: unknown) => logger.error({ err: error, webhookId, workerId: this.workerId }, "delivering to a webhook failed"))
+        .finally(() => {
+          this.active.delete(webhookId);
+          this.wake?.(); // a slot is free: look for more work now
+        });
+      this.active.set(webhookId, sending);
+    }
+    return claimed;
+  }
+
+  private async runDueJobs(): Promise<void> {
+    const now = this.clock.now().getTime();
+    for (const job of this.jobs) {
+      if ((this.jobNextRun.get(job.name) ?? 0) > now) continue;
+      this.jobNextRun.set(job.name, now + job.everyMs);
+      const started = performance.now();
+      try {
+        const changed = await job.run(this.clock);
+        const ms = Math.round(performance.now() - started);
+        if (changed > 0) logger.info({ job: job.name, changed, ms, workerId: this.workerId }, "housekeeping job ran");
+        else logger.debug({ job: job.name, ms }, "housekeeping job found nothing to do");
+      } catch (error) {
+        logger.error({ err: error, job: job.name, workerId: this.workerId }, "housekeeping job failed");
+      }
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wake = () => {
+        this.wake = null;
+        done();
+      };
+    });
+  }
+}

@@ -21,6 +21,26 @@ function apiProject(provider: "sqlite" | "postgres"): TestProjectInlineConfigura
   };
 }
 
+// The worker suite: a fresh database per project and no server (tests make
+// events through lib/ and run workers in-process or as real processes).
+// Its files run one at a time: a worker delivers everything due in its
+// database, so two files at once would take each other's deliveries.
+function workerProject(provider: "sqlite" | "postgres"): TestProjectInlineConfiguration {
+  return {
+    resolve: { alias },
+    test: {
+      name: `worker-${provider}`,
+      include: ["tests/worker/**/*.test.ts"],
+      environment: "node",
+      globalSetup: ["tests/support/worker-global-setup.ts"],
+      setupFiles: ["tests/support/api-worker-setup.ts"],
+      fileParallelism: false,
+      testTimeout: 120_000,
+      hookTimeout: 120_000,
+    },
+  };
+}
+
 export default defineConfig({
   resolve: { alias },
   test: {
@@ -35,6 +55,8 @@ export default defineConfig({
       },
       apiProject("sqlite"),
       apiProject("postgres"),
+      workerProject("sqlite"),
+      workerProject("postgres"),
     ],
   },
 });

@@ -1,22 +1,11 @@
 // The merchant-facing verification snippet in the README, run as written
 // against redirects this code signs: the docs cannot drift from the scheme.
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
+import { loadReadmeFunction } from "../../tests/support/readme-snippet";
 import { signedRedirectUrl } from "./redirect-signature";
 
 type Verify = (url: string, secret: string, maxAgeSeconds?: number) => boolean;
-
-async function loadSnippet(): Promise<Verify> {
-  const readme = readFileSync(join(process.cwd(), "README.md"), "utf8");
-  const block = [...readme.matchAll(/```js\n([\s\S]*?)```/g)].map((m) => m[1]).find((code) => code?.includes("verifyVaultRedirect"));
-  if (!block) throw new Error("README has no verifyVaultRedirect snippet");
-  const file = join(mkdtempSync(join(tmpdir(), "readme-snippet-")), "verify.mjs");
-  writeFileSync(file, block);
-  return ((await import(pathToFileURL(file).href)) as { verifyVaultRedirect: Verify }).verifyVaultRedirect;
-}
+const loadSnippet = () => loadReadmeFunction<Verify>("verifyVaultRedirect");
 
 describe("the README's redirect verification snippet", () => {
   it("accepts a fresh redirect signed with the merchant's secret, and nothing altered, stale or signed otherwise", async () => {

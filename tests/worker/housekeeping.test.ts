@@ -1,0 +1,143 @@
+// The worker's housekeeping jobs on a real database: each changes what it
+// should and nothing else, and two workers running it at once are fine.
+import { randomBytes } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { getDb } from "@/lib/db/client";
+import { createCheckout } from "@/lib/checkout/create-checkout";
+import { ManualClock } from "@/lib/webhooks/delivery/clock";
+import { HOUSEKEEPING_JOBS } from "@/lib/housekeeping/jobs";
+import type { HousekeepingJob } from "@/lib/housekeeping/housekeeping-job";
+import type { Actor } from "@/lib/audit/record-audit";
+import { newMerchant, uniqueCustomerId } from "../support/fixtures";
+
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+const job = (name: string): HousekeepingJob => HOUSEKEEPING_JOBS.find((j) => j.name === name)!;
+const hex = () => randomBytes(16).toString("hex");
+const ago = (ms: number) => new Date(Date.now() - ms);
+
+/** Runs the job on two "workers" at once; returns what each changed. */
+async function runTwiceAtOnce(name: string): Promise<number[]> {
+  const clock = new ManualClock();
+  return Promise.all([job(name).run(clock), job(name).run(clock)]);
+}
+
+async function merchant(): Promise<Actor> {
+  const m = await newMerchant();
+  return { merchantId: BigInt(m.merchantId), actor: "test" };
+}
+
+describe("housekeeping jobs", () => {
+  it("every job is named and scheduled", () => {
+    expect(HOUSEKEEPING_JOBS.map((j) => j.name)).toEqual([
+      "expire-checkout-links",
+      "prune-transient-keys",
+      "prune-pending-cards",
+      "prune-idempotency-records",
+      "prune-capture-failures",
+      "prune-webhook-history",
+    ]);
+    for (const j of HOUSEKEEPING_JOBS) expect(j.everyMs).toBeGreaterThan(0);
+  });
+
+  it("expire-checkout-links marks open links past their expiry expired, and leaves open, spent and locked ones", async () => {
+    const actor = await merchant();
+    const ids = [];
+    for (let i = 0; i < 4; i++) ids.push((await createCheckout(actor, { customer_id: uniqueCustomerId(), customer_first_name: "Jo", preferences: { expire_in_secs: 900 } })).checkout_id);
+    const [stale, fresh, spent, locked] = ids as [string, string, string, string];
+    await getDb().$transaction(async (tx) => {
+      await tx.checkout.update({ where: { id: stale }, data: { expiresAt: ago(MINUTE) } });
+      await tx.checkout.update({ where: { id: spent }, data: { expiresAt: ago(MINUTE), state: "spent" } });
+      await tx.checkout.update({ where: { id: locked }, data: { expiresAt: ago(MINUTE), state: "locked" } });
+    });
+    const changed = await runTwiceAtOnce("expire-checkout-links");
+    expect(changed.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(1);
+    const states = await getDb().checkout.findMany({ where: { id: { in: ids } }, select: { id: true, state: true } });
+    expect(Object.fromEntries(states.map((s) => [s.id, s.state]))).toEqual({ [stale]: "expired", [fresh]: "open", [spent]: "spent", [locked]: "locked" });
+  });
+
+  it("prune-transient-keys removes keys a day past expiry and keeps recent ones", async () => {
+    const actor = await merchant();
+    const old = hex();
+    const recent = hex();
+    await getDb().$transaction((tx) =>
+      tx.transientKey.createMany({
+        data: [
+          { hash: old, merchantId: actor.merchantId, expiresAt: ago(DAY + MINUTE) },
+          { hash: recent, merchantId: actor.merchantId, expiresAt: ago(MINUTE) },
+        ],
+      }),
+    );
+    await runTwiceAtOnce("prune-transient-keys");
+    const left = await getDb().transientKey.findMany({ where: { hash: { in: [old, recent] } }, select: { hash: true } });
+    expect(left.map((k) => k.hash)).toEqual([recent]);
+  });
+
+  it("prune-pending-cards removes unclaimed card tokens (sealed card data) once expired", async () => {
+    const actor = await merchant();
+    const card = (id: string, expiresAt: Date) => ({
+      id,
+      merchantId: actor.merchantId,
+      fingerprint: hex(),
+      maskedNumber: "411111xxxxxx1111",
+      cardType: "VS",
+      expDate: "1230",
+      sealedNumber: new Uint8Array([1, 2, 3]),
+      kekVersion: 1,
+      zip: "94402",
+      expiresAt,
+    });
+    const expired = hex();
+    const live = hex();
+    await getDb().$transaction((tx) => tx.pendingCard.createMany({ data: [card(expired, ago(1000)), card(live, new Date(Date.now() + 10 * MINUTE))] }));
+    await runTwiceAtOnce("prune-pending-cards");
+    const left = await getDb().pendingCard.findMany({ where: { id: { in: [expired, live] } }, select: { id: true } });
+    expect(left.map((c) => c.id)).toEqual([live]);
+  });
+
+  it("prune-idempotency-records removes records past their 24 hours", async () => {
+    const actor = await merchant();
+    const row = (key: string, expiresAt: Date) => ({ merchantId: actor.merchantId, method: "POST", path: "/platform/vault/customer", key, requestHash: "h", state: "done", expiresAt });
+    await getDb().$transaction((tx) => tx.idempotencyRecord.createMany({ data: [row("old", ago(MINUTE)), row("new", new Date(Date.now() + DAY))] }));
+    await runTwiceAtOnce("prune-idempotency-records");
+    const left = await getDb().idempotencyRecord.findMany({ where: { merchantId: actor.merchantId }, select: { key: true } });
+    expect(left.map((r) => r.key)).toEqual(["new"]);
+  });
+
+  it("prune-capture-failures removes failures older than the per-address window", async () => {
+    const address = `203.0.113.${Math.floor(Math.random() * 200)}-${hex()}`;
+    await getDb().$transaction((tx) =>
+      tx.captureFailure.createMany({
+        data: [
+          { clientAddress: address, checkoutId: "old", createdAt: ago(11 * MINUTE) },
+          { clientAddress: address, checkoutId: "new", createdAt: ago(MINUTE) },
+        ],
+      }),
+    );
+    await runTwiceAtOnce("prune-capture-failures");
+    const left = await getDb().captureFailure.findMany({ where: { clientAddress: address }, select: { checkoutId: true } });
+    expect(left.map((r) => r.checkoutId)).toEqual(["new"]);
+  });
+
+  it("prune-webhook-history removes finished deliveries and their events after 30 days, never a pending one", async () => {
+    const actor = await merchant();
+    const webhook = await getDb().$transaction((tx) =>
+      tx.webhook.create({ data: { merchantId: actor.merchantId, label: "x", notificationUrl: "http://127.0.0.1:9/x", events: "[]", secretSealed: new Uint8Array(1), secretKekVersion: 1, status: "DISABLED" } }),
+    );
+    const event = (fannedOutAt: Date) => ({ eventId: hex(), merchantId: actor.merchantId, type: "vault_customer_updated", payload: "{}", fannedOutAt });
+    const [oldDone, oldPending, recent] = await getDb().$transaction(async (tx) =>
+      Promise.all([event(ago(31 * DAY)), event(ago(31 * DAY)), event(ago(DAY)), event(ago(31 * DAY))].map((data) => tx.event.create({ data }))),
+    );
+    const delivery = (eventPk: number, status: string, createdAt: Date) => ({ webhookId: webhook.id, eventPk, merchantId: actor.merchantId, status, nextAttemptAt: createdAt, expiresAt: createdAt, createdAt });
+    await getDb().$transaction((tx) =>
+      tx.webhookDelivery.createMany({
+        data: [delivery(oldDone!.id, "DELIVERED", ago(31 * DAY)), delivery(oldPending!.id, "PENDING", ago(31 * DAY)), delivery(recent!.id, "DELIVERED", ago(DAY))],
+      }),
+    );
+    await runTwiceAtOnce("prune-webhook-history");
+    const events = await getDb().event.findMany({ where: { merchantId: actor.merchantId }, select: { id: true } });
+    expect(events.map((e) => e.id).sort((a, b) => a - b)).toEqual([oldPending!.id, recent!.id]);
+    const deliveries = await getDb().webhookDelivery.findMany({ where: { webhookId: webhook.id }, select: { status: true } });
+    expect(deliveries.map((d) => d.status).sort()).toEqual(["DELIVERED", "PENDING"]);
+  });
+});

@@ -221,8 +221,3 @@ describe("delivery", () => {
     expect(verify(after.rawBody, after.headers, webhook.secret!, 26 * 3600)).toBe(false);
   });
 });
-
-async function isDelivered(webhookId: number, eventId: string): Promise<boolean> {
-  const rows = await deliveriesOf(webhookId);
-  return rows.some((d) => d.event.eventId === eventId && d.status === "DELIVERED");
-}

@@ -6,11 +6,12 @@ import { reloadKeyring } from "./get-keyring";
 import { rewrapSealed } from "./rewrap-sealed";
 import { cardAad } from "../vault/prepare-card";
 import { signingSecretAad } from "../merchants/create-merchant";
+import { countWebhookSealedByVersion, rewrapWebhookSecrets } from "../webhooks/rewrap-webhook-secrets";
 
 /** A little over the servers' key file re-check interval. */
 const KEY_FILE_PICKUP_MS = 1500;
 
-export type RotationProgress = { table: "card" | "merchant"; rewrapped: number };
+export type RotationProgress = { table: "card" | "merchant" | "pending_card" | "webhook"; rewrapped: number };
 
 /**
  * Online key rotation: re-wraps every data key under the active KEK version
@@ -84,20 +85,44 @@ export async function rotateKeys(options: {
   rewrapped += merchantsNow.length;
   if (merchantsNow.length > 0) options.onProgress?.({ table: "merchant", rewrapped });
 
+  // Cards typed into the embedded form and not yet claimed (sealed like cards, under the same id).
+  const pending = await db.pendingCard.findMany({
+    where: { kekVersion: { not: target } },
+    select: { id: true, merchantId: true, sealedNumber: true, kekVersion: true },
+    ...(Number.isFinite(limit) ? { take: Math.max(0, limit - rewrapped) } : {}),
+  });
+  await db.$transaction(async (tx) => {
+    for (const card of pending) {
+      const next = rewrapSealed(card.sealedNumber, cardAad(card.merchantId, card.id), target, keyring);
+      await tx.pendingCard.updateMany({
+        where: { id: card.id, kekVersion: card.kekVersion },
+        data: { sealedNumber: toDbBytes(next.sealed), kekVersion: next.kekVersion },
+      });
+    }
+  });
+  rewrapped += pending.length;
+  if (pending.length > 0) options.onProgress?.({ table: "pending_card", rewrapped });
+
+  const webhookValues = await rewrapWebhookSecrets(target, keyring, Math.max(0, limit - rewrapped));
+  rewrapped += webhookValues;
+  if (webhookValues > 0) options.onProgress?.({ table: "webhook", rewrapped });
+
   const remaining = await countSealedByVersion();
   const complete = [...remaining.entries()].every(([version, count]) => version === target || count === 0);
   return { activeVersion: target, rewrapped, complete };
 }
 
-/** How many sealed values each KEK version protects (cards and signing secrets). */
+/** How many sealed values each KEK version protects (cards, card tokens, signing secrets, webhook secrets). */
 export async function countSealedByVersion(): Promise<Map<number, number>> {
   const db = getDb();
-  const [cards, merchants] = await Promise.all([
+  const [cards, pendingCards, merchants, webhooks] = await Promise.all([
     db.card.groupBy({ by: ["kekVersion"], _count: { _all: true } }),
+    db.pendingCard.groupBy({ by: ["kekVersion"], _count: { _all: true } }),
     db.merchant.groupBy({ by: ["signingSecretKekVersion"], _count: { _all: true } }),
+    countWebhookSealedByVersion(),
   ]);
-  const counts = new Map<number, number>();
-  for (const row of cards) counts.set(row.kekVersion, (counts.get(row.kekVersion) ?? 0) + row._count._all);
+  const counts = new Map<number, number>(webhooks);
+  for (const row of [...cards, ...pendingCards]) counts.set(row.kekVersion, (counts.get(row.kekVersion) ?? 0) + row._count._all);
   for (const row of merchants) {
     counts.set(row.signingSecretKekVersion, (counts.get(row.signingSecretKekVersion) ?? 0) + row._count._all);
   }

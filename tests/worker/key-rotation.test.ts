@@ -1,0 +1,50 @@
+// Key rotation covers webhook secrets: after `keys rotate` and retiring the
+// old KEK version, a webhook made before still signs with its secret and
+// authenticates with its password (regression: rotation once re-wrapped only
+// cards and merchant signing secrets, so retiring the old version would
+// have left webhook secrets unopenable).
+import { afterEach, expect, it } from "vitest";
+import { getDb } from "@/lib/db/client";
+import { countSealedByVersion, rotateKeys } from "@/lib/crypto/rotate-keys";
+import { retireKekVersion } from "@/lib/crypto/retire-kek-version";
+import { reloadKeyring } from "@/lib/crypto/get-keyring";
+import { addWebhook } from "@/lib/webhooks/add-webhook";
+import { rotateWebhookSecret } from "@/lib/webhooks/rotate-webhook-secret";
+import { ManualClock } from "@/lib/webhooks/delivery/clock";
+import { VaultWorker } from "@/worker/vault-worker";
+import { newMerchant } from "../support/fixtures";
+import { loadReadmeFunction } from "../support/readme-snippet";
+import { startWebhookReceiver, type WebhookReceiver } from "../support/webhook-receiver";
+
+type Verify = (rawBody: string, headers: Record<string, unknown>, secret: string) => boolean;
+let receiver: WebhookReceiver | undefined;
+
+afterEach(async () => {
+  await getDb().$transaction((tx) => tx.webhook.updateMany({ data: { status: "DISABLED" } }));
+  await receiver?.close();
+});
+
+it("re-wraps webhook secrets and passwords, so retiring the old KEK version leaves every webhook working", async () => {
+  const verify = await loadReadmeFunction<Verify>("verifyVaultWebhook");
+  receiver = await startWebhookReceiver();
+  const merchant = await newMerchant();
+  const actor = { merchantId: BigInt(merchant.merchantId), actor: "test" };
+  const webhook = await addWebhook(actor, { label: "shop", notification_url: receiver.url, auth_type: "BASIC", auth_settings: { user_name: "vault", user_password: "pw-before-rotation" } });
+  const rotated = await rotateWebhookSecret(actor, webhook.webhook_id); // fills the previous-secret column too
+  const oldVersion = reloadKeyring().activeKekVersion;
+
+  const result = await rotateKeys({ addVersion: true });
+  expect(result.complete).toBe(true);
+  const counts = await countSealedByVersion();
+  expect(counts.get(oldVersion) ?? 0).toBe(0);
+  const row = await getDb().webhook.findUniqueOrThrow({ where: { id: webhook.webhook_id } });
+  expect([row.secretKekVersion, row.previousSecretKekVersion, row.authPasswordKekVersion]).toEqual([result.activeVersion, result.activeVersion, result.activeVersion]);
+
+  retireKekVersion(oldVersion);
+  reloadKeyring();
+  await new VaultWorker({ clock: new ManualClock(), jobs: [], timeoutMs: 2000 }).runOnce();
+  const request = receiver.requests.find((r) => r.body.event === "validate_url")!;
+  expect(verify(request.rawBody, request.headers, rotated.secret!)).toBe(true);
+  expect(verify(request.rawBody, request.headers, webhook.secret!)).toBe(true);
+  expect(request.headers.authorization).toBe(`Basic ${Buffer.from("vault:pw-before-rotation").toString("base64")}`);
+});

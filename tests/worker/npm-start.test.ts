@@ -16,7 +16,7 @@ afterEach(async () => {
   await receiver?.close();
 });
 
-it("npm start serves the API and runs the worker, and SIGTERM stops both", async () => {
+it("npm start serves the API and runs the worker (deliveries browsable over the API), and SIGTERM stops both", async () => {
   receiver = await startWebhookReceiver();
   const port = await freePort();
   let output = "";
@@ -40,6 +40,25 @@ it("npm start serves the API and runs the worker, and SIGTERM stops both", async
     await receiver.waitFor((requests) => requests.some((r) => r.body.event === "vault_customer_created"), 30_000);
     expect(receiver.requests.map((r) => r.body.event)).toEqual(["validate_url", "vault_customer_created"]);
     expect(receiver.requests[1]!.body.data).toEqual({ customer_id: "NPMSTART1" });
+
+    // The deliveries and their attempts, over the API.
+    const webhookId = ((await added.json()) as { data: { webhook_id: number } }).data.webhook_id;
+    type Listed = { delivery_id: number; event: string; status: string; attempts: number; last_response_code: number };
+    const listDelivered = async () => {
+      const list = (await (await fetch(`${base}/webhook/${webhookId}/deliveries?status=DELIVERED`, { headers: auth })).json()) as { data: Listed[] };
+      return list.data;
+    };
+    await expect.poll(async () => (await listDelivered()).length, { timeout: 10_000 }).toBe(2);
+    const delivered = await listDelivered();
+    expect(delivered.map((d) => [d.event, d.status, d.attempts, d.last_response_code])).toEqual([
+      ["vault_customer_created", "DELIVERED", 1, 200],
+      ["validate_url", "DELIVERED", 1, 200],
+    ]);
+    const detail = (await (await fetch(`${base}/webhook/${webhookId}/deliveries/${delivered[0]!.delivery_id}`, { headers: auth })).json()) as {
+      data: { attempt_log: { response_code: number; duration_ms: number }[] };
+    };
+    expect(detail.data.attempt_log).toHaveLength(1);
+    expect(detail.data.attempt_log[0]!.response_code).toBe(200);
   } finally {
     start.kill("SIGTERM");
   }

@@ -44,11 +44,11 @@ export async function claimDueEndpoints(options: LeaseOptions & { limit: number;
   });
 }
 
-/** Extends this worker's lease; false when it has lost it (run out and taken). */
+/** Extends this worker's lease; false when it has lost it (run out and taken) or the webhook is no longer ACTIVE. */
 export async function renewLease(webhookId: number, options: LeaseOptions): Promise<boolean> {
   const leaseUntil = new Date(options.clock.now().getTime() + options.leaseMs);
   const renewed = await getDb().$transaction((tx) =>
-    tx.webhook.updateMany({ where: { id: webhookId, leaseOwner: options.workerId }, data: { leaseUntil } }),
+    tx.webhook.updateMany({ where: { id: webhookId, leaseOwner: options.workerId, status: "ACTIVE" }, data: { leaseUntil } }),
   );
   return renewed.count === 1;
 }

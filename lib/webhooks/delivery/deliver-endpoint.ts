@@ -24,38 +24,70 @@ export type DeliverOptions = LeaseOptions & {
 export async function deliverEndpoint(webhookId: number, options: DeliverOptions): Promise<number> {
   let delivered = 0;
   try {
-    while (!options.isStopping()) {
-      const head = await getDb().webhookDelivery.findFirst({
-        where: { webhookId, status: "PENDING" },
-        orderBy: { id: "asc" },
-        select: { id: true, attempts: true, nextAttemptAt: true, expiresAt: true, event: { select: { eventId: true, type: true, payload: true, createdAt: true } } },
-      });
-      if (!head || head.nextAttemptAt > options.clock.now()) break;
-      const hook = await getDb().webhook.findUnique({ where: { id: webhookId } });
-      if (!hook || hook.status !== "ACTIVE" || hook.leaseOwner !== options.workerId) break;
-      // Renewed before each request, for longer than a request can take.
-      if (!(await renewLease(webhookId, options))) break;
-
-      const body = deliveryBody(head.event);
-      const now = options.clock.now();
-      const secrets = [openForWebhook(hook.secretSealed, hook.merchantId, hook.id, "secret")];
-      if (hook.previousSecretSealed && hook.previousSecretExpiresAt && hook.previousSecretExpiresAt > now) {
-        secrets.push(openForWebhook(hook.previousSecretSealed, hook.merchantId, hook.id, "secret"));
+    // The endpoint as it was when claimed: an edit takes effect at the next
+    // claim. Status and lease are checked again before every request.
+    const hook = await getDb().webhook.findUnique({ where: { id: webhookId } });
+    if (!hook || hook.status !== "ACTIVE" || hook.leaseOwner !== options.workerId) return 0;
+    const signer = endpointSigner(hook, options.clock.now());
+    for (;;) {
+      const queue = await nextDeliveries(webhookId);
+      if (queue.length === 0) break;
+      for (const delivery of queue) {
+        if (options.isStopping() || delivery.nextAttemptAt > options.clock.now()) return delivered;
+        // Renewed before each request, for longer than a request can take;
+        // false if the webhook was disabled or the lease taken meanwhile.
+        if (!(await renewLease(webhookId, options))) return delivered;
+        const body = deliveryBody(delivery.event);
+        const outcome = await sendDelivery({ url: hook.notificationUrl, body, headers: signer(body, options.clock.now()), timeoutMs: options.timeoutMs });
+        await recordOutcome({ ...delivery, webhookId, merchantId: hook.merchantId, emailAddresses: hook.emailAddresses }, outcome, options);
+        if (!outcome.ok) return delivered;
+        delivered++;
       }
-      const headers = signatureHeaders(body, secrets, Math.floor(now.getTime() / 1000));
-      if (hook.authType === "BASIC" && hook.authUserName !== null && hook.authPasswordSealed) {
-        const password = openForWebhook(hook.authPasswordSealed, hook.merchantId, hook.id, "auth-password");
-        headers.authorization = `Basic ${Buffer.from(`${hook.authUserName}:${password}`).toString("base64")}`;
-      }
-      const outcome = await sendDelivery({ url: hook.notificationUrl, body, headers, timeoutMs: options.timeoutMs });
-      await recordOutcome({ ...head, webhookId, merchantId: hook.merchantId, emailAddresses: hook.emailAddresses }, outcome, options);
-      if (!outcome.ok) break;
-      delivered++;
     }
   } finally {
     await releaseLease(webhookId, options.workerId);
   }
   return delivered;
+}
+
+/** The endpoint's oldest pending deliveries, a batch at a time. */
+function nextDeliveries(webhookId: number) {
+  return getDb().webhookDelivery.findMany({
+    where: { webhookId, status: "PENDING" },
+    orderBy: { id: "asc" },
+    take: 50,
+    select: { id: true, attempts: true, nextAttemptAt: true, expiresAt: true, event: { select: { eventId: true, type: true, payload: true, createdAt: true } } },
+  });
+}
+
+type EndpointRow = {
+  id: number;
+  merchantId: bigint;
+  secretSealed: Uint8Array;
+  previousSecretSealed: Uint8Array | null;
+  previousSecretExpiresAt: Date | null;
+  authType: string;
+  authUserName: string | null;
+  authPasswordSealed: Uint8Array | null;
+};
+
+/** Opens the endpoint's secrets once per claim; returns the headers for a body. */
+function endpointSigner(hook: EndpointRow, claimedAt: Date): (body: string, now: Date) => Record<string, string> {
+  const secret = openForWebhook(hook.secretSealed, hook.merchantId, hook.id, "secret");
+  const previous =
+    hook.previousSecretSealed && hook.previousSecretExpiresAt && hook.previousSecretExpiresAt > claimedAt
+      ? { secret: openForWebhook(hook.previousSecretSealed, hook.merchantId, hook.id, "secret"), until: hook.previousSecretExpiresAt }
+      : null;
+  const authorization =
+    hook.authType === "BASIC" && hook.authUserName !== null && hook.authPasswordSealed
+      ? `Basic ${Buffer.from(`${hook.authUserName}:${openForWebhook(hook.authPasswordSealed, hook.merchantId, hook.id, "auth-password")}`).toString("base64")}`
+      : null;
+  return (body, now) => {
+    const secrets = previous && previous.until > now ? [secret, previous.secret] : [secret];
+    const headers = signatureHeaders(body, secrets, Math.floor(now.getTime() / 1000));
+    if (authorization) headers.authorization = authorization;
+    return headers;
+  };
 }
 
 type HeadDelivery = {

@@ -4,6 +4,7 @@ import { toDbBytes } from "../db/bytes";
 import { addKekVersion } from "./add-kek-version";
 import { reloadKeyring } from "./get-keyring";
 import { rewrapSealed } from "./rewrap-sealed";
+import type { Keyring } from "./keyring";
 import { cardAad } from "../vault/prepare-card";
 import { signingSecretAad } from "../merchants/create-merchant";
 import { countWebhookSealedByVersion, rewrapWebhookSecrets } from "../webhooks/rewrap-webhook-secrets";
@@ -45,27 +46,17 @@ export async function rotateKeys(options: {
   const db = getDb();
   let rewrapped = 0;
 
-  for (;;) {
-    if (rewrapped >= limit) break;
-    const take = Math.min(batchSize, limit - rewrapped);
-    const cards = await db.card.findMany({
-      where: { kekVersion: { not: target } },
-      select: { id: true, merchantId: true, sealedNumber: true, kekVersion: true },
-      take,
-    });
-    // One transaction (one fsync on SQLite) per batch, not per card.
-    await db.$transaction(async (tx) => {
-      for (const card of cards) {
-        const next = rewrapSealed(card.sealedNumber, cardAad(card.merchantId, card.id), target, keyring);
-        await tx.card.updateMany({
-          where: { id: card.id, kekVersion: card.kekVersion },
-          data: { sealedNumber: toDbBytes(next.sealed), kekVersion: next.kekVersion },
-        });
-      }
-    });
-    rewrapped += cards.length;
-    if (cards.length > 0) options.onProgress?.({ table: "card", rewrapped });
-    if (cards.length < take) break;
+  // Cards, then cards typed into the embedded form and not yet claimed
+  // (sealed like cards, under the same id).
+  for (const table of ["card", "pendingCard"] as const) {
+    for (;;) {
+      if (rewrapped >= limit) break;
+      const take = Math.min(batchSize, limit - rewrapped);
+      const done = await rewrapCardBatch(table, target, keyring, take);
+      rewrapped += done;
+      if (done > 0) options.onProgress?.({ table: table === "card" ? "card" : "pending_card", rewrapped });
+      if (done < take) break;
+    }
   }
 
   const merchants = await db.merchant.findMany({
@@ -85,24 +76,6 @@ export async function rotateKeys(options: {
   rewrapped += merchantsNow.length;
   if (merchantsNow.length > 0) options.onProgress?.({ table: "merchant", rewrapped });
 
-  // Cards typed into the embedded form and not yet claimed (sealed like cards, under the same id).
-  const pending = await db.pendingCard.findMany({
-    where: { kekVersion: { not: target } },
-    select: { id: true, merchantId: true, sealedNumber: true, kekVersion: true },
-    ...(Number.isFinite(limit) ? { take: Math.max(0, limit - rewrapped) } : {}),
-  });
-  await db.$transaction(async (tx) => {
-    for (const card of pending) {
-      const next = rewrapSealed(card.sealedNumber, cardAad(card.merchantId, card.id), target, keyring);
-      await tx.pendingCard.updateMany({
-        where: { id: card.id, kekVersion: card.kekVersion },
-        data: { sealedNumber: toDbBytes(next.sealed), kekVersion: next.kekVersion },
-      });
-    }
-  });
-  rewrapped += pending.length;
-  if (pending.length > 0) options.onProgress?.({ table: "pending_card", rewrapped });
-
   const webhookValues = await rewrapWebhookSecrets(target, keyring, Math.max(0, limit - rewrapped));
   rewrapped += webhookValues;
   if (webhookValues > 0) options.onProgress?.({ table: "webhook", rewrapped });
@@ -111,6 +84,33 @@ export async function rotateKeys(options: {
   const complete = [...remaining.entries()].every(([version, count]) => version === target || count === 0);
   return { activeVersion: target, rewrapped, complete };
 }
+
+/** Re-wraps one batch of cards (or card tokens) not under `target`, in one transaction (one fsync on SQLite). */
+async function rewrapCardBatch(table: "card" | "pendingCard", target: number, keyring: Keyring, take: number): Promise<number> {
+  // Both tables have the same sealed columns; Prisma's delegates differ only in type.
+  const delegate = getDb()[table] as unknown as CardTable;
+  const rows = await delegate.findMany({
+    where: { kekVersion: { not: target } },
+    select: { id: true, merchantId: true, sealedNumber: true, kekVersion: true },
+    take,
+  });
+  await getDb().$transaction(async (tx) => {
+    for (const row of rows) {
+      const next = rewrapSealed(row.sealedNumber, cardAad(row.merchantId, row.id), target, keyring);
+      await (tx[table] as unknown as CardTable).updateMany({
+        where: { id: row.id, kekVersion: row.kekVersion },
+        data: { sealedNumber: toDbBytes(next.sealed), kekVersion: next.kekVersion },
+      });
+    }
+  });
+  return rows.length;
+}
+
+type CardRow = { id: string; merchantId: bigint; sealedNumber: Uint8Array; kekVersion: number };
+type CardTable = {
+  findMany(args: object): Promise<CardRow[]>;
+  updateMany(args: object): Promise<{ count: number }>;
+};
 
 /** How many sealed values each KEK version protects (cards, card tokens, signing secrets, webhook secrets). */
 export async function countSealedByVersion(): Promise<Map<number, number>> {

@@ -17,17 +17,18 @@ export async function claimDueEndpoints(options: LeaseOptions & { limit: number;
   if (options.limit <= 0) return [];
   const now = options.clock.now();
   const leaseFree = { OR: [{ leaseUntil: null }, { leaseUntil: { lt: now } }] };
-  const due = await getDb().webhookDelivery.findMany({
+  // GROUP BY in the database (Prisma's `distinct` would fetch every due row);
+  // the endpoint waiting longest goes first, so none is starved.
+  const due = await getDb().webhookDelivery.groupBy({
+    by: ["webhookId"],
     where: {
       status: "PENDING",
       nextAttemptAt: { lte: now },
       webhookId: { notIn: [...(options.exclude ?? [])] },
       webhook: { status: "ACTIVE", ...leaseFree },
     },
-    distinct: ["webhookId"],
-    orderBy: { id: "asc" },
+    orderBy: { _min: { nextAttemptAt: "asc" } },
     take: options.limit,
-    select: { webhookId: true },
   });
   if (due.length === 0) return [];
   const leaseUntil = new Date(now.getTime() + options.leaseMs);

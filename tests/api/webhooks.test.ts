@@ -151,7 +151,10 @@ describe("POST /webhook (add)", () => {
     const edited = await m.api.put(`/webhook/${data.webhook_id}`, { label: "renamed" });
     expectStatus(edited, 200, "edit");
     expect(edited.body.data.auth_settings).toEqual({ user_name: "hookuser" });
-    for (const answer of [got, browsed, edited]) {
+    const rotated = await m.api.post(`/webhook/${data.webhook_id}/secret`);
+    expectStatus(rotated, 200, "rotate");
+    const events = await m.api.get(`/webhook/${data.webhook_id}/event`);
+    for (const answer of [got, browsed, edited, rotated, events]) {
       expect(json(answer.body)).not.toContain(password);
       expect(json(answer.body)).not.toContain("user_password");
     }

@@ -3,8 +3,14 @@ import { dbProvider, getDb, type Db, type Tx } from "../db/client";
 import { notFound } from "../api/api-error";
 import { webhookSelect, webhookToResponse } from "./to-response";
 
+// webhook_id and delivery_id are "up to 10 digits" in the reference, their
+// columns 32-bit integers: a well-formed id past that range cannot exist, so
+// it is a 404 (PostgreSQL refuses to compare it, which was a 500).
+export const MAX_ROW_ID = 2_147_483_647;
+
 /** The merchant's webhook, or a 404 (another merchant's webhook is unknown here). */
 export async function getWebhookOrThrow(db: Db | Tx, merchantId: bigint, webhookId: number) {
+  if (webhookId > MAX_ROW_ID) throw notFound("Webhook");
   const row = await db.webhook.findFirst({ where: { id: webhookId, merchantId }, select: webhookSelect });
   if (!row) throw notFound("Webhook");
   return row;
@@ -16,6 +22,7 @@ export async function getWebhookOrThrow(db: Db | Tx, merchantId: bigint, webhook
  * like adding one event to the set, cannot lose each other's work.
  */
 export async function lockWebhookOrThrow(tx: Tx, merchantId: bigint, webhookId: number) {
+  if (webhookId > MAX_ROW_ID) throw notFound("Webhook");
   if (dbProvider() === "postgres") {
     await tx.$queryRaw`SELECT "id" FROM "Webhook" WHERE "id" = ${webhookId} AND "merchantId" = ${merchantId} FOR UPDATE`;
   }

@@ -4,7 +4,7 @@ import { getDb } from "../db/client";
 import { notFound } from "../api/api-error";
 import type { ListPage } from "../api/envelope";
 import { browseQuerySchema } from "../api/browse-query";
-import { getWebhookOrThrow } from "./get-webhook-or-throw";
+import { getWebhookOrThrow, MAX_ROW_ID } from "./get-webhook-or-throw";
 import { attemptToResponse, deliverySelect, deliveryToResponse } from "./to-response";
 import type { DeliveryAttemptResponse, DeliveryResponse } from "./schemas";
 
@@ -33,6 +33,7 @@ export async function getDelivery(
   webhookId: number,
   deliveryId: number,
 ): Promise<DeliveryResponse & { attempt_log: DeliveryAttemptResponse[] }> {
+  if (webhookId > MAX_ROW_ID || deliveryId > MAX_ROW_ID) throw notFound("Delivery");
   const row = await getDb().webhookDelivery.findFirst({
     where: { id: deliveryId, webhookId, merchantId },
     select: { ...deliverySelect, attemptsLog: { orderBy: { id: "asc" }, select: { attemptedAt: true, durationMs: true, statusCode: true, error: true } } },

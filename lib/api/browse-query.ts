@@ -22,7 +22,7 @@ export function browseQuerySchema(fields: Record<string, string>, defaults: { or
       .default(0),
     order_on: z
       .string()
-      .refine((f) => f in fields, { message: `must be one of ${Object.keys(fields).join(", ")}` })
+      .refine((f) => Object.hasOwn(fields, f), { message: `must be one of ${Object.keys(fields).join(", ")}` })
       .default(defaults.orderOn),
     order_by: z.enum(["asc", "desc"], { error: "must be asc or desc" }).default(defaults.orderBy),
     filter: z.union([z.string(), z.array(z.string())]).optional(),

@@ -39,7 +39,7 @@ export function parseFilters<F extends Record<string, string>>(
     const field = (first === -1 ? part : part.slice(0, first)).trim();
     const operator = (first === -1 ? "" : second === -1 ? part.slice(first + 1) : part.slice(first + 1, second)).trim();
     const value = second === -1 ? "" : part.slice(second + 1);
-    if (!(field in fields)) throw invalid(`unknown field "${field}"`);
+    if (!Object.hasOwn(fields, field)) throw invalid(`unknown field "${field}"`);
     if (!(OPERATORS as readonly string[]).includes(operator)) throw invalid(`unknown operator "${operator}"`);
     if (operator !== "IS_NULL" && operator !== "IS_NOT_NULL" && second === -1) {
       throw invalid(`${operator} needs a value: field,${operator},value`);

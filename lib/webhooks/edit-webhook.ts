@@ -15,6 +15,9 @@ export async function editWebhook(actor: Actor, webhookId: number, input: EditWe
     const current = await lockWebhookOrThrow(tx, actor.merchantId, webhookId);
     const authType = input.auth_type ?? current.authType;
     if (input.auth_settings && authType !== "BASIC") throw fieldError("auth_settings", "applies only when auth_type is BASIC");
+    if (authType === "BASIC" && !input.auth_settings && current.authType !== "BASIC") {
+      throw fieldError("auth_settings", "is required when auth_type is BASIC");
+    }
     const auth =
       authType === "NONE"
         ? { authType, authUserName: null, authPasswordSealed: null, authPasswordKekVersion: null }

@@ -72,13 +72,13 @@ function requireBasicSettings(body: { auth_type?: string; auth_settings?: unknow
 export const AddWebhookSchema = z.object(webhookFields).superRefine(requireBasicSettings);
 export type AddWebhookInput = z.infer<typeof AddWebhookSchema>;
 
-export const EditWebhookSchema = z
-  .object({
-    ...webhookFields,
-    label: webhookFields.label.optional(),
-    notification_url: NotificationUrlSchema.optional(),
-  })
-  .superRefine(requireBasicSettings);
+// On an edit, BASIC without auth_settings is fine for a webhook that is
+// BASIC already (clients send the whole object back): editWebhook decides.
+export const EditWebhookSchema = z.object({
+  ...webhookFields,
+  label: webhookFields.label.optional(),
+  notification_url: NotificationUrlSchema.optional(),
+});
 export type EditWebhookInput = z.infer<typeof EditWebhookSchema>;
 
 export const WEBHOOK_ORDER_FIELDS = { webhook_id: "id", label: "label", status: "status", notification_url: "notificationUrl" } as const;

@@ -775,6 +775,9 @@ describe("GET /vault/customer (browse): paging and order", () => {
     { query: "page=x", field: "page" },
     { query: "order_on=password", field: "order_on" },
     { query: "order_on=created", field: "order_on" },
+    // Regression: names every JavaScript object has passed the field check and crashed with a 500.
+    { query: "order_on=toString", field: "order_on" },
+    { query: "order_on=constructor", field: "order_on" },
     { query: "order_by=up", field: "order_by" },
   ])("answers 400 naming $field for $query", async ({ query, field }) => {
     const res = await m.api.get(`/vault/customer?${query}`);
@@ -856,6 +859,8 @@ describe("GET /vault/customer (browse): filter", () => {
   it.each([
     { name: "unknown field", filter: "password,EQUALS,x" },
     { name: "unknown field that is a column name", filter: "lastName,EQUALS,Lee" },
+    { name: "unknown field that every object has (regression: a 500)", filter: "constructor,EQUALS,x" },
+    { name: "unknown field __proto__", filter: "__proto__,EQUALS,x" },
     { name: "unknown operator", filter: "customer_last_name,CONTAINS,Lee" },
     { name: "lower-case operator", filter: "customer_last_name,equals,Lee" },
     { name: "missing operator", filter: "customer_last_name" },

@@ -388,6 +388,8 @@ describe("GET /webhook (browse)", () => {
     ["an unknown filter operator", "filter=label,SOUNDS_LIKE,x", "filter"],
     ["a filter without a value", "filter=label,EQUALS", "filter"],
     ["an unknown order_on", "order_on=secret", "order_on"],
+    ["order_on a name every object has (regression: a 500)", "order_on=toString", "order_on"],
+    ["a filter on a name every object has (regression: a 500)", "filter=constructor,EQUALS,x", "filter"],
     ["an unknown order_by", "order_by=sideways", "order_by"],
     ["count 0", "count=0", "count"],
     ["a negative page", "page=-1", "page"],
@@ -458,8 +460,9 @@ describe("PUT /webhook/{id} (edit)", () => {
     expect(openForWebhook(row.authPasswordSealed!, row.merchantId, row.id, "auth-password")).toBe("second-password-2");
     expect(Buffer.from(row.authPasswordSealed!).includes(Buffer.from("second-password-2"))).toBe(false);
 
-    // Other edits keep the credentials.
+    // Other edits keep the credentials, also when the client sends auth_type BASIC back without them.
     expectStatus(await m.api.put(`/webhook/${hook.webhook_id}`, { label: "still basic" }), 200, "label");
+    expectStatus(await m.api.put(`/webhook/${hook.webhook_id}`, { label: "still basic", auth_type: "BASIC" }), 200, "BASIC sent back");
     row = await webhookRow(hook.webhook_id);
     expect(row.authUserName).toBe("second");
     expect(openForWebhook(row.authPasswordSealed!, row.merchantId, row.id, "auth-password")).toBe("second-password-2");
@@ -475,7 +478,7 @@ describe("PUT /webhook/{id} (edit)", () => {
   it.each<[string, Record<string, unknown>, string]>([
     ["auth_settings with auth_type NONE", { auth_type: "NONE", auth_settings: { user_name: "u", user_password: "p" } }, "auth_settings"],
     ["auth_settings on a NONE webhook without auth_type", { auth_settings: { user_name: "u", user_password: "p" } }, "auth_settings"],
-    ["BASIC without auth_settings", { auth_type: "BASIC" }, "auth_settings"],
+    ["BASIC without auth_settings on a NONE webhook", { auth_type: "BASIC" }, "auth_settings"],
     ["an empty label", { label: "" }, "label"],
     ["a label over 64 characters", { label: "x".repeat(65) }, "label"],
     ["an http URL off loopback", { notification_url: "http://hooks.example.com/" }, "notification_url"],

@@ -185,7 +185,7 @@ function runTsx(script: string, args: string[], env: Record<string, string>): st
  */
 async function measureFloor(receiver: Receiver): Promise<number> {
   const before = receiver.floorRequests;
-  const args = ["--import", "tsx", "bench/webhook-floor.ts", `${receiver.url}/floor`, FLOOR_SECRET, "0.5", String(FLOOR_SECONDS)];
+  const args = ["--import", "tsx", "bench/webhook-floor.ts", `${receiver.url}/floor`, FLOOR_SECRET, "1", String(FLOOR_SECONDS)];
   const { stdout: out } = await promisify(execFile)(process.execPath, args, { cwd: process.cwd(), encoding: "utf8" });
   const { requests, ms, failed } = JSON.parse(out.trim().split("\n").at(-1) ?? "{}") as { requests: number; ms: number; failed: number };
   if (failed > 0 || receiver.floorRequests - before < requests) throw new Error(`the floor loop's requests failed: ${failed} of ${requests}`);

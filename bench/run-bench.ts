@@ -12,6 +12,9 @@
 // Then, on the first database's server, the hosted page in Chromium: its
 // Largest Contentful Paint and the scripts it loads (bench/page-load.ts);
 // and its one script's gzipped size against the 80 KB budget.
+// Then webhook deliveries per second to a local receiver, with real worker
+// processes: SQLite with one worker, PostgreSQL with one and with two
+// (bench/webhook-deliveries.ts), against that receiver's own floor.
 // Prints a table and writes bench/results/latest.json.
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -22,6 +25,7 @@ import { createPostgresDatabase, createSqliteDatabase, type TestDatabase } from 
 import { startServer } from "../tests/support/server";
 import { runCli } from "../tests/support/cli";
 import { SubmitPool } from "./hosted-submits";
+import { benchWebhookDeliveries, printWebhookTable } from "./webhook-deliveries";
 import { islandGzippedBytes, measurePageLoad, SCRIPT_BUDGET_BYTES, type PageLoadFigures } from "./page-load";
 // @ts-expect-error plain ESM scripts without types
 import { migrate } from "../scripts/migrate.mjs";
@@ -203,6 +207,8 @@ const results = [];
 // BENCH_DATABASES=sqlite (or postgres) measures one database only.
 const providers = (process.env.BENCH_DATABASES ?? "sqlite,postgres").split(",") as ("sqlite" | "postgres")[];
 for (const provider of providers) results.push(await benchDatabase(provider, results.length === 0));
+// BENCH_WEBHOOKS=0 leaves the webhook deliveries out.
+const webhooks = process.env.BENCH_WEBHOOKS === "0" ? [] : await benchWebhookDeliveries(providers);
 
 const hostedRounds = HOSTED_SECONDS === SECONDS ? "" : ` (hosted submits: ${HOSTED_SECONDS} s)`;
 console.log(
@@ -245,6 +251,7 @@ console.log(
     `warm ${pageLoad.warm.lcpMs} ms (first byte at ${pageLoad.warm.ttfbMs}, FCP ${pageLoad.warm.fcpMs})`,
 );
 console.log("Hosted page targets:", JSON.stringify(hostedPage.targets));
+printWebhookTable(webhooks);
 
 const targets = results.map((r) => ({
   provider: r.provider,
@@ -252,6 +259,9 @@ const targets = results.map((r) => ({
   getAtLeast70PercentOfFloor: r.get.requestsPerSecond >= 0.7 * r.floor.requestsPerSecond,
   p99Under50ms: [r.add, r.get].every((f) => f.p99 < 50),
   noFailures: [r.floor, r.add, r.get, r.hosted].every((f) => f.failed === 0 && f.errors === 0),
+  webhooksEachDeliveredOnceInOrder: webhooks
+    .filter((w) => w.provider === r.provider)
+    .every((w) => w.missing === 0 && w.duplicates === 0 && w.unexpected === 0 && w.outOfOrder === 0 && w.badSignatures === 0),
 }));
 console.log("\nTargets:", JSON.stringify(targets));
 const durationSeconds = Math.round((performance.now() - started) / 1000);
@@ -270,6 +280,7 @@ writeFileSync(
       durationSeconds,
       results: results.map(({ pageLoad: _pageLoad, ...r }) => r),
       hostedPage,
+      webhooks,
       targets,
     },
     null,

@@ -3,7 +3,7 @@ import { hostname } from "node:os";
 import { logger } from "@/lib/log/logger";
 import { systemClock, type Clock } from "@/lib/webhooks/delivery/clock";
 import { claimDueEndpoints } from "@/lib/webhooks/delivery/claim-endpoints";
-import { deliverEndpoint } from "@/lib/webhooks/delivery/deliver-endpoint";
+import { deliverEndpoint, MAX_DELIVERIES_PER_CLAIM } from "@/lib/webhooks/delivery/deliver-endpoint";
 import { fanOutEvents } from "@/lib/webhooks/delivery/fan-out-events";
 import { DELIVERY_TIMEOUT_MS } from "@/lib/webhooks/delivery/send-delivery";
 import { HOUSEKEEPING_JOBS } from "@/lib/housekeeping/jobs";
@@ -37,6 +37,8 @@ export class VaultWorker {
   private readonly jobs: HousekeepingJob[];
   private readonly jobNextRun = new Map<string, number>();
   private readonly active = new Map<number, Promise<unknown>>();
+  /** Endpoints given back after a full turn, and until when (ms) this worker leaves them to others. */
+  private readonly handedOff = new Map<number, number>();
   private stopping = false;
   private wake: (() => void) | null = null;
   private loop: Promise<void> | null = null;
@@ -68,7 +70,7 @@ export class VaultWorker {
   async runOnce(): Promise<void> {
     while ((await fanOutEvents(this.clock)) > 0);
     for (;;) {
-      const claimed = await this.claim();
+      const claimed = await this.claim(false);
       if (claimed.length === 0) break;
       await Promise.all(claimed.map((id) => this.active.get(id)));
     }
@@ -90,11 +92,23 @@ export class VaultWorker {
     await Promise.allSettled(this.active.values());
   }
 
-  private async claim(): Promise<number[]> {
+  /**
+   * Claims endpoints for the free slots. An endpoint this worker just gave
+   * back after a full turn (MAX_DELIVERIES_PER_CLAIM) sits out two polls, so
+   * another worker can take the rest of its backlog; runOnce (one worker,
+   * tests) does not wait for that.
+   */
+  private async claim(letOthersTakeTurns = true): Promise<number[]> {
     const lease = { workerId: this.workerId, clock: this.clock, leaseMs: this.leaseMs };
-    const claimed = await claimDueEndpoints({ ...lease, limit: this.concurrency - this.active.size, exclude: this.active.keys() });
+    const now = Date.now();
+    for (const [id, until] of this.handedOff) if (until <= now) this.handedOff.delete(id);
+    const exclude = [...this.active.keys(), ...(letOthersTakeTurns ? this.handedOff.keys() : [])];
+    const claimed = await claimDueEndpoints({ ...lease, limit: this.concurrency - this.active.size, exclude });
     for (const webhookId of claimed) {
       const sending = deliverEndpoint(webhookId, { ...lease, timeoutMs: this.timeoutMs, isStopping: () => this.stopping })
+        .then((delivered) => {
+          if (delivered >= MAX_DELIVERIES_PER_CLAIM) this.handedOff.set(webhookId, Date.now() + 2 * this.pollMs);
+        })
         .catch((error: unknown) => logger.error({ err: error, webhookId, workerId: this.workerId }, "delivering to a webhook failed"))
         .finally(() => {
           this.active.delete(webhookId);

@@ -80,6 +80,17 @@ describe("worker processes", () => {
     await expect.poll(() => getDb().webhookDelivery.count({ where: { webhookId: { in: webhookIds }, status: { not: "DELIVERED" } } }), { timeout: 10_000 }).toBe(0);
   });
 
+  it("one endpoint's backlog passes between two workers in turns (100 at a time), still in order and once each", async () => {
+    receiver.answer = () => 200;
+    await Promise.all([start(), start()]);
+    const { eventIds, webhookIds } = await queueWork(1, 260);
+    await receiver.waitFor(allReceived(eventIds), 90_000);
+    const got = receiver.requests.filter((r) => r.body.event !== "validate_url").map((r) => r.body.event_id);
+    expect(got).toEqual(eventIds);
+    const attempts = await getDb().webhookDeliveryAttempt.findMany({ where: { delivery: { webhookId: webhookIds[0] } }, orderBy: { id: "asc" }, select: { workerId: true } });
+    expect(new Set(attempts.map((a) => a.workerId)).size).toBe(2);
+  });
+
   it("a worker killed with SIGKILL mid-batch loses nothing: a restarted worker takes its endpoints when the leases run out", async () => {
     const { eventIds, webhookIds } = await queueWork(3, 20);
     receiver.answer = () => ({ status: 200, delayMs: 20 });

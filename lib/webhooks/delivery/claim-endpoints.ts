@@ -1,5 +1,5 @@
 import "#server-only";
-import { getDb } from "../../db/client";
+import { getDb, type Tx } from "../../db/client";
 import type { Clock } from "./clock";
 
 // A worker claims whole endpoints, not single deliveries: the holder of a
@@ -45,12 +45,10 @@ export async function claimDueEndpoints(options: LeaseOptions & { limit: number;
   });
 }
 
-/** Extends this worker's lease; false when it has lost it (run out and taken) or the webhook is no longer ACTIVE. */
-export async function renewLease(webhookId: number, options: LeaseOptions): Promise<boolean> {
+/** Extends this worker's lease, in the caller's transaction; false when it has lost it (run out and taken) or the webhook is no longer ACTIVE. */
+export async function renewLease(tx: Tx, webhookId: number, options: LeaseOptions): Promise<boolean> {
   const leaseUntil = new Date(options.clock.now().getTime() + options.leaseMs);
-  const renewed = await getDb().$transaction((tx) =>
-    tx.webhook.updateMany({ where: { id: webhookId, leaseOwner: options.workerId, status: "ACTIVE" }, data: { leaseUntil } }),
-  );
+  const renewed = await tx.webhook.updateMany({ where: { id: webhookId, leaseOwner: options.workerId, status: "ACTIVE" }, data: { leaseUntil } });
   return renewed.count === 1;
 }
 

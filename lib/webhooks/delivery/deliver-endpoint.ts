@@ -1,5 +1,5 @@
 import "#server-only";
-import { getDb } from "../../db/client";
+import { getDb, type Tx } from "../../db/client";
 import { recordAudit } from "../../audit/record-audit";
 import { logger } from "../../log/logger";
 import { openForWebhook } from "../webhook-secrets";
@@ -16,32 +16,38 @@ export type DeliverOptions = LeaseOptions & {
 };
 
 /**
+ * An endpoint is given back after this many deliveries in a row, so that
+ * with more endpoints than slots the others get their turn, and a second
+ * worker can take over part of a backlog.
+ */
+export const MAX_DELIVERIES_PER_CLAIM = 100;
+
+/**
  * Sends a claimed webhook's due deliveries, oldest first, one at a time,
  * until its queue is empty, the next one is not due yet, one fails (the
- * rest wait behind it, so order holds), or the worker stops. Then the lease
- * is given back. Returns how many were delivered.
+ * rest wait behind it, so order holds), the lease is lost or the webhook
+ * disabled, the worker stops, or MAX_DELIVERIES_PER_CLAIM went out. Then
+ * the lease is given back. Returns how many were delivered.
  */
 export async function deliverEndpoint(webhookId: number, options: DeliverOptions): Promise<number> {
   let delivered = 0;
   try {
     // The endpoint as it was when claimed: an edit takes effect at the next
-    // claim. Status and lease are checked again before every request.
+    // claim. Status and lease are checked after every request.
     const hook = await getDb().webhook.findUnique({ where: { id: webhookId } });
     if (!hook || hook.status !== "ACTIVE" || hook.leaseOwner !== options.workerId) return 0;
     const signer = endpointSigner(hook, options.clock.now());
-    for (;;) {
-      const queue = await nextDeliveries(webhookId);
+    while (delivered < MAX_DELIVERIES_PER_CLAIM) {
+      const queue = await nextDeliveries(webhookId, MAX_DELIVERIES_PER_CLAIM - delivered);
       if (queue.length === 0) break;
       for (const delivery of queue) {
         if (options.isStopping() || delivery.nextAttemptAt > options.clock.now()) return delivered;
-        // Renewed before each request, for longer than a request can take;
-        // false if the webhook was disabled or the lease taken meanwhile.
-        if (!(await renewLease(webhookId, options))) return delivered;
         const body = deliveryBody(delivery.event);
         const outcome = await sendDelivery({ url: hook.notificationUrl, body, headers: signer(body, options.clock.now()), timeoutMs: options.timeoutMs });
-        await recordOutcome({ ...delivery, webhookId, merchantId: hook.merchantId, emailAddresses: hook.emailAddresses }, outcome, options);
+        const stillHeld = await recordOutcome({ ...delivery, webhookId, merchantId: hook.merchantId, emailAddresses: hook.emailAddresses }, outcome, options);
         if (!outcome.ok) return delivered;
         delivered++;
+        if (!stillHeld) return delivered;
       }
     }
   } finally {
@@ -51,11 +57,11 @@ export async function deliverEndpoint(webhookId: number, options: DeliverOptions
 }
 
 /** The endpoint's oldest pending deliveries, a batch at a time. */
-function nextDeliveries(webhookId: number) {
+function nextDeliveries(webhookId: number, atMost: number) {
   return getDb().webhookDelivery.findMany({
     where: { webhookId, status: "PENDING" },
     orderBy: { id: "asc" },
-    take: 50,
+    take: Math.min(50, atMost),
     select: { id: true, attempts: true, nextAttemptAt: true, expiresAt: true, event: { select: { eventId: true, type: true, payload: true, createdAt: true } } },
   });
 }
@@ -100,47 +106,68 @@ type HeadDelivery = {
   event: { eventId: string; type: string };
 };
 
-/** Stores the attempt and what follows from it, in one transaction. */
-async function recordOutcome(delivery: HeadDelivery, outcome: SendOutcome, options: DeliverOptions): Promise<void> {
+/**
+ * Stores the attempt and what follows from it, and renews the lease, in one
+ * transaction. Returns whether this worker still holds the endpoint (and it
+ * is still ACTIVE): the lease outlasts a request three times over, so
+ * renewing it after each one is enough.
+ */
+async function recordOutcome(delivery: HeadDelivery, outcome: SendOutcome, options: DeliverOptions): Promise<boolean> {
   const now = options.clock.now();
   const attempts = delivery.attempts + 1;
-  const context = { webhookId: delivery.webhookId, deliveryId: delivery.id, eventId: delivery.event.eventId, event: delivery.event.type, attempt: attempts };
   const retryAt = new Date(now.getTime() + retryDelayMs(attempts));
-  const givesUp = !outcome.ok && retryAt >= delivery.expiresAt;
-
-  await getDb().$transaction(async (tx) => {
-    await tx.webhookDeliveryAttempt.create({
-      data: { deliveryId: delivery.id, attemptedAt: now, durationMs: outcome.durationMs, statusCode: outcome.statusCode, error: outcome.error, workerId: options.workerId },
-    });
-    const result = { attempts, lastStatusCode: outcome.statusCode, lastError: outcome.error };
-    if (outcome.ok) {
-      // "status: PENDING" in the WHERE: a success is recorded once, even if a
-      // worker whose lease ran out sent the same delivery meanwhile.
-      await tx.webhookDelivery.updateMany({ where: { id: delivery.id, status: "PENDING" }, data: { ...result, status: "DELIVERED", deliveredAt: now } });
-      return;
-    }
-    if (!givesUp) {
-      await tx.webhookDelivery.updateMany({ where: { id: delivery.id, status: "PENDING" }, data: { ...result, nextAttemptAt: retryAt } });
-      // Later deliveries wait behind this one; moving them keeps the worker
-      // from claiming the endpoint only to find its head not due.
-      await tx.webhookDelivery.updateMany({
-        where: { webhookId: delivery.webhookId, status: "PENDING", id: { gt: delivery.id }, nextAttemptAt: { lt: retryAt } },
-        data: { nextAttemptAt: retryAt },
-      });
-      return;
-    }
-    await tx.webhookDelivery.updateMany({ where: { id: delivery.id, status: "PENDING" }, data: { ...result, status: "FAILED" } });
-    const suspended = await tx.webhook.updateMany({ where: { id: delivery.webhookId, status: "ACTIVE" }, data: { status: "SUSPENDED", suspendedAt: now } });
-    if (suspended.count === 1) {
-      const reason = `no successful delivery of event ${delivery.event.eventId} for 48 hours (last: ${outcome.error})`;
-      await tx.webhookSuspension.create({
-        data: { webhookId: delivery.webhookId, merchantId: delivery.merchantId, emailAddresses: delivery.emailAddresses, reason, createdAt: now },
-      });
-      await recordAudit(tx, { merchantId: delivery.merchantId, actor: `worker:${options.workerId}` }, "webhook.suspend", { type: "webhook", id: String(delivery.webhookId) });
-    }
+  const next: Next = outcome.ok ? { kind: "delivered" } : retryAt < delivery.expiresAt ? { kind: "retry", retryAt } : { kind: "give-up" };
+  const stillHeld = await getDb().$transaction(async (tx) => {
+    await storeOutcome(tx, delivery, outcome, { now, attempts, next, workerId: options.workerId });
+    return renewLease(tx, delivery.webhookId, options);
   });
+  const context = { webhookId: delivery.webhookId, deliveryId: delivery.id, eventId: delivery.event.eventId, event: delivery.event.type, attempt: attempts };
+  const answer = { status: outcome.statusCode, error: outcome.error };
+  if (next.kind === "delivered") logger.info({ ...context, status: outcome.statusCode, ms: outcome.durationMs }, "webhook delivered");
+  else if (next.kind === "retry") logger.warn({ ...context, ...answer, retryAt: next.retryAt.toISOString() }, "webhook delivery failed; will retry");
+  else {
+    const noticeAddresses = (JSON.parse(delivery.emailAddresses) as string[]).length;
+    logger.warn({ ...context, ...answer, noticeAddresses }, "webhook suspended after 48 hours of failures; notice recorded");
+  }
+  return stillHeld;
+}
 
-  if (outcome.ok) logger.info({ ...context, status: outcome.statusCode, ms: outcome.durationMs }, "webhook delivered");
-  else if (!givesUp) logger.warn({ ...context, status: outcome.statusCode, error: outcome.error, retryAt: retryAt.toISOString() }, "webhook delivery failed; will retry");
-  else logger.warn({ ...context, status: outcome.statusCode, error: outcome.error, noticeAddresses: (JSON.parse(delivery.emailAddresses) as string[]).length }, "webhook suspended after 48 hours of failures; notice recorded");
+type Next = { kind: "delivered" } | { kind: "retry"; retryAt: Date } | { kind: "give-up" };
+
+async function storeOutcome(
+  tx: Tx,
+  delivery: HeadDelivery,
+  outcome: SendOutcome,
+  { now, attempts, next, workerId }: { now: Date; attempts: number; next: Next; workerId: string },
+): Promise<void> {
+  await tx.webhookDeliveryAttempt.create({
+    data: { deliveryId: delivery.id, attemptedAt: now, durationMs: outcome.durationMs, statusCode: outcome.statusCode, error: outcome.error, workerId },
+  });
+  const result = { attempts, lastStatusCode: outcome.statusCode, lastError: outcome.error };
+  // "status: PENDING" in each WHERE: a success is recorded once, even if a
+  // worker whose lease ran out sent the same delivery meanwhile.
+  const pending = { id: delivery.id, status: "PENDING" };
+  if (next.kind === "delivered") {
+    await tx.webhookDelivery.updateMany({ where: pending, data: { ...result, status: "DELIVERED", deliveredAt: now } });
+    return;
+  }
+  if (next.kind === "retry") {
+    await tx.webhookDelivery.updateMany({ where: pending, data: { ...result, nextAttemptAt: next.retryAt } });
+    // Later deliveries wait behind this one; moving them keeps the worker
+    // from claiming the endpoint only to find its head not due.
+    await tx.webhookDelivery.updateMany({
+      where: { webhookId: delivery.webhookId, status: "PENDING", id: { gt: delivery.id }, nextAttemptAt: { lt: next.retryAt } },
+      data: { nextAttemptAt: next.retryAt },
+    });
+    return;
+  }
+  await tx.webhookDelivery.updateMany({ where: pending, data: { ...result, status: "FAILED" } });
+  const suspended = await tx.webhook.updateMany({ where: { id: delivery.webhookId, status: "ACTIVE" }, data: { status: "SUSPENDED", suspendedAt: now } });
+  if (suspended.count === 1) {
+    const reason = `no successful delivery of event ${delivery.event.eventId} for 48 hours (last: ${outcome.error})`;
+    await tx.webhookSuspension.create({
+      data: { webhookId: delivery.webhookId, merchantId: delivery.merchantId, emailAddresses: delivery.emailAddresses, reason, createdAt: now },
+    });
+    await recordAudit(tx, { merchantId: delivery.merchantId, actor: `worker:${workerId}` }, "webhook.suspend", { type: "webhook", id: String(delivery.webhookId) });
+  }
 }

@@ -18,15 +18,7 @@ export async function editWebhook(actor: Actor, webhookId: number, input: EditWe
     if (authType === "BASIC" && !input.auth_settings && current.authType !== "BASIC") {
       throw fieldError("auth_settings", "is required when auth_type is BASIC");
     }
-    const auth =
-      authType === "NONE"
-        ? { authType, authUserName: null, authPasswordSealed: null, authPasswordKekVersion: null }
-        : input.auth_settings
-          ? (() => {
-              const sealed = sealForWebhook(input.auth_settings.user_password, actor.merchantId, webhookId, "auth-password");
-              return { authType, authUserName: input.auth_settings.user_name, authPasswordSealed: sealed.sealed, authPasswordKekVersion: sealed.kekVersion };
-            })()
-          : {};
+    const auth = authColumns(authType, input.auth_settings, actor.merchantId, webhookId);
     const updated = await tx.webhook.update({
       where: { id: webhookId },
       data: {
@@ -42,4 +34,12 @@ export async function editWebhook(actor: Actor, webhookId: number, input: EditWe
     return updated;
   });
   return webhookToResponse(row);
+}
+
+/** The auth columns to write: cleared for NONE, new sealed credentials when sent, else unchanged. */
+function authColumns(authType: string, settings: EditWebhookInput["auth_settings"], merchantId: bigint, webhookId: number) {
+  if (authType === "NONE") return { authType, authUserName: null, authPasswordSealed: null, authPasswordKekVersion: null };
+  if (!settings) return { authType };
+  const sealed = sealForWebhook(settings.user_password, merchantId, webhookId, "auth-password");
+  return { authType, authUserName: settings.user_name, authPasswordSealed: sealed.sealed, authPasswordKekVersion: sealed.kekVersion };
 }

@@ -29,7 +29,6 @@ export async function lockWebhookOrThrow(tx: Tx, merchantId: bigint, webhookId: 
   return getWebhookOrThrow(tx, merchantId, webhookId);
 }
 
-
 /** GET /webhook/{id}: the webhook as the API shows it (no secret). */
 export async function getWebhook(merchantId: bigint, webhookId: number) {
   return webhookToResponse(await getWebhookOrThrow(getDb(), merchantId, webhookId));

@@ -81,7 +81,6 @@ export const EditWebhookSchema = z.object({
 });
 export type EditWebhookInput = z.infer<typeof EditWebhookSchema>;
 
-export const WEBHOOK_ORDER_FIELDS = { webhook_id: "id", label: "label", status: "status", notification_url: "notificationUrl" } as const;
 
 export type WebhookResponse = {
   webhook_id: number;

@@ -166,4 +166,12 @@ describe("request ids", () => {
     // A card number beside it is still removed.
     expect(scrubForLog({ note: `${id} 4111 1111 1111 1111` })).toEqual({ note: expect.stringContaining("[CARD]") });
   });
+
+  it("keeps a whole 32-hex id (event_id, card_id) whose digits hold a Luhn-valid run, and only a whole one", () => {
+    const id = "ab4111111111110006cdef0123456789";
+    expect(redactCardNumbers(id)).toContain("[CARD]"); // what would have happened
+    expect(scrubForLog({ eventId: id })).toEqual({ eventId: id });
+    expect(scrubForLog({ eventId: id.slice(0, 31) })).toEqual({ eventId: expect.stringContaining("[CARD]") });
+    expect(scrubForLog({ note: `${id} 4111111111111111` })).toEqual({ note: expect.stringContaining("[CARD]") });
+  });
 });

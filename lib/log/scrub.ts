@@ -24,9 +24,13 @@ export function scrubForLog(value: unknown): unknown {
 // hyphenated run ("...a141-9800-4836-9592-3675..."), which would cut the id
 // a log line is searched by.
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+// Likewise a whole 32-hex id of ours (event_id, card_id, checkout_id) with
+// at least one letter: a card number is digits only, and such an id can hold
+// a Luhn-valid run of 13 to 19 digits.
+const HEX_ID = /^(?=[0-9a-f]*[a-f])[0-9a-f]{32}$/;
 
 function scrub(value: unknown, depth: number, ancestors: Set<object>): unknown {
-  if (typeof value === "string") return UUID.test(value) ? value : redactCardNumbers(value);
+  if (typeof value === "string") return UUID.test(value) || HEX_ID.test(value) ? value : redactCardNumbers(value);
   // JSON cannot hold a BigInt; once it is a string it is scanned like one.
   if (typeof value === "bigint") return redactCardNumbers(value.toString());
   // Numbers stay as they are: a 13-digit epoch-ms timestamp passes Luhn one

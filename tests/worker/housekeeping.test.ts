@@ -8,6 +8,10 @@ import { ManualClock } from "@/lib/webhooks/delivery/clock";
 import { HOUSEKEEPING_JOBS } from "@/lib/housekeeping/jobs";
 import type { HousekeepingJob } from "@/lib/housekeeping/housekeeping-job";
 import type { Actor } from "@/lib/audit/record-audit";
+import { addWebhook } from "@/lib/webhooks/add-webhook";
+import { seal } from "@/lib/crypto/seal";
+import { toDbBytes } from "@/lib/db/bytes";
+import { cardAad } from "@/lib/vault/prepare-card";
 import { newMerchant, uniqueCustomerId } from "../support/fixtures";
 
 const MINUTE = 60_000;
@@ -15,6 +19,11 @@ const DAY = 24 * 60 * MINUTE;
 const job = (name: string): HousekeepingJob => HOUSEKEEPING_JOBS.find((j) => j.name === name)!;
 const hex = () => randomBytes(16).toString("hex");
 const ago = (ms: number) => new Date(Date.now() - ms);
+
+function sealedCard(merchantId: bigint, id: string) {
+  const sealed = seal("4111111111111111", cardAad(merchantId, id));
+  return { sealedNumber: toDbBytes(sealed.sealed), kekVersion: sealed.kekVersion };
+}
 
 /** Runs the job on two "workers" at once; returns what each changed. */
 async function runTwiceAtOnce(name: string): Promise<number[]> {
@@ -82,8 +91,8 @@ describe("housekeeping jobs", () => {
       maskedNumber: "411111xxxxxx1111",
       cardType: "VS",
       expDate: "1230",
-      sealedNumber: new Uint8Array([1, 2, 3]),
-      kekVersion: 1,
+      // Really sealed: other files (key rotation) re-wrap every row they find.
+      ...sealedCard(actor.merchantId, id),
       zip: "94402",
       expiresAt,
     });
@@ -121,9 +130,9 @@ describe("housekeeping jobs", () => {
 
   it("prune-webhook-history removes finished deliveries and their events after 30 days, never a pending one", async () => {
     const actor = await merchant();
-    const webhook = await getDb().$transaction((tx) =>
-      tx.webhook.create({ data: { merchantId: actor.merchantId, label: "x", notificationUrl: "http://127.0.0.1:9/x", events: "[]", secretSealed: new Uint8Array(1), secretKekVersion: 1, status: "DISABLED" } }),
-    );
+    const added = await addWebhook(actor, { label: "x", notification_url: "http://127.0.0.1:9/x" });
+    const webhook = { id: added.webhook_id };
+    await getDb().$transaction((tx) => tx.webhook.update({ where: { id: webhook.id }, data: { status: "DISABLED" } }));
     const event = (fannedOutAt: Date) => ({ eventId: hex(), merchantId: actor.merchantId, type: "vault_customer_updated", payload: "{}", fannedOutAt });
     const [oldDone, oldPending, recent] = await getDb().$transaction(async (tx) =>
       Promise.all([event(ago(31 * DAY)), event(ago(31 * DAY)), event(ago(DAY)), event(ago(31 * DAY))].map((data) => tx.event.create({ data }))),
@@ -135,7 +144,8 @@ describe("housekeeping jobs", () => {
       }),
     );
     await runTwiceAtOnce("prune-webhook-history");
-    const events = await getDb().event.findMany({ where: { merchantId: actor.merchantId }, select: { id: true } });
+    const made = [oldDone!.id, oldPending!.id, recent!.id];
+    const events = await getDb().event.findMany({ where: { id: { in: made } }, select: { id: true } });
     expect(events.map((e) => e.id).sort((a, b) => a - b)).toEqual([oldPending!.id, recent!.id]);
     const deliveries = await getDb().webhookDelivery.findMany({ where: { webhookId: webhook.id }, select: { status: true } });
     expect(deliveries.map((d) => d.status).sort()).toEqual(["DELIVERED", "PENDING"]);

@@ -6,6 +6,7 @@ import { merchantCommand } from "./commands/merchant";
 import { keyCommand } from "./commands/key";
 import { keysCommand } from "./commands/keys";
 import { setupCommand } from "./commands/setup";
+import { userCommand } from "./commands/user";
 
 const HELP = `Customer Vault CLI
 
@@ -22,6 +23,8 @@ const HELP = `Customer Vault CLI
   keys status [--json]                      sealed values per KEK version
   keys retire --version N                   drop an old KEK version once nothing uses it
   setup [--json]                            keys + demo merchant on an empty vault (npm start runs it)
+  user create --merchant ID --email E --role owner|admin|staff|viewer --password P [--json]
+                                            a portal user (password: at least 12 characters)
 `;
 
 const commands: Record<string, (args: string[]) => Promise<void>> = {
@@ -29,6 +32,7 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
   key: keyCommand,
   keys: keysCommand,
   setup: setupCommand,
+  user: userCommand,
 };
 
 async function main(argv: string[]): Promise<number> {

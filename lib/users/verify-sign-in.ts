@@ -1,0 +1,47 @@
+import "#server-only";
+import { getDb } from "../db/client";
+import { recordAudit } from "../audit/record-audit";
+import { decoyHash, verifyPassword } from "./password";
+
+export const MAX_FAILED_SIGN_INS = 10;
+export const LOCKOUT_MS = 30 * 60 * 1000;
+
+export type SignInResult =
+  | { ok: true; user: { id: number; merchantId: bigint; email: string; role: string } }
+  | { ok: false; reason: "invalid" | "locked"; lockedUntil?: Date };
+
+/**
+ * Checks an email and password. Ten failures in a row lock the user for
+ * 30 minutes, during which even the right password is refused; a success
+ * resets the count. An unknown email costs the same hash as a known one and
+ * gets the same answer, so sign-in does not tell which emails exist.
+ */
+export async function verifySignIn(emailInput: string, password: string, now = new Date()): Promise<SignInResult> {
+  const email = emailInput.trim().toLowerCase();
+  const user = await getDb().user.findUnique({ where: { email } });
+  if (!user) {
+    await verifyPassword(password, await decoyHash());
+    return { ok: false, reason: "invalid" };
+  }
+  if (user.lockedUntil && user.lockedUntil > now) return { ok: false, reason: "locked", lockedUntil: user.lockedUntil };
+  const matches = await verifyPassword(password, user.passwordHash);
+  const actor = { merchantId: user.merchantId, actor: `user:${user.id}` };
+  return getDb().$transaction(async (tx) => {
+    if (matches) {
+      await tx.user.update({ where: { id: user.id }, data: { failedSignIns: 0, lockedUntil: null, lastSignInAt: now } });
+      await recordAudit(tx, actor, "user.sign_in", { type: "user", id: String(user.id) });
+      return { ok: true as const, user: { id: user.id, merchantId: user.merchantId, email: user.email, role: user.role } };
+    }
+    // Counted in the database (an increment, not a read-then-write), so
+    // guesses spread over several processes add up.
+    const updated = await tx.user.update({ where: { id: user.id }, data: { failedSignIns: { increment: 1 } }, select: { failedSignIns: true } });
+    await recordAudit(tx, actor, "user.sign_in_failed", { type: "user", id: String(user.id) });
+    if (updated.failedSignIns >= MAX_FAILED_SIGN_INS) {
+      const lockedUntil = new Date(now.getTime() + LOCKOUT_MS);
+      await tx.user.update({ where: { id: user.id }, data: { lockedUntil, failedSignIns: 0 } });
+      await recordAudit(tx, actor, "user.lock", { type: "user", id: String(user.id) });
+      return { ok: false as const, reason: "locked" as const, lockedUntil };
+    }
+    return { ok: false as const, reason: "invalid" as const };
+  });
+}

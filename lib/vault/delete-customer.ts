@@ -1,7 +1,8 @@
 import "#server-only";
 import { getDb } from "../db/client";
 import { recordAudit, type Actor } from "../audit/record-audit";
-import { recordEvent } from "../events/record-event";
+import { recordEvents } from "../events/record-event";
+import { cardEventData } from "../events/event-data";
 import { getCustomerPkOrThrow } from "./customer-query";
 
 /**
@@ -13,8 +14,17 @@ import { getCustomerPkOrThrow } from "./customer-query";
 export async function deleteCustomer(actor: Actor, customerId: string): Promise<void> {
   await getDb().$transaction(async (tx) => {
     const customerPk = await getCustomerPkOrThrow(tx, actor.merchantId, customerId);
+    // Its cards go with it: a receiver that listens only for card deletions hears of them too.
+    const cards = await tx.card.findMany({
+      where: { customerPk },
+      orderBy: { createdAt: "asc" },
+      select: { id: true, maskedNumber: true, cardType: true, expDate: true },
+    });
     await tx.customer.delete({ where: { id: customerPk } });
     await recordAudit(tx, actor, "customer.delete", { type: "customer", id: customerId });
-    await recordEvent(tx, actor.merchantId, "vault_customer_deleted", { customer_id: customerId });
+    await recordEvents(tx, actor.merchantId, [
+      ...cards.map((card) => ({ type: "vault_card_deleted" as const, data: cardEventData(customerId, card) })),
+      { type: "vault_customer_deleted" as const, data: { customer_id: customerId } },
+    ]);
   });
 }

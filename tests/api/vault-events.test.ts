@@ -122,13 +122,17 @@ describe("customer events", () => {
     );
   });
 
-  it("DELETE /vault/customer/{id} writes vault_customer_deleted", async () => {
+  it("DELETE /vault/customer/{id} writes vault_card_deleted for each of its cards, then vault_customer_deleted", async () => {
     const m = await newMerchant("Events customer deleted");
     const id = uniqueCustomerId("Ev");
-    await addCustomer(m, { customer_id: id, customer_first_name: "Ada", billing_cards: [card()] });
+    const created = await addCustomer(m, { customer_id: id, customer_first_name: "Ada", billing_cards: [card()] });
+    const [stored] = created.billing_cards;
     const before = await eventsOf(m);
     expectStatus(await m.api.delete(`/vault/customer/${id}`), 200, "delete");
-    expect(await newEvents(m, before)).toEqual([["vault_customer_deleted", { customer_id: id }]]);
+    expect(await newEvents(m, before)).toEqual([
+      ["vault_card_deleted", { customer_id: id, card_id: stored.card_id, card_number: stored.card_number, card_type: stored.card_type, exp_date: stored.exp_date }],
+      ["vault_customer_deleted", { customer_id: id }],
+    ]);
   });
 });
 

@@ -1,0 +1,60 @@
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { generateSecret, generateURI, verify } from "otplib";
+
+// The portal's second factor (issue 6): RFC 6238 TOTP as authenticator
+// apps use it (SHA-1, 6 digits, 30 s), through otplib, plus one-time
+// recovery codes. Enrolment, storage (the secret sealed like a card number)
+// and the sign-in step are the portal's next pieces; these are the rules.
+
+const ISSUER = "Customer Vault";
+/** One step either side: a phone clock 30 s off still works. */
+const TOLERANCE_SECONDS = 30;
+
+/** A new base32 secret (160 bits, the RFC's recommended length). */
+export function newTotpSecret(): string {
+  return generateSecret({ length: 20 });
+}
+
+/** The otpauth:// URI an authenticator app reads from the enrolment QR code. */
+export function totpUri(email: string, secret: string): string {
+  return generateURI({ issuer: ISSUER, label: email, secret });
+}
+
+/**
+ * Whether `code` is the secret's code at `now`, one step either way. Returns
+ * the time step it matched (to refuse the same code twice), or null.
+ */
+export async function verifyTotp(secret: string, code: string, now: Date = new Date()): Promise<number | null> {
+  const token = code.replace(/\s+/g, "");
+  if (!/^\d{6}$/.test(token)) return null;
+  const result = await verify({ secret, token, epoch: Math.floor(now.getTime() / 1000), epochTolerance: TOLERANCE_SECONDS });
+  return result.valid ? Math.floor(result.epoch / 30) : null;
+}
+
+const RECOVERY_CODES = 10;
+
+/**
+ * Ten recovery codes (xxxxx-xxxxx, 50 bits each) and their SHA-256 hashes.
+ * The codes are shown once; only the hashes are kept. A fast hash is enough:
+ * the codes are random, not chosen by a person.
+ */
+export function newRecoveryCodes(): { codes: string[]; hashes: string[] } {
+  const codes = Array.from({ length: RECOVERY_CODES }, () => {
+    const raw = randomBytes(7).toString("hex").slice(0, 10);
+    return `${raw.slice(0, 5)}-${raw.slice(5)}`;
+  });
+  return { codes, hashes: codes.map(hashRecoveryCode) };
+}
+
+export function hashRecoveryCode(code: string): string {
+  return createHash("sha256").update(code.trim().toLowerCase().replace(/[^0-9a-f]/g, "")).digest("hex");
+}
+
+/** The index of the stored hash this code matches (to strike it out), or -1. */
+export function matchRecoveryCode(code: string, hashes: string[]): number {
+  const given = Buffer.from(hashRecoveryCode(code), "hex");
+  return hashes.findIndex((hash) => {
+    const stored = Buffer.from(hash, "hex");
+    return stored.length === given.length && timingSafeEqual(stored, given);
+  });
+}

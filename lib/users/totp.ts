@@ -27,8 +27,10 @@ export function totpUri(email: string, secret: string): string {
 export async function verifyTotp(secret: string, code: string, now: Date = new Date()): Promise<number | null> {
   const token = code.replace(/\s+/g, "");
   if (!/^\d{6}$/.test(token)) return null;
-  const result = await verify({ secret, token, epoch: Math.floor(now.getTime() / 1000), epochTolerance: TOLERANCE_SECONDS });
-  return result.valid ? Math.floor(result.epoch / 30) : null;
+  const epoch = Math.floor(now.getTime() / 1000);
+  const result = await verify({ secret, token, epoch, epochTolerance: TOLERANCE_SECONDS });
+  // delta: how many 30 s steps from now's step the code matched.
+  return result.valid ? Math.floor(epoch / 30) + result.delta : null;
 }
 
 const RECOVERY_CODES = 10;

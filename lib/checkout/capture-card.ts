@@ -1,4 +1,5 @@
 import "#server-only";
+import { cardEventData } from "../events/event-data";
 import { dbProvider, getDb, type Tx } from "../db/client";
 import { Prisma } from "../db/sql";
 import type { FieldErrors } from "../api/api-error";
@@ -141,8 +142,7 @@ async function duplicateOfOtherCard(tx: Tx, checkout: CheckoutForCapture, card: 
 }
 
 async function storeCard(tx: Tx, actor: Actor, checkout: CheckoutForCapture, card: PreparedCard, replaces: boolean): Promise<string> {
-  const masked = { card_id: card.id, card_number: card.maskedNumber, card_type: card.cardType, exp_date: card.expDate };
-  const data = { checkout_id: checkout.id, customer_id: checkout.customerId, ...masked };
+  const data = { checkout_id: checkout.id, ...cardEventData(checkout.customerId, card) };
   if (replaces) {
     const { id, merchantId: _merchantId, ...columns } = card;
     await tx.card.update({ where: { id }, data: columns });

@@ -59,12 +59,24 @@ function invalid(message: string): ApiError {
  * client rejects). As in SQL, `%` and `_` in the value are wildcards.
  */
 export function customerFilterWhere(filters: CustomerFilter[], provider: "sqlite" | "postgres") {
+  return filterWhere(filters, provider, ["customerId"]);
+}
+
+/**
+ * filterWhere for any resource. `required` names the columns that are never
+ * null: Prisma refuses null tests on them, so IS_NULL matches nothing,
+ * IS_NOT_NULL everything, and NOT_EQUALS needs no "or null".
+ */
+export function filterWhere(
+  filters: { column: string; operator: FilterOperator; value: string }[],
+  provider: "sqlite" | "postgres",
+  required: readonly string[],
+) {
   return filters.map(({ column, operator, value }) => {
-    // customer_id is never null: Prisma refuses null tests on a required column.
-    if (column === "customerId") {
+    if (required.includes(column)) {
       if (operator === "IS_NULL") return { id: { lt: 0 } };
       if (operator === "IS_NOT_NULL") return {};
-      if (operator === "NOT_EQUALS") return { customerId: { not: value } };
+      if (operator === "NOT_EQUALS") return { [column]: { not: value } };
     }
     switch (operator) {
       case "EQUALS":

@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { dbProvider, getDb } from "../db/client";
 import type { ListPage } from "../api/envelope";
 import { browseQuerySchema } from "../api/browse-query";
-import { parseFilters, type FilterOperator } from "../vault/browse-filter";
+import { filterWhere, parseFilters } from "../vault/browse-filter";
 import { webhookSelect, webhookToResponse } from "./to-response";
 import type { WebhookResponse } from "./schemas";
 
@@ -13,10 +13,10 @@ const FILTER_FIELDS = { label: "label", status: "status", notification_url: "not
 export const BrowseWebhooksQuerySchema = browseQuerySchema(WEBHOOK_FIELDS, { orderOn: "webhook_id", orderBy: "asc" });
 export type BrowseWebhooksQuery = z.infer<typeof BrowseWebhooksQuerySchema>;
 
-/** One page of the merchant's webhooks; the filterable fields are text columns that are never null. */
+/** One page of the merchant's webhooks, filtered and sorted; totalRecords is the real total. */
 export async function browseWebhooks(merchantId: bigint, query: BrowseWebhooksQuery): Promise<ListPage<WebhookResponse>> {
-  const insensitive = dbProvider() === "postgres";
-  const filters = parseFilters(query.filter, FILTER_FIELDS).map(({ column, operator, value }) => textFilter(column, operator, value, insensitive));
+  // Every filterable column is required text.
+  const filters = filterWhere(parseFilters(query.filter, FILTER_FIELDS), dbProvider(), Object.values(FILTER_FIELDS));
   const where = { merchantId, AND: filters };
   const column = WEBHOOK_FIELDS[query.order_on as keyof typeof WEBHOOK_FIELDS];
   const orderBy = column === "id" ? [{ id: query.order_by }] : [{ [column]: query.order_by }, { id: query.order_by }];
@@ -26,23 +26,4 @@ export async function browseWebhooks(merchantId: bigint, query: BrowseWebhooksQu
     db.webhook.findMany({ where, orderBy, skip: query.page * query.count, take: query.count, select: webhookSelect }),
   ]);
   return { data: rows.map(webhookToResponse), totalRecords, page: query.page, count: query.count, orderOn: query.order_on, orderBy: query.order_by };
-}
-
-function textFilter(column: string, operator: FilterOperator, value: string, insensitive: boolean) {
-  switch (operator) {
-    case "EQUALS":
-      return { [column]: value };
-    case "NOT_EQUALS":
-      return { [column]: { not: value } };
-    case "LIKE":
-      return { [column]: insensitive ? { contains: value, mode: "insensitive" } : { contains: value } };
-    case "GREATER_THAN":
-      return { [column]: { gt: value } };
-    case "LESS_THAN":
-      return { [column]: { lt: value } };
-    case "IS_NULL":
-      return { id: { lt: 0 } }; // these columns are never null
-    case "IS_NOT_NULL":
-      return {};
-  }
 }

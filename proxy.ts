@@ -12,11 +12,14 @@ import { mayBeSameOriginPost } from "@/lib/security/same-origin-post";
 import { NONCE_HEADER } from "@/lib/security/forwarded-headers";
 import { getEnv } from "@/lib/env";
 
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
 /** The hosted card pages (Pages Router), which send their own policy. */
 const OWN_POLICY_PATHS = ["/checkout/", "/embedded/"];
 
 export function proxy(request: NextRequest) {
-  if (request.method === "POST" && !mayBeSameOriginPost(request.headers, getEnv().PUBLIC_BASE_URL)) {
+  // Every unsafe method: the portal's route handlers take PATCH and DELETE too.
+  if (!SAFE_METHODS.has(request.method) && !mayBeSameOriginPost(request.headers, getEnv().PUBLIC_BASE_URL)) {
     return new NextResponse("Forbidden: this form can only be sent from its own page.", {
       status: 403,
       headers: { "content-type": "text/plain; charset=utf-8" },

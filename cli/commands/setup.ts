@@ -1,6 +1,8 @@
 import { getKeyring } from "@/lib/crypto/get-keyring";
 import { getDb } from "@/lib/db/client";
+import { randomBytes } from "node:crypto";
 import { createMerchant } from "@/lib/merchants/create-merchant";
+import { createUser } from "@/lib/users/create-user";
 import { parseFlags, printJson } from "../args";
 
 /**
@@ -20,14 +22,32 @@ export async function setupCommand(args: string[]): Promise<void> {
   }
   const name = typeof flags["demo-name"] === "string" ? flags["demo-name"] : "Demo Merchant";
   const demo = await createMerchant({ name, actor: "setup" });
+  // The demo's owner signs in to the portal with a random password, printed once like the key.
+  const ownerPassword = randomBytes(12).toString("base64url");
+  const owner = await createUser({ merchantId: BigInt(demo.merchantId), email: DEMO_OWNER_EMAIL, role: "owner", password: ownerPassword, actor: "setup" });
   if (flags.json) {
-    return printJson({ demo_created: true, merchant_id: demo.merchantId, api_key: demo.apiKey, signing_secret: demo.signingSecret });
+    return printJson({
+      demo_created: true,
+      merchant_id: demo.merchantId,
+      api_key: demo.apiKey,
+      signing_secret: demo.signingSecret,
+      owner_email: owner.email,
+      owner_password: ownerPassword,
+    });
   }
   console.log("");
   console.log("A demo merchant was created (shown once; the vault keeps only a hash of the key):");
   console.log(`  merchant_id:    ${demo.merchantId}`);
   console.log(`  API key:        ${demo.apiKey}`);
   console.log(`  signing secret: ${demo.signingSecret}`);
+  console.log(`  portal:         ${portalUrl()} (owner ${owner.email}, password ${ownerPassword})`);
   console.log(`  try:            curl -u ${demo.apiKey}: http://localhost:${process.env.PORT || 3000}/platform/vault/customer`);
   console.log("");
+}
+
+const DEMO_OWNER_EMAIL = "owner@demo.example";
+
+function portalUrl(): string {
+  const base = process.env.PUBLIC_BASE_URL || `http://localhost:${process.env.PORT || 3000}`;
+  return `${base.replace(/\/$/, "")}/portal`;
 }

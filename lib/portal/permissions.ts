@@ -1,0 +1,28 @@
+import type { Role } from "../users/roles";
+
+// What each portal role may do (issue 6). The server checks these on every
+// mutation (lib/portal/portal-route.ts); pages use the same table to hide
+// controls a user cannot use, so the two never disagree.
+const GRANTS = {
+  /** Create, edit and delete customers, their cards and shipping addresses. */
+  "customers.write": ["owner", "admin", "staff"],
+  /** Create checkout links. */
+  "links.write": ["owner", "admin", "staff"],
+  /** Branding, origins, URLs, signing secret, API keys, webhooks. */
+  "settings.write": ["owner", "admin"],
+  /** Read settings, keys and webhooks (never a secret). */
+  "settings.read": ["owner", "admin"],
+  /** Read and export the audit log. */
+  "audit.read": ["owner", "admin"],
+  /** Invite users, change roles, remove users. */
+  "users.manage": ["owner"],
+  /** Require a second factor for every user of the merchant. */
+  "security.require_totp": ["owner"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof GRANTS;
+
+/** Whether a role carries a permission. */
+export function can(role: string, permission: Permission): boolean {
+  return (GRANTS[permission] as readonly string[]).includes(role);
+}

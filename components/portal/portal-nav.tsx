@@ -11,7 +11,7 @@ export function PortalNav({ items }: { items: NavItem[] }) {
     <nav aria-label="Portal">
       <ul className="flex gap-1 overflow-x-auto md:flex-col md:overflow-visible">
         {items.map((item) => {
-          const current = pathname === item.href || pathname.startsWith(`${item.href}/`);
+          const current = pathname !== null && (pathname === item.href || pathname.startsWith(`${item.href}/`));
           return (
             <li key={item.href}>
               <Link

@@ -7,7 +7,7 @@ import Database from "better-sqlite3";
 import pg from "pg";
 import type { VaultInfo } from "./vaults";
 
-async function execute(vault: VaultInfo, sql: { sqlite: string; postgres: string }, params: unknown[]): Promise<number> {
+export async function executeSql(vault: VaultInfo, sql: { sqlite: string; postgres: string }, params: unknown[]): Promise<number> {
   if (vault.database === "sqlite") {
     const db = new Database(vault.databaseUrl.replace(/^file:/, ""));
     try {
@@ -33,7 +33,7 @@ async function execute(vault: VaultInfo, sql: { sqlite: string; postgres: string
  */
 export async function expireLink(vault: VaultInfo, checkoutId: string): Promise<void> {
   const past = Date.now() - 60_000;
-  const changed = await execute(
+  const changed = await executeSql(
     vault,
     {
       sqlite: `UPDATE "Checkout" SET "expiresAt" = ? WHERE "id" = ?`,
@@ -57,5 +57,5 @@ export async function expireLink(vault: VaultInfo, checkoutId: string): Promise<
  * beside it cannot be pushed over the limit by it.
  */
 export async function forgetAddressFailures(vault: VaultInfo): Promise<void> {
-  await execute(vault, { sqlite: `DELETE FROM "CaptureFailure"`, postgres: `DELETE FROM "CaptureFailure"` }, []);
+  await executeSql(vault, { sqlite: `DELETE FROM "CaptureFailure"`, postgres: `DELETE FROM "CaptureFailure"` }, []);
 }

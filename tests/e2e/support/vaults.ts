@@ -14,7 +14,7 @@ export type VaultInfo = {
   keysFile: string;
   logFile: string;
   /** The demo merchant `vault setup --json` created, branded by the setup. */
-  merchant: { merchant_id: number; api_key: string; signing_secret: string };
+  merchant: { merchant_id: number; api_key: string; signing_secret: string; owner_email: string; owner_password: string };
   shopName: string;
 };
 

@@ -1,0 +1,74 @@
+// The portal side of the browser suite: portal users made with the real CLI
+// (as an operator would), signing in through the real form, TOTP codes as an
+// authenticator app makes them, and the session ageing that the idle rule
+// needs (written to the database, as no page can make 15 minutes pass).
+import { randomBytes } from "node:crypto";
+import { generate } from "otplib";
+import { expect, type Page } from "@playwright/test";
+import { runCli } from "../../support/cli";
+import { executeSql } from "./database";
+import type { VaultInfo } from "./vaults";
+
+export type PortalUser = { userId: number; email: string; password: string; role: string };
+
+export function cliEnv(vault: VaultInfo): Record<string, string> {
+  return { DATABASE_URL: vault.databaseUrl, VAULT_KEYS_FILE: vault.keysFile, PUBLIC_BASE_URL: vault.baseUrl };
+}
+
+/** A new user of the demo merchant (or another), made with `vault user create`. */
+export function createPortalUser(vault: VaultInfo, role: string, merchantId: number = vault.merchant.merchant_id): PortalUser {
+  const email = `${role}-${randomBytes(6).toString("hex")}@shop.example`;
+  const password = `pw-${randomBytes(12).toString("hex")}`;
+  const made = runCli(["user", "create", "--merchant", String(merchantId), "--email", email, "--role", role, "--password", password, "--json"], cliEnv(vault)) as {
+    user_id: number;
+  };
+  return { userId: made.user_id, email, password, role };
+}
+
+/** A second merchant, for isolation and for settings no other test may see change. */
+export function createMerchant(vault: VaultInfo, name: string): { merchant_id: number; api_key: string } {
+  return runCli(["merchant", "create", "--name", name, "--json"], cliEnv(vault)) as { merchant_id: number; api_key: string };
+}
+
+/** Fills the sign-in form and sends it; does not wait for where it leads. */
+export async function submitSignIn(page: Page, vault: VaultInfo, email: string, password: string): Promise<void> {
+  if (!page.url().includes("/portal/sign-in")) await page.goto(`${vault.baseUrl}/portal/sign-in`);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+/** Signs in a user without a second factor and waits for the customers page. */
+export async function signIn(page: Page, vault: VaultInfo, user: { email: string; password: string }): Promise<void> {
+  await submitSignIn(page, vault, user.email, user.password);
+  await expect(page).toHaveURL(/\/portal\/customers$/);
+}
+
+/** The code an authenticator app shows for `secret` now. */
+export function totpCode(secret: string, at = Date.now()): Promise<string> {
+  return generate({ secret, epoch: Math.floor(at / 1000) });
+}
+
+/** Makes a user's sessions look idle for `minutes` (the 15-minute rule). */
+export async function ageSessions(vault: VaultInfo, userId: number, minutes: number): Promise<void> {
+  const past = new Date(Date.now() - minutes * 60_000);
+  const changed = await executeSql(
+    vault,
+    {
+      sqlite: `UPDATE "PortalSession" SET "lastSeenAt" = ? WHERE "userId" = ?`,
+      postgres: `UPDATE "PortalSession" SET "lastSeenAt" = $1 WHERE "userId" = $2`,
+    },
+    [vault.database === "sqlite" ? past.toISOString().replace("Z", "+00:00") : past, userId],
+  );
+  expect(changed, "the user has a session to age").toBeGreaterThan(0);
+}
+
+/** The CSRF token the signed-in page carries (for forging requests a page would not make). */
+export function csrfOf(page: Page): Promise<string> {
+  return page.locator('meta[name="vault-csrf"]').getAttribute("content").then((v) => v ?? "");
+}
+
+/** The page's own alert (not Next's route announcer, which also has role="alert"). */
+export function pageAlert(page: Page) {
+  return page.locator('[role="alert"]:not(#__next-route-announcer__)');
+}

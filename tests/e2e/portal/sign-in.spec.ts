@@ -3,7 +3,7 @@
 // owner requiring it for everyone, the lockout, the idle timeout, sign-out.
 import { test, expect } from "../support/fixtures";
 import { expectAxeClean } from "../support/axe";
-import { ageSessions, createMerchant, createPortalUser, pageAlert, signIn, submitSignIn, totpCode } from "../support/portal";
+import { ageSessions, createMerchant, createPortalUser, pageAlert, signIn, signOut, submitSignIn, totpCode } from "../support/portal";
 
 test("/portal sends a signed-out visitor to the sign-in form, which names its fields for password managers", async ({ page, vault }, testInfo) => {
   await page.goto(`${vault.baseUrl}/portal`);
@@ -25,8 +25,7 @@ test("the demo owner printed by setup signs in, and Sign out ends the session on
   expect(session?.sameSite).toBe("Strict");
   expect(session?.path).toBe("/portal");
 
-  await page.getByRole("button", { name: "Sign out" }).click();
-  await expect(page).toHaveURL(/\/portal\/sign-in\?reason=signed_out$/);
+  await signOut(page);
   await expect(page.getByText("You have signed out.")).toBeVisible();
   // The old cookie, sent again, opens nothing: the session is gone from the database.
   await page.context().addCookies([session!]);
@@ -86,7 +85,7 @@ test("a user enrols an authenticator app, then signs in with its codes; a code w
   await expect(codes).toHaveCount(10);
   const recoveryCode = (await codes.first().textContent())!.trim();
   await page.getByRole("link", { name: "I have saved my recovery codes" }).click();
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await signOut(page);
 
   // The password alone now leads to the code step.
   await submitSignIn(page, vault, user.email, user.password);
@@ -105,7 +104,7 @@ test("a user enrols an authenticator app, then signs in with its codes; a code w
   await page.getByLabel("Authentication code").fill(await totpCode(secret, Date.now() + 30_000));
   await page.getByRole("button", { name: "Continue" }).click();
   await expect(page).toHaveURL(/\/portal\/customers$/);
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await signOut(page);
 
   // A recovery code signs in once.
   for (const expected of ["signed in", "refused"]) {
@@ -115,7 +114,7 @@ test("a user enrols an authenticator app, then signs in with its codes; a code w
     await page.getByRole("button", { name: "Continue" }).click();
     if (expected === "signed in") {
       await expect(page).toHaveURL(/\/portal\/customers$/);
-      await page.getByRole("button", { name: "Sign out" }).click();
+      await signOut(page);
     } else {
       await expect(pageAlert(page)).toContainText("That code is not valid");
     }
@@ -140,7 +139,7 @@ test("an owner requires a second factor: a user without one must enrol before an
   await page.getByRole("link", { name: "I have saved my recovery codes" }).click();
   await page.getByRole("button", { name: "Require a second factor for everyone" }).click();
   await expect(page.getByText("A second factor is required")).toBeVisible();
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await signOut(page);
 
   await submitSignIn(page, vault, staff.email, staff.password);
   await expect(page).toHaveURL(/\/portal\/enrol$/);

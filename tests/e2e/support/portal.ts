@@ -72,3 +72,9 @@ export function csrfOf(page: Page): Promise<string> {
 export function pageAlert(page: Page) {
   return page.locator('[role="alert"]:not(#__next-route-announcer__)');
 }
+
+/** Clicks "Sign out" and waits for the sign-in page it leads to. */
+export async function signOut(page: Page): Promise<void> {
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/portal\/sign-in\?reason=signed_out$/);
+}

@@ -8,11 +8,12 @@ import type { Keyring } from "./keyring";
 import { cardAad } from "../vault/prepare-card";
 import { signingSecretAad } from "../merchants/create-merchant";
 import { countWebhookSealedByVersion, rewrapWebhookSecrets } from "../webhooks/rewrap-webhook-secrets";
+import { countTotpSealedByVersion, rewrapTotpSecrets } from "../users/rewrap-totp-secrets";
 
 /** A little over the servers' key file re-check interval. */
 const KEY_FILE_PICKUP_MS = 1500;
 
-export type RotationProgress = { table: "card" | "merchant" | "pending_card" | "webhook"; rewrapped: number };
+export type RotationProgress = { table: "card" | "merchant" | "pending_card" | "webhook" | "user"; rewrapped: number };
 
 /**
  * Online key rotation: re-wraps every data key under the active KEK version
@@ -80,6 +81,10 @@ export async function rotateKeys(options: {
   rewrapped += webhookValues;
   if (webhookValues > 0) options.onProgress?.({ table: "webhook", rewrapped });
 
+  const totpSecrets = await rewrapTotpSecrets(target, keyring, Math.max(0, limit - rewrapped));
+  rewrapped += totpSecrets;
+  if (totpSecrets > 0) options.onProgress?.({ table: "user", rewrapped });
+
   const remaining = await countSealedByVersion();
   const complete = [...remaining.entries()].every(([version, count]) => version === target || count === 0);
   return { activeVersion: target, rewrapped, complete };
@@ -112,16 +117,18 @@ type CardTable = {
   updateMany(args: object): Promise<{ count: number }>;
 };
 
-/** How many sealed values each KEK version protects (cards, card tokens, signing secrets, webhook secrets). */
+/** How many sealed values each KEK version protects (cards, card tokens, signing secrets, webhook secrets, TOTP secrets). */
 export async function countSealedByVersion(): Promise<Map<number, number>> {
   const db = getDb();
-  const [cards, pendingCards, merchants, webhooks] = await Promise.all([
+  const [cards, pendingCards, merchants, webhooks, totpSecrets] = await Promise.all([
     db.card.groupBy({ by: ["kekVersion"], _count: { _all: true } }),
     db.pendingCard.groupBy({ by: ["kekVersion"], _count: { _all: true } }),
     db.merchant.groupBy({ by: ["signingSecretKekVersion"], _count: { _all: true } }),
     countWebhookSealedByVersion(),
+    countTotpSealedByVersion(),
   ]);
   const counts = new Map<number, number>(webhooks);
+  for (const [version, count] of totpSecrets) counts.set(version, (counts.get(version) ?? 0) + count);
   for (const row of [...cards, ...pendingCards]) counts.set(row.kekVersion, (counts.get(row.kekVersion) ?? 0) + row._count._all);
   for (const row of merchants) {
     counts.set(row.signingSecretKekVersion, (counts.get(row.signingSecretKekVersion) ?? 0) + row._count._all);

@@ -13,6 +13,10 @@ import { rotateWebhookSecret } from "@/lib/webhooks/rotate-webhook-secret";
 import { ManualClock } from "@/lib/webhooks/delivery/clock";
 import { VaultWorker } from "@/worker/vault-worker";
 import { newMerchant } from "../support/fixtures";
+import { generate } from "otplib";
+import { createUser } from "@/lib/users/create-user";
+import { beginTotpEnrolment, confirmTotpEnrolment } from "@/lib/users/totp-enrolment";
+import { verifySecondFactor } from "@/lib/users/verify-second-factor";
 import { loadReadmeFunction } from "../support/readme-snippet";
 import { startWebhookReceiver, type WebhookReceiver } from "../support/webhook-receiver";
 
@@ -47,4 +51,26 @@ it("re-wraps webhook secrets and passwords, so retiring the old KEK version leav
   expect(verify(request.rawBody, request.headers, rotated.secret!)).toBe(true);
   expect(verify(request.rawBody, request.headers, webhook.secret!)).toBe(true);
   expect(request.headers.authorization).toBe(`Basic ${Buffer.from("vault:pw-before-rotation").toString("base64")}`);
+});
+
+it("re-wraps portal users' TOTP secrets, so retiring the old KEK version does not lock them out", async () => {
+  const merchant = await newMerchant();
+  const merchantId = BigInt(merchant.merchantId);
+  const user = await createUser({ merchantId, email: `totp-${Date.now()}@shop.example`, role: "staff", password: "a-long-enough-password", actor: "test" });
+  const enrolment = await beginTotpEnrolment({ id: user.userId, email: user.email });
+  const epoch = Math.floor(Date.now() / 1000);
+  const code = await generate({ secret: enrolment.secret, epoch });
+  await confirmTotpEnrolment({ actor: { merchantId, actor: `user:${user.userId}` }, userId: user.userId, pending: enrolment.pending, code });
+  const oldVersion = reloadKeyring().activeKekVersion;
+
+  const result = await rotateKeys({ addVersion: true });
+  expect(result.complete).toBe(true);
+  const row = await getDb().user.findUniqueOrThrow({ where: { id: user.userId } });
+  expect(row.totpKekVersion).toBe(result.activeVersion);
+
+  retireKekVersion(oldVersion);
+  reloadKeyring();
+  // The next step's code: the enrolment spent this one.
+  const next = await generate({ secret: enrolment.secret, epoch: epoch + 30 });
+  expect(await verifySecondFactor(user.userId, next, new Date((epoch + 30) * 1000))).toEqual({ ok: true, usedRecoveryCode: false });
 });

@@ -1,6 +1,6 @@
 import "#server-only";
 import { expireCheckoutLinks } from "./expire-checkout-links";
-import { pruneCaptureFailures, pruneIdempotencyRecords, prunePendingCards, pruneTransientKeys, pruneWebhookHistory } from "./prune-expired-rows";
+import { pruneCaptureFailures, pruneIdempotencyRecords, prunePendingCards, pruneTransientKeys, pruneWebhookHistory, prunePortalSessions, pruneUserInvites } from "./prune-expired-rows";
 import type { HousekeepingJob } from "./housekeeping-job";
 
 /** Every job the worker runs on a schedule. */
@@ -11,4 +11,6 @@ export const HOUSEKEEPING_JOBS: HousekeepingJob[] = [
   pruneIdempotencyRecords,
   pruneCaptureFailures,
   pruneWebhookHistory,
+  prunePortalSessions,
+  pruneUserInvites,
 ];

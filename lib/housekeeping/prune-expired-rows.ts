@@ -1,6 +1,7 @@
 import "#server-only";
 import { getDb } from "../db/client";
 import { ADDRESS_WINDOW_MS } from "../checkout/address-limit";
+import { IDLE_MS } from "../portal/portal-session";
 import type { HousekeepingJob } from "./housekeeping-job";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -53,4 +54,28 @@ export const pruneWebhookHistory: HousekeepingJob = {
       return deliveries.count + events.count;
     });
   },
+};
+
+/** Portal sessions past their 15 idle minutes or 12 hours: the cookie that named them opens nothing already. */
+export const prunePortalSessions: HousekeepingJob = {
+  name: "prune-portal-sessions",
+  everyMs: 5 * 60_000,
+  run: async (clock) =>
+    (
+      await getDb().$transaction((tx) =>
+        tx.portalSession.deleteMany({ where: { OR: [{ expiresAt: { lte: clock.now() } }, { lastSeenAt: { lt: ago(clock, IDLE_MS) } }] } }),
+      )
+    ).count,
+};
+
+/** Invitations a day after they expired (the page says "expired" until then), and accepted ones. */
+export const pruneUserInvites: HousekeepingJob = {
+  name: "prune-user-invites",
+  everyMs: 60 * 60_000,
+  run: async (clock) =>
+    (
+      await getDb().$transaction((tx) =>
+        tx.userInvite.deleteMany({ where: { OR: [{ expiresAt: { lt: ago(clock, DAY_MS) } }, { acceptedAt: { not: null } }] } }),
+      )
+    ).count,
 };

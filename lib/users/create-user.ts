@@ -1,5 +1,5 @@
 import "#server-only";
-import { getDb } from "../db/client";
+import { getDb, type Tx } from "../db/client";
 import { ApiError, fieldError } from "../api/api-error";
 import { isUniqueViolation } from "../api/to-api-error";
 import { recordAudit } from "../audit/record-audit";
@@ -10,22 +10,49 @@ export type CreatedUser = { userId: number; email: string; role: string };
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
+/** The email as stored (trimmed, lower-cased), or a 400 naming the field. */
+export function normaliseEmail(input: string): string {
+  const email = input.trim().toLowerCase();
+  if (!EMAIL.test(email) || email.length > 254) throw fieldError("email", "must be an email address");
+  return email;
+}
+
+/** A 400 naming the field unless the role is one of the four. */
+export function checkRole(role: string): void {
+  if (!isRole(role)) throw fieldError("role", `must be one of ${ROLES.join(", ")}`);
+}
+
 /** Creates a portal user for a merchant; the email is unique across the vault. */
 export async function createUser(options: { merchantId: bigint; email: string; role: string; password: string; actor: string }): Promise<CreatedUser> {
-  const email = options.email.trim().toLowerCase();
-  if (!EMAIL.test(email) || email.length > 254) throw fieldError("email", "must be an email address");
-  if (!isRole(options.role)) throw fieldError("role", `must be one of ${ROLES.join(", ")}`);
-  const problem = passwordProblem(options.password);
+  const email = normaliseEmail(options.email);
+  checkRole(options.role);
+  const passwordHash = await hashNewPassword(options.password);
+  return getDb().$transaction(async (tx) => {
+    const merchant = await tx.merchant.findUnique({ where: { id: options.merchantId }, select: { id: true } });
+    if (!merchant) throw new ApiError("not_found", "Merchant not found");
+    return insertUser(tx, { merchantId: options.merchantId, email, role: options.role, passwordHash, actor: options.actor });
+  });
+}
+
+/** The password's scrypt hash, after the length rule (a 400 naming `password`). */
+export async function hashNewPassword(password: string): Promise<string> {
+  const problem = passwordProblem(password);
   if (problem) throw fieldError("password", problem);
-  const passwordHash = await hashPassword(options.password);
+  return hashPassword(password);
+}
+
+/** Inserts the user and its audit row in the caller's transaction (accepting an invitation uses it too). */
+export async function insertUser(
+  tx: Tx,
+  options: { merchantId: bigint; email: string; role: string; passwordHash: string; actor: string },
+): Promise<CreatedUser> {
   try {
-    return await getDb().$transaction(async (tx) => {
-      const merchant = await tx.merchant.findUnique({ where: { id: options.merchantId }, select: { id: true } });
-      if (!merchant) throw new ApiError("not_found", "Merchant not found");
-      const user = await tx.user.create({ data: { merchantId: options.merchantId, email, passwordHash, role: options.role }, select: { id: true } });
-      await recordAudit(tx, { merchantId: options.merchantId, actor: options.actor }, "user.create", { type: "user", id: String(user.id) });
-      return { userId: user.id, email, role: options.role };
+    const user = await tx.user.create({
+      data: { merchantId: options.merchantId, email: options.email, passwordHash: options.passwordHash, role: options.role },
+      select: { id: true },
     });
+    await recordAudit(tx, { merchantId: options.merchantId, actor: options.actor }, "user.create", { type: "user", id: String(user.id) });
+    return { userId: user.id, email: options.email, role: options.role };
   } catch (error) {
     if (isUniqueViolation(error)) throw new ApiError("conflict", "A user with this email already exists");
     throw error;

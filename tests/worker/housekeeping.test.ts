@@ -13,6 +13,7 @@ import { seal } from "@/lib/crypto/seal";
 import { toDbBytes } from "@/lib/db/bytes";
 import { cardAad } from "@/lib/vault/prepare-card";
 import { newMerchant, uniqueCustomerId } from "../support/fixtures";
+import { createUser } from "@/lib/users/create-user";
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -45,6 +46,8 @@ describe("housekeeping jobs", () => {
       "prune-idempotency-records",
       "prune-capture-failures",
       "prune-webhook-history",
+      "prune-portal-sessions",
+      "prune-user-invites",
     ]);
     for (const j of HOUSEKEEPING_JOBS) expect(j.everyMs).toBeGreaterThan(0);
   });
@@ -149,5 +152,34 @@ describe("housekeeping jobs", () => {
     expect(events.map((e) => e.id).sort((a, b) => a - b)).toEqual([oldPending!.id, recent!.id]);
     const deliveries = await getDb().webhookDelivery.findMany({ where: { webhookId: webhook.id }, select: { status: true } });
     expect(deliveries.map((d) => d.status).sort()).toEqual(["DELIVERED", "PENDING"]);
+  });
+
+  it("prune-portal-sessions removes sessions idle 15 minutes or past 12 hours, and keeps live ones", async () => {
+    const actor = await merchant();
+    const user = await createUser({ merchantId: actor.merchantId, email: `hk-${hex()}@shop.example`, role: "viewer", password: "a-long-enough-password", actor: "test" });
+    const session = (id: string, lastSeenAt: Date, expiresAt: Date) => ({ id, userId: user.userId, merchantId: actor.merchantId, stage: "signed_in", csrf: "x", lastSeenAt, expiresAt });
+    const [idle, old, live] = [hex(), hex(), hex()];
+    await getDb().$transaction((tx) =>
+      tx.portalSession.createMany({
+        data: [session(idle, ago(16 * MINUTE), new Date(Date.now() + DAY)), session(old, ago(MINUTE), ago(1000)), session(live, ago(MINUTE), new Date(Date.now() + DAY))],
+      }),
+    );
+    await runTwiceAtOnce("prune-portal-sessions");
+    const left = await getDb().portalSession.findMany({ where: { userId: user.userId }, select: { id: true } });
+    expect(left.map((s) => s.id)).toEqual([live]);
+  });
+
+  it("prune-user-invites removes invitations a day past expiry and accepted ones, and keeps pending ones", async () => {
+    const actor = await merchant();
+    const invite = (id: string, expiresAt: Date, acceptedAt: Date | null) => ({ id, merchantId: actor.merchantId, email: `${id}@shop.example`, role: "staff", invitedBy: "test", expiresAt, acceptedAt });
+    const [expired, accepted, recent, pending] = [hex(), hex(), hex(), hex()];
+    await getDb().$transaction((tx) =>
+      tx.userInvite.createMany({
+        data: [invite(expired, ago(2 * DAY), null), invite(accepted, new Date(Date.now() + DAY), new Date()), invite(recent, ago(MINUTE), null), invite(pending, new Date(Date.now() + DAY), null)],
+      }),
+    );
+    await runTwiceAtOnce("prune-user-invites");
+    const left = await getDb().userInvite.findMany({ where: { merchantId: actor.merchantId }, select: { id: true } });
+    expect(left.map((i) => i.id).sort()).toEqual([recent, pending].sort());
   });
 });

@@ -5,6 +5,9 @@ import { test, expect } from "../support/fixtures";
 import { expectAxeClean } from "../support/axe";
 import { ageSessions, createMerchant, createPortalUser, pageAlert, signIn, signOut, submitSignIn, totpCode } from "../support/portal";
 
+// Multi-step flows (several sign-ins, scrypt at each) on a machine shared with the rest of the suite.
+test.describe.configure({ timeout: 120_000 });
+
 test("/portal sends a signed-out visitor to the sign-in form, which names its fields for password managers", async ({ page, vault }, testInfo) => {
   await page.goto(`${vault.baseUrl}/portal`);
   await expect(page).toHaveURL(/\/portal\/sign-in$/);

@@ -1,0 +1,58 @@
+"use client";
+import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { Button } from "@/components/ui/button";
+import { ConfirmAction } from "../confirm-action";
+import { usePortal } from "../portal-context";
+import { portalRequest } from "../portal-fetch";
+import { RoleSelect } from "./role-select";
+
+/** A user's row controls: change the role, remove (with a confirmation). */
+export function UserRowActions({ user }: { user: { id: number; email: string; role: string } }) {
+  const { csrf } = usePortal();
+  const router = useRouter();
+  const [role, setRole] = useState(user.role);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const save = async () => {
+    setBusy(true);
+    setProblem(null);
+    setSaved(null);
+    const answer = await portalRequest(`/portal/api/users/${user.id}`, { csrf, method: "PATCH", body: { role } });
+    setBusy(false);
+    if (!answer.ok) return setProblem(answer.message);
+    setSaved(`Role changed to ${role}.`);
+    router.refresh();
+  };
+  return (
+    <div className="flex flex-wrap items-end gap-2">
+      <RoleSelect label={`Role for ${user.email}`} hideLabel name={`role-${user.id}`} value={role} onChange={(e) => setRole(e.target.value)} />
+      <Button variant="secondary" onClick={save} disabled={busy || role === user.role} aria-label={`Change role for ${user.email}`}>
+        Change role
+      </Button>
+      <ConfirmAction
+        label="Remove"
+        ariaLabel={`Remove ${user.email}`}
+        title={`Remove ${user.email}?`}
+        confirmLabel="Remove user"
+        onConfirm={async () => {
+          const answer = await portalRequest(`/portal/api/users/${user.id}`, { csrf, method: "DELETE" });
+          if (!answer.ok) return answer.message;
+          router.refresh();
+          return null;
+        }}
+      >
+        They are signed out at once and can no longer sign in. Their actions stay in the audit log.
+      </ConfirmAction>
+      <p role="status" className="w-full text-sm text-green-800 empty:hidden">
+        {saved}
+      </p>
+      {problem ? (
+        <p role="alert" className="w-full text-sm text-red-800">
+          {problem}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,121 @@
+import Link from "next/link";
+import { buttonClass } from "@/components/ui/button";
+import { Panel } from "@/components/ui/panel";
+import { formatTime } from "@/components/portal/format";
+import { PageHeader } from "@/components/portal/page-header";
+import { Pager } from "@/components/portal/pager";
+import { browseAuditLog } from "@/lib/audit/browse-audit-log";
+import { auditFilterQuery, parseAuditFilter, type AuditFilterValues } from "@/lib/portal/audit-filter";
+import { requirePortalUser } from "@/lib/portal/current-user";
+import { listUsers } from "@/lib/users/list-users";
+
+export const metadata = { title: "Audit log · Customer Vault" };
+
+const FILTERS: { name: keyof AuditFilterValues; label: string; type?: string; hint?: string }[] = [
+  { name: "actor", label: "Actor", hint: "user:12, api_key:3, cli" },
+  { name: "action", label: "Action", hint: "customer.delete" },
+  { name: "targetType", label: "Target type", hint: "customer" },
+  { name: "targetId", label: "Target ID" },
+  { name: "from", label: "From", type: "date" },
+  { name: "to", label: "To", type: "date" },
+];
+
+export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const session = await requirePortalUser({ permission: "audit.read" });
+  const query = await searchParams;
+  const { values, filter, errors } = parseAuditFilter(query);
+  const page = Math.max(1, Number.parseInt(typeof query.page === "string" ? query.page : "1", 10) || 1);
+  const merchantId = session.user.merchantId;
+  const [result, users] = await Promise.all([browseAuditLog({ merchantId, ...filter, page, pageSize: 50 }), listUsers({ merchantId })]);
+  // Staff read "ana@shop.example", not "user:12"; the raw actor stays visible for filtering.
+  const emails = new Map(users.map((u) => [`user:${u.id}`, u.email]));
+  const filtered = Object.values(values).some(Boolean);
+  return (
+    <>
+      <PageHeader
+        title="Audit log"
+        description="Every change to your vault, keys, settings and users: who, what, when and from where."
+        actions={
+          <a href={`/portal/audit/export?${auditFilterQuery(values)}`} className={buttonClass("secondary")} download>
+            Export CSV
+          </a>
+        }
+      />
+      <div className="space-y-6">
+        <Panel title="Filters">
+          <form method="get" action="/portal/audit" className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" aria-label="Filter the audit log">
+            {FILTERS.map((f) => (
+              <div key={f.name}>
+                <label htmlFor={`filter-${f.name}`} className="block text-sm font-medium text-slate-800">
+                  {f.label}
+                </label>
+                <input
+                  id={`filter-${f.name}`}
+                  name={f.name}
+                  type={f.type ?? "text"}
+                  defaultValue={values[f.name]}
+                  placeholder={f.hint}
+                  aria-invalid={errors[f.name] ? true : undefined}
+                  aria-describedby={errors[f.name] ? `filter-${f.name}-error` : undefined}
+                  className="mt-1 block w-full rounded-md border border-slate-400 px-3 py-2 text-sm text-slate-900 placeholder:text-slate-500"
+                />
+                {errors[f.name] ? (
+                  <p id={`filter-${f.name}-error`} className="mt-1 text-sm text-red-800">
+                    {errors[f.name]}
+                  </p>
+                ) : null}
+              </div>
+            ))}
+            <div className="flex items-end gap-2">
+              <button type="submit" className={buttonClass()}>
+                Apply filters
+              </button>
+              {filtered ? (
+                <Link href="/portal/audit" className="px-2 py-2 text-sm font-medium text-blue-800 underline">
+                  Clear
+                </Link>
+              ) : null}
+            </div>
+          </form>
+        </Panel>
+        <Panel>
+          {result.rows.length === 0 ? (
+            <p className="py-8 text-center text-sm text-slate-700">{filtered ? "No entries match these filters." : "Nothing has been recorded yet."}</p>
+          ) : (
+            <div className="overflow-x-auto">
+              <table className="w-full text-left text-sm">
+                <caption className="sr-only">Audit log entries, newest first</caption>
+                <thead className="border-b border-slate-200 text-slate-700">
+                  <tr>
+                    <th scope="col" className="py-2 pr-4 font-medium">Time</th>
+                    <th scope="col" className="py-2 pr-4 font-medium">Actor</th>
+                    <th scope="col" className="py-2 pr-4 font-medium">Action</th>
+                    <th scope="col" className="py-2 pr-4 font-medium">Target</th>
+                    <th scope="col" className="py-2 font-medium">From</th>
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-slate-200">
+                  {result.rows.map((row) => (
+                    <tr key={row.id}>
+                      <td className="py-2 pr-4 whitespace-nowrap text-slate-700">{formatTime(row.createdAt)}</td>
+                      <td className="py-2 pr-4 text-slate-900">
+                        {emails.get(row.actor) ?? row.actor}
+                        {emails.has(row.actor) ? <span className="block text-xs text-slate-600">{row.actor}</span> : null}
+                      </td>
+                      <td className="py-2 pr-4 font-mono text-slate-900">{row.action}</td>
+                      <td className="py-2 pr-4 text-slate-900">
+                        {row.targetType} <span className="font-mono break-all">{row.targetId}</span>
+                      </td>
+                      <td className="py-2 text-slate-700">{row.clientAddress ?? "—"}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          <Pager page={result.page} pageSize={result.pageSize} total={result.total} href={(p) => `/portal/audit?${auditFilterQuery(values, { page: String(p) })}`} />
+        </Panel>
+      </div>
+    </>
+  );
+}

@@ -8,6 +8,9 @@ import { signIn } from "../support/portal";
 import { auditRows, portalFetch, querySql, settingsMerchant } from "../support/portal-settings";
 import { createPortalUser } from "../support/portal";
 
+// Long flows (CLI-made merchant and users, several pages, axe) on a shared two-core machine.
+test.describe.configure({ timeout: 180_000 });
+
 const PAGES = ["/portal/settings/branding", "/portal/settings/checkout", "/portal/settings/api-keys", "/portal/settings/webhooks"];
 
 // Every settings mutation, with a body its schema accepts: only the role can make it fail.
@@ -67,6 +70,7 @@ test("an owner's settings mutation without the CSRF token is refused, and anothe
   expect(noToken).toBe(403);
 
   expect((await page.goto(`${vault.baseUrl}/portal/settings/webhooks/${theirHookId}`))?.status()).toBe(404);
+  await page.goto(`${vault.baseUrl}/portal/settings/webhooks`);
   for (const [method, path, body] of [
     ["PATCH", `/portal/api/settings/webhooks/${theirHookId}`, { label: "taken over" }],
     ["POST", `/portal/api/settings/webhooks/${theirHookId}/status`, { status: "DISABLED" }],

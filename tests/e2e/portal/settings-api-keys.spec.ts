@@ -8,6 +8,9 @@ import { signIn } from "../support/portal";
 import { auditRows, settingsMerchant } from "../support/portal-settings";
 import { httpApiClient } from "../../support/http-client";
 
+// Long flows (CLI-made merchant and users, several pages, axe) on a shared two-core machine.
+test.describe.configure({ timeout: 180_000 });
+
 test("an owner creates an API key, shown once, that works against the API; revoking it makes the API answer 401", async ({ page, vault }, testInfo) => {
   const m = settingsMerchant(vault, `Key Shop ${Date.now()}`);
   await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);

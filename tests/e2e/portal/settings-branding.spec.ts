@@ -10,6 +10,9 @@ import { saveButton } from "../support/card-page";
 import { pageAlert, signIn } from "../support/portal";
 import { auditRows, settingsMerchant } from "../support/portal-settings";
 
+// Long flows (CLI-made merchant and users, several pages, axe) on a shared two-core machine.
+test.describe.configure({ timeout: 180_000 });
+
 // A 1×1 PNG.
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==", "base64");
 const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(", ")})`;
@@ -87,7 +90,7 @@ test("saved branding (name, logo, colour) is what the hosted page of the merchan
   await page.getByLabel("Display name").fill("Juniper & Co");
   await page.getByLabel("Hex value").fill("#FFD700");
   await page.getByLabel("Logo").setInputFiles({ name: "logo.png", mimeType: "image/png", buffer: PNG });
-  await expect(page.getByTestId("hosted-preview").getByRole("img")).toHaveAttribute("src", /^data:image\/png;base64,/);
+  await expect(page.getByTestId("hosted-preview").locator("header img")).toHaveAttribute("src", /^data:image\/png;base64,/);
   const adjusted = (await page.getByTestId("adjusted-color").textContent())!.trim();
   await page.getByRole("button", { name: "Save branding" }).click();
   await expect(page.getByText("Branding saved.")).toBeVisible();

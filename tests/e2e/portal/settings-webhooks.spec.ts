@@ -9,6 +9,9 @@ import { signIn } from "../support/portal";
 import { auditRows, settingsMerchant, startWorker } from "../support/portal-settings";
 import { startWebhookReceiver, type WebhookReceiver } from "../../support/webhook-receiver";
 
+// Long flows (CLI-made merchant and users, several pages, axe) on a shared two-core machine.
+test.describe.configure({ timeout: 180_000 });
+
 let receivers: WebhookReceiver[] = [];
 test.afterEach(async () => {
   await Promise.all(receivers.map((r) => r.close()));

@@ -38,7 +38,7 @@ export default async function WebhookPage({ params, searchParams }: Props) {
   return (
     <>
       <nav aria-label="Breadcrumb" className="mb-2 text-sm">
-        <Link href="/portal/settings/webhooks" className="text-blue-800 underline-offset-2 hover:underline">
+        <Link href="/portal/settings/webhooks" className="text-blue-800 underline underline-offset-2">
           Webhooks
         </Link>
         <span aria-hidden="true" className="px-1 text-slate-500">/</span>

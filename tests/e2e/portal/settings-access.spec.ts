@@ -9,7 +9,7 @@ import { auditRows, portalFetch, querySql, settingsMerchant } from "../support/p
 import { createPortalUser } from "../support/portal";
 
 // Long flows (CLI-made merchant and users, several pages, axe) on a shared two-core machine.
-test.describe.configure({ timeout: 180_000 });
+test.describe.configure({ timeout: 240_000 });
 
 const PAGES = ["/portal/settings/branding", "/portal/settings/checkout", "/portal/settings/api-keys", "/portal/settings/webhooks"];
 

@@ -9,7 +9,7 @@ import { auditRows, settingsMerchant } from "../support/portal-settings";
 import { httpApiClient } from "../../support/http-client";
 
 // Long flows (CLI-made merchant and users, several pages, axe) on a shared two-core machine.
-test.describe.configure({ timeout: 180_000 });
+test.describe.configure({ timeout: 240_000 });
 
 test("an owner creates an API key, shown once, that works against the API; revoking it makes the API answer 401", async ({ page, vault }, testInfo) => {
   const m = settingsMerchant(vault, `Key Shop ${Date.now()}`);

@@ -11,7 +11,7 @@ import { pageAlert, signIn } from "../support/portal";
 import { auditRows, settingsMerchant } from "../support/portal-settings";
 
 // Long flows (CLI-made merchant and users, several pages, axe) on a shared two-core machine.
-test.describe.configure({ timeout: 180_000 });
+test.describe.configure({ timeout: 240_000 });
 
 // A 1×1 PNG.
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==", "base64");

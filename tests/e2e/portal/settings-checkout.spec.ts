@@ -14,7 +14,7 @@ import { auditRows, settingsMerchant } from "../support/portal-settings";
 import { runCli } from "../../support/cli";
 
 // Long flows (CLI-made merchant and users, several pages, axe) on a shared two-core machine.
-test.describe.configure({ timeout: 180_000 });
+test.describe.configure({ timeout: 240_000 });
 
 test("origins are added and removed; a URL that is not an https origin is refused by the field", async ({ page, vault }, testInfo) => {
   const m = settingsMerchant(vault, `Origin Shop ${Date.now()}`);

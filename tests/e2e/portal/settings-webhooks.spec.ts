@@ -10,7 +10,7 @@ import { auditRows, settingsMerchant, startWorker } from "../support/portal-sett
 import { startWebhookReceiver, type WebhookReceiver } from "../../support/webhook-receiver";
 
 // Long flows (CLI-made merchant and users, several pages, axe) on a shared two-core machine.
-test.describe.configure({ timeout: 180_000 });
+test.describe.configure({ timeout: 300_000 });
 
 let receivers: WebhookReceiver[] = [];
 test.afterEach(async () => {

@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import Head from "next/head";
 import { accessibleBrandColor } from "@/lib/merchants/brand-color";
 import type { Branding } from "@/lib/merchants/branding";
+import { HostedBrandHeader } from "./hosted-brand-header";
 
 // The frame of every hosted page: the merchant's name, logo and colour
 // (darkened when white text on it would fail contrast), and the page title.
@@ -14,12 +15,7 @@ export function HostedShell({ nonce, branding, title, children }: { nonce: strin
         <meta name="referrer" content="no-referrer" />
       </Head>
       {brand ? <style nonce={nonce}>{`:root{--brand:${brand}}`}</style> : null}
-      {branding ? (
-        <header className="flex items-center gap-3">
-          {branding.logoUrl ? <img src={branding.logoUrl} alt="" className="max-h-10 max-w-40" /> : null}
-          <p className="m-0 font-semibold">{branding.displayName}</p>
-        </header>
-      ) : null}
+      {branding ? <HostedBrandHeader branding={branding} /> : null}
       <h1 className="my-4 text-2xl font-bold">{title}</h1>
       {children}
     </main>

@@ -34,6 +34,7 @@ export async function createCheckout(actor: Actor, input: CreateCheckoutInput): 
 async function createInTransaction(tx: Tx, actor: Actor, input: CreateCheckoutInput): Promise<CheckoutResponse> {
   const customerPk = (await findCustomerPk(tx, actor.merchantId, input.customer_id)) ?? (await createCustomer(tx, actor, input));
   if (input.card_id) await getCardOrThrow(tx, customerPk, input.card_id);
+  const { successUrl, failureUrl } = await redirectUrls(tx, actor.merchantId, input.preferences);
   const id = randomHexId();
   const row = await tx.checkout.create({
     data: {
@@ -41,14 +42,26 @@ async function createInTransaction(tx: Tx, actor: Actor, input: CreateCheckoutIn
       merchantId: actor.merchantId,
       customerPk,
       cardId: input.card_id ?? null,
-      successUrl: input.preferences.success_url ?? null,
-      failureUrl: input.preferences.failure_url ?? null,
+      successUrl,
+      failureUrl,
       expiresAt: new Date(Date.now() + input.preferences.expire_in_secs * 1000),
     },
     select: checkoutSelect,
   });
   await recordAudit(tx, actor, "checkout.create", { type: "checkout", id });
   return checkoutToResponse(row);
+}
+
+/**
+ * The link's own success_url and failure_url, or else the merchant's
+ * defaults (set in the portal), copied now: changing a default later does
+ * not move links already made.
+ */
+async function redirectUrls(tx: Tx, merchantId: bigint, preferences: CreateCheckoutInput["preferences"]) {
+  const own = { successUrl: preferences.success_url ?? null, failureUrl: preferences.failure_url ?? null };
+  if (own.successUrl && own.failureUrl) return own;
+  const defaults = await tx.merchant.findUniqueOrThrow({ where: { id: merchantId }, select: { defaultSuccessUrl: true, defaultFailureUrl: true } });
+  return { successUrl: own.successUrl ?? defaults.defaultSuccessUrl, failureUrl: own.failureUrl ?? defaults.defaultFailureUrl };
 }
 
 async function findCustomerPk(tx: Tx, merchantId: bigint, customerId: string): Promise<number | null> {

@@ -6,8 +6,9 @@ import { createHmac } from "node:crypto";
 // name (UTF-16 code units, JavaScript's default sort), each written
 // name=encodeURIComponent(value), joined by "&"; lowercase hex.
 
-/** The query parameters the vault adds to the redirect; a merchant's URL may not already use them. */
-export const REDIRECT_PARAMS = ["checkout_id", "customer_id", "card_id", "timestamp", "signature", "reason"] as const;
+// The rule for a merchant's own URL lives in redirect-url.ts (no node:crypto,
+// so the portal's browser forms can check it too).
+export { REDIRECT_PARAMS, redirectQueryProblem } from "./redirect-url";
 
 /** The string that is signed, from a URL's query. */
 export function canonicalQuery(params: URLSearchParams): string {
@@ -25,14 +26,4 @@ export function signedRedirectUrl(base: string, added: Record<string, string>, s
   for (const [name, value] of Object.entries(added)) url.searchParams.append(name, value);
   url.searchParams.append("signature", redirectSignature(url.searchParams, signingSecret));
   return url;
-}
-
-/** Why a success_url or failure_url cannot carry our parameters, or null. */
-export function redirectQueryProblem(value: string): string | null {
-  const params = new URL(value).searchParams;
-  const names = [...params.keys()];
-  const taken = names.find((name) => (REDIRECT_PARAMS as readonly string[]).includes(name));
-  if (taken) return `must not already carry the query parameter ${taken}`;
-  if (new Set(names).size !== names.length) return "must not repeat a query parameter";
-  return null;
 }

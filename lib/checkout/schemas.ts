@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { CardIdSchema, CustomerIdSchema, customerFields } from "../vault/schemas";
-import { merchantUrlProblem } from "./merchant-url";
-import { redirectQueryProblem } from "./redirect-signature";
+import { RedirectUrlSchema } from "./redirect-url";
 
 // POST /platform/checkout for vault links (the reference's Checkout tag).
 // Payment-link fields (amt_tran, purchase_id, profile_id, ...) belong to the
@@ -10,14 +9,6 @@ import { redirectQueryProblem } from "./redirect-signature";
 export const CHECKOUT_ID_PATTERN = /^[0-9a-f]{32}$/;
 export const MIN_EXPIRE_SECS = 900;
 export const MAX_EXPIRE_SECS = 7_776_000;
-
-const RedirectUrlSchema = z
-  .string()
-  .max(128, "must be at most 128 characters")
-  .superRefine((value, ctx) => {
-    const problem = merchantUrlProblem(value) ?? redirectQueryProblem(value);
-    if (problem) ctx.addIssue({ code: "custom", message: problem });
-  });
 
 export const CheckoutPreferencesSchema = z.object({
   success_url: RedirectUrlSchema.optional(),

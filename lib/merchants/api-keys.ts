@@ -4,7 +4,11 @@ import { notFound } from "../api/api-error";
 import { recordAudit } from "../audit/record-audit";
 import { newApiKeyMaterial } from "../auth/api-key-material";
 
-type NewApiKey = { merchantId: bigint; label?: string; actor?: string };
+// actor: "cli", "user:<id>", ...; a portal request also gives its address and request id for the audit row.
+type Who = { merchantId: bigint; actor?: string; clientAddress?: string | null; requestId?: string | null };
+type NewApiKey = Who & { label?: string };
+
+const auditActor = (who: Who) => ({ merchantId: who.merchantId, actor: who.actor ?? "cli", clientAddress: who.clientAddress, requestId: who.requestId });
 
 /** Creates an API key for a merchant; the key is returned once and stored only as a hash. */
 export async function createApiKey(options: NewApiKey) {
@@ -22,7 +26,7 @@ export async function insertApiKey(tx: Tx, options: NewApiKey) {
     data: { merchantId: options.merchantId, label: options.label ?? null, prefix: key.prefix, hash: key.hash },
     select: { id: true, prefix: true, label: true, createdAt: true },
   });
-  await recordAudit(tx, { merchantId: options.merchantId, actor: options.actor ?? "cli" }, "api_key.create", {
+  await recordAudit(tx, auditActor(options), "api_key.create", {
     type: "api_key",
     id: String(created.id),
   });
@@ -30,13 +34,13 @@ export async function insertApiKey(tx: Tx, options: NewApiKey) {
 }
 
 /** Revokes a merchant's API key; requests with it get 401 from the next request on. */
-export async function revokeApiKey(options: { merchantId: bigint; apiKeyId: number; actor?: string }) {
+export async function revokeApiKey(options: Who & { apiKeyId: number }) {
   return getDb().$transaction(async (tx) => {
     const key = await tx.apiKey.findFirst({ where: { id: options.apiKeyId, merchantId: options.merchantId } });
     if (!key) throw notFound("API key");
     if (!key.revokedAt) {
       await tx.apiKey.update({ where: { id: key.id }, data: { revokedAt: new Date() } });
-      await recordAudit(tx, { merchantId: options.merchantId, actor: options.actor ?? "cli" }, "api_key.revoke", {
+      await recordAudit(tx, auditActor(options), "api_key.revoke", {
         type: "api_key",
         id: String(key.id),
       });

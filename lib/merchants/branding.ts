@@ -1,30 +1,13 @@
 import "#server-only";
-import { z } from "zod";
 import { getDb } from "../db/client";
 import { recordAudit, type Actor } from "../audit/record-audit";
-import { LOGO_DATA_URL, LOGO_MAX_BYTES } from "./logo";
+import { BrandingSchema, type BrandingInput } from "./branding-schema";
 
 // A merchant's hosted-page branding: the name the customer sees, a logo
-// (stored as a data: URL) and a primary colour. Set with `npm run vault -- merchant brand` (the
-// portal later); a null clears a value.
+// (stored as a data: URL) and a primary colour. Set with `npm run vault -- merchant brand` or in the
+// portal (Settings, Branding); a null clears a value.
 
-export const BrandingSchema = z.object({
-  displayName: z.string().trim().min(1, "must not be empty").max(64, "must be at most 64 characters").nullable().optional(),
-  // A data: URL made by logoDataUrl (lib/merchants/logo.ts): the page's CSP shows no other origin's image.
-  logoUrl: z
-    .string()
-    .max(Math.ceil((LOGO_MAX_BYTES * 4) / 3) + 64, "is too large")
-    .regex(LOGO_DATA_URL, "must be a PNG, JPEG, GIF or WebP image")
-    .nullable()
-    .optional(),
-  primaryColor: z
-    .string()
-    .regex(/^#[0-9a-fA-F]{6}$/, "must be a colour written #rrggbb")
-    .transform((c) => c.toLowerCase())
-    .nullable()
-    .optional(),
-});
-export type BrandingInput = z.input<typeof BrandingSchema>;
+export { BrandingSchema, type BrandingInput } from "./branding-schema";
 export type Branding = { displayName: string; logoUrl: string | null; primaryColor: string | null };
 
 /** Changes the given branding fields (after validation) and records it in the audit log. */

@@ -12,6 +12,11 @@ export type CreatedMerchant = { merchantId: bigint; apiKey: string; apiKeyId: nu
 // Merchant ids look like the reference's (210000000289): 12 digits from 21...
 const MERCHANT_ID_BASE = 210_000_000_000n;
 
+/** A new redirect signing secret (shown once; rotateSigningSecret makes the next ones). */
+export function newSigningSecret(): string {
+  return `cvs_${randomBytes(32).toString("base64url")}`;
+}
+
 /** Associated data for a merchant's sealed signing secret. */
 export function signingSecretAad(merchantId: bigint): string {
   return `merchant-signing-secret:${merchantId}`;
@@ -25,7 +30,7 @@ export function signingSecretAad(merchantId: bigint): string {
 export async function createMerchant(options: { name: string; actor?: string }): Promise<CreatedMerchant> {
   for (let attempt = 0; attempt < 5; attempt++) {
     const merchantId = MERCHANT_ID_BASE + BigInt(randomInt(1, 1_000_000_000));
-    const signingSecret = `cvs_${randomBytes(32).toString("base64url")}`;
+    const signingSecret = newSigningSecret();
     const sealedSecret = seal(signingSecret, signingSecretAad(merchantId));
     try {
       const key = await getDb().$transaction(async (tx) => {

@@ -30,3 +30,14 @@ export function describeLogo(dataUrl: string | null): string | null {
   const match = dataUrl ? /^data:([^;]+);base64,(.*)$/.exec(dataUrl) : null;
   return match ? `${match[1]}, ${Buffer.from(match[2]!, "base64").length} bytes` : null;
 }
+
+/**
+ * A logo uploaded from the portal (the browser reads the file as a data:
+ * URL): its bytes are checked again here, whatever type the browser claimed,
+ * and the stored data: URL names the type the bytes prove.
+ */
+export function logoFromUpload(dataUrl: string): { dataUrl: string } | { problem: string } {
+  const match = /^data:[^,;]*(;[^,;]*)*;base64,([A-Za-z0-9+/]*={0,2})$/.exec(dataUrl);
+  if (!match) return { problem: "must be a PNG, JPEG, GIF or WebP image" };
+  return logoDataUrl(Buffer.from(match[2]!, "base64"));
+}

@@ -1,23 +1,12 @@
 import "#server-only";
 import { getDb } from "../db/client";
 import { recordAudit, type Actor } from "../audit/record-audit";
-import { merchantUrlProblem } from "../checkout/merchant-url";
 
 // The origins a merchant registers for the embedded card form: the only
 // pages allowed to frame it (CSP frame-ancestors) and the only targets of
 // its postMessage. An origin is scheme://host[:port], nothing more.
 
-/** The origin as the browser writes it, or a reason it cannot be one. */
-export function parseOrigin(value: string): { origin: string } | { problem: string } {
-  const problem = merchantUrlProblem(value);
-  if (problem) return { problem };
-  const url = new URL(value);
-  // "https://shop.example" and "https://shop.example/" are both the origin.
-  if (url.pathname !== "/" || url.search || url.hash || value.includes("?") || value.includes("#")) {
-    return { problem: "must be an origin: scheme://host[:port], no path, query or fragment" };
-  }
-  return { origin: url.origin };
-}
+export { parseOrigin } from "./parse-origin";
 
 export async function listOrigins(merchantId: bigint): Promise<string[]> {
   const rows = await getDb().merchantOrigin.findMany({ where: { merchantId }, orderBy: { id: "asc" }, select: { origin: true } });

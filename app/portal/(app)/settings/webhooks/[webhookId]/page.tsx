@@ -1,0 +1,133 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { PageHeader } from "@/components/portal/page-header";
+import { formatWhen } from "@/components/portal/settings/format";
+import { WebhookForm } from "@/components/portal/settings/webhook-form";
+import { StatusBadge } from "@/components/portal/settings/webhook-status-badge";
+import { WebhookStatusButton } from "@/components/portal/settings/webhook-status-button";
+import { Panel } from "@/components/ui/panel";
+import { ApiError } from "@/lib/api/api-error";
+import { requirePortalUser } from "@/lib/portal/current-user";
+import { getWebhook } from "@/lib/webhooks/get-webhook-or-throw";
+import { getDelivery, listDeliveries } from "@/lib/webhooks/list-deliveries";
+
+export const metadata = { title: "Webhook · Customer Vault" };
+
+const PER_PAGE = 20;
+
+type Props = { params: Promise<{ webhookId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function WebhookPage({ params, searchParams }: Props) {
+  const session = await requirePortalUser({ permission: "settings.read" });
+  const merchantId = session.user.merchantId;
+  const { webhookId: raw } = await params;
+  if (!/^\d{1,10}$/.test(raw)) notFound();
+  const webhookId = Number(raw);
+  const pageParam = (await searchParams).page;
+  const page = typeof pageParam === "string" && /^\d{1,6}$/.test(pageParam) ? Number(pageParam) : 0;
+
+  // Another merchant's webhook is unknown here, as it is to the API.
+  const webhook = await getWebhook(merchantId, webhookId).catch((error: unknown) => {
+    if (error instanceof ApiError && error.kind === "not_found") notFound();
+    throw error;
+  });
+  const deliveries = await listDeliveries(merchantId, webhookId, { count: PER_PAGE, page });
+  const withAttempts = await Promise.all(deliveries.data.map((d) => getDelivery(merchantId, webhookId, d.delivery_id)));
+  const pages = Math.max(1, Math.ceil(deliveries.totalRecords / PER_PAGE));
+
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
+        <Link href="/portal/settings/webhooks" className="text-blue-800 underline underline-offset-2">
+          Webhooks
+        </Link>
+        <span aria-hidden="true" className="px-1 text-slate-500">/</span>
+        <span className="text-slate-700">{webhook.label}</span>
+      </nav>
+      <PageHeader
+        title={webhook.label}
+        description={
+          <span className="flex flex-wrap items-center gap-2">
+            <StatusBadge status={webhook.status} />
+            <span className="font-mono break-all">{webhook.notification_url}</span>
+          </span>
+        }
+        actions={<WebhookStatusButton webhookId={webhook.webhook_id} label={webhook.label} status={webhook.status} />}
+      />
+      <div className="space-y-6">
+        {webhook.status === "SUSPENDED" ? (
+          <p className="rounded-md border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-900">
+            Suspended after 48 hours of failed deliveries. Fix the receiver, then enable the webhook: held deliveries under 48 hours old go out again.
+          </p>
+        ) : null}
+        <Panel title={`Deliveries (${deliveries.totalRecords})`}>
+          {withAttempts.length === 0 ? (
+            <p className="py-6 text-center text-sm text-slate-600">No deliveries yet. They appear here once the vault’s worker sends events to this webhook.</p>
+          ) : (
+            <div className="-mx-4 overflow-x-auto">
+              <table className="w-full min-w-[44rem] text-left text-sm">
+                <caption className="sr-only">Deliveries, newest first</caption>
+                <thead className="border-b border-slate-200 text-xs tracking-wide text-slate-600 uppercase">
+                  <tr>
+                    <th scope="col" className="px-4 py-2 font-medium">Event</th>
+                    <th scope="col" className="px-4 py-2 font-medium">Status</th>
+                    <th scope="col" className="px-4 py-2 font-medium">Attempts</th>
+                    <th scope="col" className="px-4 py-2 font-medium">Last response</th>
+                    <th scope="col" className="px-4 py-2 font-medium">Queued</th>
+                    <th scope="col" className="px-4 py-2 font-medium">Attempt log</th>
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-slate-100 align-top">
+                  {withAttempts.map((d) => (
+                    <tr key={d.delivery_id} data-testid={`delivery-${d.delivery_id}`}>
+                      <td className="px-4 py-2">
+                        <span className="font-mono text-slate-900">{d.event}</span>
+                        <span className="block text-xs text-slate-600">{d.event_id}</span>
+                      </td>
+                      <td className="px-4 py-2">
+                        <StatusBadge status={d.status} />
+                        {d.next_attempt ? <span className="block text-xs text-slate-600">next {formatWhen(d.next_attempt)}</span> : null}
+                      </td>
+                      <td className="px-4 py-2 text-slate-800">{d.attempts}</td>
+                      <td className="px-4 py-2 text-slate-800">{d.last_response_code ?? (d.last_error ? "no answer" : "—")}</td>
+                      <td className="px-4 py-2 whitespace-nowrap text-slate-700">{formatWhen(d.db_timestamp)}</td>
+                      <td className="px-4 py-2">
+                        {d.attempt_log.length === 0 ? (
+                          <span className="text-slate-600">Not sent yet</span>
+                        ) : (
+                          <details>
+                            <summary className="cursor-pointer text-blue-800 focus-visible:outline-2 focus-visible:outline-blue-700">
+                              {d.attempt_log.length === 1 ? "1 attempt" : `${d.attempt_log.length} attempts`}
+                            </summary>
+                            <ol className="mt-2 space-y-1 text-xs text-slate-700">
+                              {d.attempt_log.map((a, i) => (
+                                <li key={i}>
+                                  {formatWhen(a.attempted)} · {a.response_code !== null ? `HTTP ${a.response_code}` : "no response"} · {a.duration_ms} ms
+                                  {a.error ? ` · ${a.error}` : ""}
+                                </li>
+                              ))}
+                            </ol>
+                          </details>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          {pages > 1 ? (
+            <nav aria-label="Deliveries pages" className="mt-3 flex items-center justify-between text-sm">
+              {page > 0 ? <Link className="text-blue-800 underline" href={`?page=${page - 1}`}>Newer</Link> : <span />}
+              <span className="text-slate-700">Page {page + 1} of {pages}</span>
+              {page + 1 < pages ? <Link className="text-blue-800 underline" href={`?page=${page + 1}`}>Older</Link> : <span />}
+            </nav>
+          ) : null}
+        </Panel>
+        <Panel title="Settings">
+          <WebhookForm webhook={webhook} />
+        </Panel>
+      </div>
+    </>
+  );
+}

@@ -4,9 +4,8 @@
 // own CSRF token. An owner's request without the token is refused too, and
 // another merchant's webhook or key is unknown (404).
 import { test, expect } from "../support/fixtures";
-import { signIn } from "../support/portal";
-import { auditRows, portalFetch, querySql, settingsMerchant } from "../support/portal-settings";
-import { createPortalUser } from "../support/portal";
+import { auditRows, createPortalUser, queryRows, signIn } from "../support/portal";
+import { portalFetch, settingsMerchant } from "../support/portal-settings";
 
 // Long flows (CLI-made merchant and users, several pages, axe) on a shared two-core machine.
 test.describe.configure({ timeout: 240_000 });
@@ -79,7 +78,7 @@ test("an owner's settings mutation without the CSRF token is refused, and anothe
   }
   expect((await theirs.api.get(`/webhook/${theirHookId}`)).body.data).toMatchObject({ label: "Theirs", status: "ACTIVE" });
   // Their key, by its id: not mine to revoke.
-  const [theirKey] = await querySql<{ id: number }>(
+  const [theirKey] = await queryRows<{ id: number }>(
     vault,
     { sqlite: `SELECT "id" FROM "ApiKey" WHERE "merchantId" = ?`, postgres: `SELECT "id" FROM "ApiKey" WHERE "merchantId" = $1` },
     [theirs.merchantId],

@@ -4,8 +4,8 @@
 // makes the API answer 401. Each test has a merchant of its own.
 import { test, expect } from "../support/fixtures";
 import { expectAxeClean } from "../support/axe";
-import { signIn } from "../support/portal";
-import { auditRows, settingsMerchant } from "../support/portal-settings";
+import { auditRows, signIn } from "../support/portal";
+import { settingsMerchant } from "../support/portal-settings";
 import { httpApiClient } from "../../support/http-client";
 
 // Long flows (CLI-made merchant and users, several pages, axe) on a shared two-core machine.

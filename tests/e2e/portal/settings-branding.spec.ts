@@ -7,8 +7,8 @@ import { test, expect } from "../support/fixtures";
 import { createLink } from "../support/api";
 import { expectAxeClean } from "../support/axe";
 import { saveButton } from "../support/card-page";
-import { pageAlert, signIn } from "../support/portal";
-import { auditRows, settingsMerchant } from "../support/portal-settings";
+import { auditRows, pageAlert, signIn } from "../support/portal";
+import { settingsMerchant } from "../support/portal-settings";
 
 // Long flows (CLI-made merchant and users, several pages, axe) on a shared two-core machine.
 test.describe.configure({ timeout: 240_000 });

@@ -9,8 +9,8 @@ import { expectAxeClean } from "../support/axe";
 import { expectLanding, fillCard, saveButton } from "../support/card-page";
 import { uniqueVisa } from "../support/cards";
 import { redirectProblem } from "../support/redirect-signature";
-import { cliEnv, signIn } from "../support/portal";
-import { auditRows, settingsMerchant } from "../support/portal-settings";
+import { auditRows, cliEnv, signIn } from "../support/portal";
+import { settingsMerchant } from "../support/portal-settings";
 import { runCli } from "../../support/cli";
 
 // Long flows (CLI-made merchant and users, several pages, axe) on a shared two-core machine.

@@ -5,8 +5,8 @@
 // database, with real receivers, and reads what it did on the page.
 import { test, expect } from "../support/fixtures";
 import { expectAxeClean } from "../support/axe";
-import { signIn } from "../support/portal";
-import { auditRows, settingsMerchant, startWorker } from "../support/portal-settings";
+import { auditRows, signIn } from "../support/portal";
+import { settingsMerchant, startWorker } from "../support/portal-settings";
 import { startWebhookReceiver, type WebhookReceiver } from "../../support/webhook-receiver";
 
 // Long flows (CLI-made merchant and users, several pages, axe) on a shared two-core machine.

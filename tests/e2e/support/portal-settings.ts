@@ -7,8 +7,6 @@
 import { spawn } from "node:child_process";
 import { closeSync, openSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import Database from "better-sqlite3";
-import pg from "pg";
 import type { Page } from "@playwright/test";
 import { runCli } from "../../support/cli";
 import { httpApiClient, type ApiClient } from "../../support/http-client";
@@ -27,41 +25,6 @@ export function settingsMerchant(vault: VaultInfo, name: string): SettingsMercha
     api: httpApiClient(vault.baseUrl, made.api_key),
     owner: createPortalUser(vault, "owner", made.merchant_id),
   };
-}
-
-/** Rows of a read-only query (placeholders: ? on SQLite, $1... on PostgreSQL). */
-export async function querySql<T = Record<string, unknown>>(vault: VaultInfo, sql: { sqlite: string; postgres: string }, params: unknown[]): Promise<T[]> {
-  if (vault.database === "sqlite") {
-    const db = new Database(vault.databaseUrl.replace(/^file:/, ""), { readonly: true });
-    try {
-      db.pragma("busy_timeout = 10000");
-      return db.prepare(sql.sqlite).all(...params) as T[];
-    } finally {
-      db.close();
-    }
-  }
-  const client = new pg.Client({ connectionString: vault.databaseUrl });
-  await client.connect();
-  try {
-    return (await client.query(sql.postgres, params)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
-
-export type AuditRow = { actor: string; action: string; targetType: string; targetId: string; clientAddress: string | null };
-
-/** A merchant's audit rows for one action, oldest first. */
-export function auditRows(vault: VaultInfo, merchantId: number, action: string): Promise<AuditRow[]> {
-  const columns = `"actor", "action", "targetType", "targetId", "clientAddress"`;
-  return querySql<AuditRow>(
-    vault,
-    {
-      sqlite: `SELECT ${columns} FROM "AuditLog" WHERE "merchantId" = ? AND "action" = ? ORDER BY "id"`,
-      postgres: `SELECT ${columns} FROM "AuditLog" WHERE "merchantId" = $1 AND "action" = $2 ORDER BY "id"`,
-    },
-    [merchantId, action],
-  );
 }
 
 /** A request from inside the signed-in page (its cookie, its origin) with the page's CSRF token: what a tampered page could send. */

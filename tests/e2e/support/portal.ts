@@ -101,16 +101,18 @@ export async function queryRows<T>(vault: VaultInfo, sql: { sqlite: string; post
   }
 }
 
-export type AuditRow = { actor: string; action: string; targetType: string; targetId: string };
+export type AuditRow = { actor: string; action: string; targetType: string; targetId: string; clientAddress: string | null };
 
-/** A merchant's audit rows, oldest first. */
-export function auditRows(vault: VaultInfo, merchantId: number): Promise<AuditRow[]> {
+/** A merchant's audit rows (of one action, if given), oldest first. */
+export function auditRows(vault: VaultInfo, merchantId: number, action?: string): Promise<AuditRow[]> {
+  const columns = `"actor", "action", "targetType", "targetId", "clientAddress"`;
+  const byAction = action === undefined ? "" : ` AND "action" = ${vault.database === "sqlite" ? "?" : "$2"}`;
   return queryRows<AuditRow>(
     vault,
     {
-      sqlite: `SELECT "actor", "action", "targetType", "targetId" FROM "AuditLog" WHERE "merchantId" = ? ORDER BY "id"`,
-      postgres: `SELECT "actor", "action", "targetType", "targetId" FROM "AuditLog" WHERE "merchantId" = $1 ORDER BY "id"`,
+      sqlite: `SELECT ${columns} FROM "AuditLog" WHERE "merchantId" = ?${byAction} ORDER BY "id"`,
+      postgres: `SELECT ${columns} FROM "AuditLog" WHERE "merchantId" = $1${byAction} ORDER BY "id"`,
     },
-    [merchantId],
+    action === undefined ? [merchantId] : [merchantId, action],
   );
 }

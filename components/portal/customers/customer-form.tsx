@@ -50,7 +50,6 @@ export function CustomerForm(props: { mode: "new" } | { mode: "edit"; customerId
         : await portalRequest<{ customer_id: string }>(`/portal/api/customers/${props.customerId}`, { csrf, method: "PATCH", body });
       if (answer.ok) {
         router.push(`/portal/customers/${answer.data.customer_id}${isNew ? "?created=1" : "?saved=1"}`);
-        router.refresh();
         return;
       }
       for (const [field, message] of Object.entries(answer.fields)) {

@@ -17,7 +17,6 @@ export function DeleteCustomerButton({ customerId, name }: { customerId: string;
         const answer = await portalRequest(`/portal/api/customers/${customerId}`, { csrf, method: "DELETE" });
         if (!answer.ok) return answer.message;
         router.push(`/portal/customers?deleted=${encodeURIComponent(customerId)}`);
-        router.refresh();
       }}
     >
       <p>

@@ -32,7 +32,6 @@ export function EmbeddedCardForm({ customerId, transientKey }: { customerId: str
       const answer = await portalRequest(`/portal/api/customers/${customerId}/cards`, { csrf, body: { card_id: data.card_id } });
       if (answer.ok) {
         router.push(`/portal/customers/${customerId}?card=1`);
-        router.refresh();
       } else {
         setState({ kind: "failed", message: answer.message });
       }

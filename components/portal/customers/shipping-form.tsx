@@ -44,7 +44,6 @@ export function ShippingForm(props: { customerId: string } & ({ mode: "new" } | 
       const answer = await portalRequest(`/portal/api/customers/${props.customerId}/shipping`, { csrf, method: isNew ? "POST" : "PUT", body });
       if (answer.ok) {
         router.push(`${back}?${isNew ? "address" : "address_saved"}=1`);
-        router.refresh();
         return;
       }
       for (const [field, message] of Object.entries(answer.fields)) {

@@ -53,6 +53,8 @@ export default async function CustomersPage({ searchParams }: { searchParams: Se
             Name, company, email, customer ID, or a card&apos;s last four digits.
           </p>
           <input
+            // Keyed by q: back and forward (client navigations) show the URL's search, not what was last typed.
+            key={query.q}
             id="customer-search"
             name="q"
             type="search"

@@ -10,6 +10,10 @@ import { masked, uniqueVisa } from "../support/cards";
 import { pageAlert } from "../support/portal";
 import { apiCustomer, apiGetCustomer, auditRowsFor, expectNoFullNumbers, signInAs } from "../support/portal-customers";
 
+// Each test is a whole workflow (sign in, several pages, API and audit
+// checks, axe): more than the suite's 60 s when the shared machine is busy.
+test.describe.configure({ timeout: 150_000 });
+
 test("a card added through the embedded form in the portal is attached, shown masked, and in the API", async ({ page, vault, api }) => {
   const user = await signInAs(page, vault, "staff");
   const { customerId } = await apiCustomer(api, { first: "Margaret", last: "Hamilton" });

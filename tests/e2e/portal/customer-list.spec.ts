@@ -11,6 +11,10 @@ import { expectAxeClean } from "../support/axe";
 import { masked } from "../support/cards";
 import { apiCustomer, apiGetCustomer, expectNoFullNumbers, signInAs } from "../support/portal-customers";
 
+// Each test is a whole workflow (sign in, several pages, API and audit
+// checks, axe): more than the suite's 60 s when the shared machine is busy.
+test.describe.configure({ timeout: 150_000 });
+
 /** A token only this test's customers carry: letters, so it is also a valid part of a customer_id. */
 const token = () => `q${randomBytes(5).toString("hex").replace(/\d/g, (d) => "abcdefghij"[Number(d)]!)}`;
 

@@ -9,6 +9,10 @@ import { createMerchant, pageAlert, signIn, createPortalUser } from "../support/
 import { apiCustomer, apiGetCustomer, auditRowsFor, forgeRequest, signInAs } from "../support/portal-customers";
 import { httpApiClient } from "../../support/http-client";
 
+// Each test is a whole workflow (sign in, several pages, API and audit
+// checks, axe): more than the suite's 60 s when the shared machine is busy.
+test.describe.configure({ timeout: 150_000 });
+
 test("staff create a customer with their own id; the API shows it and the audit log names the user", async ({ page, vault, api }, testInfo) => {
   const user = await signInAs(page, vault, "staff");
   await page.getByRole("link", { name: "New customer" }).click();

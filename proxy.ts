@@ -28,7 +28,9 @@ export function proxy(request: NextRequest) {
   if (OWN_POLICY_PATHS.some((prefix) => request.nextUrl.pathname.startsWith(prefix))) return NextResponse.next();
 
   const nonce = newNonce();
-  const policy = contentSecurityPolicy({ nonce, https: getEnv().servedOverHttps });
+  // A customer's page in the portal frames the vault's own embedded card form (adding a card).
+  const frameSrc = request.nextUrl.pathname.startsWith("/portal/customers/") ? ["'self'"] : [];
+  const policy = contentSecurityPolicy({ nonce, frameSrc, https: getEnv().servedOverHttps });
   const forwarded = new Headers(request.headers);
   forwarded.set(NONCE_HEADER, nonce);
   forwarded.set("content-security-policy", policy);

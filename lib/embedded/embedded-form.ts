@@ -1,5 +1,6 @@
 import "#server-only";
 import { getDb } from "../db/client";
+import { getEnv } from "../env";
 import { brandingSelect, toBranding, type Branding } from "../merchants/branding";
 import { hashTransientKey } from "./transient-key";
 
@@ -18,7 +19,7 @@ export async function getEmbeddedForm(transientKey: string, now = new Date()): P
   if (!TRANSIENT_KEY_PATTERN.test(transientKey)) return null;
   const row = await getDb().transientKey.findUnique({
     where: { hash: hashTransientKey(transientKey) },
-    select: { merchantId: true, expiresAt: true, usedAt: true },
+    select: { merchantId: true, expiresAt: true, usedAt: true, forPortal: true },
   });
   if (!row) return null;
   const merchant = await getDb().merchant.findUniqueOrThrow({
@@ -27,7 +28,13 @@ export async function getEmbeddedForm(transientKey: string, now = new Date()): P
   });
   return {
     merchantId: row.merchantId,
-    origins: merchant.origins.map((o) => o.origin),
+    // A key the portal made for its own page (a user adding a card to a
+    // customer) is framed by the vault itself, and its token goes back only
+    // to the vault's origin: the merchant need not register the vault's
+    // origin, and the portal's key is useless on the merchant's pages (and
+    // the API's keys on the portal's). Decided by the key's row, never by
+    // anything the browser sends.
+    origins: row.forPortal ? [new URL(getEnv().PUBLIC_BASE_URL).origin] : merchant.origins.map((o) => o.origin),
     branding: toBranding(merchant),
     usable: row.usedAt === null && row.expiresAt > now,
   };

@@ -15,14 +15,15 @@ export function hashTransientKey(key: string): string {
 /**
  * A single-use key for the embedded card form (GET /platform/embedded). The
  * key is a bearer credential for opening the form, so only its hash is kept.
+ * forPortal: the merchant portal's own key (see lib/embedded/embedded-form.ts).
  */
-export async function createTransientKey(actor: Actor): Promise<TransientKeyResponse> {
+export async function createTransientKey(actor: Actor, options: { forPortal?: boolean } = {}): Promise<TransientKeyResponse> {
   const key = randomBytes(16).toString("hex");
   const createdAt = new Date();
   const expiresAt = new Date(createdAt.getTime() + TRANSIENT_KEY_TTL_MS);
   const hash = hashTransientKey(key);
   await getDb().$transaction(async (tx) => {
-    await tx.transientKey.create({ data: { hash, merchantId: actor.merchantId, expiresAt, createdAt }, select: { hash: true } });
+    await tx.transientKey.create({ data: { hash, merchantId: actor.merchantId, expiresAt, createdAt, forPortal: options.forPortal === true }, select: { hash: true } });
     // The audit row names the key by the start of its hash, never the key.
     await recordAudit(tx, actor, "transient_key.create", { type: "transient_key", id: hash.slice(0, 16) });
   });

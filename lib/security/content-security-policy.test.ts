@@ -24,6 +24,11 @@ describe("contentSecurityPolicy", () => {
     );
   });
 
+  it("frames nothing unless the page names what it frames (the portal's customer pages frame the vault itself)", () => {
+    expect(contentSecurityPolicy({ nonce: "n" })).not.toContain("frame-src");
+    expect(directive(contentSecurityPolicy({ nonce: "n", frameSrc: ["'self'"] }), "frame-src")).toBe("frame-src 'self'");
+  });
+
   it("upgrades insecure requests only over https", () => {
     expect(contentSecurityPolicy({ nonce: "n", https: true })).toContain("upgrade-insecure-requests");
     expect(contentSecurityPolicy({ nonce: "n" })).not.toContain("upgrade-insecure-requests");

@@ -12,12 +12,14 @@ export type PagePolicy = {
   formActionOrigins?: readonly string[];
   /** Origins that may frame the page; none by default. */
   frameAncestors?: readonly string[];
+  /** Sources the page may frame; none by default (the portal frames the vault's own embedded card form). */
+  frameSrc?: readonly string[];
   /** The page is served over https: ask the browser to upgrade any http subresource. */
   https?: boolean;
 };
 
 /** The header value for one response; the nonce must be fresh per response. */
-export function contentSecurityPolicy({ nonce, formActionOrigins = [], frameAncestors = [], https = false }: PagePolicy): string {
+export function contentSecurityPolicy({ nonce, formActionOrigins = [], frameAncestors = [], frameSrc = [], https = false }: PagePolicy): string {
   const directives = [
     "default-src 'none'",
     `script-src 'self' 'nonce-${nonce}'`,
@@ -29,6 +31,7 @@ export function contentSecurityPolicy({ nonce, formActionOrigins = [], frameAnce
     "manifest-src 'self'",
     `form-action ${["'self'", ...unique(formActionOrigins)].join(" ")}`,
     `frame-ancestors ${frameAncestors.length > 0 ? unique(frameAncestors).join(" ") : "'none'"}`,
+    ...(frameSrc.length > 0 ? [`frame-src ${unique(frameSrc).join(" ")}`] : []),
     "base-uri 'none'",
     "object-src 'none'",
   ];

@@ -3,6 +3,7 @@
 // (tests/e2e runs it framed by a page on a second origin in Chromium.)
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
+import { createTransientKey } from "@/lib/embedded/transient-key";
 import { futureExpiry, masked, newMerchant, uniqueCustomerId, uniqueVisa, type TestMerchant } from "../support/fixtures";
 import { expectStatus, runVaultCli } from "../support/security-suite";
 import { openPage, submitForm } from "../support/hosted-form";
@@ -107,6 +108,25 @@ describe("the embedded card form", () => {
     const expired = await m.api.post(`/vault/customer/${mine}/billing`, { card_id: cardId });
     expect(expired.status).toBe(400);
     expect((await m.api.get(`/vault/customer/${mine}`)).body.data.billing_cards).toEqual([]);
+  });
+
+  it("frames a key the portal made only in the vault's own origin and posts its token only there, whatever the merchant registered", async () => {
+    // The portal (a signed-in user adding a card) makes its key through lib, as its page does.
+    const VAULT = "http://localhost:3999"; // the server's PUBLIC_BASE_URL (tests/support/api-global-setup.ts)
+    for (const origins of [[SHOP], []]) {
+      const m = await embeddedMerchant(`Embedded Portal ${origins.length}`, origins);
+      const key = await createTransientKey({ merchantId: BigInt(m.merchantId), actor: "user:1" }, { forPortal: true });
+      const path = `/embedded/${key.transient_key}`;
+      const page = await openPage(path);
+      expect(page.headers.get("content-security-policy")).toContain(`frame-ancestors ${VAULT};`);
+      expect(page.html).not.toContain("has not registered");
+      const { token } = await tokenFrom(path, card());
+      expect(token?.origins).toEqual([VAULT]);
+    }
+    // The API's keys are unchanged: the merchant's origins, never the vault's.
+    const m = await embeddedMerchant("Embedded Shop Key", [SHOP]);
+    const page = await openPage(`/embedded/${await transientKey(m)}`);
+    expect(page.headers.get("content-security-policy")).toContain(`frame-ancestors ${SHOP};`);
   });
 
   it("shows errors beside the fields and makes no token for a bad card", async () => {

@@ -59,3 +59,23 @@ export async function expireLink(vault: VaultInfo, checkoutId: string): Promise<
 export async function forgetAddressFailures(vault: VaultInfo): Promise<void> {
   await executeSql(vault, { sqlite: `DELETE FROM "CaptureFailure"`, postgres: `DELETE FROM "CaptureFailure"` }, []);
 }
+
+/** Rows of a read-only query (e.g. the audit log), as plain objects. */
+export async function querySql<T = Record<string, unknown>>(vault: VaultInfo, sql: { sqlite: string; postgres: string }, params: unknown[]): Promise<T[]> {
+  if (vault.database === "sqlite") {
+    const db = new Database(vault.databaseUrl.replace(/^file:/, ""), { readonly: true });
+    try {
+      db.pragma("busy_timeout = 10000");
+      return db.prepare(sql.sqlite).all(...params) as T[];
+    } finally {
+      db.close();
+    }
+  }
+  const client = new pg.Client({ connectionString: vault.databaseUrl });
+  await client.connect();
+  try {
+    return (await client.query(sql.postgres, params)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}

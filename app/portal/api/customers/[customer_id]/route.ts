@@ -1,0 +1,18 @@
+import { success, successMessage } from "@/lib/api/envelope";
+import { portalRoute } from "@/lib/portal/portal-route";
+import { deleteCustomer } from "@/lib/vault/delete-customer";
+import { updateCustomer } from "@/lib/vault/update-customer";
+import { PortalUpdateCustomerSchema } from "@/lib/vault/portal-schemas";
+import { CustomerPathSchema } from "@/lib/vault/schemas";
+
+// PATCH: edit a customer's fields (omitted stay, null clears), as PUT
+// /platform/vault/customer/{id} does. DELETE: delete it with its cards and addresses.
+export const PATCH = portalRoute(
+  { permission: "customers.write", params: CustomerPathSchema, body: PortalUpdateCustomerSchema },
+  async ({ actor, params, body }) => success(await updateCustomer(actor, params.customer_id, body)),
+);
+
+export const DELETE = portalRoute({ permission: "customers.write", params: CustomerPathSchema }, async ({ actor, params }) => {
+  await deleteCustomer(actor, params.customer_id);
+  return successMessage("Customer deleted");
+});

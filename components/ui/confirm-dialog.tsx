@@ -1,0 +1,82 @@
+"use client";
+import { useId, useRef, useState, type ReactNode } from "react";
+import { Button, buttonClass, type ButtonVariant } from "./button";
+
+type Props = {
+  /** The button that opens the dialog (its accessible name, e.g. "Delete"). */
+  trigger: ReactNode;
+  triggerVariant?: ButtonVariant;
+  /** An accessible name for the trigger when its text alone is ambiguous in a list ("Delete card ending 1111"). */
+  triggerLabel?: string;
+  title: string;
+  children: ReactNode;
+  confirmLabel: string;
+  /** Runs on confirm; a string it resolves to is shown in the dialog as the problem, and the dialog stays open. */
+  onConfirm: () => Promise<string | null | void>;
+};
+
+/**
+ * A confirmation in a native modal <dialog> (showModal: the page behind is
+ * inert, Escape cancels). Focus starts on Cancel, the safe choice, and goes
+ * back to the button that opened it when the dialog closes.
+ */
+export function ConfirmDialog({ trigger, triggerVariant = "danger", triggerLabel, title, children, confirmLabel, onConfirm }: Props) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const opener = useRef<HTMLButtonElement>(null);
+  const cancel = useRef<HTMLButtonElement>(null);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const id = useId();
+
+  const open = () => {
+    setProblem(null);
+    dialog.current?.showModal();
+    cancel.current?.focus();
+  };
+  const close = () => dialog.current?.close();
+  const confirm = async () => {
+    setBusy(true);
+    setProblem(null);
+    const result = await onConfirm();
+    setBusy(false);
+    if (typeof result === "string") setProblem(result);
+    else close();
+  };
+
+  return (
+    <>
+      <button ref={opener} type="button" className={buttonClass(triggerVariant)} onClick={open} aria-label={triggerLabel} aria-haspopup="dialog">
+        {trigger}
+      </button>
+      <dialog
+        ref={dialog}
+        aria-labelledby={`${id}-title`}
+        aria-describedby={`${id}-body`}
+        onClose={() => opener.current?.focus()}
+        className="m-auto w-full max-w-md rounded-lg border border-slate-200 bg-white p-0 shadow-xl backdrop:bg-slate-900/50"
+      >
+        <div className="space-y-4 p-6">
+          <h2 id={`${id}-title`} className="text-lg font-semibold text-slate-900">
+            {title}
+          </h2>
+          <div id={`${id}-body`} className="text-sm text-slate-700">
+            {children}
+          </div>
+          {problem ? (
+            <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900">
+              {problem}
+            </p>
+          ) : null}
+          <div className="flex flex-wrap justify-end gap-2">
+            <button ref={cancel} type="button" className={buttonClass("secondary")} onClick={close} disabled={busy}>
+              Cancel
+            </button>
+            <Button variant="danger" onClick={confirm} disabled={busy}>
+              {busy ? "Working…" : confirmLabel}
+            </Button>
+          </div>
+        </div>
+      </dialog>
+    </>
+  );
+}

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "TransientKey" ADD COLUMN     "forPortal" BOOLEAN NOT NULL DEFAULT false;

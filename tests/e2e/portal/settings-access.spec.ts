@@ -4,7 +4,8 @@
 // own CSRF token. An owner's request without the token is refused too, and
 // another merchant's webhook or key is unknown (404).
 import { test, expect } from "../support/fixtures";
-import { auditRows, createPortalUser, queryRows, signIn } from "../support/portal";
+import { auditRows, createPortalUser, signIn } from "../support/portal";
+import { querySql } from "../support/database";
 import { portalFetch, settingsMerchant } from "../support/portal-settings";
 
 // Long flows (CLI-made merchant and users, several pages, axe) on a shared two-core machine.
@@ -78,7 +79,7 @@ test("an owner's settings mutation without the CSRF token is refused, and anothe
   }
   expect((await theirs.api.get(`/webhook/${theirHookId}`)).body.data).toMatchObject({ label: "Theirs", status: "ACTIVE" });
   // Their key, by its id: not mine to revoke.
-  const [theirKey] = await queryRows<{ id: number }>(
+  const [theirKey] = await querySql<{ id: number }>(
     vault,
     { sqlite: `SELECT "id" FROM "ApiKey" WHERE "merchantId" = ?`, postgres: `SELECT "id" FROM "ApiKey" WHERE "merchantId" = $1` },
     [theirs.merchantId],

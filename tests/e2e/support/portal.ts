@@ -3,12 +3,10 @@
 // authenticator app makes them, and the session ageing that the idle rule
 // needs (written to the database, as no page can make 15 minutes pass).
 import { randomBytes } from "node:crypto";
-import Database from "better-sqlite3";
-import pg from "pg";
 import { generate } from "otplib";
 import { expect, type Page } from "@playwright/test";
 import { runCli } from "../../support/cli";
-import { executeSql } from "./database";
+import { executeSql, querySql } from "./database";
 import type { VaultInfo } from "./vaults";
 
 export type PortalUser = { userId: number; email: string; password: string; role: string };
@@ -81,33 +79,13 @@ export async function signOut(page: Page): Promise<void> {
   await expect(page).toHaveURL(/\/portal\/sign-in\?reason=signed_out$/);
 }
 
-/** Rows of a read-only query on the vault's database (to check what the portal wrote, e.g. audit rows). */
-export async function queryRows<T>(vault: VaultInfo, sql: { sqlite: string; postgres: string }, params: unknown[]): Promise<T[]> {
-  if (vault.database === "sqlite") {
-    const db = new Database(vault.databaseUrl.replace(/^file:/, ""), { readonly: true });
-    try {
-      db.pragma("busy_timeout = 10000");
-      return db.prepare(sql.sqlite).all(...params) as T[];
-    } finally {
-      db.close();
-    }
-  }
-  const client = new pg.Client({ connectionString: vault.databaseUrl });
-  await client.connect();
-  try {
-    return (await client.query(sql.postgres, params)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
-
 export type AuditRow = { actor: string; action: string; targetType: string; targetId: string; clientAddress: string | null };
 
 /** A merchant's audit rows (of one action, if given), oldest first. */
 export function auditRows(vault: VaultInfo, merchantId: number, action?: string): Promise<AuditRow[]> {
   const columns = `"actor", "action", "targetType", "targetId", "clientAddress"`;
   const byAction = action === undefined ? "" : ` AND "action" = ${vault.database === "sqlite" ? "?" : "$2"}`;
-  return queryRows<AuditRow>(
+  return querySql<AuditRow>(
     vault,
     {
       sqlite: `SELECT ${columns} FROM "AuditLog" WHERE "merchantId" = ?${byAction} ORDER BY "id"`,

@@ -1,7 +1,7 @@
 import "#server-only";
-import { hkdfSync, randomBytes, timingSafeEqual } from "node:crypto";
+import { randomBytes, timingSafeEqual } from "node:crypto";
 import { sealData, unsealData } from "iron-session";
-import { getKeyring } from "../crypto/get-keyring";
+import { ironPassword } from "../crypto/iron-password";
 import { getEnv } from "../env";
 
 // The hosted page's session: an iron-session cookie (sealed and
@@ -19,21 +19,7 @@ const SESSION_TTL_SECONDS = 12 * 60 * 60;
 
 export type CheckoutSession = { checkoutId: string; csrf: string };
 
-let derived: { from: Buffer; password: string } | null = null;
-
-/**
- * The iron password, derived from the vault's fingerprint key with its own
- * label (never used for anything else). Derived once per key, not on every
- * page load and submit; a reloaded key file derives it again.
- */
-function sessionPassword(): string {
-  const { fingerprintKey } = getKeyring();
-  if (derived?.from !== fingerprintKey) {
-    const key = hkdfSync("sha256", fingerprintKey, Buffer.alloc(0), "customer-vault checkout session v1", 32);
-    derived = { from: fingerprintKey, password: Buffer.from(key).toString("hex") };
-  }
-  return derived.password;
-}
+const sessionPassword = () => ironPassword("customer-vault checkout session v1");
 
 /** A new session for the link, sealed for its cookie. */
 export async function newCheckoutSession(checkoutId: string): Promise<{ session: CheckoutSession; sealed: string }> {

@@ -1,7 +1,7 @@
 import "#server-only";
-import { createHash, hkdfSync, randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { sealData, unsealData } from "iron-session";
-import { getKeyring } from "../crypto/get-keyring";
+import { ironPassword } from "../crypto/iron-password";
 import { getDb } from "../db/client";
 import { getEnv } from "../env";
 import { recordAudit, type Actor } from "../audit/record-audit";
@@ -31,16 +31,7 @@ export type OpenSession = {
   merchant: { id: bigint; name: string; requireTotp: boolean };
 };
 
-let derived: { from: Buffer; password: string } | null = null;
-
-function cookiePassword(): string {
-  const { fingerprintKey } = getKeyring();
-  if (derived?.from !== fingerprintKey) {
-    const key = hkdfSync("sha256", fingerprintKey, Buffer.alloc(0), "customer-vault portal session v1", 32);
-    derived = { from: fingerprintKey, password: Buffer.from(key).toString("hex") };
-  }
-  return derived.password;
-}
+const cookiePassword = () => ironPassword("customer-vault portal session v1");
 
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 

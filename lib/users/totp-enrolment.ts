@@ -1,10 +1,9 @@
 import "#server-only";
-import { hkdfSync } from "node:crypto";
 import { sealData, unsealData } from "iron-session";
 import QRCode from "qrcode";
 import { ApiError, fieldError } from "../api/api-error";
 import { recordAudit, type Actor } from "../audit/record-audit";
-import { getKeyring } from "../crypto/get-keyring";
+import { ironPassword } from "../crypto/iron-password";
 import { getDb } from "../db/client";
 import { newRecoveryCodes, newTotpSecret, totpUri, verifyTotp } from "./totp";
 import { sealTotpSecret } from "./totp-secret";
@@ -16,15 +15,7 @@ import { sealTotpSecret } from "./totp-secret";
 
 const PENDING_TTL_SECONDS = 15 * 60;
 
-let derived: { from: Buffer; password: string } | null = null;
-function pendingPassword(): string {
-  const { fingerprintKey } = getKeyring();
-  if (derived?.from !== fingerprintKey) {
-    const key = hkdfSync("sha256", fingerprintKey, Buffer.alloc(0), "customer-vault totp enrolment v1", 32);
-    derived = { from: fingerprintKey, password: Buffer.from(key).toString("hex") };
-  }
-  return derived.password;
-}
+const pendingPassword = () => ironPassword("customer-vault totp enrolment v1");
 
 export type TotpEnrolment = { pending: string; secret: string; uri: string; qrDataUrl: string };
 

@@ -1,6 +1,6 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { ConfirmAction } from "../confirm-action";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { usePortal } from "../portal-context";
 import { portalRequest } from "../portal-fetch";
 
@@ -9,9 +9,10 @@ export function RevokeInviteButton({ inviteId, email }: { inviteId: string; emai
   const { csrf } = usePortal();
   const router = useRouter();
   return (
-    <ConfirmAction
-      label="Revoke"
-      ariaLabel={`Revoke the invitation for ${email}`}
+    <ConfirmDialog
+      trigger="Revoke"
+      triggerVariant="secondary"
+      triggerLabel={`Revoke the invitation for ${email}`}
       title={`Revoke the invitation for ${email}?`}
       confirmLabel="Revoke invitation"
       onConfirm={async () => {
@@ -22,6 +23,6 @@ export function RevokeInviteButton({ inviteId, email }: { inviteId: string; emai
       }}
     >
       The link stops working. You can invite the same email again.
-    </ConfirmAction>
+    </ConfirmDialog>
   );
 }

@@ -2,7 +2,7 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
-import { ConfirmAction } from "../confirm-action";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { usePortal } from "../portal-context";
 import { portalRequest } from "../portal-fetch";
 import { RoleSelect } from "./role-select";
@@ -31,9 +31,10 @@ export function UserRowActions({ user }: { user: { id: number; email: string; ro
       <Button variant="secondary" onClick={save} disabled={busy || role === user.role} aria-label={`Change role for ${user.email}`}>
         Change role
       </Button>
-      <ConfirmAction
-        label="Remove"
-        ariaLabel={`Remove ${user.email}`}
+      <ConfirmDialog
+        trigger="Remove"
+        triggerVariant="secondary"
+        triggerLabel={`Remove ${user.email}`}
         title={`Remove ${user.email}?`}
         confirmLabel="Remove user"
         onConfirm={async () => {
@@ -44,7 +45,7 @@ export function UserRowActions({ user }: { user: { id: number; email: string; ro
         }}
       >
         They are signed out at once and can no longer sign in. Their actions stay in the audit log.
-      </ConfirmAction>
+      </ConfirmDialog>
       <p role="status" className="w-full text-sm text-green-800 empty:hidden">
         {saved}
       </p>

@@ -74,7 +74,7 @@ export async function openPortalSession(sealed: string | undefined, now = new Da
     where: { id },
     include: {
       user: {
-        select: { id: true, merchantId: true, email: true, role: true, totpSecretSealed: true, merchant: { select: { id: true, name: true, requireTotp: true } } },
+        select: { id: true, merchantId: true, email: true, role: true, totpKekVersion: true, merchant: { select: { id: true, name: true, requireTotp: true } } },
       },
     },
   });
@@ -86,12 +86,13 @@ export async function openPortalSession(sealed: string | undefined, now = new Da
   if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
     await getDb().portalSession.updateMany({ where: { id }, data: { lastSeenAt: now } });
   }
+  // totpKekVersion is set with the sealed secret: it answers "enrolled?" without reading the secret each request.
   const { user } = row;
   return {
     id,
     stage: row.stage as SessionStage,
     csrf: row.csrf,
-    user: { id: user.id, merchantId: user.merchantId, email: user.email, role: user.role, hasTotp: user.totpSecretSealed !== null },
+    user: { id: user.id, merchantId: user.merchantId, email: user.email, role: user.role, hasTotp: user.totpKekVersion !== null },
     merchant: user.merchant,
   };
 }

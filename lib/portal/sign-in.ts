@@ -1,7 +1,6 @@
 import "#server-only";
 import { ApiError } from "../api/api-error";
 import { verifySignIn } from "../users/verify-sign-in";
-import { getDb } from "../db/client";
 import { startPortalSession, type SessionStage } from "./portal-session";
 
 /** Where each stage of a session sends the browser next. */
@@ -25,11 +24,8 @@ export async function signInWithPassword(options: { email: string; password: str
     }
     throw new ApiError("unauthorized", "That email and password do not match an account.");
   }
-  const user = await getDb().user.findUniqueOrThrow({
-    where: { id: result.user.id },
-    select: { totpSecretSealed: true, merchant: { select: { requireTotp: true } } },
-  });
-  const stage: SessionStage = user.totpSecretSealed ? "second_factor" : user.merchant.requireTotp ? "enrol" : "signed_in";
+  const { hasTotp, merchantRequiresTotp } = result.user;
+  const stage: SessionStage = hasTotp ? "second_factor" : merchantRequiresTotp ? "enrol" : "signed_in";
   const sealed = await startPortalSession({ userId: result.user.id, merchantId: result.user.merchantId, stage, clientAddress: options.clientAddress });
   return { sealed, next: STAGE_HOME[stage] };
 }

@@ -7,7 +7,7 @@ export const MAX_FAILED_SIGN_INS = 10;
 export const LOCKOUT_MS = 30 * 60 * 1000;
 
 export type SignInResult =
-  | { ok: true; user: { id: number; merchantId: bigint; email: string; role: string } }
+  | { ok: true; user: { id: number; merchantId: bigint; email: string; role: string; hasTotp: boolean; merchantRequiresTotp: boolean } }
   | { ok: false; reason: "invalid" | "locked"; lockedUntil?: Date };
 
 /**
@@ -18,7 +18,7 @@ export type SignInResult =
  */
 export async function verifySignIn(emailInput: string, password: string, now = new Date()): Promise<SignInResult> {
   const email = emailInput.trim().toLowerCase();
-  const user = await getDb().user.findUnique({ where: { email } });
+  const user = await getDb().user.findUnique({ where: { email }, include: { merchant: { select: { requireTotp: true } } } });
   if (!user) {
     await verifyPassword(password, await decoyHash());
     return { ok: false, reason: "invalid" };
@@ -30,7 +30,8 @@ export async function verifySignIn(emailInput: string, password: string, now = n
     if (matches) {
       await tx.user.update({ where: { id: user.id }, data: { failedSignIns: 0, lockedUntil: null, lastSignInAt: now } });
       await recordAudit(tx, actor, "user.sign_in", { type: "user", id: String(user.id) });
-      return { ok: true as const, user: { id: user.id, merchantId: user.merchantId, email: user.email, role: user.role } };
+      const hasTotp = user.totpSecretSealed !== null;
+      return { ok: true as const, user: { id: user.id, merchantId: user.merchantId, email: user.email, role: user.role, hasTotp, merchantRequiresTotp: user.merchant.requireTotp } };
     }
     // Counted in the database (an increment, not a read-then-write), so
     // guesses spread over several processes add up.

@@ -1,6 +1,6 @@
 import { PageHeader } from "@/components/portal/page-header";
 import { CreateApiKeyForm } from "@/components/portal/settings/create-api-key-form";
-import { formatWhen } from "@/components/portal/settings/format";
+import { formatTime } from "@/components/portal/format";
 import { RevokeApiKeyButton } from "@/components/portal/settings/revoke-api-key-button";
 import { Panel } from "@/components/ui/panel";
 import { requirePortalUser } from "@/lib/portal/current-user";
@@ -43,11 +43,11 @@ export default async function ApiKeysPage() {
                       <tr key={key.id} data-testid={`api-key-${key.id}`}>
                         <td className="px-4 py-2 font-medium text-slate-900">{key.label ?? <span className="text-slate-600">(no label)</span>}</td>
                         <td className="px-4 py-2 font-mono text-slate-800">{key.prefix}…</td>
-                        <td className="px-4 py-2 whitespace-nowrap text-slate-700">{formatWhen(key.createdAt)}</td>
-                        <td className="px-4 py-2 whitespace-nowrap text-slate-700">{key.lastUsedAt ? formatWhen(key.lastUsedAt) : "Never"}</td>
+                        <td className="px-4 py-2 whitespace-nowrap text-slate-700">{formatTime(key.createdAt)}</td>
+                        <td className="px-4 py-2 whitespace-nowrap text-slate-700">{key.lastUsedAt ? formatTime(key.lastUsedAt) : "Never"}</td>
                         <td className="px-4 py-2">
                           {key.revokedAt ? (
-                            <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium text-slate-700">Revoked {formatWhen(key.revokedAt)}</span>
+                            <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium text-slate-700">Revoked {formatTime(key.revokedAt)}</span>
                           ) : (
                             <span className="rounded bg-green-50 px-1.5 py-0.5 text-xs font-medium text-green-800">Active</span>
                           )}

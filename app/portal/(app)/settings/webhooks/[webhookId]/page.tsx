@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/portal/page-header";
-import { formatWhen } from "@/components/portal/settings/format";
+import { formatTime } from "@/components/portal/format";
 import { WebhookForm } from "@/components/portal/settings/webhook-form";
 import { StatusBadge } from "@/components/portal/settings/webhook-status-badge";
 import { WebhookStatusButton } from "@/components/portal/settings/webhook-status-button";
@@ -86,11 +86,11 @@ export default async function WebhookPage({ params, searchParams }: Props) {
                       </td>
                       <td className="px-4 py-2">
                         <StatusBadge status={d.status} />
-                        {d.next_attempt ? <span className="block text-xs text-slate-600">next {formatWhen(d.next_attempt)}</span> : null}
+                        {d.next_attempt ? <span className="block text-xs text-slate-600">next {formatTime(d.next_attempt)}</span> : null}
                       </td>
                       <td className="px-4 py-2 text-slate-800">{d.attempts}</td>
                       <td className="px-4 py-2 text-slate-800">{d.last_response_code ?? (d.last_error ? "no answer" : "—")}</td>
-                      <td className="px-4 py-2 whitespace-nowrap text-slate-700">{formatWhen(d.db_timestamp)}</td>
+                      <td className="px-4 py-2 whitespace-nowrap text-slate-700">{formatTime(d.db_timestamp)}</td>
                       <td className="px-4 py-2">
                         {d.attempt_log.length === 0 ? (
                           <span className="text-slate-600">Not sent yet</span>
@@ -102,7 +102,7 @@ export default async function WebhookPage({ params, searchParams }: Props) {
                             <ol className="mt-2 space-y-1 text-xs text-slate-700">
                               {d.attempt_log.map((a, i) => (
                                 <li key={i}>
-                                  {formatWhen(a.attempted)} · {a.response_code !== null ? `HTTP ${a.response_code}` : "no response"} · {a.duration_ms} ms
+                                  {formatTime(a.attempted)} · {a.response_code !== null ? `HTTP ${a.response_code}` : "no response"} · {a.duration_ms} ms
                                   {a.error ? ` · ${a.error}` : ""}
                                 </li>
                               ))}

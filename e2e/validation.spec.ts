@@ -4,7 +4,7 @@
 // page, and nothing is stored: the link stays open, the customer has no card.
 import type { Page } from "@playwright/test";
 import { test, expect } from "./support/fixtures";
-import type { ApiClient } from "../support/http-client";
+import type { ApiClient } from "../tests/support/http-client";
 import { createLink, customerCards, getCheckout, type Link } from "./support/api";
 import { errorSummary, expectFieldError, expectNoFieldError, field, fillCard, LABELS, saveButton } from "./support/card-page";
 import { breakLuhn, expiryInMonths, uniqueVisa } from "./support/cards";

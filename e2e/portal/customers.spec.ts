@@ -7,7 +7,7 @@ import { expectAxeClean } from "../support/axe";
 import { uniqueCustomerId } from "../support/cards";
 import { createMerchant, pageAlert, signIn, createPortalUser } from "../support/portal";
 import { apiCustomer, apiGetCustomer, auditRowsFor, forgeRequest, signInAs } from "../support/portal-customers";
-import { httpApiClient } from "../../support/http-client";
+import { httpApiClient } from "../../tests/support/http-client";
 
 // Each test is a whole workflow (sign in, several pages, API and audit
 // checks, axe): more than the suite's 60 s when the shared machine is busy.

@@ -1,7 +1,7 @@
 // The merchant's server side of a test: checkout links and customers made
 // and read through the vault's HTTP API, as a merchant's integration would.
 import { expect } from "@playwright/test";
-import type { ApiClient, ApiResponse } from "../../support/http-client";
+import type { ApiClient, ApiResponse } from "../../tests/support/http-client";
 import { futureExpiry, uniqueCustomerId, uniqueVisa } from "./cards";
 
 export const CUSTOMER = { first: "Grace", last: "Hopper" } as const;

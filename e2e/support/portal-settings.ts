@@ -8,8 +8,8 @@ import { spawn } from "node:child_process";
 import { closeSync, openSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "@playwright/test";
-import { runCli } from "../../support/cli";
-import { httpApiClient, type ApiClient } from "../../support/http-client";
+import { runCli } from "../../tests/support/cli";
+import { httpApiClient, type ApiClient } from "../../tests/support/http-client";
 import { cliEnv, createPortalUser, type PortalUser } from "./portal";
 import type { VaultInfo } from "./vaults";
 

@@ -7,7 +7,7 @@ import { test, expect } from "../support/fixtures";
 import { expectAxeClean } from "../support/axe";
 import { auditRows, signIn } from "../support/portal";
 import { settingsMerchant, startWorker } from "../support/portal-settings";
-import { startWebhookReceiver, type WebhookReceiver } from "../../support/webhook-receiver";
+import { startWebhookReceiver, type WebhookReceiver } from "../../tests/support/webhook-receiver";
 
 // Long flows (CLI-made merchant and users, several pages, axe) on a shared two-core machine.
 test.describe.configure({ timeout: 300_000 });

@@ -7,11 +7,11 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { FullConfig } from "@playwright/test";
-import { createPostgresDatabase, createSqliteDatabase, type TestDatabase } from "../../support/databases";
-import { freePort, startServer, type RunningServer } from "../../support/server";
-import { runCli } from "../../support/cli";
+import { createPostgresDatabase, createSqliteDatabase, type TestDatabase } from "../../tests/support/databases";
+import { freePort, startServer, type RunningServer } from "../../tests/support/server";
+import { runCli } from "../../tests/support/cli";
 // @ts-expect-error plain ESM script without types
-import { migrate } from "../../../scripts/migrate.mjs";
+import { migrate } from "../../scripts/migrate.mjs";
 import { DATABASES, publishVaults, type Database, type VaultInfo } from "./vaults";
 
 const SHOP_NAME = "Harbor Books";

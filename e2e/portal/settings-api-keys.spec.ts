@@ -6,7 +6,7 @@ import { test, expect } from "../support/fixtures";
 import { expectAxeClean } from "../support/axe";
 import { auditRows, signIn } from "../support/portal";
 import { settingsMerchant } from "../support/portal-settings";
-import { httpApiClient } from "../../support/http-client";
+import { httpApiClient } from "../../tests/support/http-client";
 
 // Long flows (CLI-made merchant and users, several pages, axe) on a shared two-core machine.
 test.describe.configure({ timeout: 240_000 });

@@ -27,6 +27,6 @@ export function publishVaults(vaults: Partial<Record<Database, VaultInfo>>): voi
 export function vaultFor(database: Database): VaultInfo {
   const vaults = JSON.parse(process.env[VARIABLE] ?? "{}") as Partial<Record<Database, VaultInfo>>;
   const vault = vaults[database];
-  if (!vault) throw new Error(`No ${database} vault was started by tests/e2e/support/global-setup.ts`);
+  if (!vault) throw new Error(`No ${database} vault was started by e2e/support/global-setup.ts`);
   return vault;
 }

@@ -8,7 +8,7 @@ import { customerCards } from "./support/api";
 import { fillCard, saveButton } from "./support/card-page";
 import { masked, uniqueCustomerId, uniqueVisa } from "./support/cards";
 import { expectAxeClean } from "./support/axe";
-import { runCli } from "../support/cli";
+import { runCli } from "../tests/support/cli";
 import type { VaultInfo } from "./support/vaults";
 
 type Shop = { origin: string; close: () => Promise<void> };

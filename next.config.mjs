@@ -1,6 +1,6 @@
-import type { NextConfig } from "next";
-
-const config: NextConfig = {
+// @ts-check
+/** @type {import("next").NextConfig} */
+const config = {
   // No "X-Powered-By: Next.js": nothing about the stack leaks to callers.
   poweredByHeader: false,
   // `npm test` type-checks the whole tree (tests included) with tsc before it

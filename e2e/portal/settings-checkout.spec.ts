@@ -11,7 +11,7 @@ import { uniqueVisa } from "../support/cards";
 import { redirectProblem } from "../support/redirect-signature";
 import { auditRows, cliEnv, signIn } from "../support/portal";
 import { settingsMerchant } from "../support/portal-settings";
-import { runCli } from "../../support/cli";
+import { runCli } from "../../tests/support/cli";
 
 // Long flows (CLI-made merchant and users, several pages, axe) on a shared two-core machine.
 test.describe.configure({ timeout: 240_000 });

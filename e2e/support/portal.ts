@@ -5,7 +5,7 @@
 import { randomBytes } from "node:crypto";
 import { generate } from "otplib";
 import { expect, type Page } from "@playwright/test";
-import { runCli } from "../../support/cli";
+import { runCli } from "../../tests/support/cli";
 import { executeSql, querySql } from "./database";
 import type { VaultInfo } from "./vaults";
 

@@ -3,7 +3,7 @@
 // the global setup), an API client with the demo merchant's key, and its own
 // merchant site for the redirects.
 import { test as base } from "@playwright/test";
-import { httpApiClient, type ApiClient } from "../../support/http-client";
+import { httpApiClient, type ApiClient } from "../../tests/support/http-client";
 import { startMerchantSite, type MerchantSite } from "./merchant-site";
 import { vaultFor, type Database, type VaultInfo } from "./vaults";
 

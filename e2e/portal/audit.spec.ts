@@ -6,7 +6,7 @@ import { expectAxeClean } from "../support/axe";
 import { createLink } from "../support/api";
 import { uniqueCustomerId } from "../support/cards";
 import { auditRows, createMerchant, createPortalUser, signIn } from "../support/portal";
-import { httpApiClient } from "../../support/http-client";
+import { httpApiClient } from "../../tests/support/http-client";
 
 test.describe.configure({ timeout: 120_000 });
 

@@ -3,7 +3,7 @@
 // the audit rows a change wrote, and requests forged with the page's own
 // CSRF token (what a viewer's devtools could send).
 import { expect, type Page } from "@playwright/test";
-import type { ApiClient } from "../../support/http-client";
+import type { ApiClient } from "../../tests/support/http-client";
 import { futureExpiry, uniqueCustomerId, uniqueVisa } from "./cards";
 import { querySql } from "./database";
 import { createPortalUser, csrfOf, signIn, type PortalUser } from "./portal";

@@ -15,8 +15,8 @@ const yesterday = () => new Date(Date.now() - 86_400_000).toISOString().slice(0,
 
 test("an admin filters the audit log by actor, action, target and dates, and exports the same rows as CSV", async ({ page, vault }, testInfo) => {
   // A merchant of its own, so the rows on the page are exactly this test's.
-  const merchant = createMerchant(vault, `Audit Shop ${Date.now()}`);
-  const admin = createPortalUser(vault, "admin", merchant.merchant_id);
+  const merchant = await createMerchant(vault, `Audit Shop ${Date.now()}`);
+  const admin = await createPortalUser(vault, "admin", merchant.merchant_id);
   const api = httpApiClient(vault.baseUrl, merchant.api_key);
   const first = uniqueCustomerId("AUD");
   const second = uniqueCustomerId("AUD");
@@ -69,7 +69,7 @@ test("an admin filters the audit log by actor, action, target and dates, and exp
 
 test("staff and viewers cannot read the audit log: 404 for the page, 403 for the export", async ({ page, vault }) => {
   for (const role of ["staff", "viewer"]) {
-    const user = createPortalUser(vault, role);
+    const user = await createPortalUser(vault, role);
     await signIn(page, vault, user);
     await expect(page.getByRole("link", { name: "Audit log" })).toHaveCount(0);
     expect((await page.goto(`${vault.baseUrl}/portal/audit`))?.status()).toBe(404);

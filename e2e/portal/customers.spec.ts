@@ -209,10 +209,10 @@ test("a forged request without the page's CSRF token is refused, even for staff"
 });
 
 test("another merchant's customer, and an unknown id, are the 404 page", async ({ page, vault }, testInfo) => {
-  const other = createMerchant(vault, "Other Shop");
+  const other = await createMerchant(vault, "Other Shop");
   const otherApi = httpApiClient(vault.baseUrl, other.api_key);
   const { customerId } = await apiCustomer(otherApi, { first: "Not", last: "Yours" });
-  await signIn(page, vault, createPortalUser(vault, "owner"));
+  await signIn(page, vault, await createPortalUser(vault, "owner"));
 
   for (const path of [customerId, `${customerId}/edit`, uniqueCustomerId("NOPE"), "not-a-valid-id!"]) {
     const response = await page.goto(`${vault.baseUrl}/portal/customers/${path}`);

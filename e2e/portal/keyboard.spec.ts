@@ -22,7 +22,7 @@ async function tabTo(page: Page, name: string): Promise<void> {
 }
 
 test("sign in, move between sections and create a link with the keyboard alone", async ({ page, vault }) => {
-  const staff = createPortalUser(vault, "staff");
+  const staff = await createPortalUser(vault, "staff");
   await page.goto(`${vault.baseUrl}/portal/sign-in`);
   await page.keyboard.press("Tab");
   await expect(page.getByLabel("Email")).toBeFocused();

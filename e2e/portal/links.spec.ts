@@ -13,7 +13,7 @@ import { auditRows, createPortalUser, csrfOf, pageAlert, signIn } from "../suppo
 test.describe.configure({ timeout: 120_000 });
 
 test("staff create a link in the portal; the customer saves a card through it; the list shows it spent", async ({ page, browser, vault, api, merchantSite }, testInfo) => {
-  const staff = createPortalUser(vault, "staff");
+  const staff = await createPortalUser(vault, "staff");
   await signIn(page, vault, staff);
   await page.getByRole("link", { name: "Checkout links" }).click();
   await page.getByRole("link", { name: "New link" }).click();
@@ -80,7 +80,7 @@ test("the list shows expired and locked links with their failed attempts", async
     },
     [vault.database === "sqlite" ? new Date().toISOString().replace("Z", "+00:00") : new Date(), locked],
   );
-  const viewer = createPortalUser(vault, "viewer");
+  const viewer = await createPortalUser(vault, "viewer");
   await signIn(page, vault, viewer);
   await page.goto(`${vault.baseUrl}/portal/links?customer=${customerId}`);
   await expect(page.getByTestId(`link-${expired}`).getByText("expired", { exact: true })).toBeVisible();
@@ -92,7 +92,7 @@ test("the list shows expired and locked links with their failed attempts", async
 });
 
 test("viewers see links but cannot create one, on the page or by a forged request", async ({ page, vault }) => {
-  const viewer = createPortalUser(vault, "viewer");
+  const viewer = await createPortalUser(vault, "viewer");
   await signIn(page, vault, viewer);
   await page.getByRole("link", { name: "Checkout links" }).click();
   await expect(page.getByRole("heading", { name: "Checkout links" })).toBeVisible();

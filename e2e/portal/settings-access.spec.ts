@@ -7,6 +7,7 @@ import { test, expect } from "../support/fixtures";
 import { auditRows, createPortalUser, signIn } from "../support/portal";
 import { querySql } from "../support/database";
 import { portalFetch, settingsMerchant } from "../support/portal-settings";
+import { SEED_ACTOR } from "../support/seed";
 
 // Long flows (CLI-made merchant and users, several pages, axe) on a shared two-core machine.
 test.describe.configure({ timeout: 240_000 });
@@ -29,8 +30,8 @@ const MUTATIONS: [string, string, unknown][] = [
 
 for (const role of ["staff", "viewer"] as const) {
   test(`a ${role} gets 404 on settings pages, sees no settings links, and is refused (403) every settings mutation`, async ({ page, vault }) => {
-    const m = settingsMerchant(vault, `Role Shop ${role} ${Date.now()}`);
-    const user = createPortalUser(vault, role, m.merchantId);
+    const m = await settingsMerchant(vault, `Role Shop ${role} ${Date.now()}`);
+    const user = await createPortalUser(vault, role, m.merchantId);
     await signIn(page, vault, user);
     const nav = page.getByRole("navigation", { name: "Portal" });
     for (const name of ["Branding", "Checkout settings", "API keys", "Webhooks"]) await expect(nav.getByRole("link", { name })).toHaveCount(0);
@@ -47,16 +48,16 @@ for (const role of ["staff", "viewer"] as const) {
     }
     // Nothing changed, nothing was recorded for them.
     for (const action of ["merchant.brand", "origin.add", "merchant.redirect_defaults", "merchant.signing_secret_rotate", "api_key.create", "webhook.create"]) {
-      // (`merchant create` itself recorded the first key, as "cli".)
-      expect((await auditRows(vault, m.merchantId, action)).filter((r) => r.actor !== "cli"), action).toEqual([]);
+      // (Creating the merchant recorded its first key, as the seed.)
+      expect((await auditRows(vault, m.merchantId, action)).filter((r) => r.actor !== SEED_ACTOR), action).toEqual([]);
     }
     expect((await m.api.get("/webhook")).body.totalRecords ?? 0).toBe(0);
   });
 }
 
 test("an owner's settings mutation without the CSRF token is refused, and another merchant's webhook and key are unknown", async ({ page, vault }) => {
-  const mine = settingsMerchant(vault, `Own Shop ${Date.now()}`);
-  const theirs = settingsMerchant(vault, `Their Shop ${Date.now()}`);
+  const mine = await settingsMerchant(vault, `Own Shop ${Date.now()}`);
+  const theirs = await settingsMerchant(vault, `Their Shop ${Date.now()}`);
   const hook = await theirs.api.post("/webhook", { label: "Theirs", notification_url: "https://theirs.example/hook", events: ["vault_card_created"] });
   expect(hook.status).toBe(200);
   const theirHookId = hook.body.data.webhook_id as number;

@@ -12,12 +12,12 @@ import { httpApiClient } from "../../tests/support/http-client";
 test.describe.configure({ timeout: 240_000 });
 
 test("an owner creates an API key, shown once, that works against the API; revoking it makes the API answer 401", async ({ page, vault }, testInfo) => {
-  const m = settingsMerchant(vault, `Key Shop ${Date.now()}`);
+  const m = await settingsMerchant(vault, `Key Shop ${Date.now()}`);
   await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
   await signIn(page, vault, m.owner);
   await page.getByRole("navigation", { name: "Portal" }).getByRole("link", { name: "API keys" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "API keys" })).toBeVisible();
-  // The merchant's first key, from `merchant create`, is listed by its prefix only.
+  // The merchant's first key, made with the merchant, is listed by its prefix only.
   await expect(page.getByRole("row").filter({ hasText: "initial" })).toContainText(m.apiKey.slice(0, 10));
   await expect(page.getByText(m.apiKey)).toHaveCount(0);
   await expectAxeClean(page, testInfo, "API keys");

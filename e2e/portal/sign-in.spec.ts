@@ -37,7 +37,7 @@ test("the demo owner printed by setup signs in, and Sign out ends the session on
 });
 
 test("a wrong password is refused with a message, and the same message as an unknown email", async ({ page, vault }) => {
-  const user = createPortalUser(vault, "staff");
+  const user = await createPortalUser(vault, "staff");
   await submitSignIn(page, vault, user.email, "not-the-password-at-all");
   await expect(pageAlert(page)).toHaveText("That email and password do not match an account.");
   await submitSignIn(page, vault, "nobody-here@shop.example", "not-the-password-at-all");
@@ -46,7 +46,7 @@ test("a wrong password is refused with a message, and the same message as an unk
 });
 
 test("ten wrong passwords lock the account for 30 minutes, even against the right password", async ({ page, vault }) => {
-  const user = createPortalUser(vault, "staff");
+  const user = await createPortalUser(vault, "staff");
   for (let i = 0; i < 9; i++) {
     await submitSignIn(page, vault, user.email, `wrong-password-${i}`);
     await expect(pageAlert(page)).toHaveText("That email and password do not match an account.");
@@ -59,7 +59,7 @@ test("ten wrong passwords lock the account for 30 minutes, even against the righ
 });
 
 test("15 idle minutes end the session: the next page asks to sign in again", async ({ page, vault }) => {
-  const user = createPortalUser(vault, "viewer");
+  const user = await createPortalUser(vault, "viewer");
   await signIn(page, vault, user);
   await ageSessions(vault, user.userId, 16);
   await page.reload();
@@ -69,7 +69,7 @@ test("15 idle minutes end the session: the next page asks to sign in again", asy
 });
 
 test("a user enrols an authenticator app, then signs in with its codes; a code works once, a recovery code once", async ({ page, vault }, testInfo) => {
-  const user = createPortalUser(vault, "admin");
+  const user = await createPortalUser(vault, "admin");
   await signIn(page, vault, user);
   await page.getByRole("link", { name: "Security" }).click();
   await page.getByRole("link", { name: "Set up an authenticator app" }).click();
@@ -126,9 +126,9 @@ test("a user enrols an authenticator app, then signs in with its codes; a code w
 
 test("an owner requires a second factor: a user without one must enrol before anything else opens", async ({ page, vault }) => {
   // Its own merchant: the demo merchant's other tests sign in without codes.
-  const merchant = createMerchant(vault, `Strict Shop ${Date.now()}`);
-  const owner = createPortalUser(vault, "owner", merchant.merchant_id);
-  const staff = createPortalUser(vault, "staff", merchant.merchant_id);
+  const merchant = await createMerchant(vault, `Strict Shop ${Date.now()}`);
+  const owner = await createPortalUser(vault, "owner", merchant.merchant_id);
+  const staff = await createPortalUser(vault, "staff", merchant.merchant_id);
 
   await signIn(page, vault, owner);
   await page.getByRole("link", { name: "Security" }).click();

@@ -29,7 +29,7 @@ async function shoot(page: Page, testInfo: TestInfo, database: string, name: str
 }
 
 test("the portal tour, on a desktop", async ({ page, vault, database }, testInfo) => {
-  const shop = settingsMerchant(vault, "Harbor Books");
+  const shop = await settingsMerchant(vault, "Harbor Books");
   await apiCustomer(shop.api, { customerId: "HB1001", first: "Grace", last: "Hopper", email: "grace@example.com", cards: 2, addresses: [{ first: "Grace", last: "Hopper", city: "Arlington" }] });
   await apiCustomer(shop.api, { customerId: "HB1002", first: "Alan", last: "Turing", email: "alan@example.com", cards: 1 });
   await apiCustomer(shop.api, { customerId: "HB1003", firm: "Lovelace Analytics", first: "Ada", last: "Lovelace", email: "ada@example.com", cards: 1 });
@@ -63,7 +63,7 @@ test.describe("on a phone", () => {
   test.use(pixel7);
 
   test("the customers list and a customer's page fit a phone's screen", async ({ page, vault, database }, testInfo) => {
-    const shop = settingsMerchant(vault, "Harbor Books Mobile");
+    const shop = await settingsMerchant(vault, "Harbor Books Mobile");
     await apiCustomer(shop.api, { customerId: "HB2001", first: "Grace", last: "Hopper", email: "grace@example.com", cards: 1 });
     await signIn(page, vault, shop.owner);
     await shoot(page, testInfo, database, "08-customers-phone");

@@ -10,8 +10,8 @@ import { auditRows, createMerchant, createPortalUser, csrfOf, pageAlert, signIn,
 test.describe.configure({ timeout: 120_000 });
 
 test("an owner invites a user, who chooses a password through the link (once) and signs in", async ({ page, browser, vault }, testInfo) => {
-  const merchant = createMerchant(vault, `Invite Shop ${Date.now()}`);
-  const owner = createPortalUser(vault, "owner", merchant.merchant_id);
+  const merchant = await createMerchant(vault, `Invite Shop ${Date.now()}`);
+  const owner = await createPortalUser(vault, "owner", merchant.merchant_id);
   await signIn(page, vault, owner);
   await page.getByRole("link", { name: "Users" }).click();
   await expect(page.getByRole("heading", { name: "Users", level: 1 })).toBeVisible();
@@ -55,8 +55,8 @@ test("an owner invites a user, who chooses a password through the link (once) an
 });
 
 test("a revoked invitation's link stops working", async ({ page, browser, vault }) => {
-  const merchant = createMerchant(vault, `Revoke Shop ${Date.now()}`);
-  const owner = createPortalUser(vault, "owner", merchant.merchant_id);
+  const merchant = await createMerchant(vault, `Revoke Shop ${Date.now()}`);
+  const owner = await createPortalUser(vault, "owner", merchant.merchant_id);
   await signIn(page, vault, owner);
   await page.goto(`${vault.baseUrl}/portal/settings/users`);
   const email = `revoked-${Date.now()}@shop.example`;
@@ -74,9 +74,9 @@ test("a revoked invitation's link stops working", async ({ page, browser, vault 
 });
 
 test("an owner changes a user's role and removes them; a removed user's session ends at once", async ({ page, browser, vault }, testInfo) => {
-  const merchant = createMerchant(vault, `Roles Shop ${Date.now()}`);
-  const owner = createPortalUser(vault, "owner", merchant.merchant_id);
-  const staff = createPortalUser(vault, "staff", merchant.merchant_id);
+  const merchant = await createMerchant(vault, `Roles Shop ${Date.now()}`);
+  const owner = await createPortalUser(vault, "owner", merchant.merchant_id);
+  const staff = await createPortalUser(vault, "staff", merchant.merchant_id);
   const staffPage = await (await browser.newContext()).newPage();
   await signIn(staffPage, vault, staff);
   await expect(staffPage.getByText("staff", { exact: true })).toBeVisible();
@@ -107,8 +107,8 @@ test("an owner changes a user's role and removes them; a removed user's session 
 });
 
 test("the last owner cannot demote themselves", async ({ page, vault }) => {
-  const merchant = createMerchant(vault, `Owner Shop ${Date.now()}`);
-  const owner = createPortalUser(vault, "owner", merchant.merchant_id);
+  const merchant = await createMerchant(vault, `Owner Shop ${Date.now()}`);
+  const owner = await createPortalUser(vault, "owner", merchant.merchant_id);
   await signIn(page, vault, owner);
   await page.goto(`${vault.baseUrl}/portal/settings/users`);
   await page.getByLabel(`Role for ${owner.email}`, { exact: true }).selectOption("admin");
@@ -119,8 +119,8 @@ test("the last owner cannot demote themselves", async ({ page, vault }) => {
 });
 
 test("only owners manage users: an admin gets 404 for the page and 403 for a forged change", async ({ page, vault }) => {
-  const admin = createPortalUser(vault, "admin");
-  const viewer = createPortalUser(vault, "viewer");
+  const admin = await createPortalUser(vault, "admin");
+  const viewer = await createPortalUser(vault, "viewer");
   await signIn(page, vault, admin);
   await expect(page.getByRole("link", { name: "Users" })).toHaveCount(0);
   const response = await page.goto(`${vault.baseUrl}/portal/settings/users`);

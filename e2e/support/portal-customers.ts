@@ -45,7 +45,7 @@ export async function apiGetCustomer(api: ApiClient, customerId: string): Promis
 
 /** A new user of the demo merchant with `role`, signed in on `page`. */
 export async function signInAs(page: Page, vault: VaultInfo, role: string): Promise<PortalUser> {
-  const user = createPortalUser(vault, role);
+  const user = await createPortalUser(vault, role);
   await signIn(page, vault, user);
   return user;
 }

@@ -8,22 +8,22 @@ import { spawn } from "node:child_process";
 import { closeSync, openSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "@playwright/test";
-import { runCli } from "../../tests/support/cli";
 import { httpApiClient, type ApiClient } from "../../tests/support/http-client";
 import { cliEnv, createPortalUser, type PortalUser } from "./portal";
+import { seedMerchant } from "./seed";
 import type { VaultInfo } from "./vaults";
 
 export type SettingsMerchant = { merchantId: number; apiKey: string; signingSecret: string; api: ApiClient; owner: PortalUser };
 
-/** A new merchant (the CLI's `merchant create`, which prints its secrets once) and an owner to sign in as. */
-export function settingsMerchant(vault: VaultInfo, name: string): SettingsMerchant {
-  const made = runCli(["merchant", "create", "--name", name, "--json"], cliEnv(vault)) as { merchant_id: number; api_key: string; signing_secret: string };
+/** A new merchant (with the secrets `merchant create` shows once) and an owner to sign in as. */
+export async function settingsMerchant(vault: VaultInfo, name: string): Promise<SettingsMerchant> {
+  const made = await seedMerchant(vault, name);
   return {
     merchantId: made.merchant_id,
     apiKey: made.api_key,
     signingSecret: made.signing_secret,
     api: httpApiClient(vault.baseUrl, made.api_key),
-    owner: createPortalUser(vault, "owner", made.merchant_id),
+    owner: await createPortalUser(vault, "owner", made.merchant_id),
   };
 }
 

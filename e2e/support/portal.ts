@@ -1,33 +1,27 @@
-// The portal side of the browser suite: portal users made with the real CLI
-// (as an operator would), signing in through the real form, TOTP codes as an
+// The portal side of the browser suite: portal users made through lib/
+// (support/seed.ts), signing in through the real form, TOTP codes as an
 // authenticator app makes them, and the session ageing that the idle rule
 // needs (written to the database, as no page can make 15 minutes pass).
-import { randomBytes } from "node:crypto";
 import { generate } from "otplib";
 import { expect, type Page } from "@playwright/test";
-import { runCli } from "../../tests/support/cli";
 import { executeSql, querySql } from "./database";
+import { seedMerchant, seedUser, type SeededUser } from "./seed";
 import type { VaultInfo } from "./vaults";
 
-export type PortalUser = { userId: number; email: string; password: string; role: string };
+export type PortalUser = SeededUser;
 
 export function cliEnv(vault: VaultInfo): Record<string, string> {
   return { DATABASE_URL: vault.databaseUrl, VAULT_KEYS_FILE: vault.keysFile, PUBLIC_BASE_URL: vault.baseUrl };
 }
 
-/** A new user of the demo merchant (or another), made with `vault user create`. */
-export function createPortalUser(vault: VaultInfo, role: string, merchantId: number = vault.merchant.merchant_id): PortalUser {
-  const email = `${role}-${randomBytes(6).toString("hex")}@shop.example`;
-  const password = `pw-${randomBytes(12).toString("hex")}`;
-  const made = runCli(["user", "create", "--merchant", String(merchantId), "--email", email, "--role", role, "--password", password, "--json"], cliEnv(vault)) as {
-    user_id: number;
-  };
-  return { userId: made.user_id, email, password, role };
+/** A new user of the demo merchant (or another). */
+export function createPortalUser(vault: VaultInfo, role: string, merchantId: number = vault.merchant.merchant_id): Promise<PortalUser> {
+  return seedUser(vault, role, merchantId);
 }
 
 /** A second merchant, for isolation and for settings no other test may see change. */
-export function createMerchant(vault: VaultInfo, name: string): { merchant_id: number; api_key: string } {
-  return runCli(["merchant", "create", "--name", name, "--json"], cliEnv(vault)) as { merchant_id: number; api_key: string };
+export function createMerchant(vault: VaultInfo, name: string): Promise<{ merchant_id: number; api_key: string }> {
+  return seedMerchant(vault, name);
 }
 
 /** Fills the sign-in form and sends it; does not wait for where it leads. */

@@ -2,7 +2,7 @@ import "#server-only";
 import { cardEventData } from "../events/event-data";
 import { dbProvider, getDb, type Tx } from "../db/client";
 import { Prisma } from "../db/sql";
-import type { FieldErrors } from "../api/api-error";
+import type { FieldErrors } from "../errors/api-error";
 import { recordAudit, type Actor } from "../audit/record-audit";
 import { recordEvent } from "../events/record-event";
 import { prepareCard, type PreparedCard } from "../vault/prepare-card";

@@ -1,6 +1,6 @@
 import "#server-only";
 import { dbProvider, type Tx } from "../db/client";
-import { ApiError, notFound } from "../api/api-error";
+import { ApiError, notFound } from "../errors/api-error";
 
 export const LAST_OWNER_MESSAGE = "A merchant must keep at least one owner: make another user owner first";
 

@@ -1,7 +1,7 @@
 import "#server-only";
 import { dbProvider, type Db, type Tx } from "../db/client";
 import { Prisma } from "../db/sql";
-import { notFound } from "../api/api-error";
+import { notFound } from "../errors/api-error";
 import { queryRows } from "../db/direct-sql";
 
 // What every customer response needs, in one place: the columns to read

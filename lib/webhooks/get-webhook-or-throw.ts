@@ -1,6 +1,6 @@
 import "#server-only";
 import { dbProvider, getDb, type Db, type Tx } from "../db/client";
-import { notFound } from "../api/api-error";
+import { notFound } from "../errors/api-error";
 import { webhookSelect, webhookToResponse } from "./to-response";
 
 // webhook_id and delivery_id are "up to 10 digits" in the reference, their

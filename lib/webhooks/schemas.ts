@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { merchantUrlProblem } from "../checkout/merchant-url";
+import { merchantUrlProblem } from "../urls/merchant-url";
 import { isSubscribableEvent } from "./event-types";
 
 // Request and response shapes of the Webhooks API (the reference's Webhooks

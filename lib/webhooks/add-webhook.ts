@@ -3,7 +3,7 @@ import { getDb } from "../db/client";
 import { ApiError } from "../errors/api-error";
 import { recordAudit, type Actor } from "../audit/record-audit";
 import { recordEvent } from "../events/record-event";
-import { VALIDATE_URL_EVENT } from "./event-types";
+import { VALIDATE_URL_EVENT } from "../events/event-types";
 import { newWebhookSecret, sealForWebhook } from "./webhook-secrets";
 import { webhookSelect, webhookToResponse } from "./to-response";
 import type { AddWebhookInput, WebhookResponse } from "./schemas";

@@ -1,8 +1,9 @@
 // `npm test`: every check and every test, in the order that fails fastest.
 // 1. the PostgreSQL schema is in step with the SQLite one; 2. types; 3. lint;
-// 4. build the app if stale (the API and browser tests run the built server);
-// 5. vitest: unit tests, then the API suite on SQLite and on PostgreSQL;
-// 6. Playwright: the hosted card page in Chromium, on SQLite and PostgreSQL.
+// 4. no import cycle between lib/'s folders (decision 009);
+// 5. build the app if stale (the API and browser tests run the built server);
+// 6. vitest: unit tests, then the API suite on SQLite and on PostgreSQL;
+// 7. Playwright: the hosted card page in Chromium, on SQLite and PostgreSQL.
 // Arguments go to vitest; Playwright always runs its whole suite.
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync } from "node:fs";
@@ -19,6 +20,7 @@ const step = (title, command, args) => {
 step("Prisma schemas in step", process.execPath, ["scripts/prisma-sync-schemas.mjs", "--check"]);
 step("Type check", bin("tsc"), ["--noEmit", "-p", "tsconfig.json"]);
 step("Lint", bin("eslint"), ["."]);
+step("No import cycle between lib/ folders", process.execPath, ["scripts/check-lib-cycles.mjs"]);
 console.log("\n== Build");
 await buildIfStale();
 

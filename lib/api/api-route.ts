@@ -1,10 +1,10 @@
 import "#server-only";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { ApiError } from "./api-error";
-import { ERROR_TABLE } from "./error-table";
-import { toApiError } from "./to-api-error";
-import { zodFieldErrors } from "./zod-fields";
+import { ApiError } from "../errors/api-error";
+import { ERROR_TABLE } from "../errors/error-table";
+import { toApiError } from "../errors/to-api-error";
+import { zodFieldErrors } from "../errors/zod-fields";
 import { readJsonBody } from "./read-json-body";
 import { clientAddressOf } from "./client-address";
 import type { ApiResult } from "./envelope";

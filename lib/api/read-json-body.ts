@@ -1,4 +1,4 @@
-import { ApiError } from "./api-error";
+import { ApiError } from "../errors/api-error";
 
 /** Bodies over this many bytes get a 413 before they are parsed. */
 export const MAX_BODY_BYTES = 1024 * 1024;

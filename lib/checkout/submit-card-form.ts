@@ -1,5 +1,5 @@
 import "#server-only";
-import type { FieldErrors } from "../api/api-error";
+import type { FieldErrors } from "../errors/api-error";
 import type { AddBillingCardInput } from "../vault/schemas";
 import { DUPLICATE_CARD_ERROR } from "./capture-card";
 import { CARD_FIELDS, HostedCardFormSchema, REDISPLAYED_FIELDS, toCardInput, type HostedCardForm } from "./hosted-form-schema";

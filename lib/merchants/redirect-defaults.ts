@@ -1,7 +1,7 @@
 import "#server-only";
 import { getDb } from "../db/client";
-import { ApiError } from "../api/api-error";
-import { zodFieldErrors } from "../api/zod-fields";
+import { ApiError } from "../errors/api-error";
+import { zodFieldErrors } from "../errors/zod-fields";
 import { recordAudit, type Actor } from "../audit/record-audit";
 import { RedirectDefaultsSchema, type RedirectDefaultsInput } from "./settings-schemas";
 

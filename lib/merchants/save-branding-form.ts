@@ -1,5 +1,5 @@
 import "#server-only";
-import { fieldError } from "../api/api-error";
+import { fieldError } from "../errors/api-error";
 import type { Actor } from "../audit/record-audit";
 import { setBranding, type Branding } from "./branding";
 import { logoFromUpload } from "./logo";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { RedirectUrlSchema } from "../checkout/redirect-url";
+import { RedirectUrlSchema } from "../urls/redirect-url";
 import { DISPLAY_NAME_MAX } from "./branding-schema";
 import { LOGO_MAX_BYTES } from "./logo";
 import { parseOrigin } from "./parse-origin";

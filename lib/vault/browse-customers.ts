@@ -1,8 +1,8 @@
 import "#server-only";
 import type { z } from "zod";
-import { browseQuerySchema } from "../api/browse-query";
+import { browseQuerySchema } from "../paging/browse-query";
 import { dbProvider, getDb } from "../db/client";
-import type { ListPage } from "../api/envelope";
+import type { ListPage } from "../paging/list-page";
 import { CUSTOMER_FIELDS, customerFilterWhere, parseCustomerFilters, type CustomerField } from "./browse-filter";
 import { customerInclude } from "./customer-query";
 import { customerToResponse } from "./to-response";

@@ -1,4 +1,4 @@
-import { ApiError } from "../api/api-error";
+import { ApiError } from "../errors/api-error";
 
 // `filter=field,OPERATOR,value`, several joined by ";" (or repeated), as
 // DESIGN.md pins it. Only these fields can be filtered or sorted on.

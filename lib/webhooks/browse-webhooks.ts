@@ -1,8 +1,8 @@
 import "#server-only";
 import type { z } from "zod";
 import { dbProvider, getDb } from "../db/client";
-import type { ListPage } from "../api/envelope";
-import { browseQuerySchema } from "../api/browse-query";
+import type { ListPage } from "../paging/list-page";
+import { browseQuerySchema } from "../paging/browse-query";
 import { filterWhere, parseFilters } from "../vault/browse-filter";
 import { webhookSelect, webhookToResponse } from "./to-response";
 import type { WebhookResponse } from "./schemas";

@@ -1,9 +1,9 @@
 import "#server-only";
 import { z } from "zod";
 import { getDb } from "../db/client";
-import { notFound } from "../api/api-error";
-import type { ListPage } from "../api/envelope";
-import { browseQuerySchema } from "../api/browse-query";
+import { notFound } from "../errors/api-error";
+import type { ListPage } from "../paging/list-page";
+import { browseQuerySchema } from "../paging/browse-query";
 import { getWebhookOrThrow, MAX_ROW_ID } from "./get-webhook-or-throw";
 import { attemptToResponse, deliverySelect, deliveryToResponse } from "./to-response";
 import type { DeliveryAttemptResponse, DeliveryResponse } from "./schemas";

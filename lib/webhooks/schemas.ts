@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { merchantUrlProblem } from "../checkout/merchant-url";
-import { isSubscribableEvent } from "./event-types";
+import { merchantUrlProblem } from "../urls/merchant-url";
+import { isSubscribableEvent } from "../events/event-types";
 
 // Request and response shapes of the Webhooks API (the reference's Webhooks
 // tag). Lengths come from the reference; unknown fields are ignored.

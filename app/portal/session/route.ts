@@ -1,10 +1,10 @@
 import { NextResponse } from "next/server";
 import { randomUUID } from "node:crypto";
-import { ApiError } from "@/lib/api/api-error";
+import { ApiError } from "@/lib/errors/api-error";
 import { errorResult } from "@/lib/api/api-route";
 import { clientAddressOf } from "@/lib/api/client-address";
 import { readJsonBody } from "@/lib/api/read-json-body";
-import { zodFieldErrors } from "@/lib/api/zod-fields";
+import { zodFieldErrors } from "@/lib/errors/zod-fields";
 import { portalCookieOptions } from "@/lib/portal/portal-session";
 import { CSRF_HEADER } from "@/lib/portal/portal-route";
 import { signInSchema, SIGN_IN_CSRF } from "@/lib/portal/schemas";

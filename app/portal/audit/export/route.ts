@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { errorResult } from "@/lib/api/api-route";
 import { clientAddressOf } from "@/lib/api/client-address";
-import { ApiError } from "@/lib/api/api-error";
+import { ApiError } from "@/lib/errors/api-error";
 import { exportAuditLogCsv } from "@/lib/audit/export-audit-log-csv";
 import { recordAuditExport } from "@/lib/audit/record-audit-export";
 import { parseAuditFilter } from "@/lib/portal/audit-filter";

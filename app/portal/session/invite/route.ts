@@ -1,9 +1,9 @@
 import { NextResponse } from "next/server";
 import { randomUUID } from "node:crypto";
-import { ApiError } from "@/lib/api/api-error";
+import { ApiError } from "@/lib/errors/api-error";
 import { errorResult } from "@/lib/api/api-route";
 import { readJsonBody } from "@/lib/api/read-json-body";
-import { zodFieldErrors } from "@/lib/api/zod-fields";
+import { zodFieldErrors } from "@/lib/errors/zod-fields";
 import { CSRF_HEADER } from "@/lib/portal/portal-route";
 import { acceptInviteSchema, SIGN_IN_CSRF } from "@/lib/portal/schemas";
 import { acceptInvite } from "@/lib/users/accept-invite";

@@ -1,4 +1,4 @@
-import { ApiError } from "@/lib/api/api-error";
+import { ApiError } from "@/lib/errors/api-error";
 import { success } from "@/lib/api/envelope";
 import { portalRoute } from "@/lib/portal/portal-route";
 import { endPortalSession, setSessionStage } from "@/lib/portal/portal-session";

@@ -6,7 +6,7 @@ import { WebhookForm } from "@/components/portal/settings/webhook-form";
 import { StatusBadge } from "@/components/portal/settings/webhook-status-badge";
 import { WebhookStatusButton } from "@/components/portal/settings/webhook-status-button";
 import { Panel } from "@/components/ui/panel";
-import { ApiError } from "@/lib/api/api-error";
+import { ApiError } from "@/lib/errors/api-error";
 import { requirePortalUser } from "@/lib/portal/current-user";
 import { getWebhook } from "@/lib/webhooks/get-webhook-or-throw";
 import { getDelivery, listDeliveries } from "@/lib/webhooks/list-deliveries";

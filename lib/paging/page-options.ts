@@ -1,10 +1,8 @@
 import { z } from "zod";
-import { ApiError } from "./api-error";
-import { zodFieldErrors } from "./zod-fields";
 
 // Paging for the portal's lists: pages count from 1, as the portal's URLs
 // show them. A page size over the maximum is capped, not refused, as the
-// API's browse operations do (lib/api/browse-query.ts).
+// API's browse operations do (./browse-query.ts).
 export const MAX_PAGE_SIZE = 100;
 
 /** page (from 1) and pageSize (1..100, larger capped), from numbers or the strings of a query. */
@@ -18,11 +16,4 @@ export function pageFields(defaultPageSize = 25) {
       .transform((n) => Math.min(n, MAX_PAGE_SIZE))
       .default(defaultPageSize),
   };
-}
-
-/** Parses a domain function's options; a failure is an ApiError validation naming each field. */
-export function parseOptions<S extends z.ZodType>(schema: S, options: unknown): z.infer<S> {
-  const parsed = schema.safeParse(options);
-  if (!parsed.success) throw new ApiError("validation", "Request validation failed", zodFieldErrors(parsed.error));
-  return parsed.data;
 }

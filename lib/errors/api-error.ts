@@ -1,5 +1,5 @@
 // The one error model of the API. Domain code throws ApiError with a kind;
-// lib/api/error-table.ts maps each kind to an HTTP status and an envelope code.
+// ./error-table.ts maps each kind to an HTTP status and an envelope code.
 
 export type ErrorKind =
   | "unauthorized"

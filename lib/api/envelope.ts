@@ -1,7 +1,8 @@
 import { SUCCESS } from "./error-table";
+import type { RouteResult } from "../http/route-result";
 
 /** What a handler answers: the envelope body and its HTTP status. */
-export type ApiResult = { status: number; body: Record<string, unknown> };
+export type ApiResult = RouteResult;
 
 /** `{code: 0, message: "Success", data}`. */
 export function success(data: unknown): ApiResult {

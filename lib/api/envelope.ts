@@ -1,8 +1,9 @@
 import { SUCCESS } from "../errors/error-table";
 import type { ListPage } from "../paging/list-page";
+import type { RouteResult } from "../http/route-result";
 
 /** What a handler answers: the envelope body and its HTTP status. */
-export type ApiResult = { status: number; body: Record<string, unknown> };
+export type ApiResult = RouteResult;
 
 /** `{code: 0, message: "Success", data}`. */
 export function success(data: unknown): ApiResult {

@@ -3,8 +3,11 @@ import { ApiError } from "../errors/api-error";
 /** Bodies over this many bytes get a 413 before they are parsed. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
+/** A JSON object body as sent (`raw`, which the idempotency record hashes) and parsed. */
+export type JsonBody = { raw: string; json: Record<string, unknown> };
+
 /** Reads a JSON object body: 415 for another type, 413 past 1 MB, 400 for bad JSON. */
-export async function readJsonBody(request: Request): Promise<{ raw: string; json: Record<string, unknown> }> {
+export async function readJsonBody(request: Request): Promise<JsonBody> {
   const type = request.headers.get("content-type") ?? "";
   if (!/^application\/json\s*(;|$)/i.test(type.trim())) {
     throw new ApiError("unsupported_media_type", "Content-Type must be application/json");

@@ -7,7 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button, buttonClass } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { usePortal } from "@/components/portal/portal-context";
-import { portalRequest } from "@/components/portal/portal-fetch";
+import { isValidationFailure, portalRequest } from "@/components/portal/portal-fetch";
 import { editShippingFormSchema, NewShippingFormSchema, SHIPPING_FORM_FIELDS, type ShippingFormField } from "@/lib/vault/portal-schemas";
 import { fieldMessage } from "./format";
 
@@ -49,7 +49,7 @@ export function ShippingForm(props: { customerId: string } & ({ mode: "new" } | 
       for (const [field, message] of Object.entries(answer.fields)) {
         if (field in LABELS) setError(field as ShippingFormField, { message });
       }
-      setProblem(answer.message === "Request validation failed" ? "Please correct the highlighted fields." : answer.message);
+      setProblem(isValidationFailure(answer) ? "Please correct the highlighted fields." : answer.message);
     },
     () => setProblem("Please correct the highlighted fields."),
   );

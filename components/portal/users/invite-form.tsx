@@ -44,10 +44,8 @@ export function InviteForm() {
       </form>
       {problem ? <Alert tone="error">{problem}</Alert> : null}
       {invited ? (
-        <div className="space-y-2 rounded-md border border-green-300 bg-green-50 p-4">
-          <p className="text-sm text-green-900" role="status">
-            Invitation for {invited.email} created. Send them this link; it works once, for 7 days, and is not shown again.
-          </p>
+        <div className="space-y-2">
+          <Alert tone="success">Invitation for {invited.email} created. Send them this link; it works once, for 7 days, and is not shown again.</Alert>
           <CopyField label="Invitation link" value={invited.link} />
         </div>
       ) : null}

@@ -7,7 +7,8 @@ import { readJsonBody } from "@/lib/api/read-json-body";
 import { zodFieldErrors } from "@/lib/api/zod-fields";
 import { portalCookieOptions } from "@/lib/portal/portal-session";
 import { CSRF_HEADER } from "@/lib/portal/portal-route";
-import { signInSchema, SIGN_IN_CSRF } from "@/lib/portal/schemas";
+import { SignInFormSchema } from "@/lib/users/form-schemas";
+import { SIGN_IN_CSRF } from "@/lib/portal/sign-in-csrf";
 import { signInWithPassword } from "@/lib/portal/sign-in";
 
 // POST /portal/session: the password step of signing in. There is no session
@@ -19,7 +20,7 @@ export async function POST(request: Request): Promise<Response> {
   const requestId = randomUUID();
   try {
     if (request.headers.get(CSRF_HEADER) !== SIGN_IN_CSRF) throw new ApiError("forbidden", "Sign in from the portal's sign-in page.");
-    const parsed = signInSchema.safeParse((await readJsonBody(request)).json);
+    const parsed = SignInFormSchema.safeParse((await readJsonBody(request)).json);
     if (!parsed.success) throw new ApiError("validation", "Please correct the highlighted fields.", zodFieldErrors(parsed.error, ""));
     const { sealed, next } = await signInWithPassword({ ...parsed.data, clientAddress: clientAddressOf(request) });
     const response = NextResponse.json({ code: 0, message: "Success", data: { next } }, { headers: { "cache-control": "no-store" } });

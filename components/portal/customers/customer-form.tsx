@@ -8,7 +8,7 @@ import { Button, buttonClass } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { usePortal } from "@/components/portal/portal-context";
 import { isValidationFailure, portalRequest } from "@/components/portal/portal-fetch";
-import { CUSTOMER_FORM_FIELDS, EditCustomerFormSchema, NewCustomerFormSchema, type CustomerFormField } from "@/lib/vault/portal-schemas";
+import { CUSTOMER_FORM_FIELDS, EditCustomerFormSchema, NewCustomerFormSchema, type CustomerFormField } from "@/lib/vault/form-schemas";
 import { fieldMessage } from "./format";
 
 type Values = Record<CustomerFormField | "customer_id", string>;

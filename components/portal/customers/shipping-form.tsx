@@ -8,7 +8,7 @@ import { Button, buttonClass } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { usePortal } from "@/components/portal/portal-context";
 import { isValidationFailure, portalRequest } from "@/components/portal/portal-fetch";
-import { editShippingFormSchema, NewShippingFormSchema, SHIPPING_FORM_FIELDS, type ShippingFormField } from "@/lib/vault/portal-schemas";
+import { editShippingFormSchema, NewShippingFormSchema, SHIPPING_FORM_FIELDS, type ShippingFormField } from "@/lib/vault/form-schemas";
 import { fieldMessage } from "./format";
 
 type Values = Record<ShippingFormField, string>;

@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { usePortal } from "@/components/portal/portal-context";
 import { portalRequest } from "@/components/portal/portal-fetch";
-import { RedirectDefaultsSchema, type RedirectDefaultsInput } from "@/lib/merchants/settings-schemas";
+import { RedirectDefaultsFormSchema, type RedirectDefaultsInput } from "@/lib/merchants/form-schemas";
 
 type Values = { successUrl: string; failureUrl: string };
 type Parsed = { successUrl: string | null; failureUrl: string | null };
@@ -20,7 +20,7 @@ export function RedirectDefaultsForm({ initial }: { initial: { successUrl: strin
   const [problem, setProblem] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
   const { register, handleSubmit, setError, formState } = useForm<Values, unknown, Parsed>({
-    resolver: zodResolver(RedirectDefaultsSchema),
+    resolver: zodResolver(RedirectDefaultsFormSchema),
     defaultValues: { successUrl: initial.successUrl ?? "", failureUrl: initial.failureUrl ?? "" },
   });
   const onSubmit = handleSubmit(async (parsed) => {

@@ -3,7 +3,7 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { inviteUserSchema, type InviteUserInput } from "@/lib/portal/schemas";
+import { InviteUserFormSchema, type InviteUserInput } from "@/lib/users/form-schemas";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
@@ -19,7 +19,7 @@ export function InviteForm() {
   const [problem, setProblem] = useState<string | null>(null);
   const [invited, setInvited] = useState<{ email: string; link: string } | null>(null);
   const { register, handleSubmit, setError, reset, formState } = useForm<InviteUserInput>({
-    resolver: zodResolver(inviteUserSchema),
+    resolver: zodResolver(InviteUserFormSchema),
     defaultValues: { role: "staff" },
   });
   const onSubmit = handleSubmit(async (values) => {

@@ -3,7 +3,7 @@ import { fieldError } from "../errors/api-error";
 import type { Actor } from "../audit/record-audit";
 import { setBranding, type Branding } from "./branding";
 import { logoFromUpload } from "./logo";
-import type { BrandingFormInput } from "./settings-schemas";
+import type { BrandingFormInput } from "./form-schemas";
 
 /**
  * The portal's branding form, saved through setBranding (the CLI's path):

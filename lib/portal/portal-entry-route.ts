@@ -5,7 +5,7 @@ import { routeCore } from "../http/route-core";
 import type { RouteAnswer } from "../http/route-result";
 import { noteSession, PORTAL_CORE, requireCsrf } from "./portal-route";
 import { openPortalSession, PORTAL_COOKIE, type OpenSession } from "./portal-session";
-import { SIGN_IN_CSRF } from "./schemas";
+import { SIGN_IN_CSRF } from "./sign-in-csrf";
 
 export type EntryInput<B> = {
   /** The caller's live session (any stage) for a "session" route; null when there is none, and always for "sign-in". */

@@ -1,17 +1,11 @@
 import "#server-only";
-import type { z } from "zod";
 import { dbProvider, getDb } from "../db/client";
 import type { ListPage } from "../paging/list-page";
-import { browseQuerySchema } from "../paging/browse-query";
 import { filterWhere, parseFilters } from "../vault/browse-filter";
 import { webhookSelect, webhookToResponse } from "./to-response";
-import type { WebhookResponse } from "./schemas";
+import { WEBHOOK_FIELDS, type BrowseWebhooksQuery, type WebhookResponse } from "./schemas";
 
-const WEBHOOK_FIELDS = { webhook_id: "id", label: "label", status: "status", notification_url: "notificationUrl" } as const;
 const FILTER_FIELDS = { label: "label", status: "status", notification_url: "notificationUrl" } as const;
-
-export const BrowseWebhooksQuerySchema = browseQuerySchema(WEBHOOK_FIELDS, { orderOn: "webhook_id", orderBy: "asc" });
-export type BrowseWebhooksQuery = z.infer<typeof BrowseWebhooksQuerySchema>;
 
 /** One page of the merchant's webhooks, filtered and sorted; totalRecords is the real total. */
 export async function browseWebhooks(merchantId: bigint, query: BrowseWebhooksQuery): Promise<ListPage<WebhookResponse>> {

@@ -22,8 +22,6 @@ export type PortalAddCustomerInput = z.infer<typeof PortalAddCustomerSchema>;
 export const PortalUpdateCustomerSchema = UpdateCustomerSchema.extend(noLists);
 export type PortalUpdateCustomerInput = z.infer<typeof PortalUpdateCustomerSchema>;
 
-export { AddShippingAddressSchema, UpdateShippingAddressSchema };
-
 /** The customer fields the portal's forms show, in their order. */
 export const CUSTOMER_FORM_FIELDS = [
   "customer_first_name",

@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { cardTypeFromPrefix, type CardType } from "../cards/card-type";
+import { CARD_BRAND_NAMES, cardTypeFromPrefix, type CardType } from "../cards/card-type";
 import { normalizeCardNumber, validateCardNumber } from "../cards/card-number";
 import { expDateProblem, normalizeExpiryInput } from "../cards/expiry";
 import type { AddBillingCardInput } from "../vault/schemas";
@@ -17,19 +17,22 @@ export const REDISPLAYED_FIELDS = ["exp_date", "cardholder_name", "billing_addr1
 /** The fields whose problems count as a failed card attempt (lib/checkout/capture-card.ts). */
 export const CARD_FIELDS = ["card_number", "exp_date", "cvv2"] as const;
 
-const BRAND_NAMES: Record<CardType, string> = { VS: "Visa", MC: "Mastercard", AM: "American Express", DS: "Discover", JC: "JCB" };
+/** The card type of a partly typed number, or null while it is unclear. */
+function typeOf(cardNumber: string): CardType | null {
+  const digits = cardNumber.replace(/[\s-]/g, "");
+  if (!/^\d{1,19}$/.test(digits)) return null;
+  return cardTypeFromPrefix(digits.slice(0, 6));
+}
 
 /** The brand a partly typed number belongs to, by name, or null while it is unclear. */
 export function brandOf(cardNumber: string): string | null {
-  const digits = cardNumber.replace(/[\s-]/g, "");
-  if (!/^\d{1,19}$/.test(digits)) return null;
-  const type = cardTypeFromPrefix(digits.slice(0, 6));
-  return type ? BRAND_NAMES[type] : null;
+  const type = typeOf(cardNumber);
+  return type ? CARD_BRAND_NAMES[type] : null;
 }
 
 /** How many digits the security code has for the number typed so far. */
 export function securityCodeLength(cardNumber: string): 3 | 4 {
-  return brandOf(cardNumber) === BRAND_NAMES.AM ? 4 : 3;
+  return typeOf(cardNumber) === "AM" ? 4 : 3;
 }
 
 const NUMBER_MESSAGES = {

@@ -1,14 +1,13 @@
 import { z } from "zod";
 import { RedirectUrlSchema } from "../urls/redirect-url";
-import { DISPLAY_NAME_MAX } from "./branding-schema";
+import { HEX_COLOR } from "./brand-color";
 import { LOGO_MAX_BYTES } from "./logo";
 import { parseOrigin } from "./parse-origin";
+import { DISPLAY_NAME_MAX } from "./schemas";
 
-// The portal's settings forms (issue 6): one schema per shape, used by the
-// browser form's resolver and by the route handler that receives it.
-// Webhooks use the API's own schemas (lib/webhooks/schemas.ts).
-
-const HEX_COLOR = /^#[0-9a-fA-F]{6}$/;
+// The portal's settings forms: one schema per shape, used by the browser
+// form's resolver and by the route handler that receives it. Webhooks use
+// the API's own schemas (lib/webhooks/schemas.ts).
 
 /** The branding form: display name, colour (empty for the default), and what to do with the logo. */
 export const BrandingFormSchema = z.object({
@@ -49,21 +48,11 @@ const OptionalRedirectUrl = z
   .pipe(RedirectUrlSchema.nullable());
 
 /** The merchant's default success and failure URLs, copied into links made without their own. */
-export const RedirectDefaultsSchema = z.object({ successUrl: OptionalRedirectUrl, failureUrl: OptionalRedirectUrl });
-export type RedirectDefaultsInput = z.input<typeof RedirectDefaultsSchema>;
+export const RedirectDefaultsFormSchema = z.object({ successUrl: OptionalRedirectUrl, failureUrl: OptionalRedirectUrl });
+export type RedirectDefaultsInput = z.input<typeof RedirectDefaultsFormSchema>;
 
 /** A new API key's label. */
 export const ApiKeyFormSchema = z.object({
   label: z.string().trim().min(1, "Enter a label, for example “Production server”").max(64, "Use at most 64 characters"),
 });
 export type ApiKeyFormInput = z.infer<typeof ApiKeyFormSchema>;
-
-export const ApiKeyPathSchema = z.object({
-  api_key_id: z
-    .string()
-    .regex(/^\d{1,9}$/, "must be an integer")
-    .transform(Number),
-});
-
-/** Enable or disable a webhook from the portal. */
-export const WebhookStatusSchema = z.object({ status: z.enum(["ACTIVE", "DISABLED"]) });

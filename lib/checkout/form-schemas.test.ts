@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { brandOf, HostedCardFormSchema, securityCodeLength, toCardInput } from "./hosted-form-schema";
+import { brandOf, HostedCardFormSchema, securityCodeLength, toCardInput } from "./form-schemas";
 
 const nextYear = String((new Date().getUTCFullYear() + 1) % 100).padStart(2, "0");
 const valid = { card_number: "4111 1111 1111 1111", exp_date: `12/${nextYear}`, cvv2: "123", billing_zip: "94402" };

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { browseQuerySchema } from "../api/browse-query";
+import { browseQuerySchema } from "../paging/browse-query";
 import { CUSTOMER_FIELDS } from "./browse-filter";
 
 // Request and response shapes of the Customer Vault API. Lengths and names

@@ -9,6 +9,7 @@ import { CARD_TOKEN_MESSAGE_TYPE, type CardToken } from "@/lib/embedded/card-tok
 import { submitCardForm, type CardFormState } from "@/lib/checkout/submit-card-form";
 import { islandScript } from "@/lib/checkout/island-script";
 import { readFormBody } from "@/lib/http/read-form-body";
+import { clientAddressOfNodeHeaders } from "@/lib/http/client-address";
 import { securePage } from "@/lib/security/secure-page";
 import type { Branding } from "@/lib/merchants/branding";
 
@@ -49,7 +50,7 @@ export const getServerSideProps: GetServerSideProps<Props> = async ({ req, res, 
       res.statusCode = 400;
       state = { errors: { form: "The form could not be read. Enter your card again." }, values: {} };
     } else {
-      const from = { clientAddress: String(req.headers["x-vault-client-address"] ?? "") || null, requestId: crypto.randomUUID() };
+      const from = { clientAddress: clientAddressOfNodeHeaders(req.headers), requestId: crypto.randomUUID() };
       const outcome = await submitCardForm(fields, (input, rejected) => createCardToken(transientKey, input, from, rejected));
       if (outcome.kind === "form") state = outcome.state;
       else if ("token" in outcome.value) {

@@ -9,6 +9,7 @@ import { submitCardForm, type CardFormState } from "@/lib/checkout/submit-card-f
 import { captureCard } from "@/lib/checkout/capture-card";
 import { islandScript } from "@/lib/checkout/island-script";
 import { readFormBody } from "@/lib/http/read-form-body";
+import { clientAddressOfNodeHeaders } from "@/lib/http/client-address";
 import { securePage } from "@/lib/security/secure-page";
 import type { Branding } from "@/lib/merchants/branding";
 
@@ -48,7 +49,7 @@ export const getServerSideProps: GetServerSideProps<Props> = async ({ req, res, 
       res.statusCode = 403;
       state = { errors: { form: "This page has expired. Enter your card again." }, values: {} };
     } else {
-      const from = { clientAddress: String(req.headers["x-vault-client-address"] ?? "") || null, requestId: crypto.randomUUID() };
+      const from = { clientAddress: clientAddressOfNodeHeaders(req.headers), requestId: crypto.randomUUID() };
       const outcome = await submitCardForm(fields, async (input, rejected) => {
         const result = await captureCard(checkoutId, input, from, rejected);
         if (result.kind === "stored") return { kind: "done", value: result.redirectUrl ?? `/checkout/${checkoutId}/done` };

@@ -5,6 +5,7 @@ import { EmbeddedCardForm } from "@/components/portal/customers/embedded-card-fo
 import { loadCustomer } from "@/components/portal/customers/load-customer";
 import { requirePortalUser } from "@/lib/portal/current-user";
 import { createTransientKey } from "@/lib/embedded/transient-key";
+import { clientAddressIn } from "@/lib/http/client-address";
 
 export const metadata = { title: "Add card · Customer Vault" };
 
@@ -21,7 +22,7 @@ export default async function AddCardPage({ params }: { params: Promise<{ custom
     {
       merchantId: session.user.merchantId,
       actor: `user:${session.user.id}`,
-      clientAddress: request.get("x-vault-client-address"),
+      clientAddress: clientAddressIn(request),
     },
     { forPortal: true },
   );

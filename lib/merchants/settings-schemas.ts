@@ -4,7 +4,7 @@ import { DISPLAY_NAME_MAX } from "./branding-schema";
 import { LOGO_MAX_BYTES } from "./logo";
 import { parseOrigin } from "./parse-origin";
 
-// The portal's settings forms (issue 6): one schema per shape, used by the
+// The portal's settings forms: one schema per shape, used by the
 // browser form's resolver and by the route handler that receives it.
 // Webhooks use the API's own schemas (lib/webhooks/schemas.ts).
 

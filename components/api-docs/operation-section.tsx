@@ -9,7 +9,7 @@ const METHOD_COLOURS: Record<string, string> = {
   delete: "bg-red-100 text-red-900",
 };
 
-type Components = { schemas: Record<string, JsonSchema>; parameters: Record<string, JsonSchema> };
+export type Components = { schemas: Record<string, JsonSchema>; parameters: Record<string, JsonSchema>; shapes: ReadonlySet<string> };
 
 function parameterRows(op: JsonSchema, components: Components) {
   return ((op.parameters ?? []) as JsonSchema[]).map((raw) => {
@@ -53,13 +53,13 @@ export function OperationSection({ op, components }: { op: DocOperation; compone
       {parameters.length ? (
         <>
           <h4 className="mt-3 text-sm font-semibold">Parameters</h4>
-          <FieldTable rows={parameters} caption={`Parameters of ${op.method.toUpperCase()} ${op.path}`} />
+          <FieldTable shapes={components.shapes} rows={parameters} caption={`Parameters of ${op.method.toUpperCase()} ${op.path}`} />
         </>
       ) : null}
       {body ? (
         <>
           <h4 className="mt-3 text-sm font-semibold">Request body (JSON)</h4>
-          <FieldTable rows={fieldRows(body, components.schemas)} caption={`Request fields of ${op.method.toUpperCase()} ${op.path}`} />
+          <FieldTable shapes={components.shapes} rows={fieldRows(body, components.schemas)} caption={`Request fields of ${op.method.toUpperCase()} ${op.path}`} />
         </>
       ) : null}
 
@@ -67,7 +67,7 @@ export function OperationSection({ op, components }: { op: DocOperation; compone
       <p className="text-sm">
         <span className="font-mono">200</span> {o.responses?.["200"]?.description} {success.note}
       </p>
-      <FieldTable rows={success.rows} caption={`Success fields of ${op.method.toUpperCase()} ${op.path}`} />
+      <FieldTable shapes={components.shapes} rows={success.rows} caption={`Success fields of ${op.method.toUpperCase()} ${op.path}`} />
       {errors.length ? (
         <ul className="mt-2 text-sm">
           {errors.map(([status, response]) => (

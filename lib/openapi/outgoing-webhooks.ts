@@ -16,7 +16,7 @@ const DeliveryBodySchema = z
     event_id: z.string().regex(/^[0-9a-f]{32}$/).meta({ description: "The same on every retry: deduplicate on it." }),
     created: z.string().meta({ format: "date-time" }),
   })
-  .meta({ id: "WebhookDelivery" });
+  .meta({ id: "WebhookEventBody", description: "What the vault POSTs to a webhook's notification_url." });
 
 const SignatureHeaders = z.object({
   [QUALPAY_SIGNATURE_HEADER]: z.string().meta({

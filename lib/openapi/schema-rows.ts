@@ -29,8 +29,16 @@ function withoutNull(schema: JsonSchema, components: Record<string, JsonSchema>)
   return { schema: { ...only, description: only.description ?? resolved.description }, nullable: true };
 }
 
-/** A short type name: "string", "integer", "array of object", "8 | 9", ... */
+/** The component a `$ref` names ("Customer"), or undefined. */
+export function refName(schema: JsonSchema | undefined): string | undefined {
+  const ref = schema?.$ref as string | undefined;
+  return ref?.split("/").pop();
+}
+
+/** A short type name: "string", "integer", "array of Customer", "8 | 9", ... Named components keep their name. */
 export function typeName(schema: JsonSchema, components: Record<string, JsonSchema>): string {
+  const named = refName(schema);
+  if (named) return named;
   const { schema: s, nullable } = withoutNull(schema, components);
   let name: string;
   if (s.not && Object.keys(s.not).length === 0) name = "not allowed";
@@ -60,7 +68,11 @@ function rules(schema: JsonSchema): string[] {
   return out;
 }
 
-/** Rows for an object schema's fields, nested objects and arrays of objects flattened under their parent. */
+/**
+ * Rows for an object schema's fields, nested objects and arrays of objects
+ * flattened under their parent. A field whose shape is a named component is
+ * not expanded: the page lists each component once.
+ */
 export function fieldRows(schema: JsonSchema | undefined, components: Record<string, JsonSchema>, prefix = "", depth = 0): FieldRow[] {
   const object = withoutNull(schema ?? {}, components).schema;
   const properties = (object.properties ?? {}) as Record<string, JsonSchema>;
@@ -79,7 +91,7 @@ export function fieldRows(schema: JsonSchema | undefined, components: Record<str
       description: field.description ?? raw.description,
     });
     // Nested shapes are listed to a few levels: deeper ones are named by their type.
-    if (depth >= 3) continue;
+    if (depth >= 3 || refName(raw) || refName(field.items)) continue;
     if (field.type === "object" && field.properties) rows.push(...fieldRows(field, components, `${fullName}.`, depth + 1));
     if (items?.type === "object" && items.properties) rows.push(...fieldRows(items, components, `${fullName}[].`, depth + 1));
   }

@@ -1,4 +1,5 @@
-import { OperationSection } from "@/components/api-docs/operation-section";
+import { OperationSection, type Components } from "@/components/api-docs/operation-section";
+import { ShapeSection } from "@/components/api-docs/shape-section";
 import { openApiDocument } from "@/lib/openapi/openapi-document";
 import { operationAnchor, operationsByTag } from "@/lib/openapi/operations-by-tag";
 import type { JsonSchema } from "@/lib/openapi/schema-rows";
@@ -10,10 +11,10 @@ export const metadata = { title: "API reference · Customer Vault" };
 export default function ApiReferencePage() {
   const doc = openApiDocument();
   const groups = operationsByTag(doc);
-  const components = {
-    schemas: (doc.components?.schemas ?? {}) as Record<string, JsonSchema>,
-    parameters: (doc.components?.parameters ?? {}) as Record<string, JsonSchema>,
-  };
+  const schemas = (doc.components?.schemas ?? {}) as Record<string, JsonSchema>;
+  // Error envelopes are described with each response; the other named shapes are listed once, at the end.
+  const shapes = Object.keys(schemas).filter((name) => !name.startsWith("Error")).sort();
+  const components: Components = { schemas, parameters: (doc.components?.parameters ?? {}) as Record<string, JsonSchema>, shapes: new Set(shapes) };
   return (
     <main className="mx-auto max-w-5xl px-4 py-8 font-sans text-slate-900">
       <h1 className="text-3xl font-bold">{doc.info.title}</h1>
@@ -46,6 +47,14 @@ export default function ApiReferencePage() {
             </ul>
           </div>
         ))}
+        <div>
+          <h2 className="font-semibold">
+            <a className="text-blue-800 underline" href="#shapes">
+              Shapes
+            </a>
+          </h2>
+          <p className="mt-1 text-sm">The objects operations answer with, and the request the vault sends to a webhook.</p>
+        </div>
       </nav>
       {groups.map((group) => (
         <section key={group.name} id={`tag-${group.name.replace(/\s+/g, "-")}`} className="mt-10" aria-labelledby={`heading-${group.name.replace(/\s+/g, "-")}`}>
@@ -60,6 +69,16 @@ export default function ApiReferencePage() {
           </div>
         </section>
       ))}
+      <section id="shapes" className="mt-10" aria-labelledby="heading-shapes">
+        <h2 id="heading-shapes" className="text-2xl font-bold">
+          Shapes
+        </h2>
+        <div className="mt-4 grid gap-4">
+          {shapes.map((name) => (
+            <ShapeSection key={name} name={name} schema={schemas[name] as JsonSchema} components={components} />
+          ))}
+        </div>
+      </section>
     </main>
   );
 }

@@ -24,4 +24,16 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The domain areas sit below the API and portal wrappers: they throw the
+    // error model (lib/errors) and never reach up into lib/api.
+    files: ["lib/**/*.{ts,tsx}"],
+    ignores: ["lib/api/**", "lib/portal/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["../api/*", "@/lib/api/*"], message: "lib/api is the API wrapper: import the error model from lib/errors." }] },
+      ],
+    },
+  },
 );

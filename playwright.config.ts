@@ -1,9 +1,9 @@
 // Playwright: the hosted card page in a real Chromium, against the built
 // server on SQLite and on PostgreSQL (one project each, the same specs).
-// tests/e2e/support/global-setup.ts starts one server per database.
+// e2e/support/global-setup.ts starts one server per database.
 import { existsSync } from "node:fs";
 import { defineConfig } from "@playwright/test";
-import type { Database } from "./tests/e2e/support/vaults";
+import type { Database } from "./e2e/support/vaults";
 
 // Debian's Chromium where there is one (Playwright's own download is not
 // reachable on the project's machines); CHROMIUM_PATH picks another; with
@@ -16,9 +16,9 @@ const project = (database: Database) => ({
 });
 
 export default defineConfig<object, { database: Database }>({
-  testDir: "tests/e2e",
+  testDir: "e2e",
   outputDir: "test-results/playwright",
-  globalSetup: "./tests/e2e/support/global-setup.ts",
+  globalSetup: "./e2e/support/global-setup.ts",
   // Two cores: the browser, the two servers and PostgreSQL share them.
   workers: 2,
   fullyParallel: true,

@@ -5,15 +5,18 @@
 // fooled by a header.
 import { createServer } from "node:http";
 import next from "next";
+import { envOrExit } from "./lib/env-schema.mjs";
+
+// Every setting through the app's one set of rules: a bad value stops the
+// server here, with the message the worker and the CLI give for it.
+const env = envOrExit();
 
 // Files the app opens at run time (the SQLite writer's worker, the hosted
 // form's script) are found from the working directory: make it this one.
 process.chdir(import.meta.dirname);
 
-const port = Number(process.env.PORT || 3000);
-const hostname = process.env.HOST || "0.0.0.0";
-const trustProxy = ["1", "true"].includes(process.env.TRUST_PROXY ?? "");
-const publicBaseUrl = new URL(process.env.PUBLIC_BASE_URL || `http://localhost:${port}`);
+const { PORT: port, HOST: hostname, TRUST_PROXY: trustProxy } = env;
+const publicBaseUrl = new URL(env.PUBLIC_BASE_URL);
 
 // Headers every response carries. Pages replace the Content-Security-Policy
 // with their own nonce-based one (proxy.ts); anything that reaches the

@@ -44,6 +44,10 @@ function workerProject(provider: "sqlite" | "postgres"): TestProjectInlineConfig
 export default defineConfig({
   resolve: { alias },
   test: {
+    // Vitest's default on two cores is one file at a time. The API and
+    // worker files mostly wait on a server, a worker process or a receiver,
+    // so three at a time keep both cores busy (measured: docs/testing.md).
+    maxWorkers: 3,
     projects: [
       {
         resolve: { alias },

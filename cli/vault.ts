@@ -1,5 +1,7 @@
 // The operator's command line: `npm run vault -- <command>`.
 // Runs under tsx, with lib/ loaded as the server loads it.
+// First: a bad setting stops the CLI here, before anything reads one.
+import "@/lib/check-env.mjs";
 import { getDb } from "@/lib/db/client";
 import { UsageError } from "./args";
 import { merchantCommand } from "./commands/merchant";

@@ -4,12 +4,13 @@
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import Database from "better-sqlite3";
-import { databaseFromEnv } from "./database-url.mjs";
+import { databaseProviderOf, envOrExit, readEnvVariables } from "../lib/env-schema.mjs";
 import { root, runPrisma } from "./prisma-env.mjs";
 
 /** Runs `prisma migrate deploy` for the database in env; quiet unless it fails. */
 export function migrate(env = process.env) {
-  const { url, provider } = databaseFromEnv(env);
+  const url = readEnvVariables(["DATABASE_URL"], env).DATABASE_URL;
+  const provider = databaseProviderOf(url);
   if (provider === "sqlite") {
     const file = resolve(root, url.replace(/^file:/, ""));
     mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
@@ -26,6 +27,7 @@ export function migrate(env = process.env) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
+  envOrExit();
   migrate();
   console.log("Migrations applied.");
 }

@@ -3,11 +3,14 @@
 // default, ./data/vault.db) and PostgreSQL (DATABASE_URL=postgresql://...).
 import { execFileSync, spawn } from "node:child_process";
 import { join } from "node:path";
+import { envOrExit } from "../lib/env-schema.mjs";
 import { buildIfStale } from "./build-if-stale.mjs";
 import { migrate } from "./migrate.mjs";
 import { root } from "./prisma-env.mjs";
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
+// A bad setting stops here, before a build, rather than in each process later.
+envOrExit();
 
 const started = Date.now();
 await buildIfStale();

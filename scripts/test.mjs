@@ -1,80 +1,107 @@
-// `npm test`: every check and every test, in the order that fails fastest.
-// 1. the PostgreSQL schema is in step with the SQLite one; 2. types; 3. lint;
-// 4. build the app if stale (the API and browser tests run the built server);
-// 5. vitest: unit tests, then the API suite on SQLite and on PostgreSQL;
-// 6. Playwright: the hosted card page in Chromium, on SQLite and PostgreSQL.
-// Arguments go to vitest; Playwright always runs its whole suite.
-import { execFileSync, spawnSync } from "node:child_process";
+// `npm test`: every check and every test, cheapest first, and how long each
+// phase took (so the next person sees where the time goes).
+//   checks: the PostgreSQL schema in step with the SQLite one, no import
+//           cycle between lib/ folders, then the type check and lint side
+//           by side (each is one busy core);
+//   build:  the app, if stale (the API and browser suites run the built server);
+//   tests:  vitest (unit, then the API and worker suites on SQLite and on
+//           PostgreSQL) and Playwright (the pages in Chromium on both).
+// Arguments go to vitest and leave Playwright out (`npm test -- tests/api/x.test.ts`).
+import { spawn } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { buildIfStale } from "./build-if-stale.mjs";
 import { root } from "./prisma-env.mjs";
+import { playwrightCounts, vitestCounts, vitestPhaseSpans } from "./test-reports.mjs";
 
 const bin = (name) => join(root, "node_modules", ".bin", name);
-const step = (title, command, args) => {
-  console.log(`\n== ${title}`);
-  execFileSync(command, args, { cwd: root, stdio: "inherit" });
-};
+const started = Date.now();
+/** [name, seconds] in the order they ended; printed as a table at the end. */
+const phases = [];
 
-step("Prisma schemas in step", process.execPath, ["scripts/prisma-sync-schemas.mjs", "--check"]);
-step("Type check", bin("tsc"), ["--noEmit", "-p", "tsconfig.json"]);
-step("Lint", bin("eslint"), ["."]);
-console.log("\n== Build");
-await buildIfStale();
+/** Runs a command with inherited output; resolves to its exit status. */
+function run(command, args) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: root, stdio: "inherit" });
+    child.once("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
 
-console.log("\n== Tests");
+/** Runs fn as a named phase: prints its start, records its duration. */
+async function phase(name, fn) {
+  console.log(`\n== ${name}`);
+  const t0 = Date.now();
+  try {
+    return await fn();
+  } finally {
+    phases.push([name, (Date.now() - t0) / 1000]);
+  }
+}
+
+function printPhases() {
+  const install = Number(process.env.CI_INSTALL_SECONDS);
+  const rows = Number.isFinite(install) && install > 0 ? [["install (.ci/run)", install], ...phases] : phases;
+  console.log("\n== Phase times");
+  for (const [name, seconds] of rows) console.log(`${name.padEnd(40)} ${seconds.toFixed(0).padStart(5)} s`);
+  console.log(`${"npm test total".padEnd(40)} ${((Date.now() - started) / 1000).toFixed(0).padStart(5)} s`);
+}
+
+function fail(what) {
+  printPhases();
+  console.error(`\n${what} failed.`);
+  console.log(`\nTests: 0 passed, 1 failed`);
+  process.exit(1);
+}
+
+await phase("Checks", async () => {
+  if ((await run(process.execPath, ["scripts/prisma-sync-schemas.mjs", "--check"])) !== 0) fail("The Prisma schema check");
+  if ((await run(process.execPath, ["scripts/check-lib-cycles.mjs"])) !== 0) fail("The check for import cycles between lib/ folders");
+  const [tsc, eslint] = await Promise.all([run(bin("tsc"), ["--noEmit", "-p", "tsconfig.json"]), run(bin("eslint"), ["."])]);
+  if (tsc !== 0) fail("The type check");
+  if (eslint !== 0) fail("Lint");
+});
+
+await phase("Build", async () => {
+  try {
+    await buildIfStale();
+  } catch {
+    fail("The build");
+  }
+});
+
 mkdirSync(join(root, "test-results"), { recursive: true });
-const resultsFile = join(root, "test-results", "vitest.json");
-const run = spawnSync(
-  bin("vitest"),
-  ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${resultsFile}`, ...process.argv.slice(2)],
-  { cwd: root, stdio: "inherit" },
-);
-
-/** Passed and failed counts from Vitest's JSON report (a missing report is a failure). */
-function vitestCounts(status) {
-  let passed = 0;
-  let failed = 0;
-  try {
-    const results = JSON.parse(readFileSync(resultsFile, "utf8"));
-    passed = results.numPassedTests;
-    failed = results.numFailedTests + (results.numRuntimeErrorTestSuites ?? 0);
-  } catch {
-    failed = Math.max(failed, 1);
-  }
-  if (status !== 0 && failed === 0) failed = 1;
-  return { passed, failed };
-}
-
-/**
- * Passed and failed counts from Playwright's JSON report (playwright.config.ts
- * writes it). An error outside any test (the global setup, e.g. PostgreSQL
- * down) or a missing report is a failure.
- */
-function playwrightCounts(status, file) {
-  let passed = 0;
-  let failed = 0;
-  try {
-    const report = JSON.parse(readFileSync(file, "utf8"));
-    passed = report.stats.expected + report.stats.flaky;
-    failed = report.stats.unexpected + (report.errors?.length ?? 0);
-  } catch {
-    failed = 1;
-  }
-  if (status !== 0 && failed === 0) failed = 1;
-  return { passed, failed };
-}
-
-const vitest = vitestCounts(run.status);
-
-console.log("\n== Browser tests (Playwright, Chromium)");
+const vitestReport = join(root, "test-results", "vitest.json");
 const playwrightReport = join(root, "test-results", "playwright.json");
-rmSync(playwrightReport, { force: true }); // never count a previous run's results
-const browser = spawnSync(bin("playwright"), ["test"], { cwd: root, stdio: "inherit" });
-const playwright = playwrightCounts(browser.status, playwrightReport);
+// Never count a previous run's results.
+rmSync(vitestReport, { force: true });
+rmSync(playwrightReport, { force: true });
 
+const vitestArgs = process.argv.slice(2);
+const vitestStatus = await phase("vitest (unit, API, worker)", () =>
+  run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestReport}`, ...vitestArgs]),
+);
+for (const [name, seconds] of vitestPhaseSpans(readReport(vitestReport))) phases.push([`  ${name}`, seconds]);
+const vitest = vitestCounts(vitestStatus, readReport(vitestReport));
+
+let browser = { passed: 0, failed: 0 };
+let browserStatus = 0;
+if (vitestArgs.length === 0) {
+  browserStatus = await phase("Browser tests (Playwright, Chromium)", () => run(bin("playwright"), ["test"]));
+  browser = playwrightCounts(browserStatus, readReport(playwrightReport));
+}
+
+printPhases();
 // One plain closing line that any CI reader understands.
-const passed = vitest.passed + playwright.passed;
-const failed = vitest.failed + playwright.failed;
+const passed = vitest.passed + browser.passed;
+const failed = vitest.failed + browser.failed;
 console.log(`\nTests: ${passed} passed, ${failed} failed`);
-process.exit(run.status === 0 && browser.status === 0 && failed === 0 ? 0 : 1);
+process.exit(vitestStatus === 0 && browserStatus === 0 && failed === 0 ? 0 : 1);
+
+/** A runner's JSON report, or undefined when it wrote none. */
+function readReport(file) {
+  try {
+    return JSON.parse(readFileSync(file, "utf8"));
+  } catch {
+    return undefined;
+  }
+}

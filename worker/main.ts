@@ -1,28 +1,17 @@
 // `npm run worker`: the background process. Several may run against one
 // PostgreSQL database (each claims its own endpoints); on SQLite run one.
 // SIGTERM or SIGINT: finish the requests in flight, release leases, exit 0.
-import { z } from "zod";
+// First: a bad setting stops the worker here, before anything reads one.
+import "@/lib/check-env.mjs";
 import { getEnv } from "@/lib/env";
 import { logger } from "@/lib/log/logger";
 import { VaultWorker } from "./vault-worker";
 
-const WorkerEnvSchema = z.object({
-  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(8),
-  WORKER_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(500),
-  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
-});
-
-getEnv(); // a bad setting stops the process here, with its name
-const settings = WorkerEnvSchema.safeParse(process.env);
-if (!settings.success) {
-  console.error(`Invalid worker configuration:\n${settings.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n")}`);
-  process.exit(1);
-}
-
+const settings = getEnv();
 const worker = new VaultWorker({
-  concurrency: settings.data.WORKER_CONCURRENCY,
-  pollMs: settings.data.WORKER_POLL_MS,
-  timeoutMs: settings.data.WEBHOOK_TIMEOUT_MS,
+  concurrency: settings.WORKER_CONCURRENCY,
+  pollMs: settings.WORKER_POLL_MS,
+  timeoutMs: settings.WEBHOOK_TIMEOUT_MS,
 });
 worker.start();
 

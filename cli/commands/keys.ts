@@ -1,4 +1,5 @@
-import { countSealedByVersion, rotateKeys } from "@/lib/crypto/rotate-keys";
+import { countSealedByVersion } from "@/lib/key-rotation/count-sealed-by-version";
+import { rotateKeys } from "@/lib/key-rotation/rotate-keys";
 import { getKeyring } from "@/lib/crypto/get-keyring";
 import { retireKekVersion } from "@/lib/crypto/retire-kek-version";
 import { parseFlags, printJson, required, UsageError } from "../args";

@@ -1,7 +1,8 @@
 import { createMerchant } from "@/lib/merchants/create-merchant";
 import { getDb } from "@/lib/db/client";
 import { changeOrigins, listOrigins, parseOrigin } from "@/lib/merchants/origins";
-import { BrandingSchema, setBranding, type BrandingInput } from "@/lib/merchants/branding";
+import { setBranding } from "@/lib/merchants/branding";
+import { BrandingSchema, type BrandingInput } from "@/lib/merchants/schemas";
 import { describeLogo, logoDataUrl } from "@/lib/merchants/logo";
 import { readFileSync } from "node:fs";
 import { merchantIdFlag, parseFlags, type Flags, printJson, required, UsageError } from "../args";

@@ -1,5 +1,6 @@
 import { getKeyring } from "@/lib/crypto/get-keyring";
 import { getDb } from "@/lib/db/client";
+import { getEnv } from "@/lib/env";
 import { randomBytes } from "node:crypto";
 import { createMerchant } from "@/lib/merchants/create-merchant";
 import { createUser } from "@/lib/users/create-user";
@@ -41,13 +42,12 @@ export async function setupCommand(args: string[]): Promise<void> {
   console.log(`  API key:        ${demo.apiKey}`);
   console.log(`  signing secret: ${demo.signingSecret}`);
   console.log(`  portal:         ${portalUrl()} (owner ${owner.email}, password ${ownerPassword})`);
-  console.log(`  try:            curl -u ${demo.apiKey}: http://localhost:${process.env.PORT || 3000}/platform/vault/customer`);
+  console.log(`  try:            curl -u ${demo.apiKey}: http://localhost:${getEnv().PORT}/platform/vault/customer`);
   console.log("");
 }
 
 const DEMO_OWNER_EMAIL = "owner@demo.example";
 
 function portalUrl(): string {
-  const base = process.env.PUBLIC_BASE_URL || `http://localhost:${process.env.PORT || 3000}`;
-  return `${base.replace(/\/$/, "")}/portal`;
+  return `${getEnv().PUBLIC_BASE_URL}/portal`;
 }

@@ -1,4 +1,4 @@
-import { ApiError } from "@/lib/api/api-error";
+import { ApiError } from "@/lib/errors/api-error";
 import { createUser } from "@/lib/users/create-user";
 import { merchantIdFlag, parseFlags, printJson, required, UsageError } from "../args";
 

@@ -8,7 +8,7 @@ import {
   securityCodeLength,
   type HostedCardForm,
   type HostedCardFormValues,
-} from "@/lib/checkout/hosted-form-schema";
+} from "@/lib/checkout/form-schemas";
 import type { CardFormState } from "@/lib/checkout/submit-card-form";
 
 // The hosted card form. The server renders it with React; in the browser a

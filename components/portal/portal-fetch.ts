@@ -7,6 +7,13 @@ export type PortalAnswer<T> =
   | { ok: true; data: T; message: string }
   | { ok: false; status: number; message: string; fields: Record<string, string> };
 
+/**
+ * The vault refused the request's values, field by field: the error table's
+ * validation kind, the only one answered with 400. Forms branch on this, not
+ * on the message's words.
+ */
+export const isValidationFailure = (answer: PortalAnswer<unknown>): boolean => !answer.ok && answer.status === 400;
+
 export async function portalRequest<T = unknown>(
   url: string,
   options: { csrf: string; method?: "POST" | "PATCH" | "PUT" | "DELETE"; body?: unknown },

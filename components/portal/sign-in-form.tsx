@@ -2,7 +2,8 @@
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { signInSchema, SIGN_IN_CSRF, type SignInInput } from "@/lib/portal/schemas";
+import { SignInFormSchema, type SignInInput } from "@/lib/users/form-schemas";
+import { SIGN_IN_CSRF } from "@/lib/portal/sign-in-csrf";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
@@ -11,7 +12,7 @@ import { portalRequest } from "./portal-fetch";
 /** Email and password: the first step of signing in to the portal. */
 export function SignInForm() {
   const [problem, setProblem] = useState<string | null>(null);
-  const { register, handleSubmit, setError, formState } = useForm<SignInInput>({ resolver: zodResolver(signInSchema) });
+  const { register, handleSubmit, setError, formState } = useForm<SignInInput>({ resolver: zodResolver(SignInFormSchema) });
   const onSubmit = handleSubmit(async (values) => {
     setProblem(null);
     const answer = await portalRequest<{ next: string }>("/portal/session", { csrf: SIGN_IN_CSRF, body: values });

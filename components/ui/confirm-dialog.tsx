@@ -1,5 +1,6 @@
 "use client";
 import { useId, useRef, useState, type ReactNode } from "react";
+import { Alert } from "./alert";
 import { Button, buttonClass, type ButtonVariant } from "./button";
 
 type Props = {
@@ -16,9 +17,11 @@ type Props = {
 };
 
 /**
- * A confirmation in a native modal <dialog> (showModal: the page behind is
- * inert, Escape cancels). Focus starts on Cancel, the safe choice, and goes
- * back to the button that opened it when the dialog closes.
+ * The portal's one confirmation: a native modal <dialog> (showModal: the page
+ * behind is inert, Escape cancels). Focus starts on Cancel, so a stray Enter
+ * changes nothing, and goes back to the button that opened it when the dialog
+ * closes. While the action runs, neither Cancel nor Escape closes it, so the
+ * answer (or its problem) is never lost.
  */
 export function ConfirmDialog({ trigger, triggerVariant = "danger", triggerLabel, title, children, confirmLabel, onConfirm }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
@@ -52,21 +55,25 @@ export function ConfirmDialog({ trigger, triggerVariant = "danger", triggerLabel
         ref={dialog}
         aria-labelledby={`${id}-title`}
         aria-describedby={`${id}-body`}
-        onClose={() => opener.current?.focus()}
-        className="m-auto w-full max-w-md rounded-lg border border-slate-200 bg-white p-0 shadow-xl backdrop:bg-slate-900/50"
+        onCancel={(event) => {
+          if (busy) event.preventDefault();
+        }}
+        onClose={() => {
+          // Back to the opener, unless what the action showed took focus
+          // (a secret shown once focuses itself so it is read out).
+          const focused = document.activeElement;
+          if (!focused || focused === document.body || dialog.current?.contains(focused)) opener.current?.focus();
+        }}
+        className="m-auto w-[min(28rem,calc(100%-2rem))] rounded-lg border border-slate-200 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-900/50"
       >
         <div className="space-y-4 p-6">
           <h2 id={`${id}-title`} className="text-lg font-semibold text-slate-900">
             {title}
           </h2>
-          <div id={`${id}-body`} className="text-sm text-slate-700">
+          <div id={`${id}-body`} className="space-y-2 text-sm text-slate-700">
             {children}
           </div>
-          {problem ? (
-            <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900">
-              {problem}
-            </p>
-          ) : null}
+          {problem ? <Alert tone="error">{problem}</Alert> : null}
           <div className="flex flex-wrap justify-end gap-2">
             <button ref={cancel} type="button" className={buttonClass("secondary")} onClick={close} disabled={busy}>
               Cancel

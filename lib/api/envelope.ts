@@ -1,7 +1,9 @@
-import { SUCCESS } from "./error-table";
+import { SUCCESS } from "../errors/error-table";
+import type { ListPage } from "../paging/list-page";
+import type { RouteResult } from "../http/route-result";
 
 /** What a handler answers: the envelope body and its HTTP status. */
-export type ApiResult = { status: number; body: Record<string, unknown> };
+export type ApiResult = RouteResult;
 
 /** `{code: 0, message: "Success", data}`. */
 export function success(data: unknown): ApiResult {
@@ -12,15 +14,6 @@ export function success(data: unknown): ApiResult {
 export function successMessage(message: string): ApiResult {
   return { status: 200, body: { code: 0, message } };
 }
-
-export type ListPage<T> = {
-  data: T[];
-  totalRecords: number;
-  page: number;
-  count: number;
-  orderOn: string;
-  orderBy: "asc" | "desc";
-};
 
 /** A page of a list, with the paging fields the reference's list responses carry. */
 export function successList<T>(page: ListPage<T>): ApiResult {

@@ -1,7 +1,8 @@
 import "#server-only";
 import { z } from "zod";
 import { getDb } from "../db/client";
-import { pageFields, parseOptions } from "../api/page-options";
+import { parseOptions } from "../errors/parse-options";
+import { pageFields } from "../paging/page-options";
 import { auditLogFilterFields, auditLogOrder, auditLogSelect, auditLogWhere, checkRange, type AuditLogRow } from "./audit-log-query";
 
 const BrowseAuditLogSchema = z.object({ ...auditLogFilterFields, ...pageFields(50) }).superRefine(checkRange);

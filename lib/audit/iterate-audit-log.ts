@@ -1,7 +1,7 @@
 import "#server-only";
 import { z } from "zod";
 import { getDb } from "../db/client";
-import { parseOptions } from "../api/page-options";
+import { parseOptions } from "../errors/parse-options";
 import { auditLogFilterFields, auditLogOrder, auditLogSelect, auditLogWhere, checkRange, type AuditLogRow } from "./audit-log-query";
 
 export const MAX_AUDIT_EXPORT_ROWS = 50_000;

@@ -2,7 +2,7 @@ import "#server-only";
 import { getDb } from "../db/client";
 import { directQuery } from "../db/direct-sql";
 import { Prisma } from "../db/sql";
-import { ApiError } from "../api/api-error";
+import { ApiError } from "../errors/api-error";
 import { hashApiKey } from "./api-key-material";
 import { apiKeyCandidatesFromAuthorization } from "./parse-basic-auth";
 

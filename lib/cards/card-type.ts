@@ -4,6 +4,9 @@
 /** The API's card_type codes: Visa, Mastercard, American Express, Discover, JCB. */
 export type CardType = "VS" | "MC" | "AM" | "DS" | "JC";
 
+/** Each brand's name as people read it, for the card pages and the portal. */
+export const CARD_BRAND_NAMES: Record<CardType, string> = { VS: "Visa", MC: "Mastercard", AM: "American Express", DS: "Discover", JC: "JCB" };
+
 /** An inclusive range of numeric prefixes that all have `digits` digits. */
 interface PrefixRange {
   readonly lo: number;

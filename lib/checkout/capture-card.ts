@@ -1,8 +1,8 @@
 import "#server-only";
 import { cardEventData } from "../events/event-data";
-import { dbProvider, getDb, type Tx } from "../db/client";
-import { Prisma } from "../db/sql";
-import type { FieldErrors } from "../api/api-error";
+import { getDb, type Tx } from "../db/client";
+import { forUpdate } from "../db/locks";
+import type { FieldErrors } from "../errors/api-error";
 import { recordAudit, type Actor } from "../audit/record-audit";
 import { recordEvent } from "../events/record-event";
 import { prepareCard, type PreparedCard } from "../vault/prepare-card";
@@ -96,15 +96,13 @@ export async function captureCard(
   return { kind: "stored", cardId: outcome.cardId, redirectUrl };
 }
 
-// On PostgreSQL the row is locked so two submits take turns; SQLite's
-// transactions already run one at a time.
+// The link's row is locked so two submits take turns.
 async function lockCheckout(tx: Tx, checkoutId: string): Promise<CheckoutForCapture | null> {
-  const lock = Prisma.raw(dbProvider() === "postgres" ? "FOR UPDATE OF k" : "");
   const [row] = await tx.$queryRaw<CheckoutForCapture[]>`
     SELECT k."id", k."merchantId", k."customerPk", c."customerId", k."cardId", k."successUrl", k."failureUrl",
            k."expiresAt", k."state", k."failedAttempts", k."resultCardId"
     FROM "Checkout" k JOIN "Customer" c ON c."id" = k."customerPk"
-    WHERE k."id" = ${checkoutId} ${lock}`;
+    WHERE k."id" = ${checkoutId} ${forUpdate({ of: "k" })}`;
   return row ?? null;
 }
 

@@ -1,6 +1,7 @@
 import "#server-only";
-import { randomBytes, timingSafeEqual } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { sealData, unsealData } from "iron-session";
+import { constantTimeEqual } from "../crypto/constant-time-equal";
 import { ironPassword } from "../crypto/iron-password";
 import { getEnv } from "../env";
 
@@ -42,9 +43,7 @@ export async function openCheckoutSession(sealed: string | undefined, checkoutId
 /** Whether the form's token is the session's (constant time). */
 export function csrfMatches(session: CheckoutSession | null, token: unknown): boolean {
   if (!session || typeof token !== "string") return false;
-  const a = Buffer.from(session.csrf);
-  const b = Buffer.from(token);
-  return a.length === b.length && timingSafeEqual(a, b);
+  return constantTimeEqual(session.csrf, token);
 }
 
 /** The Set-Cookie header for a sealed session: only this link's path, never readable by script, never sent cross-site. */

@@ -1,8 +1,8 @@
 import "#server-only";
 import { recordEvent } from "../events/record-event";
 import { getDb, type Tx } from "../db/client";
-import { ApiError } from "../api/api-error";
-import { isUniqueViolation } from "../api/to-api-error";
+import { ApiError } from "../errors/api-error";
+import { isUniqueViolation } from "../errors/to-api-error";
 import { recordAudit, recordAuditMany, type Actor } from "../audit/record-audit";
 import { randomHexId } from "../crypto/random-id";
 import { getCardOrThrow } from "../vault/get-card-or-throw";

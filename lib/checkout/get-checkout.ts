@@ -1,6 +1,6 @@
 import "#server-only";
 import { getDb } from "../db/client";
-import { notFound } from "../api/api-error";
+import { notFound } from "../errors/api-error";
 import { checkoutSelect, checkoutToResponse } from "./checkout-row";
 import type { CheckoutResponse } from "./schemas";
 

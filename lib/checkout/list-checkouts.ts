@@ -1,7 +1,8 @@
 import "#server-only";
 import { z } from "zod";
 import { getDb } from "../db/client";
-import { pageFields, parseOptions } from "../api/page-options";
+import { parseOptions } from "../errors/parse-options";
+import { pageFields } from "../paging/page-options";
 import { CustomerIdSchema } from "../vault/schemas";
 import { checkoutLink, checkoutSelect, checkoutState } from "./checkout-row";
 import type { CheckoutState } from "./schemas";

@@ -1,6 +1,7 @@
 import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { canonicalQuery, redirectQueryProblem, redirectSignature, signedRedirectUrl } from "./redirect-signature";
+import { canonicalQuery, redirectSignature, signedRedirectUrl } from "./redirect-signature";
+import { redirectQueryProblem } from "../urls/redirect-url";
 
 describe("redirect signature", () => {
   it("signs every parameter but signature, sorted by name, values encoded with encodeURIComponent", () => {

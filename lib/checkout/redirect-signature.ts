@@ -6,9 +6,8 @@ import { createHmac } from "node:crypto";
 // name (UTF-16 code units, JavaScript's default sort), each written
 // name=encodeURIComponent(value), joined by "&"; lowercase hex.
 
-// The rule for a merchant's own URL lives in redirect-url.ts (no node:crypto,
-// so the portal's browser forms can check it too).
-export { REDIRECT_PARAMS, redirectQueryProblem } from "./redirect-url";
+// The rule for a merchant's own URL lives in lib/urls/redirect-url.ts (no
+// node:crypto, so the portal's browser forms can check it too).
 
 /** The string that is signed, from a URL's query. */
 export function canonicalQuery(params: URLSearchParams): string {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CardIdSchema, CustomerIdSchema, customerFields } from "../vault/schemas";
-import { RedirectUrlSchema } from "./redirect-url";
+import { RedirectUrlSchema } from "../urls/redirect-url";
 
 // POST /platform/checkout for vault links (the reference's Checkout tag).
 // Payment-link fields (amt_tran, purchase_id, profile_id, ...) belong to the

@@ -1,8 +1,8 @@
 import "#server-only";
-import type { FieldErrors } from "../api/api-error";
+import type { FieldErrors } from "../errors/api-error";
 import type { AddBillingCardInput } from "../vault/schemas";
 import { DUPLICATE_CARD_ERROR } from "./capture-card";
-import { CARD_FIELDS, HostedCardFormSchema, REDISPLAYED_FIELDS, toCardInput, type HostedCardForm } from "./hosted-form-schema";
+import { CARD_FIELDS, HostedCardFormSchema, REDISPLAYED_FIELDS, toCardInput, type HostedCardForm } from "./form-schemas";
 
 /** What the card form shows: messages by field ("form" for the whole form) and what to fill in again. */
 export type CardFormState = {

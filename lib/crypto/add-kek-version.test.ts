@@ -2,7 +2,10 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { addKekVersion, loadKeyring, retireKekVersion, type KeyEnv } from "./keyring";
+import { addKekVersion } from "./add-kek-version";
+import type { KeyEnv } from "./key-source";
+import { loadKeyring } from "./load-keyring";
+import { retireKekVersion } from "./retire-kek-version";
 import { openSealed, seal, sealedKekVersion } from "./seal";
 
 const AAD = "card:210000000289:0123456789abcdef0123456789abcdef";

@@ -22,9 +22,11 @@ afterEach(() => {
 });
 
 async function modules() {
-  const keyring = await import("./keyring");
+  const keyring = await import("./get-keyring");
+  const loading = await import("./load-keyring");
+  const adding = await import("./add-kek-version");
   const sealing = await import("./seal");
-  return { ...keyring, ...sealing };
+  return { ...keyring, ...loading, ...adding, ...sealing };
 }
 
 const AAD = "card:210000000289:abc";

@@ -1,4 +1,5 @@
 import path from "node:path";
+import { readEnvVariables, type EnvSource } from "../env-schema.mjs";
 
 /** Where key material comes from: inline JSON in VAULT_KEYS, or a key file. */
 export type KeySource =
@@ -10,22 +11,13 @@ export type KeySource =
  * (which Next augments with a required NODE_ENV) so tests and tools can pass
  * a plain object; process.env fits too.
  */
-export type KeyEnv = { readonly [name: string]: string | undefined };
+export type KeyEnv = EnvSource;
 
-export const DEFAULT_KEYS_FILE = "./data/keys.json";
-
-/** Picks the key source from `env`: VAULT_KEYS wins, else VAULT_KEYS_FILE, else ./data/keys.json. */
+/** Picks the key source from `env` by lib/env-schema.mjs's rules: VAULT_KEYS wins, else VAULT_KEYS_FILE, else ./data/keys.json. */
 export function resolveKeySource(env: KeyEnv): KeySource {
-  const inline = env.VAULT_KEYS;
-  if (inline !== undefined) {
-    // A secret manager that injected nothing must not fall through to the file:
-    // that could silently generate fresh keys and strand existing data.
-    if (inline.trim() === "") {
-      throw new Error("VAULT_KEYS is set but empty: put the key JSON in it, or unset it to use the key file");
-    }
-    return { kind: "env", json: inline, label: "env VAULT_KEYS" };
-  }
-  const file = path.resolve(/*turbopackIgnore: true*/ process.cwd(), env.VAULT_KEYS_FILE?.trim() || DEFAULT_KEYS_FILE);
+  const settings = readEnvVariables(["VAULT_KEYS", "VAULT_KEYS_FILE"], env);
+  if (settings.VAULT_KEYS !== undefined) return { kind: "env", json: settings.VAULT_KEYS, label: "env VAULT_KEYS" };
+  const file = path.resolve(/*turbopackIgnore: true*/ process.cwd(), settings.VAULT_KEYS_FILE);
   return { kind: "file", path: file, label: `file ${file}` };
 }
 

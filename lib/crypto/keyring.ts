@@ -1,7 +1,9 @@
 /**
  * The vault's key configuration: key-encryption keys (KEKs) by version, the
  * active KEK version new seals use, and the separate fingerprint (HMAC) key.
- * Each operation lives in its own file; this module is the public entry point.
+ * Only the type lives here: each operation has its own file (load-keyring.ts,
+ * get-keyring.ts, add-kek-version.ts, ...), and they all import this type, so
+ * re-exporting them from here would make an import cycle.
  * The key material JSON format is documented in ./key-material.ts.
  */
 export type Keyring = {
@@ -14,9 +16,3 @@ export type Keyring = {
   /** Where the keys came from ("env VAULT_KEYS" or "file <path>"), for messages. */
   source: string;
 };
-
-export { loadKeyring, type LoadKeyringOptions } from "./load-keyring";
-export type { KeyEnv } from "./key-source";
-export { getKeyring, reloadKeyring } from "./get-keyring";
-export { addKekVersion } from "./add-kek-version";
-export { retireKekVersion } from "./retire-kek-version";

@@ -1,6 +1,6 @@
 import "#server-only";
 import { getDb } from "../db/client";
-import type { FieldErrors } from "../api/api-error";
+import type { FieldErrors } from "../errors/api-error";
 import { recordAudit, type Actor } from "../audit/record-audit";
 import { addressRetryAfterSeconds, recordAddressFailure } from "../checkout/address-limit";
 import { CHECKOUT_MAX_FAILED_ATTEMPTS } from "../checkout/capture-card";

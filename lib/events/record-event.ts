@@ -2,7 +2,7 @@ import "#server-only";
 import type { Tx } from "../db/client";
 import { Prisma } from "../db/sql";
 import { randomHexId } from "../crypto/random-id";
-import type { VaultEventType } from "../webhooks/event-types";
+import type { VaultEventType } from "./event-types";
 
 // Vault events for webhooks, written to the outbox (the Event table) inside
 // the transaction of the change they report, so an event exists exactly when

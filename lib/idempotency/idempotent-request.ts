@@ -1,7 +1,7 @@
 import "#server-only";
 import { getDb } from "../db/client";
-import { ApiError, fieldError } from "../api/api-error";
-import { isUniqueViolation } from "../api/to-api-error";
+import { ApiError, fieldError } from "../errors/api-error";
+import { isUniqueViolation } from "../errors/to-api-error";
 import { fingerprint } from "../crypto/fingerprint";
 
 /** How long a key is remembered: a day covers any client's retries (docs/api-contract.md). */

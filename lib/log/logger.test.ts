@@ -115,10 +115,17 @@ describe("createLogger: level", () => {
   it.each([
     [undefined, "info"],
     ["debug", "debug"],
-    ["nonsense", "info"],
+    [" WARN ", "warn"],
   ])("LOG_LEVEL=%j gives %j", (env, expected) => {
     vi.stubEnv("LOG_LEVEL", env);
     expect(createLogger({ write: () => undefined }).level).toBe(expected);
+  });
+
+  // LOG_LEVEL has one rule (lib/env-schema.mjs): a typo used to be replaced by
+  // "info" here while the app's own check refused it.
+  it("refuses an unknown LOG_LEVEL, naming it, rather than logging at another level", () => {
+    vi.stubEnv("LOG_LEVEL", "nonsense");
+    expect(() => createLogger({ write: () => undefined })).toThrow(/LOG_LEVEL must be one of .* \(got "nonsense"\)/);
   });
 });
 

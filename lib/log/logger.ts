@@ -14,7 +14,7 @@
 
 import pino, { type Bindings, type DestinationStream, type LevelWithSilent, type Logger } from "pino";
 import { redactCardNumbers } from "./redact-card-numbers";
-import { resolveLogLevel } from "./log-level";
+import { readEnvVariables } from "../env-schema.mjs";
 import { scrubForLog } from "./scrub";
 
 const SERVICE_NAME = "customer-vault";
@@ -30,10 +30,10 @@ const REDACT_PATHS = [
   "*.cookie",
 ];
 
-/** A logger writing scrubbed JSON lines to `destination`; level defaults to env LOG_LEVEL, else "info". */
+/** A logger writing scrubbed JSON lines to `destination`; level defaults to env LOG_LEVEL (lib/env-schema.mjs's rule). */
 export function createLogger(
   destination: DestinationStream,
-  level: LevelWithSilent = resolveLogLevel(process.env.LOG_LEVEL),
+  level: LevelWithSilent = readEnvVariables(["LOG_LEVEL"]).LOG_LEVEL,
 ): Logger {
   const root = pino(
     {

@@ -1,6 +1,6 @@
 import "#server-only";
 import { getDb, type Tx } from "../db/client";
-import { notFound } from "../api/api-error";
+import { notFound } from "../errors/api-error";
 import { recordAudit } from "../audit/record-audit";
 import { newApiKeyMaterial } from "../auth/api-key-material";
 

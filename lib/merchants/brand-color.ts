@@ -3,6 +3,9 @@
 // against white. A colour that does not is darkened, keeping its hue, just
 // enough that it does; the merchant's setting itself is left as chosen.
 
+/** A colour as the merchant writes it and the vault stores it: #rrggbb. */
+export const HEX_COLOR = /^#[0-9a-fA-F]{6}$/;
+
 /** WCAG 2.x relative luminance of a #rrggbb colour. */
 export function relativeLuminance(hex: string): number {
   const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));

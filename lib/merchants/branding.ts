@@ -1,13 +1,12 @@
 import "#server-only";
 import { getDb } from "../db/client";
 import { recordAudit, type Actor } from "../audit/record-audit";
-import { BrandingSchema, type BrandingInput } from "./branding-schema";
+import { BrandingSchema, type BrandingInput } from "./schemas";
 
 // A merchant's hosted-page branding: the name the customer sees, a logo
 // (stored as a data: URL) and a primary colour. Set with `npm run vault -- merchant brand` or in the
 // portal (Settings, Branding); a null clears a value.
 
-export { BrandingSchema, type BrandingInput } from "./branding-schema";
 export type Branding = { displayName: string; logoUrl: string | null; primaryColor: string | null };
 
 /** Changes the given branding fields (after validation) and records it in the audit log. */

@@ -2,7 +2,7 @@ import "#server-only";
 import { randomBytes, randomInt } from "node:crypto";
 import { getDb } from "../db/client";
 import { toDbBytes } from "../db/bytes";
-import { isUniqueViolation } from "../api/to-api-error";
+import { isUniqueViolation } from "../errors/to-api-error";
 import { recordAudit } from "../audit/record-audit";
 import { seal } from "../crypto/seal";
 import { insertApiKey } from "./api-keys";

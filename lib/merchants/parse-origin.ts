@@ -1,4 +1,4 @@
-import { merchantUrlProblem } from "../checkout/merchant-url";
+import { merchantUrlProblem } from "../urls/merchant-url";
 
 // An iframe origin as a merchant registers it (lib/merchants/origins.ts).
 // Pure, so the portal's form checks it in the browser with the same rule.

@@ -1,9 +1,9 @@
 import "#server-only";
 import { getDb } from "../db/client";
-import { ApiError } from "../api/api-error";
-import { zodFieldErrors } from "../api/zod-fields";
+import { ApiError } from "../errors/api-error";
+import { zodFieldErrors } from "../errors/zod-fields";
 import { recordAudit, type Actor } from "../audit/record-audit";
-import { RedirectDefaultsSchema, type RedirectDefaultsInput } from "./settings-schemas";
+import { RedirectDefaultsFormSchema, type RedirectDefaultsInput } from "./form-schemas";
 
 // A merchant's default success_url and failure_url (set in the portal,
 // Settings, Checkout settings). createCheckout copies them into a link made
@@ -18,7 +18,7 @@ export async function getRedirectDefaults(merchantId: bigint): Promise<RedirectD
 
 /** Sets both defaults (null clears one), checked with the links' own URL rule, and records it. */
 export async function setRedirectDefaults(actor: Actor, input: RedirectDefaultsInput): Promise<RedirectDefaults> {
-  const parsed = RedirectDefaultsSchema.safeParse(input);
+  const parsed = RedirectDefaultsFormSchema.safeParse(input);
   if (!parsed.success) throw new ApiError("validation", "Request validation failed", zodFieldErrors(parsed.error, ""));
   const { successUrl, failureUrl } = parsed.data;
   await getDb().$transaction(async (tx) => {

@@ -1,9 +1,9 @@
 import "#server-only";
-import { fieldError } from "../api/api-error";
+import { fieldError } from "../errors/api-error";
 import type { Actor } from "../audit/record-audit";
 import { setBranding, type Branding } from "./branding";
 import { logoFromUpload } from "./logo";
-import type { BrandingFormInput } from "./settings-schemas";
+import type { BrandingFormInput } from "./form-schemas";
 
 /**
  * The portal's branding form, saved through setBranding (the CLI's path):

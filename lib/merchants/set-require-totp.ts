@@ -1,6 +1,6 @@
 import "#server-only";
 import { getDb } from "../db/client";
-import { ApiError } from "../api/api-error";
+import { ApiError } from "../errors/api-error";
 import { recordAudit, type Actor } from "../audit/record-audit";
 
 /**

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ERROR_TABLE } from "../api/error-table";
+import { ERROR_TABLE } from "../errors/error-table";
 
 // The envelope every /platform answer is wrapped in (lib/api/envelope.ts
 // builds it), as zod shapes for the document. Errors are one shape per HTTP

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { ZodOpenApiPathsObject } from "zod-openapi";
-import { VALIDATE_URL_EVENT, VAULT_EVENT_TYPES } from "../webhooks/event-types";
+import { VALIDATE_URL_EVENT, VAULT_EVENT_TYPES } from "../events/event-types";
 import { QUALPAY_SIGNATURE_HEADER, VAULT_SIGNATURE_HEADER } from "../webhooks/delivery/sign-delivery";
 
 // The request the worker sends to a webhook's notification_url (OpenAPI

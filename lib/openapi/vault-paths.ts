@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { ZodOpenApiPathsObject } from "zod-openapi";
-import { BrowseQuerySchema } from "../vault/browse-customers";
+import { BrowseQuerySchema } from "../vault/schemas";
 import { CUSTOMER_FIELDS } from "../vault/browse-filter";
 import {
   AddBillingCardSchema,

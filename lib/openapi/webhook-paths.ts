@@ -1,9 +1,17 @@
 import { z } from "zod";
 import type { ZodOpenApiPathsObject } from "zod-openapi";
-import { BrowseWebhooksQuerySchema } from "../webhooks/browse-webhooks";
-import { SUBSCRIBABLE_EVENT_TYPES } from "../webhooks/event-types";
-import { DeliveriesQuerySchema } from "../webhooks/list-deliveries";
-import { AddWebhookSchema, DeliveryPathSchema, EditWebhookSchema, WebhookEventPathSchema, WebhookPathSchema } from "../webhooks/schemas";
+import { SUBSCRIBABLE_EVENT_TYPES } from "../events/event-types";
+import {
+  AddWebhookSchema,
+  BrowseWebhooksQuerySchema,
+  DeliveriesQuerySchema,
+  DeliveryPathSchema,
+  EditWebhookSchema,
+  WEBHOOK_FIELDS,
+  WEBHOOK_FILTER_FIELDS,
+  WebhookEventPathSchema,
+  WebhookPathSchema,
+} from "../webhooks/schemas";
 import { browseQueryDescriptions } from "./browse-query-descriptions";
 import { describeFields, operation, TAGS } from "./operation";
 import { DeliveryResponseSchema, DeliveryWithAttemptsSchema, WebhookEventsResponseSchema, WebhookResponseSchema } from "./response-schemas";
@@ -20,7 +28,7 @@ const eventPath = WebhookEventPathSchema.extend({
 const deliveryPath = describeFields(DeliveryPathSchema, { delivery_id: "The delivery's id (an integer)." });
 const browseQuery = describeFields(
   BrowseWebhooksQuerySchema,
-  browseQueryDescriptions(["label", "status", "notification_url"], "webhook_id", "asc", ["webhook_id", "label", "status", "notification_url"]),
+  browseQueryDescriptions(Object.keys(WEBHOOK_FILTER_FIELDS), "webhook_id", "asc", Object.keys(WEBHOOK_FIELDS)),
 );
 const deliveriesQuery = describeFields(DeliveriesQuerySchema, {
   count: "Records per page: default 10; more than 100 is capped at 100.",

@@ -1,22 +1,19 @@
 import "#server-only";
-import { randomUUID, timingSafeEqual } from "node:crypto";
 import { cookies } from "next/headers";
-import { z } from "zod";
-import { ApiError } from "../api/api-error";
-import { errorResult } from "../api/api-route";
-import { clientAddressOf } from "../api/client-address";
-import type { ApiResult } from "../api/envelope";
-import { readJsonBody } from "../api/read-json-body";
-import { zodFieldErrors } from "../api/zod-fields";
+import type { z } from "zod";
+import { ApiError } from "../errors/api-error";
 import type { Actor } from "../audit/record-audit";
-import { logger } from "../log/logger";
+import { constantTimeEqual } from "../crypto/constant-time-equal";
+import { routeCore, type RequestScope } from "../http/route-core";
+import type { RouteAnswer } from "../http/route-result";
 import { can, type Permission } from "./permissions";
 import { openPortalSession, PORTAL_COOKIE, type OpenSession, type SessionStage } from "./portal-session";
 
 /** The header every portal mutation carries its session's CSRF token in. */
 export const CSRF_HEADER = "x-vault-csrf";
 
-type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
+/** What the portal's wrappers tell lib/http/route-core.ts: their log line and their 400's message. */
+export const PORTAL_CORE = { logMessage: "portal request", validationMessage: "Please correct the highlighted fields." };
 
 export type PortalInput<P, B> = { session: OpenSession; actor: Actor; params: P; body: B; request: Request };
 
@@ -30,57 +27,29 @@ type PortalRouteSpec<P, B> = {
 };
 
 /**
- * Wraps every portal mutation (the portal's counterpart of apiRoute): the
- * session cookie, the 15-minute idle rule, the CSRF token in x-vault-csrf
- * (a cross-site page can neither read it nor send a custom header without
- * a CORS preflight the vault never grants), the role check on the server,
- * a JSON body parsed with zod, one log line, and the API's error envelope.
+ * Wraps every portal route that needs a session (the portal's counterpart of
+ * apiRoute; lib/http/route-core.ts does the request id, zod, the log line
+ * and the envelope): the session cookie, the 15-minute idle rule, the CSRF
+ * token in x-vault-csrf, and the role check on the server.
  */
 export function portalRoute<P = Record<string, never>, B = undefined>(
   spec: PortalRouteSpec<P, B>,
-  handler: (input: PortalInput<P, B>) => Promise<ApiResult | Response>,
+  handler: (input: PortalInput<P, B>) => Promise<RouteAnswer>,
 ) {
-  return async function route(request: Request, context: RouteContext): Promise<Response> {
-    const startedAt = performance.now();
-    const requestId = randomUUID();
-    let result: ApiResult | Response;
-    let session: OpenSession | null = null;
-    try {
-      session = await requireSession(spec.stage ?? "signed_in");
-      if (!csrfMatches(session.csrf, request.headers.get(CSRF_HEADER))) {
-        throw new ApiError("forbidden", "The form's security token is missing or stale; reload the page and try again.");
-      }
-      if (spec.permission && !can(session.user.role, spec.permission)) {
-        throw new ApiError("forbidden", "Your role does not allow this.");
-      }
-      const actor: Actor = {
-        merchantId: session.user.merchantId,
-        actor: `user:${session.user.id}`,
-        clientAddress: clientAddressOf(request),
-        requestId,
-      };
-      const params = parse(spec.params, await context.params);
-      const body = spec.body ? parse(spec.body, (await readJsonBody(request)).json) : (undefined as B);
-      result = await handler({ session, actor, params, body, request });
-    } catch (error) {
-      result = errorResult(error, requestId);
+  return routeCore(PORTAL_CORE, async (scope) => {
+    const session = await requireSession(spec.stage ?? "signed_in");
+    noteSession(scope, session);
+    // A cross-site page can neither read the token nor send a custom header
+    // without a CORS preflight the vault never grants. A GET (the audit
+    // export, a plain link) changes nothing a forger could want and cannot
+    // carry a header; the SameSite=Strict cookie never comes cross-site.
+    if (scope.request.method !== "GET") requireCsrf(scope, session.csrf);
+    if (spec.permission && !can(session.user.role, spec.permission)) {
+      throw new ApiError("forbidden", "Your role does not allow this.");
     }
-    const status = result instanceof Response ? result.status : result.status;
-    logger.info(
-      {
-        requestId,
-        method: request.method,
-        path: new URL(request.url).pathname,
-        status,
-        user: session?.user.id,
-        merchantId: session?.user.merchantId.toString(),
-        ms: Math.round((performance.now() - startedAt) * 10) / 10,
-      },
-      "portal request",
-    );
-    if (result instanceof Response) return result;
-    return Response.json(result.body, { status: result.status, headers: { "x-request-id": requestId, "cache-control": "no-store" } });
-  };
+    const { params, body } = await scope.parseInput({ params: spec.params, body: spec.body });
+    return handler({ session, actor: portalActor(scope, session), params, body, request: scope.request });
+  });
 }
 
 /** The caller's session at the given stage, or a 401 the portal's pages turn into a sign-in. */
@@ -92,16 +61,18 @@ export async function requireSession(stage: SessionStage | SessionStage[]): Prom
   return session;
 }
 
-function csrfMatches(expected: string, given: string | null): boolean {
-  if (!given) return false;
-  const a = Buffer.from(expected);
-  const b = Buffer.from(given);
-  return a.length === b.length && timingSafeEqual(a, b);
+/** A 403 unless x-vault-csrf carries `expected` (compared in constant time). */
+export function requireCsrf(scope: RequestScope, expected: string, refusal = "The form's security token is missing or stale; reload the page and try again."): void {
+  if (!constantTimeEqual(expected, scope.request.headers.get(CSRF_HEADER))) throw new ApiError("forbidden", refusal);
 }
 
-function parse<T>(schema: z.ZodType<T> | undefined, value: unknown): T {
-  if (!schema) return value as T;
-  const parsed = schema.safeParse(value ?? {});
-  if (!parsed.success) throw new ApiError("validation", "Please correct the highlighted fields.", zodFieldErrors(parsed.error, ""));
-  return parsed.data;
+/** Puts the session's user on the request's log line. */
+export function noteSession(scope: RequestScope, session: OpenSession): void {
+  scope.log.user = session.user.id;
+  scope.log.merchantId = session.user.merchantId.toString();
+}
+
+/** Who the audit log names for what this request does. */
+export function portalActor(scope: RequestScope, session: OpenSession): Actor {
+  return { merchantId: session.user.merchantId, actor: `user:${session.user.id}`, clientAddress: scope.clientAddress, requestId: scope.requestId };
 }

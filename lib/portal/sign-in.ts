@@ -1,5 +1,5 @@
 import "#server-only";
-import { ApiError } from "../api/api-error";
+import { ApiError } from "../errors/api-error";
 import { verifySignIn } from "../users/verify-sign-in";
 import { startPortalSession, type SessionStage } from "./portal-session";
 

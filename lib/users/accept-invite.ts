@@ -1,5 +1,5 @@
 import "#server-only";
-import { ApiError } from "../api/api-error";
+import { ApiError } from "../errors/api-error";
 import { getDb } from "../db/client";
 import { hashNewPassword, insertUser } from "./create-user";
 import { hashInviteToken } from "./invite-user";

@@ -1,7 +1,7 @@
 import "#server-only";
 import { z } from "zod";
 import { getDb } from "../db/client";
-import { parseOptions } from "../api/page-options";
+import { parseOptions } from "../errors/parse-options";
 import { recordAudit, type Actor } from "../audit/record-audit";
 import { ROLES } from "./roles";
 import { assertAnotherOwner, lockMerchantUser } from "./owner-guard";

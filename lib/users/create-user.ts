@@ -1,7 +1,7 @@
 import "#server-only";
 import { getDb, type Tx } from "../db/client";
-import { ApiError, fieldError } from "../api/api-error";
-import { isUniqueViolation } from "../api/to-api-error";
+import { ApiError, fieldError } from "../errors/api-error";
+import { isUniqueViolation } from "../errors/to-api-error";
 import { recordAudit } from "../audit/record-audit";
 import { hashPassword, passwordProblem } from "./password";
 import { isRole, ROLES } from "./roles";

@@ -1,7 +1,7 @@
 import "#server-only";
 import { z } from "zod";
 import { getDb } from "../db/client";
-import { parseOptions } from "../api/page-options";
+import { parseOptions } from "../errors/parse-options";
 
 /** What the portal shows of a user: never the password hash or second-factor secrets. */
 export const userListSelect = { id: true, email: true, role: true, lastSignInAt: true, lockedUntil: true, createdAt: true } as const;

@@ -1,6 +1,8 @@
 import "#server-only";
-import { dbProvider, type Tx } from "../db/client";
-import { ApiError, notFound } from "../api/api-error";
+import type { Tx } from "../db/client";
+import { lockRows } from "../db/locks";
+import { Prisma } from "../db/sql";
+import { ApiError, notFound } from "../errors/api-error";
 
 export const LAST_OWNER_MESSAGE = "A merchant must keep at least one owner: make another user owner first";
 
@@ -14,9 +16,7 @@ export const LAST_OWNER_MESSAGE = "A merchant must keep at least one owner: make
  * transaction at a time already.
  */
 export async function lockMerchantUser(tx: Tx, merchantId: bigint, userId: number) {
-  if (dbProvider() === "postgres") {
-    await tx.$queryRaw`SELECT "id" FROM "Merchant" WHERE "id" = ${merchantId} FOR NO KEY UPDATE`;
-  }
+  await lockRows(tx, "Merchant", Prisma.sql`"id" = ${merchantId}`, "no key update");
   const user = await tx.user.findFirst({ where: { id: userId, merchantId }, select: { id: true, email: true, role: true } });
   if (!user) throw notFound("User");
   return user;

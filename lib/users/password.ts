@@ -1,4 +1,5 @@
-import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from "node:crypto";
+import { randomBytes, scrypt, type ScryptOptions } from "node:crypto";
+import { constantTimeEqual } from "../crypto/constant-time-equal";
 
 // Portal passwords are stored as scrypt hashes: Node's own implementation
 // (no native add-on to build), memory-hard, with parameters in the stored
@@ -39,7 +40,7 @@ export async function verifyPassword(password: string, stored: string): Promise<
   if (scheme !== "scrypt" || !logN || !r || !p || !salt || !hash) return false;
   const expected = Buffer.from(hash, "base64url");
   const actual = await derive(password, Buffer.from(salt, "base64url"), Number(logN), Number(r), Number(p));
-  return expected.length === actual.length && timingSafeEqual(expected, actual);
+  return constantTimeEqual(expected, actual);
 }
 
 /** A hash of nothing, to spend the same time on an unknown email as on a known one. */

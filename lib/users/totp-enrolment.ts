@@ -1,7 +1,7 @@
 import "#server-only";
 import { sealData, unsealData } from "iron-session";
 import QRCode from "qrcode";
-import { ApiError, fieldError } from "../api/api-error";
+import { ApiError, fieldError } from "../errors/api-error";
 import { recordAudit, type Actor } from "../audit/record-audit";
 import { ironPassword } from "../crypto/iron-password";
 import { getDb } from "../db/client";

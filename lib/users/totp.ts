@@ -1,5 +1,6 @@
-import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { generateSecret, generateURI, verify } from "otplib";
+import { constantTimeEqual } from "../crypto/constant-time-equal";
 
 // The portal's second factor: RFC 6238 TOTP as authenticator apps use it
 // (SHA-1, 6 digits, 30 s), through otplib, plus one-time recovery codes.
@@ -55,8 +56,5 @@ export function hashRecoveryCode(code: string): string {
 /** The index of the stored hash this code matches (to strike it out), or -1. */
 export function matchRecoveryCode(code: string, hashes: string[]): number {
   const given = Buffer.from(hashRecoveryCode(code), "hex");
-  return hashes.findIndex((hash) => {
-    const stored = Buffer.from(hash, "hex");
-    return stored.length === given.length && timingSafeEqual(stored, given);
-  });
+  return hashes.findIndex((hash) => constantTimeEqual(Buffer.from(hash, "hex"), given));
 }

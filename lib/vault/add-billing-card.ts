@@ -1,7 +1,7 @@
 import "#server-only";
 import { getDb } from "../db/client";
-import { ApiError, type FieldErrors } from "../api/api-error";
-import { isUniqueViolation } from "../api/to-api-error";
+import { ApiError, type FieldErrors } from "../errors/api-error";
+import { isUniqueViolation } from "../errors/to-api-error";
 import { recordAudit, type Actor } from "../audit/record-audit";
 import { recordEvent } from "../events/record-event";
 import { cardEventData } from "../events/event-data";

@@ -1,8 +1,8 @@
 import "#server-only";
 import { randomInt } from "node:crypto";
 import { getDb } from "../db/client";
-import { ApiError, type FieldErrors } from "../api/api-error";
-import { isUniqueViolation } from "../api/to-api-error";
+import { ApiError, type FieldErrors } from "../errors/api-error";
+import { isUniqueViolation } from "../errors/to-api-error";
 import type { Actor } from "../audit/record-audit";
 import { prepareCard, throwIfErrors, type PreparedCard } from "./prepare-card";
 import { customerColumns } from "./customer-columns";

@@ -1,15 +1,10 @@
 import "#server-only";
-import type { z } from "zod";
-import { browseQuerySchema } from "../api/browse-query";
 import { dbProvider, getDb } from "../db/client";
-import type { ListPage } from "../api/envelope";
+import type { ListPage } from "../paging/list-page";
 import { CUSTOMER_FIELDS, customerFilterWhere, parseCustomerFilters, type CustomerField } from "./browse-filter";
 import { customerInclude } from "./customer-query";
 import { customerToResponse } from "./to-response";
-import type { CustomerResponse } from "./schemas";
-
-export const BrowseQuerySchema = browseQuerySchema(CUSTOMER_FIELDS, { orderOn: "customer_id", orderBy: "desc" });
-export type BrowseQuery = z.infer<typeof BrowseQuerySchema>;
+import type { BrowseQuery, CustomerResponse } from "./schemas";
 
 /** One page of the merchant's customers, filtered and sorted; totalRecords is the real total. */
 export async function browseCustomers(merchantId: bigint, query: BrowseQuery): Promise<ListPage<CustomerResponse>> {

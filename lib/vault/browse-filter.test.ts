@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ApiError } from "../api/api-error";
+import { ApiError } from "../errors/api-error";
 import { customerFilterWhere, parseCustomerFilters } from "./browse-filter";
 
 describe("parseCustomerFilters", () => {

@@ -1,4 +1,4 @@
-import { ApiError } from "../api/api-error";
+import { ApiError } from "../errors/api-error";
 
 // `filter=field,OPERATOR,value`, several joined by ";" (or repeated)
 // (docs/api-contract.md, Browse). Only these fields can be filtered or sorted on.

@@ -1,6 +1,6 @@
 import "#server-only";
 import type { Tx } from "../db/client";
-import { ApiError } from "../api/api-error";
+import { ApiError } from "../errors/api-error";
 
 /**
  * Refuses to delete a card that an active subscription charges (the

@@ -1,6 +1,6 @@
 import "#server-only";
 import type { Tx } from "../db/client";
-import type { FieldErrors } from "../api/api-error";
+import type { FieldErrors } from "../errors/api-error";
 import { billingColumns } from "./billing-columns";
 import type { PreparedCard } from "./prepare-card";
 import type { AddBillingCardInput } from "./schemas";

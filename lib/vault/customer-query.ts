@@ -1,7 +1,8 @@
 import "#server-only";
-import { dbProvider, type Db, type Tx } from "../db/client";
+import type { Db, Tx } from "../db/client";
+import { forUpdate } from "../db/locks";
 import { Prisma } from "../db/sql";
-import { notFound } from "../api/api-error";
+import { notFound } from "../errors/api-error";
 import { queryRows } from "../db/direct-sql";
 
 // What every customer response needs, in one place: the columns to read
@@ -142,9 +143,8 @@ export function customerPkSql(merchantId: bigint, customerId: string): Prisma.Sq
  * make it primary. SQLite already runs one writer at a time.
  */
 export async function getCustomerPkOrThrow(db: Db | Tx, merchantId: bigint, customerId: string): Promise<number> {
-  const lock = Prisma.raw(dbProvider() === "postgres" ? "FOR UPDATE" : "");
   const [row] = await db.$queryRaw<{ id: number }[]>`
-    SELECT "id" FROM "Customer" WHERE "merchantId" = ${merchantId} AND "customerId" = ${customerId} ${lock}`;
+    SELECT "id" FROM "Customer" WHERE "merchantId" = ${merchantId} AND "customerId" = ${customerId} ${forUpdate()}`;
   if (!row) throw notFound("Customer");
   return row.id;
 }

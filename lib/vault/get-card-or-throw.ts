@@ -1,6 +1,6 @@
 import "#server-only";
 import type { Tx } from "../db/client";
-import { notFound } from "../api/api-error";
+import { notFound } from "../errors/api-error";
 
 /** The customer's card (id, primary flag, masked details), or a 404: a card_id of another customer is unknown here. */
 export async function getCardOrThrow(tx: Tx, customerPk: number, cardId: string) {

@@ -1,6 +1,6 @@
 import "#server-only";
 import type { Tx } from "../db/client";
-import { notFound } from "../api/api-error";
+import { notFound } from "../errors/api-error";
 
 // shipping_id is "up to 10 digits" in the reference, the column a 32-bit
 // integer: a well-formed id past its range cannot exist, so it is a 404.

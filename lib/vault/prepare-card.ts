@@ -1,5 +1,5 @@
 import "#server-only";
-import { ApiError, type FieldErrors } from "../api/api-error";
+import { ApiError, type FieldErrors } from "../errors/api-error";
 import { validateCardNumber } from "../cards/card-number";
 import { maskCardNumber } from "../cards/mask";
 import { expDateProblem } from "../cards/expiry";

@@ -1,6 +1,6 @@
 import "#server-only";
 import type { Tx } from "../db/client";
-import { fieldError } from "../api/api-error";
+import { fieldError } from "../errors/api-error";
 import { recordAudit, recordAuditMany, type Actor } from "../audit/record-audit";
 import { recordEvent, recordEvents } from "../events/record-event";
 import { cardEventData } from "../events/event-data";

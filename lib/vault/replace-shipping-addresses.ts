@@ -1,6 +1,6 @@
 import "#server-only";
 import type { Tx } from "../db/client";
-import { fieldError } from "../api/api-error";
+import { fieldError } from "../errors/api-error";
 import { recordAudit, type Actor } from "../audit/record-audit";
 import type { CustomerWithChildren } from "./customer-query";
 import { settlePrimaryShipping } from "./primary";

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { browseQuerySchema } from "../paging/browse-query";
+import { CUSTOMER_FIELDS } from "./browse-filter";
 
 // Request and response shapes of the Customer Vault API. Lengths and names
 // are the reference Platform API's, so its clients' requests fit; unknown
@@ -160,6 +162,10 @@ export type UpdateCustomerInput = z.infer<typeof UpdateCustomerSchema>;
 export { hasCustomerName, NAME_RULE };
 
 export const CustomerPathSchema = z.object({ customer_id: CustomerIdSchema });
+
+/** GET /platform/vault/customer: paging, sorting and filters. */
+export const BrowseQuerySchema = browseQuerySchema(CUSTOMER_FIELDS, { orderOn: "customer_id", orderBy: "desc" });
+export type BrowseQuery = z.infer<typeof BrowseQuerySchema>;
 export const ShippingPathSchema = z.object({
   customer_id: CustomerIdSchema,
   id: z

@@ -2,7 +2,8 @@ import "#server-only";
 import { z } from "zod";
 import { directQuery } from "../db/direct-sql";
 import { Prisma } from "../db/sql";
-import { pageFields, parseOptions } from "../api/page-options";
+import { parseOptions } from "../errors/parse-options";
+import { pageFields } from "../paging/page-options";
 
 // The portal's customer search: one statement on both databases. Prisma's
 // `mode: "insensitive"` exists only on PostgreSQL, so matching is

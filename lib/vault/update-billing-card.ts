@@ -1,6 +1,6 @@
 import "#server-only";
 import { getDb } from "../db/client";
-import { fieldError } from "../api/api-error";
+import { fieldError } from "../errors/api-error";
 import { recordAudit, type Actor } from "../audit/record-audit";
 import { recordEvent } from "../events/record-event";
 import { cardEventData } from "../events/event-data";

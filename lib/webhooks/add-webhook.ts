@@ -1,9 +1,9 @@
 import "#server-only";
 import { getDb } from "../db/client";
-import { ApiError } from "../api/api-error";
+import { ApiError } from "../errors/api-error";
 import { recordAudit, type Actor } from "../audit/record-audit";
 import { recordEvent } from "../events/record-event";
-import { VALIDATE_URL_EVENT } from "./event-types";
+import { VALIDATE_URL_EVENT } from "../events/event-types";
 import { newWebhookSecret, sealForWebhook } from "./webhook-secrets";
 import { webhookSelect, webhookToResponse } from "./to-response";
 import type { AddWebhookInput, WebhookResponse } from "./schemas";

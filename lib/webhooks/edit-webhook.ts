@@ -1,6 +1,6 @@
 import "#server-only";
 import { getDb } from "../db/client";
-import { fieldError } from "../api/api-error";
+import { fieldError } from "../errors/api-error";
 import { recordAudit, type Actor } from "../audit/record-audit";
 import { assertOwnNode } from "./add-webhook";
 import { lockWebhookOrThrow } from "./get-webhook-or-throw";

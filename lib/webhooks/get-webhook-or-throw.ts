@@ -1,6 +1,8 @@
 import "#server-only";
-import { dbProvider, getDb, type Db, type Tx } from "../db/client";
-import { notFound } from "../api/api-error";
+import { getDb, type Db, type Tx } from "../db/client";
+import { lockRows } from "../db/locks";
+import { Prisma } from "../db/sql";
+import { notFound } from "../errors/api-error";
 import { webhookSelect, webhookToResponse } from "./to-response";
 
 // webhook_id and delivery_id are "up to 10 digits" in the reference, their
@@ -23,9 +25,7 @@ export async function getWebhookOrThrow(db: Db | Tx, merchantId: bigint, webhook
  */
 export async function lockWebhookOrThrow(tx: Tx, merchantId: bigint, webhookId: number) {
   if (webhookId > MAX_ROW_ID) throw notFound("Webhook");
-  if (dbProvider() === "postgres") {
-    await tx.$queryRaw`SELECT "id" FROM "Webhook" WHERE "id" = ${webhookId} AND "merchantId" = ${merchantId} FOR UPDATE`;
-  }
+  await lockRows(tx, "Webhook", Prisma.sql`"id" = ${webhookId} AND "merchantId" = ${merchantId}`);
   return getWebhookOrThrow(tx, merchantId, webhookId);
 }
 

@@ -1,19 +1,10 @@
 import "#server-only";
-import { z } from "zod";
 import { getDb } from "../db/client";
-import { notFound } from "../api/api-error";
-import type { ListPage } from "../api/envelope";
-import { browseQuerySchema } from "../api/browse-query";
+import { notFound } from "../errors/api-error";
+import type { ListPage } from "../paging/list-page";
 import { getWebhookOrThrow, MAX_ROW_ID } from "./get-webhook-or-throw";
 import { attemptToResponse, deliverySelect, deliveryToResponse } from "./to-response";
-import type { DeliveryAttemptResponse, DeliveryResponse } from "./schemas";
-
-export const DeliveriesQuerySchema = browseQuerySchema({ delivery_id: "id" }, { orderOn: "delivery_id", orderBy: "desc" })
-  .pick({ count: true, page: true, merchant_id: true })
-  .extend({
-    status: z.enum(["PENDING", "DELIVERED", "FAILED", "EXPIRED"], { error: "must be PENDING, DELIVERED, FAILED or EXPIRED" }).optional(),
-  });
-export type DeliveriesQuery = z.infer<typeof DeliveriesQuerySchema>;
+import type { DeliveriesQuery, DeliveryAttemptResponse, DeliveryResponse } from "./schemas";
 
 /** A webhook's deliveries, newest first (an extension of the reference: Maast shows these only in its portal). */
 export async function listDeliveries(merchantId: bigint, webhookId: number, query: DeliveriesQuery): Promise<ListPage<DeliveryResponse>> {

@@ -3,11 +3,12 @@ import { getDb } from "../db/client";
 import { toDbBytes } from "../db/bytes";
 import { rewrapSealed } from "../crypto/rewrap-sealed";
 import type { Keyring } from "../crypto/keyring";
+import type { SealedColumn } from "../crypto/sealed-column";
 import { webhookAad } from "./webhook-secrets";
 
-// Key rotation's part for webhooks (lib/crypto/rotate-keys.ts): a webhook
-// holds up to three sealed values (secret, previous secret, Basic-auth
-// password), each with its own KEK version.
+// Key rotation's part for webhooks (listed in lib/key-rotation/sealed-columns.ts):
+// a webhook holds up to three sealed values (secret, previous secret,
+// Basic-auth password), each with its own KEK version.
 
 const SEALED = [
   { bytes: "secretSealed", version: "secretKekVersion", part: "secret" },
@@ -15,8 +16,15 @@ const SEALED = [
   { bytes: "authPasswordSealed", version: "authPasswordKekVersion", part: "auth-password" },
 ] as const;
 
-/** Re-wraps every webhook value not under `target`; returns how many values it re-wrapped. */
-export async function rewrapWebhookSecrets(target: number, keyring: Keyring, limit: number): Promise<number> {
+/** Webhooks' secrets and Basic-auth passwords. */
+export const webhookSecrets: SealedColumn = {
+  name: "webhook",
+  countByVersion: countWebhookSealedByVersion,
+  rewrap: rewrapWebhookSecrets,
+};
+
+/** Re-wraps up to `limit` webhook values not under `target`; returns how many values it read. */
+async function rewrapWebhookSecrets(target: number, keyring: Keyring, limit: number): Promise<number> {
   let rewrapped = 0;
   for (const column of SEALED) {
     if (rewrapped >= limit) break;
@@ -24,7 +32,7 @@ export async function rewrapWebhookSecrets(target: number, keyring: Keyring, lim
       // A null version (no value) never matches "not target" in SQL.
       where: { [column.version]: { not: target } },
       select: { id: true, merchantId: true, [column.bytes]: true, [column.version]: true },
-      ...(Number.isFinite(limit) ? { take: limit - rewrapped } : {}),
+      take: limit - rewrapped,
     });
     await getDb().$transaction(async (tx) => {
       for (const row of rows as unknown as Record<string, unknown>[]) {
@@ -45,7 +53,7 @@ export async function rewrapWebhookSecrets(target: number, keyring: Keyring, lim
 }
 
 /** How many webhook values each KEK version protects. */
-export async function countWebhookSealedByVersion(): Promise<Map<number, number>> {
+async function countWebhookSealedByVersion(): Promise<Map<number, number>> {
   const counts = new Map<number, number>();
   for (const column of SEALED) {
     const groups = await getDb().webhook.groupBy({ by: [column.version], _count: { _all: true } });

@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { merchantUrlProblem } from "../checkout/merchant-url";
-import { isSubscribableEvent } from "./event-types";
+import { browseQuerySchema } from "../paging/browse-query";
+import { merchantUrlProblem } from "../urls/merchant-url";
+import { isSubscribableEvent } from "../events/event-types";
 
 // Request and response shapes of the Webhooks API (the reference's Webhooks
 // tag). Lengths come from the reference; unknown fields are ignored.
@@ -80,6 +81,27 @@ export const EditWebhookSchema = z.object({
   notification_url: NotificationUrlSchema.optional(),
 });
 export type EditWebhookInput = z.infer<typeof EditWebhookSchema>;
+
+/** The fields GET /platform/webhook sorts on, and their columns. */
+export const WEBHOOK_FIELDS = { webhook_id: "id", label: "label", status: "status", notification_url: "notificationUrl" } as const;
+
+/** The fields GET /platform/webhook filters on (each a required text column), and their columns. */
+export const WEBHOOK_FILTER_FIELDS = { label: "label", status: "status", notification_url: "notificationUrl" } as const;
+
+/** GET /platform/webhook: paging, sorting and filters. */
+export const BrowseWebhooksQuerySchema = browseQuerySchema(WEBHOOK_FIELDS, { orderOn: "webhook_id", orderBy: "asc" });
+export type BrowseWebhooksQuery = z.infer<typeof BrowseWebhooksQuerySchema>;
+
+/** GET /platform/webhook/{id}/deliveries: newest first, optionally one status. */
+export const DeliveriesQuerySchema = browseQuerySchema({ delivery_id: "id" }, { orderOn: "delivery_id", orderBy: "desc" })
+  .pick({ count: true, page: true, merchant_id: true })
+  .extend({
+    status: z.enum(["PENDING", "DELIVERED", "FAILED", "EXPIRED"], { error: "must be PENDING, DELIVERED, FAILED or EXPIRED" }).optional(),
+  });
+export type DeliveriesQuery = z.infer<typeof DeliveriesQuerySchema>;
+
+/** The portal's enable or disable (SUSPENDED is the worker's to set, never a user's). */
+export const WebhookStatusSchema = z.object({ status: z.enum(["ACTIVE", "DISABLED"]) });
 
 
 export type WebhookResponse = {

@@ -3,7 +3,7 @@
 // without its own, a link's own URLs win, and changing the defaults later
 // leaves links already made as they were.
 import { describe, expect, it } from "vitest";
-import { ApiError } from "@/lib/api/api-error";
+import { ApiError } from "@/lib/errors/api-error";
 import { getRedirectDefaults, setRedirectDefaults } from "@/lib/merchants/redirect-defaults";
 import { newMerchant, uniqueCustomerId } from "../support/fixtures";
 import { expectStatus } from "../support/security-suite";

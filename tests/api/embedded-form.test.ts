@@ -1,6 +1,6 @@
 // The embedded card form over HTTP: who may frame it, the single-use token
 // its submit makes, and attaching that token with POST .../billing.
-// (tests/e2e runs it framed by a page on a second origin in Chromium.)
+// (e2e/ runs it framed by a page on a second origin in Chromium.)
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { createTransientKey } from "@/lib/embedded/transient-key";

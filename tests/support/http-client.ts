@@ -1,7 +1,7 @@
 // A small HTTP client for the API: Basic auth with an API key, JSON in and
 // out, and the raw response kept for status and header checks. Plain fetch,
 // no test runner: the Vitest suite (api-client.ts) and the Playwright suite
-// (tests/e2e) both use it.
+// (e2e/) both use it.
 
 export type ApiResponse<T = any> = { status: number; body: T; headers: Headers };
 

@@ -5,7 +5,8 @@
 // have left webhook secrets unopenable).
 import { afterEach, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
-import { countSealedByVersion, rotateKeys } from "@/lib/crypto/rotate-keys";
+import { countSealedByVersion } from "@/lib/key-rotation/count-sealed-by-version";
+import { rotateKeys } from "@/lib/key-rotation/rotate-keys";
 import { retireKekVersion } from "@/lib/crypto/retire-kek-version";
 import { reloadKeyring } from "@/lib/crypto/get-keyring";
 import { addWebhook } from "@/lib/webhooks/add-webhook";

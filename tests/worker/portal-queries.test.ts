@@ -5,7 +5,7 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
-import { ApiError } from "@/lib/api/api-error";
+import { ApiError } from "@/lib/errors/api-error";
 import type { Actor } from "@/lib/audit/record-audit";
 import { isLuhnValid } from "@/lib/cards/luhn";
 import { addCustomer } from "@/lib/vault/add-customer";

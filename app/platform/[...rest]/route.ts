@@ -1,4 +1,4 @@
-import { ApiError } from "@/lib/api/api-error";
+import { ApiError } from "@/lib/errors/api-error";
 import { apiRoute } from "@/lib/api/api-route";
 
 // Unknown /platform paths answer in the envelope (after auth, so the set of

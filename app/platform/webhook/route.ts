@@ -1,8 +1,8 @@
 import { apiRoute } from "@/lib/api/api-route";
 import { success, successList } from "@/lib/api/envelope";
 import { addWebhook } from "@/lib/webhooks/add-webhook";
-import { browseWebhooks, BrowseWebhooksQuerySchema } from "@/lib/webhooks/browse-webhooks";
-import { AddWebhookSchema } from "@/lib/webhooks/schemas";
+import { browseWebhooks } from "@/lib/webhooks/browse-webhooks";
+import { AddWebhookSchema, BrowseWebhooksQuerySchema } from "@/lib/webhooks/schemas";
 
 // GET: browse the merchant's webhooks. POST: add one (its secret is in this answer only).
 export const GET = apiRoute({ query: BrowseWebhooksQuerySchema }, async ({ actor, query }) =>

@@ -1,6 +1,7 @@
 "use client";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
+import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { usePortal } from "@/components/portal/portal-context";
@@ -28,9 +29,9 @@ export function CardActions({ customerId, cardId, maskedNumber, isPrimary }: Pro
   return (
     <div className="flex flex-wrap items-center justify-end gap-2">
       {problem ? (
-        <p role="alert" className="w-full text-right text-sm text-red-800">
+        <Alert tone="error" className="w-full">
           {problem}
-        </p>
+        </Alert>
       ) : null}
       {isPrimary ? null : (
         <Button variant="secondary" onClick={makePrimary} disabled={busy} aria-label={`Make primary: card ending ${ending}`}>

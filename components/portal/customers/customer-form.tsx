@@ -7,8 +7,8 @@ import { Alert } from "@/components/ui/alert";
 import { Button, buttonClass } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { usePortal } from "@/components/portal/portal-context";
-import { portalRequest } from "@/components/portal/portal-fetch";
-import { CUSTOMER_FORM_FIELDS, EditCustomerFormSchema, NewCustomerFormSchema, type CustomerFormField } from "@/lib/vault/portal-schemas";
+import { isValidationFailure, portalRequest } from "@/components/portal/portal-fetch";
+import { CUSTOMER_FORM_FIELDS, EditCustomerFormSchema, NewCustomerFormSchema, type CustomerFormField } from "@/lib/vault/form-schemas";
 import { fieldMessage } from "./format";
 
 type Values = Record<CustomerFormField | "customer_id", string>;
@@ -56,7 +56,7 @@ export function CustomerForm(props: { mode: "new" } | { mode: "edit"; customerId
         if (field in LABELS) setError(field as keyof Values, { message });
       }
       if (answer.status === 409 && isNew) setError("customer_id", { message: answer.message });
-      setProblem(answer.message === "Request validation failed" ? "Please correct the highlighted fields." : answer.message);
+      setProblem(isValidationFailure(answer) ? "Please correct the highlighted fields." : answer.message);
     },
     () => setProblem("Please correct the highlighted fields."),
   );

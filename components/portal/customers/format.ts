@@ -1,10 +1,10 @@
-// How the portal's customer pages write things (browser-safe).
+import { CARD_BRAND_NAMES } from "@/lib/cards/card-type";
 
-const BRANDS: Record<string, string> = { VS: "Visa", MC: "Mastercard", AM: "American Express", DS: "Discover", JC: "JCB" };
+// How the portal's customer pages write things (browser-safe).
 
 /** The brand's name for the API's card_type code ("VS" → "Visa"). */
 export function cardBrand(cardType: string): string {
-  return BRANDS[cardType] ?? cardType;
+  return (CARD_BRAND_NAMES as Record<string, string>)[cardType] ?? cardType;
 }
 
 /** MMYY as MM/YY. */

@@ -1,6 +1,6 @@
 import "#server-only";
 import { notFound } from "next/navigation";
-import { ApiError } from "@/lib/api/api-error";
+import { ApiError } from "@/lib/errors/api-error";
 import { getCustomer } from "@/lib/vault/get-customer";
 import { CUSTOMER_ID_PATTERN, type CustomerResponse } from "@/lib/vault/schemas";
 

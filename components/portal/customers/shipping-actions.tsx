@@ -2,6 +2,7 @@
 import { useState } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
+import { Alert } from "@/components/ui/alert";
 import { Button, buttonClass } from "@/components/ui/button";
 import { usePortal } from "@/components/portal/portal-context";
 import { portalRequest } from "@/components/portal/portal-fetch";
@@ -39,9 +40,9 @@ export function ShippingActions({ customerId, shippingId, label, isPrimary }: Pr
         </Button>
       )}
       {problem ? (
-        <p role="alert" className="w-full text-sm text-red-800">
+        <Alert tone="error" className="w-full">
           {problem}
-        </p>
+        </Alert>
       ) : null}
     </div>
   );

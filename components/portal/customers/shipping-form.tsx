@@ -7,8 +7,8 @@ import { Alert } from "@/components/ui/alert";
 import { Button, buttonClass } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { usePortal } from "@/components/portal/portal-context";
-import { portalRequest } from "@/components/portal/portal-fetch";
-import { editShippingFormSchema, NewShippingFormSchema, SHIPPING_FORM_FIELDS, type ShippingFormField } from "@/lib/vault/portal-schemas";
+import { isValidationFailure, portalRequest } from "@/components/portal/portal-fetch";
+import { editShippingFormSchema, NewShippingFormSchema, SHIPPING_FORM_FIELDS, type ShippingFormField } from "@/lib/vault/form-schemas";
 import { fieldMessage } from "./format";
 
 type Values = Record<ShippingFormField, string>;
@@ -49,7 +49,7 @@ export function ShippingForm(props: { customerId: string } & ({ mode: "new" } | 
       for (const [field, message] of Object.entries(answer.fields)) {
         if (field in LABELS) setError(field as ShippingFormField, { message });
       }
-      setProblem(answer.message === "Request validation failed" ? "Please correct the highlighted fields." : answer.message);
+      setProblem(isValidationFailure(answer) ? "Please correct the highlighted fields." : answer.message);
     },
     () => setProblem("Please correct the highlighted fields."),
   );

@@ -87,10 +87,8 @@ export function CreateLinkForm({ customerId }: { customerId?: string }) {
         </Button>
       </form>
       {created ? (
-        <div className="space-y-3 rounded-md border border-green-300 bg-green-50 p-4">
-          <p className="text-sm text-green-900" role="status">
-            Link created. Send it to your customer: it opens your branded card page.
-          </p>
+        <div className="space-y-3">
+          <Alert tone="success">Link created. Send it to your customer: it opens your branded card page.</Alert>
           <CopyField label="Checkout link" value={created.link} />
           <a href="/portal/links" className="text-sm font-medium text-blue-800 underline">
             See all links

@@ -8,16 +8,15 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { usePortal } from "@/components/portal/portal-context";
 import { portalRequest } from "@/components/portal/portal-fetch";
-import { accessibleBrandColor, contrastRatio, MIN_CONTRAST } from "@/lib/merchants/brand-color";
+import { accessibleBrandColor, contrastRatio, HEX_COLOR, MIN_CONTRAST } from "@/lib/merchants/brand-color";
 import type { Branding } from "@/lib/merchants/branding";
 import { LOGO_MAX_BYTES } from "@/lib/merchants/logo";
-import { BrandingFormSchema, type BrandingFormInput } from "@/lib/merchants/settings-schemas";
+import { BrandingFormSchema, type BrandingFormInput } from "@/lib/merchants/form-schemas";
 import { ColorSwatch } from "./color-swatch";
 import { HostedPagePreview } from "./hosted-page-preview";
 
 /** The hosted page's colour when the merchant sets none (styles/globals.css). */
 const DEFAULT_COLOR = "#1d4ed8";
-const HEX = /^#[0-9a-fA-F]{6}$/;
 const LOGO_TYPES = ["image/png", "image/jpeg", "image/gif", "image/webp"];
 
 type Fields = Pick<BrandingFormInput, "displayName" | "primaryColor">;
@@ -40,7 +39,7 @@ export function BrandingForm({ initial }: { initial: Branding }) {
   });
   const displayName = watch("displayName") ?? "";
   const typedColor = (watch("primaryColor") ?? "").trim();
-  const color = HEX.test(typedColor) ? typedColor.toLowerCase() : DEFAULT_COLOR;
+  const color = HEX_COLOR.test(typedColor) ? typedColor.toLowerCase() : DEFAULT_COLOR;
   const ratio = contrastRatio(color, "#ffffff");
   const pageColor = accessibleBrandColor(color);
   const logoUrl = logo.action === "replace" ? logo.dataUrl : logo.action === "remove" ? null : savedLogo;

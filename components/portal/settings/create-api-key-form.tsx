@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { usePortal } from "@/components/portal/portal-context";
 import { portalRequest } from "@/components/portal/portal-fetch";
-import { ApiKeyFormSchema, type ApiKeyFormInput } from "@/lib/merchants/settings-schemas";
+import { ApiKeyFormSchema, type ApiKeyFormInput } from "@/lib/merchants/form-schemas";
 import { OneTimeSecret } from "./one-time-secret";
 
 type Created = { id: number; prefix: string; label: string; key: string };

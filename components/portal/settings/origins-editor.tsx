@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { usePortal } from "@/components/portal/portal-context";
 import { portalRequest } from "@/components/portal/portal-fetch";
-import { OriginFormSchema, type OriginFormInput } from "@/lib/merchants/settings-schemas";
+import { OriginFormSchema, type OriginFormInput } from "@/lib/merchants/form-schemas";
 
 /** The origins allowed to frame the embedded card form: the list, a Remove per origin, and a field to add one. */
 export function OriginsEditor({ initial }: { initial: string[] }) {

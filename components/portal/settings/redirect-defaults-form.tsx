@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { usePortal } from "@/components/portal/portal-context";
 import { portalRequest } from "@/components/portal/portal-fetch";
-import { RedirectDefaultsSchema, type RedirectDefaultsInput } from "@/lib/merchants/settings-schemas";
+import { RedirectDefaultsFormSchema, type RedirectDefaultsInput } from "@/lib/merchants/form-schemas";
 
 type Values = { successUrl: string; failureUrl: string };
 type Parsed = { successUrl: string | null; failureUrl: string | null };
@@ -20,7 +20,7 @@ export function RedirectDefaultsForm({ initial }: { initial: { successUrl: strin
   const [problem, setProblem] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
   const { register, handleSubmit, setError, formState } = useForm<Values, unknown, Parsed>({
-    resolver: zodResolver(RedirectDefaultsSchema),
+    resolver: zodResolver(RedirectDefaultsFormSchema),
     defaultValues: { successUrl: initial.successUrl ?? "", failureUrl: initial.failureUrl ?? "" },
   });
   const onSubmit = handleSubmit(async (parsed) => {
@@ -29,7 +29,7 @@ export function RedirectDefaultsForm({ initial }: { initial: { successUrl: strin
     const body: RedirectDefaultsInput = { successUrl: parsed.successUrl ?? "", failureUrl: parsed.failureUrl ?? "" };
     const answer = await portalRequest("/portal/api/settings/redirect-defaults", { csrf, method: "PUT", body });
     if (!answer.ok) {
-      for (const field of ["successUrl", "failureUrl"] as const) if (answer.fields[field]) setError(field, { message: `This URL ${answer.fields[field]}` });
+      for (const field of ["successUrl", "failureUrl"] as const) if (answer.fields[field]) setError(field, { message: answer.fields[field] });
       setProblem(answer.message);
       return;
     }
@@ -38,7 +38,8 @@ export function RedirectDefaultsForm({ initial }: { initial: { successUrl: strin
   });
   const message = (field: keyof Values) => {
     const text = formState.errors[field]?.message;
-    return text ? (text.startsWith("This URL") ? text : `This URL ${text}`) : undefined;
+    // The browser's schema and the server say the same "must be …" words; the sentence is made here once.
+    return text ? `This URL ${text}` : undefined;
   };
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label="Default redirect URLs">

@@ -1,26 +1,19 @@
 "use client";
 import { useState } from "react";
-import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { usePortal } from "@/components/portal/portal-context";
 import { portalRequest } from "@/components/portal/portal-fetch";
-import { ConfirmDialog } from "./confirm-dialog";
 import { OneTimeSecret } from "./one-time-secret";
 
 /** "Rotate signing secret", confirmed, then the new secret shown once. */
 export function SigningSecretRotation() {
   const { csrf } = usePortal();
-  const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
   const [secret, setSecret] = useState<string | null>(null);
   const rotate = async () => {
-    setBusy(true);
-    setProblem(null);
     const answer = await portalRequest<{ signingSecret: string }>("/portal/api/settings/signing-secret", { csrf });
-    setBusy(false);
-    if (!answer.ok) return setProblem(answer.message);
-    setConfirming(false);
+    if (!answer.ok) return answer.message;
     setSecret(answer.data.signingSecret);
+    return null;
   };
   return (
     <div className="space-y-4">
@@ -32,21 +25,7 @@ export function SigningSecretRotation() {
           <p className="text-sm text-amber-950">Redirects are signed with it from now on: update your server’s copy now. The old secret no longer verifies.</p>
         </OneTimeSecret>
       ) : null}
-      <Button variant="danger" onClick={() => setConfirming(true)}>
-        Rotate signing secret
-      </Button>
-      <ConfirmDialog
-        open={confirming}
-        title="Rotate the signing secret?"
-        confirmLabel="Rotate now"
-        busy={busy}
-        problem={problem}
-        onConfirm={rotate}
-        onCancel={() => {
-          setConfirming(false);
-          setProblem(null);
-        }}
-      >
+      <ConfirmDialog trigger="Rotate signing secret" title="Rotate the signing secret?" confirmLabel="Rotate now" onConfirm={rotate}>
         <p>A new secret is made and shown once. Redirects signed after this use it, and the current secret stops verifying at once.</p>
         <p>Have your server ready to take the new secret, or customers returning from the card page will fail your signature check.</p>
       </ConfirmDialog>

@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { usePortal } from "@/components/portal/portal-context";
 import { portalRequest } from "@/components/portal/portal-fetch";
-import { SUBSCRIBABLE_EVENT_TYPES, VAULT_EVENT_TYPES } from "@/lib/webhooks/event-types";
+import { SUBSCRIBABLE_EVENT_TYPES, VAULT_EVENT_TYPES } from "@/lib/events/event-types";
 import { AddWebhookSchema, EditWebhookSchema, type WebhookResponse } from "@/lib/webhooks/schemas";
 import { OneTimeSecret } from "./one-time-secret";
 

@@ -2,7 +2,8 @@
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { acceptInviteSchema, SIGN_IN_CSRF, type AcceptInviteInput } from "@/lib/portal/schemas";
+import { AcceptInviteFormSchema, type AcceptInviteInput } from "@/lib/users/form-schemas";
+import { SIGN_IN_CSRF } from "@/lib/portal/sign-in-csrf";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
@@ -12,7 +13,7 @@ import { portalRequest } from "../portal-fetch";
 export function AcceptInviteForm({ token, email }: { token: string; email: string }) {
   const [problem, setProblem] = useState<string | null>(null);
   const { register, handleSubmit, setError, formState } = useForm<AcceptInviteInput>({
-    resolver: zodResolver(acceptInviteSchema),
+    resolver: zodResolver(AcceptInviteFormSchema),
     defaultValues: { token },
   });
   const onSubmit = handleSubmit(async (values) => {

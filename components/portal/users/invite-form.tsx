@@ -3,7 +3,7 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { inviteUserSchema, type InviteUserInput } from "@/lib/portal/schemas";
+import { InviteUserFormSchema, type InviteUserInput } from "@/lib/users/form-schemas";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
@@ -19,7 +19,7 @@ export function InviteForm() {
   const [problem, setProblem] = useState<string | null>(null);
   const [invited, setInvited] = useState<{ email: string; link: string } | null>(null);
   const { register, handleSubmit, setError, reset, formState } = useForm<InviteUserInput>({
-    resolver: zodResolver(inviteUserSchema),
+    resolver: zodResolver(InviteUserFormSchema),
     defaultValues: { role: "staff" },
   });
   const onSubmit = handleSubmit(async (values) => {
@@ -44,10 +44,8 @@ export function InviteForm() {
       </form>
       {problem ? <Alert tone="error">{problem}</Alert> : null}
       {invited ? (
-        <div className="space-y-2 rounded-md border border-green-300 bg-green-50 p-4">
-          <p className="text-sm text-green-900" role="status">
-            Invitation for {invited.email} created. Send them this link; it works once, for 7 days, and is not shown again.
-          </p>
+        <div className="space-y-2">
+          <Alert tone="success">Invitation for {invited.email} created. Send them this link; it works once, for 7 days, and is not shown again.</Alert>
           <CopyField label="Invitation link" value={invited.link} />
         </div>
       ) : null}

@@ -1,11 +1,12 @@
 import { forwardRef, type SelectHTMLAttributes } from "react";
+import { ROLES, type Role } from "@/lib/users/roles";
 
-const ROLE_LABELS = [
-  ["owner", "Owner: everything, including users"],
-  ["admin", "Admin: everything but users"],
-  ["staff", "Staff: customers and links"],
-  ["viewer", "Viewer: reads only"],
-] as const;
+const ROLE_LABELS: Record<Role, string> = {
+  owner: "Owner: everything, including users",
+  admin: "Admin: everything but users",
+  staff: "Staff: customers and links",
+  viewer: "Viewer: reads only",
+};
 
 /** A labelled role picker. */
 export const RoleSelect = forwardRef<HTMLSelectElement, SelectHTMLAttributes<HTMLSelectElement> & { label: string; name: string; hideLabel?: boolean }>(
@@ -23,9 +24,9 @@ export const RoleSelect = forwardRef<HTMLSelectElement, SelectHTMLAttributes<HTM
           className="mt-1 block w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm focus:outline-2 focus:outline-offset-1 focus:outline-blue-700"
           {...rest}
         >
-          {ROLE_LABELS.map(([value, text]) => (
-            <option key={value} value={value}>
-              {text}
+          {ROLES.map((role) => (
+            <option key={role} value={role}>
+              {ROLE_LABELS[role]}
             </option>
           ))}
         </select>

@@ -1,6 +1,7 @@
 "use client";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
+import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { usePortal } from "../portal-context";
@@ -46,13 +47,13 @@ export function UserRowActions({ user }: { user: { id: number; email: string; ro
       >
         They are signed out at once and can no longer sign in. Their actions stay in the audit log.
       </ConfirmDialog>
-      <p role="status" className="w-full text-sm text-green-800 empty:hidden">
+      <Alert tone="success" className="w-full">
         {saved}
-      </p>
+      </Alert>
       {problem ? (
-        <p role="alert" className="w-full text-sm text-red-800">
+        <Alert tone="error" className="w-full">
           {problem}
-        </p>
+        </Alert>
       ) : null}
     </div>
   );

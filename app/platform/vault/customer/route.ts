@@ -1,7 +1,8 @@
 import { apiRoute } from "@/lib/api/api-route";
 import { success, successList } from "@/lib/api/envelope";
 import { addCustomer } from "@/lib/vault/add-customer";
-import { browseCustomers, BrowseQuerySchema } from "@/lib/vault/browse-customers";
+import { browseCustomers } from "@/lib/vault/browse-customers";
+import { BrowseQuerySchema } from "@/lib/vault/schemas";
 import { AddCustomerSchema } from "@/lib/vault/schemas";
 
 // GET: browse customers. POST: add a customer (with optional cards and addresses).

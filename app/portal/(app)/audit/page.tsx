@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
+import { Pager, pageCountOf } from "@/components/ui/pager";
 import { Panel } from "@/components/ui/panel";
 import { formatTime } from "@/components/portal/format";
 import { PageHeader } from "@/components/portal/page-header";
-import { Pager } from "@/components/portal/pager";
 import { browseAuditLog } from "@/lib/audit/browse-audit-log";
 import { auditFilterQuery, parseAuditFilter, type AuditFilterValues } from "@/lib/portal/audit-filter";
 import { requirePortalUser } from "@/lib/portal/current-user";
@@ -113,7 +113,12 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               </table>
             </div>
           )}
-          <Pager page={result.page} pageSize={result.pageSize} total={result.total} href={(p) => `/portal/audit?${auditFilterQuery(values, { page: String(p) })}`} />
+          <Pager
+            page={result.page}
+            pageCount={pageCountOf(result.total, result.pageSize)}
+            summary={`${result.total} in all`}
+            href={(p) => `/portal/audit?${auditFilterQuery(values, { page: String(p) })}`}
+          />
         </Panel>
       </div>
     </>

@@ -1,11 +1,11 @@
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
+import { Pager, pageCountOf } from "@/components/ui/pager";
 import { Panel } from "@/components/ui/panel";
 import { CopyField } from "@/components/portal/copy-field";
 import { formatTime } from "@/components/portal/format";
 import { StateBadge } from "@/components/portal/links/state-badge";
 import { PageHeader } from "@/components/portal/page-header";
-import { Pager } from "@/components/portal/pager";
 import { listCheckouts } from "@/lib/checkout/list-checkouts";
 import { requirePortalUser } from "@/lib/portal/current-user";
 import { can } from "@/lib/portal/permissions";
@@ -101,7 +101,7 @@ export default async function LinksPage({ searchParams }: { searchParams: Search
             ))}
           </ul>
         )}
-        <Pager page={result.page} pageSize={result.pageSize} total={result.total} href={href} />
+        <Pager page={result.page} pageCount={pageCountOf(result.total, result.pageSize)} summary={`${result.total} in all`} href={href} />
       </Panel>
     </>
   );

@@ -1,7 +1,7 @@
 import { success } from "@/lib/api/envelope";
 import { portalRoute } from "@/lib/portal/portal-route";
 import { addCustomer } from "@/lib/vault/add-customer";
-import { PortalAddCustomerSchema } from "@/lib/vault/portal-schemas";
+import { PortalAddCustomerSchema } from "@/lib/vault/form-schemas";
 
 // POST /portal/api/customers: a user adds a customer, as POST
 // /platform/vault/customer does (a blank customer_id is generated).

@@ -1,13 +1,13 @@
-import { ApiError } from "@/lib/api/api-error";
+import { ApiError } from "@/lib/errors/api-error";
 import { success } from "@/lib/api/envelope";
 import { portalRoute } from "@/lib/portal/portal-route";
 import { endPortalSession, setSessionStage } from "@/lib/portal/portal-session";
-import { secondFactorSchema } from "@/lib/portal/schemas";
+import { SecondFactorFormSchema } from "@/lib/users/form-schemas";
 import { STAGE_HOME } from "@/lib/portal/sign-in";
 import { verifySecondFactor } from "@/lib/users/verify-second-factor";
 
 // POST /portal/session/second-factor: the code step of signing in.
-export const POST = portalRoute({ permission: null, stage: "second_factor", body: secondFactorSchema }, async ({ session, body }) => {
+export const POST = portalRoute({ permission: null, stage: "second_factor", body: SecondFactorFormSchema }, async ({ session, body }) => {
   const result = await verifySecondFactor(session.user.id, body.code);
   if (result.ok) {
     await setSessionStage(session.id, "signed_in");

@@ -1,21 +1,16 @@
-import { NextResponse } from "next/server";
 import { cookies } from "next/headers";
-import { endPortalSession, openPortalSession, PORTAL_COOKIE, portalCookieOptions } from "@/lib/portal/portal-session";
-import { CSRF_HEADER } from "@/lib/portal/portal-route";
-import { clientAddressOf } from "@/lib/api/client-address";
+import { portalEntryRoute } from "@/lib/portal/portal-entry-route";
+import { endPortalSession, portalCookieOptions } from "@/lib/portal/portal-session";
 
 // POST /portal/session/sign-out: ends the session on the server and clears
-// the cookie. It needs the session's CSRF token, so another site cannot
-// sign a user out; without a live session there is nothing to end.
-export async function POST(request: Request): Promise<Response> {
-  const session = await openPortalSession((await cookies()).get(PORTAL_COOKIE)?.value);
-  if (typeof session === "object") {
-    if (request.headers.get(CSRF_HEADER) !== session.csrf) {
-      return NextResponse.json({ code: 3, message: "Forbidden" }, { status: 403 });
-    }
-    await endPortalSession(session.id, { merchantId: session.user.merchantId, actor: `user:${session.user.id}`, clientAddress: clientAddressOf(request) });
+// the cookie. A live session's CSRF token is required, so another site cannot
+// sign a user out; without one there is nothing to end, and the answer is
+// the same.
+export const POST = portalEntryRoute({ csrf: "session" }, async ({ session, clientAddress, requestId }) => {
+  if (session) {
+    const actor = { merchantId: session.user.merchantId, actor: `user:${session.user.id}`, clientAddress, requestId };
+    await endPortalSession(session.id, actor);
   }
-  const response = NextResponse.json({ code: 0, message: "Signed out", data: { next: "/portal/sign-in?reason=signed_out" } });
-  response.cookies.set({ ...portalCookieOptions(), value: "", maxAge: 0 });
-  return response;
-}
+  (await cookies()).set({ ...portalCookieOptions(), value: "", maxAge: 0 });
+  return { status: 200, body: { code: 0, message: "Signed out", data: { next: "/portal/sign-in?reason=signed_out" } } };
+});

@@ -1,7 +1,7 @@
 import { apiRoute } from "@/lib/api/api-route";
 import { successList } from "@/lib/api/envelope";
-import { DeliveriesQuerySchema, listDeliveries } from "@/lib/webhooks/list-deliveries";
-import { WebhookPathSchema } from "@/lib/webhooks/schemas";
+import { listDeliveries } from "@/lib/webhooks/list-deliveries";
+import { DeliveriesQuerySchema, WebhookPathSchema } from "@/lib/webhooks/schemas";
 
 // GET: the webhook's deliveries, newest first, optionally by status.
 export const GET = apiRoute({ params: WebhookPathSchema, query: DeliveriesQuerySchema }, async ({ actor, params, query }) =>

@@ -2,9 +2,9 @@ import Link from "next/link";
 import Form from "next/form";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
+import { Pager, pageCountOf } from "@/components/ui/pager";
 import { PageHeader } from "@/components/portal/page-header";
 import { CustomerTable } from "@/components/portal/customers/customer-table";
-import { Pagination } from "@/components/portal/customers/pagination";
 import { listHref, readListQuery } from "@/components/portal/customers/list-query";
 import { requirePortalUser } from "@/lib/portal/current-user";
 import { can } from "@/lib/portal/permissions";
@@ -22,7 +22,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Se
   const params = await searchParams;
   const query = readListQuery(params);
   const result = await searchCustomers({ merchantId: session.user.merchantId, ...query, pageSize: PAGE_SIZE });
-  const pageCount = Math.max(1, Math.ceil(result.total / PAGE_SIZE));
+  const pageCount = pageCountOf(result.total, PAGE_SIZE);
   const deleted = typeof params.deleted === "string" ? params.deleted : null;
   const canWrite = can(session.user.role, "customers.write");
 
@@ -81,7 +81,12 @@ export default async function CustomersPage({ searchParams }: { searchParams: Se
       {result.rows.length > 0 ? (
         <>
           <CustomerTable rows={result.rows} query={query} />
-          <Pagination query={query} pageCount={pageCount} total={result.total} />
+          <Pager
+            page={query.page}
+            pageCount={pageCount}
+            summary={result.total === 1 ? "1 customer" : `${result.total} customers`}
+            href={(page) => listHref({ ...query, page })}
+          />
         </>
       ) : (
         <div className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-10 text-center">

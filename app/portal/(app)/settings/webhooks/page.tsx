@@ -4,7 +4,8 @@ import { WebhookForm } from "@/components/portal/settings/webhook-form";
 import { StatusBadge } from "@/components/portal/settings/webhook-status-badge";
 import { Panel } from "@/components/ui/panel";
 import { requirePortalUser } from "@/lib/portal/current-user";
-import { browseWebhooks, BrowseWebhooksQuerySchema } from "@/lib/webhooks/browse-webhooks";
+import { browseWebhooks } from "@/lib/webhooks/browse-webhooks";
+import { BrowseWebhooksQuerySchema } from "@/lib/webhooks/schemas";
 
 export const metadata = { title: "Webhooks · Customer Vault" };
 

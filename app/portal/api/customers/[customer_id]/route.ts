@@ -2,7 +2,7 @@ import { success, successMessage } from "@/lib/api/envelope";
 import { portalRoute } from "@/lib/portal/portal-route";
 import { deleteCustomer } from "@/lib/vault/delete-customer";
 import { updateCustomer } from "@/lib/vault/update-customer";
-import { PortalUpdateCustomerSchema } from "@/lib/vault/portal-schemas";
+import { PortalUpdateCustomerSchema } from "@/lib/vault/form-schemas";
 import { CustomerPathSchema } from "@/lib/vault/schemas";
 
 // PATCH: edit a customer's fields (omitted stay, null clears), as PUT

@@ -5,8 +5,10 @@ import { formatTime } from "@/components/portal/format";
 import { WebhookForm } from "@/components/portal/settings/webhook-form";
 import { StatusBadge } from "@/components/portal/settings/webhook-status-badge";
 import { WebhookStatusButton } from "@/components/portal/settings/webhook-status-button";
+import { Alert } from "@/components/ui/alert";
+import { Pager, pageCountOf } from "@/components/ui/pager";
 import { Panel } from "@/components/ui/panel";
-import { ApiError } from "@/lib/api/api-error";
+import { ApiError } from "@/lib/errors/api-error";
 import { requirePortalUser } from "@/lib/portal/current-user";
 import { getWebhook } from "@/lib/webhooks/get-webhook-or-throw";
 import { getDelivery, listDeliveries } from "@/lib/webhooks/list-deliveries";
@@ -33,7 +35,7 @@ export default async function WebhookPage({ params, searchParams }: Props) {
   });
   const deliveries = await listDeliveries(merchantId, webhookId, { count: PER_PAGE, page });
   const withAttempts = await Promise.all(deliveries.data.map((d) => getDelivery(merchantId, webhookId, d.delivery_id)));
-  const pages = Math.max(1, Math.ceil(deliveries.totalRecords / PER_PAGE));
+  const pages = pageCountOf(deliveries.totalRecords, PER_PAGE);
 
   return (
     <>
@@ -56,9 +58,9 @@ export default async function WebhookPage({ params, searchParams }: Props) {
       />
       <div className="space-y-6">
         {webhook.status === "SUSPENDED" ? (
-          <p className="rounded-md border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-900">
+          <Alert tone="error">
             Suspended after 48 hours of failed deliveries. Fix the receiver, then enable the webhook: held deliveries under 48 hours old go out again.
-          </p>
+          </Alert>
         ) : null}
         <Panel title={`Deliveries (${deliveries.totalRecords})`}>
           {withAttempts.length === 0 ? (
@@ -117,11 +119,15 @@ export default async function WebhookPage({ params, searchParams }: Props) {
             </div>
           )}
           {pages > 1 ? (
-            <nav aria-label="Deliveries pages" className="mt-3 flex items-center justify-between text-sm">
-              {page > 0 ? <Link className="text-blue-800 underline" href={`?page=${page - 1}`}>Newer</Link> : <span />}
-              <span className="text-slate-700">Page {page + 1} of {pages}</span>
-              {page + 1 < pages ? <Link className="text-blue-800 underline" href={`?page=${page + 1}`}>Older</Link> : <span />}
-            </nav>
+            // The API numbers delivery pages from 0; the pager counts from 1.
+            <Pager
+              page={page + 1}
+              pageCount={pages}
+              href={(p) => `?page=${p - 1}`}
+              label="Deliveries pages"
+              previousLabel="Newer"
+              nextLabel="Older"
+            />
           ) : null}
         </Panel>
         <Panel title="Settings">

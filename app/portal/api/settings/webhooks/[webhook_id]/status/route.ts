@@ -1,8 +1,7 @@
 import { success } from "@/lib/api/envelope";
 import { portalRoute } from "@/lib/portal/portal-route";
 import { setWebhookStatus } from "@/lib/webhooks/set-webhook-status";
-import { WebhookPathSchema } from "@/lib/webhooks/schemas";
-import { WebhookStatusSchema } from "@/lib/merchants/settings-schemas";
+import { WebhookPathSchema, WebhookStatusSchema } from "@/lib/webhooks/schemas";
 
 // POST /portal/api/settings/webhooks/{id}/status: enable (also after a suspension) or disable.
 export const POST = portalRoute({ permission: "settings.write", params: WebhookPathSchema, body: WebhookStatusSchema }, async ({ actor, params, body }) => {

@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import { brandOf, HostedCardFormSchema, securityCodeLength, toCardInput } from "./form-schemas";
+
+const nextYear = String((new Date().getUTCFullYear() + 1) % 100).padStart(2, "0");
+const valid = { card_number: "4111 1111 1111 1111", exp_date: `12/${nextYear}`, cvv2: "123", billing_zip: "94402" };
+const problems = (input: Record<string, string>) => {
+  const result = HostedCardFormSchema.safeParse(input);
+  return result.success ? {} : Object.fromEntries(result.error.issues.map((i) => [String(i.path[0]), i.message]));
+};
+
+describe("the hosted card form's schema (server and browser)", () => {
+  it("accepts a card typed the way people type it", () => {
+    expect(problems(valid)).toEqual({});
+    expect(problems({ ...valid, card_number: "4111-1111-1111-1111", exp_date: `12${nextYear}` })).toEqual({});
+    expect(problems({ ...valid, exp_date: `12/20${nextYear}` })).toEqual({});
+  });
+
+  it("names what is missing", () => {
+    expect(problems({ card_number: "", exp_date: "", cvv2: "", billing_zip: "" })).toEqual({
+      card_number: "Enter your card number",
+      exp_date: "Enter the expiry date",
+      cvv2: "Enter the security code",
+      billing_zip: "Enter the billing ZIP or postal code",
+    });
+  });
+
+  it("applies the vault's card rules: Luhn, length, expiry, brand's code length", () => {
+    expect(problems({ ...valid, card_number: "4111111111111112" }).card_number).toMatch(/one of the digits/);
+    expect(problems({ ...valid, card_number: "411111" }).card_number).toMatch(/too few or too many/);
+    expect(problems({ ...valid, exp_date: "13/30" }).exp_date).toBe("Enter the expiry as MM/YY");
+    expect(problems({ ...valid, exp_date: "01/20" }).exp_date).toBe("This card has expired: check the expiry date");
+    expect(problems({ ...valid, card_number: "378282246310005", cvv2: "123" }).cvv2).toBe("Enter the 4-digit security code");
+    expect(problems({ ...valid, cvv2: "12a" }).cvv2).toBe("Enter the 3-digit security code");
+  });
+
+  it("limits the optional fields to what the vault stores", () => {
+    expect(problems({ ...valid, billing_state: "California" }).billing_state).toBe("Use at most 3 characters");
+  });
+});
+
+describe("brandOf and securityCodeLength", () => {
+  it("name the brand from the first digits, while the number is typed", () => {
+    expect(brandOf("4")).toBe("Visa");
+    expect(brandOf("5500 00")).toBe("Mastercard");
+    expect(brandOf("37")).toBe("American Express");
+    expect(brandOf("")).toBeNull();
+    expect(brandOf("9")).toBeNull();
+    expect(securityCodeLength("3782")).toBe(4);
+    expect(securityCodeLength("4111")).toBe(3);
+  });
+});
+
+describe("toCardInput", () => {
+  it("gives the vault digits, MMYY and the name split at its last space", () => {
+    const parsed = HostedCardFormSchema.parse({ ...valid, cardholder_name: "Ada King Lovelace" });
+    expect(toCardInput(parsed)).toMatchObject({
+      card_number: "4111111111111111",
+      exp_date: `12${nextYear}`,
+      billing_first_name: "Ada King",
+      billing_last_name: "Lovelace",
+      billing_zip: "94402",
+    });
+  });
+});

@@ -1,0 +1,92 @@
+import * as z from "zod/mini";
+import { CARD_BRAND_NAMES, cardTypeFromPrefix, type CardType } from "../cards/card-type";
+import { normalizeCardNumber, validateCardNumber } from "../cards/card-number";
+import { expDateProblem, normalizeExpiryInput } from "../cards/expiry";
+import type { AddBillingCardInput } from "../vault/schemas";
+
+// The hosted card form's fields as the browser sends them, and the rules a
+// customer is told about. One schema serves the page's POST handler and, in
+// the browser, react-hook-form's resolver, so both say the same thing about
+// the same input. It is written with zod/mini because it ships inside the
+// page's script (budget: 80 KB gzipped, docs/decisions/006). The vault's own
+// card rules (lib/cards) are the ones lib/vault/prepare-card.ts applies when
+// the card is stored, so the two cannot disagree.
+
+/** The fields a re-shown form keeps as typed: never the card number or the security code. */
+export const REDISPLAYED_FIELDS = ["exp_date", "cardholder_name", "billing_addr1", "billing_city", "billing_state", "billing_zip"] as const;
+/** The fields whose problems count as a failed card attempt (lib/checkout/capture-card.ts). */
+export const CARD_FIELDS = ["card_number", "exp_date", "cvv2"] as const;
+
+/** The card type of a partly typed number, or null while it is unclear. */
+function typeOf(cardNumber: string): CardType | null {
+  const digits = cardNumber.replace(/[\s-]/g, "");
+  if (!/^\d{1,19}$/.test(digits)) return null;
+  return cardTypeFromPrefix(digits.slice(0, 6));
+}
+
+/** The brand a partly typed number belongs to, by name, or null while it is unclear. */
+export function brandOf(cardNumber: string): string | null {
+  const type = typeOf(cardNumber);
+  return type ? CARD_BRAND_NAMES[type] : null;
+}
+
+/** How many digits the security code has for the number typed so far. */
+export function securityCodeLength(cardNumber: string): 3 | 4 {
+  return typeOf(cardNumber) === "AM" ? 4 : 3;
+}
+
+const NUMBER_MESSAGES = {
+  format: "Use only digits, with spaces or dashes between groups if you like",
+  length: "Check the card number: it has too few or too many digits",
+  luhn: "Check the card number: one of the digits looks wrong",
+  unsupported_brand: "This type of card can't be used here",
+} as const;
+
+const text = (max: number) => z.string().check(z.trim(), z.maxLength(max, `Use at most ${max} characters`));
+
+export const HostedCardFormSchema = z
+  .object({
+    card_number: z.string().check(z.trim(), z.minLength(1, "Enter your card number")),
+    exp_date: z.string().check(z.trim(), z.minLength(1, "Enter the expiry date")),
+    cvv2: z.string().check(z.trim(), z.minLength(1, "Enter the security code")),
+    cardholder_name: z.optional(text(64)),
+    billing_addr1: z.optional(text(128)),
+    billing_city: z.optional(text(64)),
+    billing_state: z.optional(text(3)),
+    billing_zip: z.string().check(z.trim(), z.minLength(1, "Enter the billing ZIP or postal code"), z.maxLength(10, "Use at most 10 characters")),
+  })
+  .check(
+    z.superRefine((form, ctx) => {
+      const problem = (field: string, message: string) => ctx.issues.push({ code: "custom", path: [field], message, input: form });
+      const number = form.card_number ? validateCardNumber(form.card_number) : null;
+      if (number && !number.ok) problem("card_number", NUMBER_MESSAGES[number.reason]);
+      if (form.exp_date) {
+        const mmyy = normalizeExpiryInput(form.exp_date);
+        if (!mmyy) problem("exp_date", "Enter the expiry as MM/YY");
+        else if (expDateProblem(mmyy, new Date())) problem("exp_date", "This card has expired: check the expiry date");
+      }
+      if (form.cvv2) {
+        const wanted = securityCodeLength(form.card_number);
+        if (!new RegExp(`^\\d{${wanted}}$`).test(form.cvv2)) problem("cvv2", `Enter the ${wanted}-digit security code`);
+      }
+    }),
+  );
+export type HostedCardForm = z.output<typeof HostedCardFormSchema>;
+export type HostedCardFormValues = z.input<typeof HostedCardFormSchema>;
+
+/** The form as the vault's card input (number digits, MMYY); the cardholder name splits at its last space. */
+export function toCardInput(form: HostedCardForm): AddBillingCardInput {
+  const name = form.cardholder_name ?? "";
+  const split = name.lastIndexOf(" ");
+  return {
+    card_number: normalizeCardNumber(form.card_number) ?? form.card_number,
+    exp_date: normalizeExpiryInput(form.exp_date) ?? form.exp_date,
+    cvv2: form.cvv2,
+    billing_zip: form.billing_zip,
+    billing_first_name: (split > 0 ? name.slice(0, split) : name).slice(0, 32) || undefined,
+    billing_last_name: split > 0 ? name.slice(split + 1).slice(0, 32) : undefined,
+    billing_addr1: form.billing_addr1 || undefined,
+    billing_city: form.billing_city || undefined,
+    billing_state: form.billing_state || undefined,
+  };
+}

@@ -1,0 +1,114 @@
+import "#server-only";
+import { randomUUID } from "node:crypto";
+import type { z } from "zod";
+import { ApiError } from "../errors/api-error";
+import { zodFieldErrors } from "../errors/zod-fields";
+import { logger } from "../log/logger";
+import { clientAddressOf } from "./client-address";
+import { errorResult } from "./error-result";
+import { readJsonBody, type JsonBody } from "./read-json-body";
+import type { RouteAnswer } from "./route-result";
+
+/** The second argument Next.js passes a route handler. */
+export type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
+
+/** The zod schemas a route gives for its path, query and body; a part without one is passed through as read. */
+export type InputSpec<P, Q, B> = { params?: z.ZodType<P>; query?: z.ZodType<Q>; body?: z.ZodType<B> };
+
+/** One request as the wrappers see it, with what every request needs done once. */
+export type RequestScope = {
+  request: Request;
+  requestId: string;
+  url: URL;
+  /** The address server.mjs recorded for the client. */
+  clientAddress: string | null;
+  /** Fields the wrapper adds to the request's one log line (the caller's merchant, the user). */
+  log: Record<string, unknown>;
+  /** Headers the wrapper adds to the answer. */
+  headers: Record<string, string>;
+  /** The JSON body, read at most once: 415, 413 and 400 come from here. */
+  readBody(): Promise<JsonBody>;
+  /** Path, query and body parsed with the route's schemas; a failure is a 400 listing each field. */
+  parseInput<P, Q, B>(spec: InputSpec<P, Q, B>): Promise<{ params: P; query: Q; body: B }>;
+};
+
+type CoreOptions = {
+  /** The log line's message: which wrapper answered. */
+  logMessage: string;
+  /** The 400's message when a schema refuses the input. */
+  validationMessage: string;
+};
+
+/**
+ * The one request pipeline under apiRoute and the portal's wrappers: a
+ * request id, body reading, zod parsing, one log line, and every error mapped
+ * to the envelope. `authorize` is the wrapper's own part (who is calling, and
+ * may they); it answers the envelope, or a Response for a download.
+ */
+export function routeCore(options: CoreOptions, authorize: (scope: RequestScope) => Promise<RouteAnswer>) {
+  return async function route(request: Request, context: RouteContext): Promise<Response> {
+    const startedAt = performance.now();
+    const scope = newScope(request, context, options.validationMessage);
+    let answer: RouteAnswer;
+    try {
+      answer = await authorize(scope);
+    } catch (error) {
+      answer = errorResult(error, scope.requestId);
+    }
+    logger.info(
+      {
+        requestId: scope.requestId,
+        method: request.method,
+        path: scope.url.pathname,
+        status: answer.status,
+        code: answer instanceof Response ? undefined : answer.body.code,
+        ...scope.log,
+        ms: Math.round((performance.now() - startedAt) * 10) / 10,
+      },
+      options.logMessage,
+    );
+    const ours = { "x-request-id": scope.requestId, "cache-control": "no-store", ...scope.headers };
+    if (!(answer instanceof Response)) return Response.json(answer.body, { status: answer.status, headers: ours });
+    // A handler's own Response (a stream) keeps its headers; ours are added where it set none.
+    const headers = new Headers(answer.headers);
+    for (const [name, value] of Object.entries(ours)) if (!headers.has(name)) headers.set(name, value);
+    return new Response(answer.body, { status: answer.status, statusText: answer.statusText, headers });
+  };
+}
+
+function newScope(request: Request, context: RouteContext, validationMessage: string): RequestScope {
+  const url = new URL(request.url);
+  let body: Promise<JsonBody> | undefined;
+  const readBody = () => (body ??= readJsonBody(request));
+  return {
+    request,
+    requestId: randomUUID(),
+    url,
+    clientAddress: clientAddressOf(request),
+    log: {},
+    headers: {},
+    readBody,
+    async parseInput<P, Q, B>(spec: InputSpec<P, Q, B>) {
+      const parse = <T>(schema: z.ZodType<T> | undefined, value: unknown): T => {
+        if (!schema) return value as T;
+        const parsed = schema.safeParse(value ?? {});
+        if (!parsed.success) throw new ApiError("validation", validationMessage, zodFieldErrors(parsed.error, ""));
+        return parsed.data;
+      };
+      const params = parse(spec.params, await context.params);
+      const query = parse(spec.query, queryObject(url.searchParams));
+      const input = spec.body ? (await readBody()).json : undefined;
+      return { params, query, body: parse(spec.body, input) };
+    },
+  };
+}
+
+// A repeated parameter (filter=...&filter=...) becomes an array, not its last value.
+function queryObject(params: URLSearchParams): Record<string, string | string[]> {
+  const query: Record<string, string | string[]> = {};
+  for (const key of new Set(params.keys())) {
+    const values = params.getAll(key);
+    query[key] = values.length === 1 ? (values[0] as string) : values;
+  }
+  return query;
+}

@@ -1,0 +1,53 @@
+import "#server-only";
+import { getDb } from "../db/client";
+import { toDbBytes } from "../db/bytes";
+import { rewrapSealed } from "../crypto/rewrap-sealed";
+import type { Keyring } from "../crypto/keyring";
+import type { SealedColumn } from "../crypto/sealed-column";
+import { cardAad } from "./prepare-card";
+
+// Key rotation's part for card numbers: stored cards, and cards typed into
+// the embedded form and not yet claimed (sealed like cards, under the same id).
+
+/** Stored cards' numbers. */
+export const cardNumbers: SealedColumn = cardColumn("card", "card");
+
+/** Card tokens' numbers (PendingCard rows). */
+export const pendingCardNumbers: SealedColumn = cardColumn("pendingCard", "pending_card");
+
+function cardColumn(table: "card" | "pendingCard", name: string): SealedColumn {
+  return {
+    name,
+    async countByVersion() {
+      const groups = await (getDb()[table] as unknown as CardTable).groupBy({ by: ["kekVersion"], _count: { _all: true } });
+      return new Map(groups.map((group) => [group.kekVersion, group._count._all]));
+    },
+    rewrap: (target, keyring, limit) => rewrapCards(table, target, keyring, limit),
+  };
+}
+
+async function rewrapCards(table: "card" | "pendingCard", target: number, keyring: Keyring, limit: number): Promise<number> {
+  // Both tables have the same sealed columns; Prisma's delegates differ only in type.
+  const rows = await (getDb()[table] as unknown as CardTable).findMany({
+    where: { kekVersion: { not: target } },
+    select: { id: true, merchantId: true, sealedNumber: true, kekVersion: true },
+    take: limit,
+  });
+  await getDb().$transaction(async (tx) => {
+    for (const row of rows) {
+      const next = rewrapSealed(row.sealedNumber, cardAad(row.merchantId, row.id), target, keyring);
+      await (tx[table] as unknown as CardTable).updateMany({
+        where: { id: row.id, kekVersion: row.kekVersion },
+        data: { sealedNumber: toDbBytes(next.sealed), kekVersion: next.kekVersion },
+      });
+    }
+  });
+  return rows.length;
+}
+
+type CardRow = { id: string; merchantId: bigint; sealedNumber: Uint8Array; kekVersion: number };
+type CardTable = {
+  findMany(args: object): Promise<CardRow[]>;
+  updateMany(args: object): Promise<{ count: number }>;
+  groupBy(args: object): Promise<{ kekVersion: number; _count: { _all: number } }[]>;
+};

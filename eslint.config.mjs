@@ -1,4 +1,4 @@
-// Lint rules that keep the layering honest (docs/house-style: routes and
+// Lint rules that keep the layering honest (ARCHITECTURE.md: routes and
 // components never touch Prisma; only lib/ does).
 import tseslint from "typescript-eslint";
 

@@ -2,7 +2,7 @@
 // file, so PRISMA_PROVIDER (sqlite | postgres) picks the schema, migrations
 // and driver adapter; scripts/prisma-env.mjs sets it for every CLI call.
 // engine "js" + a driver adapter keeps the CLI on its WebAssembly engines, so
-// it never downloads a native binary (see ../shared/docs/stack-notes.md).
+// it never downloads a native binary (docs/decisions/001).
 // The CLI reads only ./prisma.config.ts before deciding whether it needs a
 // native engine, which is why this is one file and not one per database.
 import path from "node:path";

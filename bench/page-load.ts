@@ -8,7 +8,7 @@ import { gzipSync } from "node:zlib";
 import { join } from "node:path";
 import { chromium, type Browser, type Page } from "@playwright/test";
 
-/** The hosted page's first-load JavaScript budget, gzipped (issue 4). */
+/** The hosted page's first-load JavaScript budget, gzipped: a card page must stay quick on a phone (docs/decisions/006). */
 export const SCRIPT_BUDGET_BYTES = 80 * 1024;
 const LOADS = Number(process.env.BENCH_LCP_LOADS ?? 5);
 const VIEWPORT = { width: 1280, height: 800 };

@@ -1,5 +1,5 @@
 // Does Chromium apply the page's CSP form-action to the redirect that
-// follows the form post? It does (DESIGN.md, pinned details), which is why
+// follows the form post? It does (docs/api-contract.md, URLs from merchants), which is why
 // the page's policy names the link's success and failure origins. Here the
 // policy is narrowed on its way to the browser to our own origin only, and
 // the browser then refuses to follow the vault's 303 to the shop.

@@ -2,7 +2,7 @@ import { ApiError } from "@/lib/errors/api-error";
 import { createUser } from "@/lib/users/create-user";
 import { merchantIdFlag, parseFlags, printJson, required, UsageError } from "../args";
 
-/** `user create`: a portal user for a merchant (DESIGN.md, pinned details). */
+/** `user create`: a portal user for a merchant; its flags and `--json` line are what scripts and tests rely on (README, The CLI). */
 export async function userCommand(args: string[]): Promise<void> {
   const [sub, ...rest] = args;
   if (sub !== "create") throw new UsageError("usage: user create --merchant ID --email E --role owner|admin|staff|viewer --password P [--json]");

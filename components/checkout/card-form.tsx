@@ -26,8 +26,9 @@ export const CARD_TOKEN_ID = "card-token";
 type FieldName = keyof HostedCardFormValues;
 type Field = { name: FieldName; label: string; autoComplete: string; numeric?: boolean; required?: boolean };
 
-// Names and autocomplete tokens browsers and password managers know
-// (DESIGN.md, pinned details: one expiry field, cc-exp).
+// Names and autocomplete tokens browsers and password managers know: one
+// expiry field with cc-exp, because autofill fills it as one value
+// (docs/api-contract.md, Checkout links).
 const FIELDS: Field[] = [
   { name: "card_number", label: "Card number", autoComplete: "cc-number", numeric: true, required: true },
   { name: "exp_date", label: "Expiry date", autoComplete: "cc-exp", numeric: true, required: true },

@@ -1,5 +1,5 @@
-// axe-core on the page as it is now, for the WCAG 2.2 AA rules the design
-// promises (DESIGN.md, Hosted pages). Violations are listed one per element
+// axe-core on the page as it is now, for the WCAG 2.2 AA rules the pages
+// are held to (README, Tests). Violations are listed one per element
 // (rule, selector, message) so a failure says exactly what to fix; the full
 // axe answer is attached to the test.
 import AxeBuilder from "@axe-core/playwright";

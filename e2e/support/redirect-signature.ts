@@ -1,5 +1,5 @@
-// The merchant's check of the vault's redirect, written from DESIGN.md's
-// pinned detail "Redirect signature" and not from the vault's code, so the
+// The merchant's check of the vault's redirect, written from
+// docs/api-contract.md ("The redirect signature") and not from the vault's code, so the
 // two implementations check each other: HMAC-SHA256 (hex) under the UTF-8
 // bytes of the signing secret, over every query parameter except
 // `signature`, names sorted by UTF-16 code unit, each `name=` +

@@ -71,7 +71,8 @@ async function runToResult(run: () => Promise<ApiResult>, requestId: string): Pr
 }
 
 // A key acts for its own merchant only; naming another merchant_id is a 403
-// (DESIGN.md, pinned details). 0 or absent means "my own".
+// (docs/api-contract.md): clients of the reference API send their own
+// merchant_id, so it is checked, not ignored. 0 or absent means "my own".
 function checkMerchantScope(own: bigint, fromQuery: string | null, fromBody: unknown): void {
   for (const value of [fromQuery, fromBody]) {
     if (value === null || value === undefined || value === "" || value === 0 || value === "0") continue;

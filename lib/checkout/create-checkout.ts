@@ -14,8 +14,8 @@ import { checkoutSelect, checkoutToResponse } from "./checkout-row";
 import type { CheckoutResponse, CreateCheckoutInput } from "./schemas";
 
 /**
- * Creates a vault checkout link. The customer is created now if new (DESIGN.md,
- * pinned details), prefilled from the request; a card_id must be one of
+ * Creates a vault checkout link. The customer is created now if new, as the
+ * reference service does (docs/api-contract.md), prefilled from the request; a card_id must be one of
  * that customer's cards, and the link will then update it instead of adding one.
  */
 export async function createCheckout(actor: Actor, input: CreateCheckoutInput): Promise<CheckoutResponse> {

@@ -1,7 +1,7 @@
 import { createHmac } from "node:crypto";
 
-// The signature on the redirect to a merchant's success_url (DESIGN.md,
-// pinned details): HMAC-SHA256, under the UTF-8 bytes of the merchant's
+// The signature on the redirect to a merchant's success_url
+// (docs/api-contract.md, The redirect signature): HMAC-SHA256, under the UTF-8 bytes of the merchant's
 // signing secret, of every query parameter except `signature`, sorted by
 // name (UTF-16 code units, JavaScript's default sort), each written
 // name=encodeURIComponent(value), joined by "&"; lowercase hex.

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 // of the wrappers, so none can skip the request id, the log line or the
 // envelope. A hand-written `export async function POST` is how a route
 // used to slip past them.
-const WRAPPERS = /\b(apiRoute|portalRoute|portalEntryRoute)\(/;
+const WRAPPERS = /\b(apiRoute|publicRoute|portalRoute|portalEntryRoute)\(/;
 const HANDWRITTEN = /export\s+(async\s+)?function\s+(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b/;
 
 function routeFiles(dir: string): string[] {

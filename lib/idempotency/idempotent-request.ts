@@ -4,7 +4,7 @@ import { ApiError, fieldError } from "../errors/api-error";
 import { isUniqueViolation } from "../errors/to-api-error";
 import { fingerprint } from "../crypto/fingerprint";
 
-/** How long a key is remembered (DESIGN.md: 24 hours). */
+/** How long a key is remembered: a day covers any client's retries (docs/api-contract.md). */
 export const IDEMPOTENCY_RETENTION_MS = 24 * 60 * 60 * 1000;
 
 export type IdempotencyScope = { merchantId: bigint; method: string; path: string; key: string };

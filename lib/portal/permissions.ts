@@ -1,6 +1,6 @@
 import type { Role } from "../users/roles";
 
-// What each portal role may do (issue 6). The server checks these on every
+// What each portal role may do (docs/decisions/008). The server checks these on every
 // mutation (lib/portal/portal-route.ts); pages use the same table to hide
 // controls a user cannot use, so the two never disagree.
 const GRANTS = {

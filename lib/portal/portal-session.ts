@@ -14,7 +14,7 @@ import { recordAudit, type Actor } from "../audit/record-audit";
 // would stay valid until its own expiry, wherever it had been copied.
 
 export const PORTAL_COOKIE = "vault_portal";
-/** Re-authentication after 15 idle minutes (issue 6). */
+/** Re-authentication after 15 idle minutes: an unattended signed-in browser is an open door to card data (docs/decisions/008). */
 export const IDLE_MS = 15 * 60 * 1000;
 /** However active, a session ends after 12 hours. */
 export const ABSOLUTE_MS = 12 * 60 * 60 * 1000;

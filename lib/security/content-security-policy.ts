@@ -3,7 +3,7 @@
 // from a third party, and forms may post only to us and to the origins a
 // page names (Chromium applies form-action to the redirect after a form
 // post, so the hosted page lists the link's success and failure origins;
-// DESIGN.md, pinned details). No page may be framed unless it names who may
+// docs/api-contract.md). No page may be framed unless it names who may
 // frame it (the embedded card page and the merchant's registered origins).
 
 export type PagePolicy = {

@@ -1,6 +1,6 @@
 // URLs merchants give us (success_url, failure_url, later iframe origins and
 // webhook URLs): https, except loopback hosts, which may use http in every
-// mode for development and tests (DESIGN.md, pinned details).
+// mode for development and tests (docs/api-contract.md, URLs from merchants).
 
 /** True for localhost, 127.0.0.0/8 and [::1]. */
 export function isLoopbackHost(hostname: string): boolean {

@@ -1,4 +1,4 @@
-// Portal roles, most to least powerful (issue 6): owners manage everything
+// Portal roles, most to least powerful: owners manage everything
 // including users; admins everything but users; staff edit customers;
 // viewers read.
 export const ROLES = ["owner", "admin", "staff", "viewer"] as const;

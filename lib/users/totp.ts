@@ -2,10 +2,10 @@ import { createHash, randomBytes } from "node:crypto";
 import { generateSecret, generateURI, verify } from "otplib";
 import { constantTimeEqual } from "../crypto/constant-time-equal";
 
-// The portal's second factor (issue 6): RFC 6238 TOTP as authenticator
-// apps use it (SHA-1, 6 digits, 30 s), through otplib, plus one-time
-// recovery codes. Enrolment, storage (the secret sealed like a card number)
-// and the sign-in step are the portal's next pieces; these are the rules.
+// The portal's second factor: RFC 6238 TOTP as authenticator apps use it
+// (SHA-1, 6 digits, 30 s), through otplib, plus one-time recovery codes.
+// These are the rules; enrolment (totp-enrolment.ts), the sealed secret
+// (totp-secret.ts) and the sign-in step (verify-second-factor.ts) use them.
 
 const ISSUER = "Customer Vault";
 /** One step either side: a phone clock 30 s off still works. */

@@ -1,7 +1,7 @@
 import { ApiError } from "../errors/api-error";
 
-// `filter=field,OPERATOR,value`, several joined by ";" (or repeated), as
-// DESIGN.md pins it. Only these fields can be filtered or sorted on.
+// `filter=field,OPERATOR,value`, several joined by ";" (or repeated)
+// (docs/api-contract.md, Browse). Only these fields can be filtered or sorted on.
 export const CUSTOMER_FIELDS = {
   customer_id: "customerId",
   customer_first_name: "firstName",

@@ -3,8 +3,9 @@ import { browseQuerySchema } from "../paging/browse-query";
 import { CUSTOMER_FIELDS } from "./browse-filter";
 
 // Request and response shapes of the Customer Vault API. Lengths and names
-// come from the reference (shared/reference/maast-platform-api.yaml);
-// unknown fields are dropped (DESIGN.md: unknown body fields are ignored).
+// are the reference Platform API's, so its clients' requests fit; unknown
+// fields are dropped, as clients of that API send extra ones
+// (docs/api-contract.md). lib/openapi publishes these shapes.
 
 /** Optional text up to max characters; null is accepted as "not given". */
 const text = (max: number) => z.string().max(max, `must be at most ${max} characters`).nullish();
@@ -67,7 +68,7 @@ export type AddBillingCardInput = z.infer<typeof AddBillingCardSchema>;
 
 export const UpdateBillingCardSchema = z.object({
   card_id: CardIdSchema,
-  // A number cannot change: add a new card instead (DESIGN.md, pinned details).
+  // A number cannot change: a card_id stands for one number (docs/api-contract.md).
   card_number: z.undefined({ error: "cannot be changed; add a new card instead" }).optional(),
   exp_date: ExpDateSchema.optional(),
   cvv2: z.string().regex(/^\d{3,4}$/, "must be 3 or 4 digits").optional(),

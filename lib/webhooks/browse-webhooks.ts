@@ -3,14 +3,12 @@ import { dbProvider, getDb } from "../db/client";
 import type { ListPage } from "../paging/list-page";
 import { filterWhere, parseFilters } from "../vault/browse-filter";
 import { webhookSelect, webhookToResponse } from "./to-response";
-import { WEBHOOK_FIELDS, type BrowseWebhooksQuery, type WebhookResponse } from "./schemas";
-
-const FILTER_FIELDS = { label: "label", status: "status", notification_url: "notificationUrl" } as const;
+import { WEBHOOK_FIELDS, WEBHOOK_FILTER_FIELDS, type BrowseWebhooksQuery, type WebhookResponse } from "./schemas";
 
 /** One page of the merchant's webhooks, filtered and sorted; totalRecords is the real total. */
 export async function browseWebhooks(merchantId: bigint, query: BrowseWebhooksQuery): Promise<ListPage<WebhookResponse>> {
   // Every filterable column is required text.
-  const filters = filterWhere(parseFilters(query.filter, FILTER_FIELDS), dbProvider(), Object.values(FILTER_FIELDS));
+  const filters = filterWhere(parseFilters(query.filter, WEBHOOK_FILTER_FIELDS), dbProvider(), Object.values(WEBHOOK_FILTER_FIELDS));
   const where = { merchantId, AND: filters };
   const column = WEBHOOK_FIELDS[query.order_on as keyof typeof WEBHOOK_FIELDS];
   const orderBy = column === "id" ? [{ id: query.order_by }] : [{ [column]: query.order_by }, { id: query.order_by }];

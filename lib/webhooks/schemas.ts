@@ -85,6 +85,9 @@ export type EditWebhookInput = z.infer<typeof EditWebhookSchema>;
 /** The fields GET /platform/webhook sorts on, and their columns. */
 export const WEBHOOK_FIELDS = { webhook_id: "id", label: "label", status: "status", notification_url: "notificationUrl" } as const;
 
+/** The fields GET /platform/webhook filters on (each a required text column), and their columns. */
+export const WEBHOOK_FILTER_FIELDS = { label: "label", status: "status", notification_url: "notificationUrl" } as const;
+
 /** GET /platform/webhook: paging, sorting and filters. */
 export const BrowseWebhooksQuerySchema = browseQuerySchema(WEBHOOK_FIELDS, { orderOn: "webhook_id", orderBy: "asc" });
 export type BrowseWebhooksQuery = z.infer<typeof BrowseWebhooksQuerySchema>;

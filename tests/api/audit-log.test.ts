@@ -1,4 +1,4 @@
-// The audit log (DESIGN.md, Security model): every change to vault data is
+// The audit log (README, The merchant portal; docs/decisions/008): every change to vault data is
 // recorded with who, what, when and from where; it is append-only; it never
 // holds card data. Rows are read straight from the server's database.
 import { beforeAll, describe, expect, inject, it } from "vitest";

@@ -1,5 +1,6 @@
 // Authentication (who may call) and merchant isolation (what a key reaches):
-// DESIGN.md "API contract: Auth" and "Pinned details: merchant_id → 403".
+// docs/api-contract.md, "Authentication and scope" (another merchant's ids
+// are a 404; a merchant_id not the key's own is a 403).
 import { beforeAll, describe, expect, it } from "vitest";
 import { createApiKey, revokeApiKey } from "@/lib/merchants/api-keys";
 import { apiClient, basicAuth, type ApiClient, type ApiResponse } from "../support/api-client";

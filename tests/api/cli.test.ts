@@ -1,6 +1,6 @@
 // The operator CLI as a real child process against the running server's
-// database (DESIGN.md, pinned details: "Merchants and keys created with the
-// CLI while the server runs work at once"; "API keys are stored as hashes").
+// database: merchants and keys created with the CLI while the server runs
+// work at once, and API keys are stored as hashes (README, The CLI).
 import { createHash } from "node:crypto";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";

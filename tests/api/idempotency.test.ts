@@ -1,6 +1,6 @@
-// Idempotency-Key on POST (DESIGN.md: API contract "Idempotency", pinned
-// details "scoped to merchant + method + path; kept 24 hours; POST only; a
-// retry while the first is still running: 409").
+// Idempotency-Key on POST (docs/api-contract.md, "Idempotency-Key"): scoped
+// to merchant + method + path; kept 24 hours; POST only; a retry while the
+// first is still running: 409.
 import { createHash, randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";

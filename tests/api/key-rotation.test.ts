@@ -1,5 +1,5 @@
-// Online key rotation (DESIGN.md, Security model: "Key versions rotate online
-// (re-wrap) with a command, without downtime"): `keys rotate` interrupted and
+// Online key rotation (README, Key management: key versions rotate online,
+// re-wrapping with a command, without downtime): `keys rotate` interrupted and
 // resumed against the running server, which keeps serving; every sealed card
 // still opens to its number; a sealed blob is bound to its merchant and card.
 //

@@ -1,4 +1,5 @@
-// The LEAK test (DESIGN.md, Security model: "Nothing sensitive leaks"). Card
+// The LEAK test: no full card number or CVV anywhere but the sealed column
+// (README, Key management). Card
 // numbers and CVVs made up for this file go through every card-handling path
 // (accepted, rejected, duplicate, replayed); afterwards none of them may be
 // found in the database's files, the server's log or any response. The same

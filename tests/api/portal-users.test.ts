@@ -1,5 +1,5 @@
-// Portal users, the first piece of the portal (issue 6): the CLI creates
-// them as DESIGN.md pins it, passwords are stored only as scrypt hashes,
+// Portal users, the first piece of the portal: the CLI creates them with
+// the flags the README gives (The CLI, `user create`), passwords are stored only as scrypt hashes,
 // and sign-in locks a user for 30 minutes after 10 failures in a row.
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";

@@ -1,5 +1,5 @@
 // The Webhooks API (/platform/webhook...): the reference's Webhooks tag, the
-// pinned details of DESIGN.md, secrets and Basic-auth passwords that are
+// rules of docs/api-contract.md (Webhooks, URLs from merchants), secrets and Basic-auth passwords that are
 // write-only and sealed, the validate_url event in the outbox, audit rows,
 // and one merchant trying to reach another's webhook. The worker does not run
 // in these projects, so events are checked as outbox rows, not deliveries.

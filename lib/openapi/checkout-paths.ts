@@ -1,0 +1,43 @@
+import type { ZodOpenApiPathsObject } from "zod-openapi";
+import { CheckoutPathSchema, CreateCheckoutSchema, MAX_EXPIRE_SECS, MIN_EXPIRE_SECS } from "../checkout/schemas";
+import { CheckoutResponseSchema, TransientKeyResponseSchema } from "./response-schemas";
+import { describeFields, operation, TAGS } from "./operation";
+
+// Checkout links (the hosted card page) and the embedded form's transient key.
+
+const checkoutPath = describeFields(CheckoutPathSchema, { checkoutId: "The link's checkout_id: 32 lowercase hex characters." });
+
+export const checkoutPaths: ZodOpenApiPathsObject = {
+  "/checkout": {
+    post: operation("post", {
+      operationId: "createCheckout",
+      tag: TAGS.checkout,
+      summary: "Create a checkout link",
+      description: `A single-use link to the hosted card page for one customer, who is created now if new (from the customer_* fields; a name is then required). With card_id, one of that customer's cards, the link updates that card instead of adding one. preferences: success_url and failure_url (each defaults to the merchant's default set in the portal), expire_in_secs from ${MIN_EXPIRE_SECS} to ${MAX_EXPIRE_SECS} (default ${MIN_EXPIRE_SECS}). See docs/api-contract.md for the redirect and its signature.`,
+      body: CreateCheckoutSchema,
+      answer: { data: CheckoutResponseSchema },
+      notFound: true,
+    }),
+  },
+  "/checkout/{checkoutId}": {
+    get: operation("get", {
+      operationId: "getCheckout",
+      tag: TAGS.checkout,
+      summary: "Look up a checkout link",
+      description:
+        "The link's state (open, spent, expired, locked), its failed attempts and, once spent, the card it stored. The reference API looks up a payment at this path; this vault has vault links only, and answers with the link.",
+      path: checkoutPath,
+      answer: { data: CheckoutResponseSchema },
+    }),
+  },
+  "/embedded": {
+    get: operation("get", {
+      operationId: "createTransientKey",
+      tag: TAGS.embedded,
+      summary: "Get a transient key for the embedded card form",
+      description:
+        "A single-use key, valid 30 minutes, for framing /embedded/{transient_key} on one of the merchant's registered origins. The form posts a card token to the framing page; attach it with POST /vault/customer/{customer_id}/billing and {card_id}.",
+      answer: { data: TransientKeyResponseSchema },
+    }),
+  },
+};

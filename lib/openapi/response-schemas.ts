@@ -1,0 +1,96 @@
+import { z } from "zod";
+import type { CheckoutResponse } from "../checkout/schemas";
+import type { TransientKeyResponse } from "../embedded/transient-key";
+import type { DeliveryAttemptResponse, DeliveryResponse, WebhookResponse } from "../webhooks/schemas";
+
+// Answers of the checkout, embedded and webhook operations, whose areas
+// describe them as TypeScript types rather than zod schemas. Each schema here
+// is checked against its area's type at compile time (SameShape below), so
+// the document cannot drift from what the code returns.
+
+// Strict equality of two types: optional and required fields must match too.
+type SameShape<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+const sameShape = <A, B>(check: SameShape<A, B>) => check;
+
+const isoTime = z.string().meta({ format: "date-time" });
+const hex32 = z.string().regex(/^[0-9a-f]{32}$/);
+
+export const CheckoutResponseSchema = z
+  .object({
+    checkout_id: hex32,
+    checkout_link: z.string().meta({ description: "The page the customer opens: PUBLIC_BASE_URL + /checkout/{checkout_id}." }),
+    merchant_id: z.number().int(),
+    customer_id: z.string(),
+    card_id: hex32.optional().meta({ description: "The card the link updates, or, once spent, the card it stored." }),
+    state: z.enum(["open", "spent", "expired", "locked"]),
+    failed_attempts: z.number().int().min(0),
+    expiry_time: isoTime,
+    db_timestamp: isoTime,
+    spent_time: isoTime.optional(),
+    locked_time: isoTime.optional(),
+    success_url: z.string().optional(),
+    failure_url: z.string().optional(),
+  })
+  .meta({ id: "Checkout" });
+sameShape<z.output<typeof CheckoutResponseSchema>, CheckoutResponse>(true);
+
+export const TransientKeyResponseSchema = z
+  .object({
+    transient_key: hex32,
+    merchant_id: z.number().int(),
+    db_timestamp: isoTime,
+    expiry_time: isoTime.meta({ description: "30 minutes after it was made." }),
+  })
+  .meta({ id: "TransientKey" });
+sameShape<z.output<typeof TransientKeyResponseSchema>, TransientKeyResponse>(true);
+
+export const WebhookResponseSchema = z
+  .object({
+    webhook_id: z.number().int(),
+    webhook_node: z.string().meta({ description: "The merchant the webhook belongs to." }),
+    status: z.enum(["ACTIVE", "DISABLED", "SUSPENDED"]),
+    label: z.string(),
+    notification_url: z.string(),
+    email_address: z.array(z.string()),
+    events: z.array(z.string()),
+    auth_type: z.enum(["NONE", "BASIC"]),
+    auth_settings: z.object({ user_name: z.string() }).optional().meta({ description: "The user name only: the password is never shown." }),
+    db_timestamp: isoTime,
+    secret: z.string().optional().meta({ description: "Only in the answers that create or rotate it." }),
+  })
+  .meta({ id: "Webhook" });
+sameShape<z.output<typeof WebhookResponseSchema>, WebhookResponse>(true);
+
+export const DeliveryResponseSchema = z
+  .object({
+    delivery_id: z.number().int(),
+    webhook_id: z.number().int(),
+    event_id: hex32,
+    event: z.string(),
+    status: z.enum(["PENDING", "DELIVERED", "FAILED", "EXPIRED"]),
+    attempts: z.number().int().min(0),
+    last_response_code: z.number().int().nullable(),
+    last_error: z.string().nullable(),
+    next_attempt: isoTime.nullable(),
+    delivered: isoTime.nullable(),
+    expires: isoTime,
+    db_timestamp: isoTime,
+  })
+  .meta({ id: "Delivery" });
+sameShape<z.output<typeof DeliveryResponseSchema>, DeliveryResponse>(true);
+
+const DeliveryAttemptSchema = z.object({
+  attempted: isoTime,
+  duration_ms: z.number().int(),
+  response_code: z.number().int().nullable(),
+  error: z.string().nullable(),
+});
+sameShape<z.output<typeof DeliveryAttemptSchema>, DeliveryAttemptResponse>(true);
+
+export const DeliveryWithAttemptsSchema = DeliveryResponseSchema.extend({ attempt_log: z.array(DeliveryAttemptSchema) }).meta({
+  id: "DeliveryWithAttempts",
+});
+
+export const WebhookEventsResponseSchema = z.object({ events: z.array(z.string()) });
+
+export const PingResponseSchema = z.object({ merchant_id: z.number().int() });

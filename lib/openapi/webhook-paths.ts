@@ -1,0 +1,120 @@
+import { z } from "zod";
+import type { ZodOpenApiPathsObject } from "zod-openapi";
+import { SUBSCRIBABLE_EVENT_TYPES } from "../events/event-types";
+import {
+  AddWebhookSchema,
+  BrowseWebhooksQuerySchema,
+  DeliveriesQuerySchema,
+  DeliveryPathSchema,
+  EditWebhookSchema,
+  WEBHOOK_FIELDS,
+  WEBHOOK_FILTER_FIELDS,
+  WebhookEventPathSchema,
+  WebhookPathSchema,
+} from "../webhooks/schemas";
+import { browseQueryDescriptions } from "./browse-query-descriptions";
+import { describeFields, operation, TAGS } from "./operation";
+import { DeliveryResponseSchema, DeliveryWithAttemptsSchema, WebhookEventsResponseSchema, WebhookResponseSchema } from "./response-schemas";
+
+// The Webhooks operations: the reference's, and the secret rotation and
+// delivery log this vault adds.
+
+const tag = TAGS.webhooks;
+const webhookPath = describeFields(WebhookPathSchema, { webhook_id: "The webhook's id (an integer)." });
+// The route checks the name against the same list; here it is spelled out as an enum.
+const eventPath = WebhookEventPathSchema.extend({
+  event: z.enum(SUBSCRIBABLE_EVENT_TYPES as [string, ...string[]]).meta({ description: "An event name a webhook can subscribe to." }),
+});
+const deliveryPath = describeFields(DeliveryPathSchema, { delivery_id: "The delivery's id (an integer)." });
+const browseQuery = describeFields(
+  BrowseWebhooksQuerySchema,
+  browseQueryDescriptions(Object.keys(WEBHOOK_FILTER_FIELDS), "webhook_id", "asc", Object.keys(WEBHOOK_FIELDS)),
+);
+const deliveriesQuery = describeFields(DeliveriesQuerySchema, {
+  count: "Records per page: default 10; more than 100 is capped at 100.",
+  page: "The page, from 0.",
+  status: "Only deliveries in this state.",
+});
+const eventsAnswer = { data: WebhookEventsResponseSchema };
+const bodyRules =
+  "notification_url: https (http only for localhost, 127.0.0.0/8 and [::1]), at most 256 characters, no user name or password. events: names from the event list (docs/api-contract.md); repeats count once. auth_type BASIC needs auth_settings {user_name, user_password}; the password is never shown again. webhook_node, when sent, must be the key's own merchant.";
+
+export const webhookPaths: ZodOpenApiPathsObject = {
+  "/webhook": {
+    get: operation("get", { operationId: "browseWebhooks", tag, summary: "Browse webhooks", query: browseQuery, answer: { list: WebhookResponseSchema } }),
+    post: operation("post", {
+      operationId: "addWebhook",
+      tag,
+      summary: "Add a webhook",
+      description: `The answer carries the webhook's signing secret, once. A validate_url event is sent to it first. ${bodyRules}`,
+      body: AddWebhookSchema,
+      answer: { data: WebhookResponseSchema },
+    }),
+  },
+  "/webhook/{webhook_id}": {
+    get: operation("get", { operationId: "getWebhook", tag, summary: "Get a webhook", path: webhookPath, answer: { data: WebhookResponseSchema } }),
+    put: operation("put", {
+      operationId: "editWebhook",
+      tag,
+      summary: "Edit a webhook",
+      description: `Partial: omitted fields stay; events, when sent, replaces the set. ${bodyRules}`,
+      path: webhookPath,
+      body: EditWebhookSchema,
+      answer: { data: WebhookResponseSchema },
+    }),
+  },
+  "/webhook/{webhook_id}/enable": {
+    put: operation("put", {
+      operationId: "enableWebhook",
+      tag,
+      summary: "Enable a webhook",
+      description: "Also resumes a suspended webhook: its held events are sent unless 48 hours have passed.",
+      path: webhookPath,
+      answer: "message",
+    }),
+  },
+  "/webhook/{webhook_id}/disable": {
+    put: operation("put", { operationId: "disableWebhook", tag, summary: "Disable a webhook", description: "Its events are held, not sent, until it is enabled.", path: webhookPath, answer: "message" }),
+  },
+  "/webhook/{webhook_id}/event": {
+    get: operation("get", { operationId: "listWebhookEvents", tag, summary: "List a webhook's events", path: webhookPath, answer: eventsAnswer }),
+  },
+  "/webhook/{webhook_id}/event/{event}": {
+    post: operation("post", { operationId: "addWebhookEvent", tag, summary: "Subscribe a webhook to an event", path: eventPath, answer: eventsAnswer }),
+    delete: operation("delete", { operationId: "removeWebhookEvent", tag, summary: "Unsubscribe a webhook from an event", path: eventPath, answer: eventsAnswer }),
+  },
+  "/webhook/{webhook_id}/secret": {
+    post: operation("post", {
+      operationId: "rotateWebhookSecret",
+      tag,
+      summary: "Rotate a webhook's secret",
+      description: "A new secret, in this answer only. For 24 hours requests carry signatures under both the new and the old secret.",
+      path: webhookPath,
+      answer: { data: WebhookResponseSchema },
+      extension: true,
+    }),
+  },
+  "/webhook/{webhook_id}/deliveries": {
+    get: operation("get", {
+      operationId: "listWebhookDeliveries",
+      tag,
+      summary: "List a webhook's deliveries",
+      description: "Newest first, optionally only those in one state.",
+      path: webhookPath,
+      query: deliveriesQuery,
+      answer: { list: DeliveryResponseSchema },
+      extension: true,
+    }),
+  },
+  "/webhook/{webhook_id}/deliveries/{delivery_id}": {
+    get: operation("get", {
+      operationId: "getWebhookDelivery",
+      tag,
+      summary: "Get a delivery with its attempts",
+      description: "Each attempt's time, the receiver's answer code, the duration and the error, oldest first.",
+      path: deliveryPath,
+      answer: { data: DeliveryWithAttemptsSchema },
+      extension: true,
+    }),
+  },
+};

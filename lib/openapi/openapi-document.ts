@@ -8,7 +8,7 @@ import { servicePaths } from "./service-paths";
 import { vaultComponents, vaultPaths } from "./vault-paths";
 import { webhookPaths } from "./webhook-paths";
 
-// The project's own OpenAPI 3.1 document (docs/decisions/009), built once per
+// The project's own OpenAPI 3.1 document (docs/decisions/010), built once per
 // process from the zod schemas the routes parse with. Served at
 // GET /platform/openapi.json and shown at /docs/api.
 

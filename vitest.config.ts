@@ -46,7 +46,7 @@ export default defineConfig({
   test: {
     // Vitest's default on two cores is one file at a time. The API and
     // worker files mostly wait on a server, a worker process or a receiver,
-    // so three at a time keep both cores busy (measured: docs/testing.md).
+    // so three at a time keep both cores busy (docs/decisions/011).
     maxWorkers: 3,
     projects: [
       {

@@ -9,7 +9,7 @@ import { querySql } from "../support/database";
 import { portalFetch, settingsMerchant } from "../support/portal-settings";
 import { SEED_ACTOR } from "../support/seed";
 
-// Long flows (CLI-made merchant and users, several pages, axe) on a shared two-core machine.
+// Long flows (several pages, axe) on a shared two-core machine.
 test.describe.configure({ timeout: 240_000 });
 
 const PAGES = ["/portal/settings/branding", "/portal/settings/checkout", "/portal/settings/api-keys", "/portal/settings/webhooks"];

@@ -8,7 +8,7 @@ import { auditRows, signIn } from "../support/portal";
 import { settingsMerchant } from "../support/portal-settings";
 import { httpApiClient } from "../../tests/support/http-client";
 
-// Long flows (CLI-made merchant and users, several pages, axe) on a shared two-core machine.
+// Long flows (several pages, axe) on a shared two-core machine.
 test.describe.configure({ timeout: 240_000 });
 
 test("an owner creates an API key, shown once, that works against the API; revoking it makes the API answer 401", async ({ page, vault }, testInfo) => {

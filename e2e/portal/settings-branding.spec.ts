@@ -10,7 +10,7 @@ import { saveButton } from "../support/card-page";
 import { auditRows, pageAlert, signIn } from "../support/portal";
 import { settingsMerchant } from "../support/portal-settings";
 
-// Long flows (CLI-made merchant and users, several pages, axe) on a shared two-core machine.
+// Long flows (several pages, axe) on a shared two-core machine.
 test.describe.configure({ timeout: 240_000 });
 
 // A 1×1 PNG.

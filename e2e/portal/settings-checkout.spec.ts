@@ -13,7 +13,7 @@ import { auditRows, cliEnv, signIn } from "../support/portal";
 import { settingsMerchant } from "../support/portal-settings";
 import { runCli } from "../../tests/support/cli";
 
-// Long flows (CLI-made merchant and users, several pages, axe) on a shared two-core machine.
+// Long flows (several pages, axe) on a shared two-core machine.
 test.describe.configure({ timeout: 240_000 });
 
 test("origins are added and removed; a URL that is not an https origin is refused by the field", async ({ page, vault }, testInfo) => {

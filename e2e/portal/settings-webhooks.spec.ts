@@ -9,8 +9,11 @@ import { auditRows, signIn } from "../support/portal";
 import { settingsMerchant, startWorker } from "../support/portal-settings";
 import { startWebhookReceiver, type WebhookReceiver } from "../../tests/support/webhook-receiver";
 
-// Long flows (CLI-made merchant and users, several pages, axe) on a shared two-core machine.
-test.describe.configure({ timeout: 300_000 });
+// One at a time: the second test's worker delivers every due event in the
+// vault's database, the first test's new webhook's too, whose page must still
+// say "No deliveries yet." (Run side by side, they raced.) Long flows
+// (several pages, axe) on a shared two-core machine.
+test.describe.configure({ mode: "serial", timeout: 300_000 });
 
 let receivers: WebhookReceiver[] = [];
 test.afterEach(async () => {

@@ -1,5 +1,6 @@
 "use client";
 import { useState } from "react";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { usePortal } from "./portal-context";
 import { portalRequest } from "./portal-fetch";
 
@@ -7,10 +8,11 @@ import { portalRequest } from "./portal-fetch";
 export function SignOutButton() {
   const { csrf } = usePortal();
   const [busy, setBusy] = useState(false);
+  const hydrated = useHydrated();
   return (
     <button
       type="button"
-      disabled={busy}
+      disabled={busy || !hydrated}
       onClick={async () => {
         setBusy(true);
         await portalRequest("/portal/session/sign-out", { csrf });

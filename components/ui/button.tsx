@@ -1,19 +1,16 @@
+"use client";
 import type { ButtonHTMLAttributes } from "react";
+import { buttonClass, type ButtonVariant } from "./button-class";
+import { useHydrated } from "./use-hydrated";
 
-// The portal's buttons. Colours meet WCAG AA contrast with their text, and
-// every variant shows a visible focus ring for keyboard users.
-const VARIANTS = {
-  primary: "bg-blue-700 text-white hover:bg-blue-800 disabled:bg-blue-400",
-  secondary: "border border-slate-300 bg-white text-slate-800 hover:bg-slate-50 disabled:text-slate-500",
-  danger: "bg-red-700 text-white hover:bg-red-800 disabled:bg-red-400",
-} as const;
-
-export type ButtonVariant = keyof typeof VARIANTS;
-
-export function buttonClass(variant: ButtonVariant = "primary"): string {
-  return `inline-flex items-center justify-center gap-2 rounded-md px-3.5 py-2 text-sm font-medium shadow-sm focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-700 disabled:cursor-not-allowed ${VARIANTS[variant]}`;
-}
-
-export function Button({ variant = "primary", className = "", type = "button", ...rest }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: ButtonVariant }) {
-  return <button type={type} className={`${buttonClass(variant)} ${className}`} {...rest} />;
+/** The portal's button: disabled until the page is hydrated (see useHydrated), then as the caller says. */
+export function Button({
+  variant = "primary",
+  className = "",
+  type = "button",
+  disabled,
+  ...rest
+}: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: ButtonVariant }) {
+  const hydrated = useHydrated();
+  return <button type={type} className={`${buttonClass(variant)} ${className}`} disabled={!hydrated || disabled} {...rest} />;
 }

@@ -1,7 +1,9 @@
 "use client";
 import { useId, useRef, useState, type ReactNode } from "react";
 import { Alert } from "./alert";
-import { Button, buttonClass, type ButtonVariant } from "./button";
+import { Button } from "./button";
+import { buttonClass, type ButtonVariant } from "./button-class";
+import { useHydrated } from "./use-hydrated";
 
 type Props = {
   /** The button that opens the dialog (its accessible name, e.g. "Delete"). */
@@ -30,6 +32,7 @@ export function ConfirmDialog({ trigger, triggerVariant = "danger", triggerLabel
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const id = useId();
+  const hydrated = useHydrated();
 
   const open = () => {
     setProblem(null);
@@ -48,7 +51,7 @@ export function ConfirmDialog({ trigger, triggerVariant = "danger", triggerLabel
 
   return (
     <>
-      <button ref={opener} type="button" className={buttonClass(triggerVariant)} onClick={open} aria-label={triggerLabel} aria-haspopup="dialog">
+      <button ref={opener} type="button" className={buttonClass(triggerVariant)} onClick={open} disabled={!hydrated} aria-label={triggerLabel} aria-haspopup="dialog">
         {trigger}
       </button>
       <dialog

@@ -19,6 +19,20 @@ test("/portal sends a signed-out visitor to the sign-in form, which names its fi
   await expect(page).toHaveURL(/\/portal\/sign-in$/);
 });
 
+// Regression: before its script ran, the form's button submitted the form
+// natively, a GET with the email and password in the URL (and a click on
+// Sign out did nothing). Until the page is hydrated, portal buttons are off.
+test("until the page's script runs, Sign in is disabled, so the form cannot send the password in a URL", async ({ browser, vault }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  try {
+    const page = await context.newPage();
+    await page.goto(`${vault.baseUrl}/portal/sign-in`);
+    await expect(page.getByRole("button", { name: "Sign in" })).toBeDisabled();
+  } finally {
+    await context.close();
+  }
+});
+
 test("the demo owner printed by setup signs in, and Sign out ends the session on the server", async ({ page, vault }) => {
   await signIn(page, vault, { email: vault.merchant.owner_email, password: vault.merchant.owner_password });
   await expect(page.getByRole("heading", { name: "Customers" })).toBeVisible();

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { buttonClass } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button-class";
 
 /** An unknown customer, another merchant's, or a page the role may not open: all look the same. */
 export default function CustomerNotFound() {

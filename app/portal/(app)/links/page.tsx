@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { buttonClass } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button-class";
 import { Pager, pageCountOf } from "@/components/ui/pager";
 import { Panel } from "@/components/ui/panel";
 import { CopyField } from "@/components/portal/copy-field";

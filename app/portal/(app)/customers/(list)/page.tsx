@@ -1,7 +1,7 @@
 import Link from "next/link";
 import Form from "next/form";
 import { Alert } from "@/components/ui/alert";
-import { buttonClass } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button-class";
 import { Pager, pageCountOf } from "@/components/ui/pager";
 import { PageHeader } from "@/components/portal/page-header";
 import { CustomerTable } from "@/components/portal/customers/customer-table";

@@ -1,5 +1,5 @@
 import { Panel } from "@/components/ui/panel";
-import { buttonClass } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button-class";
 import { PageHeader } from "@/components/portal/page-header";
 import { RequireTotpToggle } from "@/components/portal/require-totp-toggle";
 import { TotpEnrolment } from "@/components/portal/totp-enrolment";

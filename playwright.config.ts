@@ -11,8 +11,7 @@ import type { Database } from "./e2e/support/vaults";
 // full Chromium; CHROMIUM_PATH picks another; with none, Playwright's own
 // browser (`npx playwright install chromium`). Playwright's own download is
 // not reachable on the project's machines.
-const executablePath =
-  process.env.CHROMIUM_PATH || ["/usr/bin/chromium-headless-shell", "/usr/bin/chromium"].find((path) => existsSync(path)) || undefined;
+const executablePath = process.env.CHROMIUM_PATH || ["/usr/bin/chromium-headless-shell", "/usr/bin/chromium"].find((path) => existsSync(path)) || undefined;
 
 const project = (database: Database) => ({
   name: database,

@@ -225,7 +225,9 @@ for (const r of results) {
 }
 for (const r of results) {
   const { linksPrepared, prepareSeconds, poolRanOut } = r.hosted;
-  console.log(`${r.provider}: ${linksPrepared} links created and opened for the hosted submits in ${prepareSeconds} s${poolRanOut ? `; the pool ran out ${poolRanOut} times` : ""}`);
+  console.log(
+    `${r.provider}: ${linksPrepared} links created and opened for the hosted submits in ${prepareSeconds} s${poolRanOut ? `; the pool ran out ${poolRanOut} times` : ""}`,
+  );
 }
 
 const scriptBytes = islandGzippedBytes();

@@ -49,7 +49,10 @@ async function seed(receiverUrl: string, events: number): Promise<SeededHook[]> 
   await new Promise((resolve) => setTimeout(resolve, 5));
   const perMerchant: EventEntry[][] = merchantIds.map(() => []);
   for (let i = 0; i < events; i++) {
-    perMerchant[i % MERCHANTS]?.push({ type: EVENT_TYPE, data: { customer_id: `BENCH${String(i).padStart(6, "0")}`, customer_first_name: "Bench", customer_last_name: "Mark" } });
+    perMerchant[i % MERCHANTS]?.push({
+      type: EVENT_TYPE,
+      data: { customer_id: `BENCH${String(i).padStart(6, "0")}`, customer_first_name: "Bench", customer_last_name: "Mark" },
+    });
   }
   await getDb().$transaction(
     async (tx) => {

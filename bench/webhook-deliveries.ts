@@ -213,7 +213,12 @@ async function benchConfiguration(receiver: Receiver, provider: "sqlite" | "post
   const children: ChildProcess[] = [];
   try {
     migrate(env);
-    const hooks = JSON.parse(runTsx("bench/webhook-database.ts", [receiver.url, String(EVENTS)], env).trim().split("\n").at(-1) ?? "[]") as SeededHook[];
+    const hooks = JSON.parse(
+      runTsx("bench/webhook-database.ts", [receiver.url, String(EVENTS)], env)
+        .trim()
+        .split("\n")
+        .at(-1) ?? "[]",
+    ) as SeededHook[];
     const all = receiver.expect(hooks);
     const deliveries = hooks.reduce((n, h) => n + h.eventIds.length, 0);
 
@@ -307,7 +312,9 @@ export function printWebhookTable(results: WebhookFigures[]): void {
       r.badSignatures && `${r.badSignatures} bad signatures`,
       r.workerExitCodes.some((c) => c !== 0) && `worker exit codes ${r.workerExitCodes.join(",")}`,
     ].filter(Boolean);
-    const statuses = Object.entries(r.recorded.deliveries).map(([status, n]) => `${n} ${status}`).join(", ");
+    const statuses = Object.entries(r.recorded.deliveries)
+      .map(([status, n]) => `${n} ${status}`)
+      .join(", ");
     console.log(
       `${r.provider} × ${r.workers}: floor ${r.floorRounds.join(" / ")} req/s; recorded ${statuses}; attempts by worker ${[...r.recorded.attemptsByWorker, 0, 0].slice(0, r.workers).join(" + ")}` +
         (problems.length ? `; ${problems.join(", ")}` : "; every delivery in order, signed; workers exited 0"),

@@ -57,7 +57,10 @@ describe("readEnv", () => {
     [{ TRUST_PROXY: "false" }, { TRUST_PROXY: false }],
     [{ VAULT_KEYS: '{"format":1}' }, { VAULT_KEYS: '{"format":1}' }],
     [{ VAULT_KEYS_FILE: "/etc/vault/keys.json" }, { VAULT_KEYS_FILE: "/etc/vault/keys.json" }],
-    [{ WORKER_CONCURRENCY: "1", WORKER_POLL_MS: "10", WEBHOOK_TIMEOUT_MS: "60000" }, { WORKER_CONCURRENCY: 1, WORKER_POLL_MS: 10, WEBHOOK_TIMEOUT_MS: 60_000 }],
+    [
+      { WORKER_CONCURRENCY: "1", WORKER_POLL_MS: "10", WEBHOOK_TIMEOUT_MS: "60000" },
+      { WORKER_CONCURRENCY: 1, WORKER_POLL_MS: 10, WEBHOOK_TIMEOUT_MS: 60_000 },
+    ],
   ])("accepts %j", (env, expected) => {
     expect(readEnv(env)).toMatchObject(expected);
   });
@@ -84,7 +87,12 @@ describe("readEnv", () => {
 
   it("lists every bad variable at once", () => {
     const message = refusal({ PORT: "x", LOG_LEVEL: "loud" })!;
-    expect(message.split("\n").slice(1).map((line) => line.trim().split(" ")[0])).toEqual(["PORT", "LOG_LEVEL"]);
+    expect(
+      message
+        .split("\n")
+        .slice(1)
+        .map((line) => line.trim().split(" ")[0]),
+    ).toEqual(["PORT", "LOG_LEVEL"]);
   });
 
   it("never echoes a value that may hold a secret", () => {

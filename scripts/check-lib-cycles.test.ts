@@ -27,7 +27,12 @@ describe("folderCycles", () => {
 
   it("finds a longer cycle, and a root file in one", () => {
     const graph = folderGraph(
-      [module("lib/db/client.ts", "lib/env.ts"), module("lib/env.ts", "lib/log/logger.ts"), module("lib/log/logger.ts", "lib/db/sql.ts"), module("lib/vault/a.ts", "lib/db/client.ts")],
+      [
+        module("lib/db/client.ts", "lib/env.ts"),
+        module("lib/env.ts", "lib/log/logger.ts"),
+        module("lib/log/logger.ts", "lib/db/sql.ts"),
+        module("lib/vault/a.ts", "lib/db/client.ts"),
+      ],
       1,
     );
     expect(folderCycles(graph)).toEqual([["db", "env", "log"]]);
@@ -40,7 +45,10 @@ describe("folderCycles", () => {
   });
 
   it("passes layers that only import downwards", () => {
-    const graph = folderGraph([module("lib/api/route.ts", "lib/vault/add.ts", "lib/errors/api-error.ts"), module("lib/vault/add.ts", "lib/errors/api-error.ts", "lib/db/client.ts")], 1);
+    const graph = folderGraph(
+      [module("lib/api/route.ts", "lib/vault/add.ts", "lib/errors/api-error.ts"), module("lib/vault/add.ts", "lib/errors/api-error.ts", "lib/db/client.ts")],
+      1,
+    );
     expect(folderCycles(graph)).toEqual([]);
   });
 });

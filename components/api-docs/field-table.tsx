@@ -22,9 +22,15 @@ export function FieldTable({ rows, caption, shapes = new Set() }: { rows: FieldR
       <caption className="sr-only">{caption}</caption>
       <thead>
         <tr className="border-b border-slate-300 text-slate-600">
-          <th scope="col" className="py-1 pr-3 font-medium">Field</th>
-          <th scope="col" className="py-1 pr-3 font-medium">Type</th>
-          <th scope="col" className="py-1 pr-3 font-medium">Rules</th>
+          <th scope="col" className="py-1 pr-3 font-medium">
+            Field
+          </th>
+          <th scope="col" className="py-1 pr-3 font-medium">
+            Type
+          </th>
+          <th scope="col" className="py-1 pr-3 font-medium">
+            Rules
+          </th>
         </tr>
       </thead>
       <tbody>

@@ -59,7 +59,11 @@ export function OperationSection({ op, components }: { op: DocOperation; compone
       {body ? (
         <>
           <h4 className="mt-3 text-sm font-semibold">Request body (JSON)</h4>
-          <FieldTable shapes={components.shapes} rows={fieldRows(body, components.schemas)} caption={`Request fields of ${op.method.toUpperCase()} ${op.path}`} />
+          <FieldTable
+            shapes={components.shapes}
+            rows={fieldRows(body, components.schemas)}
+            caption={`Request fields of ${op.method.toUpperCase()} ${op.path}`}
+          />
         </>
       ) : null}
 
@@ -73,7 +77,12 @@ export function OperationSection({ op, components }: { op: DocOperation; compone
           {errors.map(([status, response]) => (
             <li key={status}>
               <span className="font-mono">{status}</span> {response.description}
-              {status === "400" ? <span className="text-slate-600"> (data: {typeName(resolveRef(response.content?.["application/json"]?.schema, components.schemas).properties?.data ?? {}, components.schemas)})</span> : null}
+              {status === "400" ? (
+                <span className="text-slate-600">
+                  {" "}
+                  (data: {typeName(resolveRef(response.content?.["application/json"]?.schema, components.schemas).properties?.data ?? {}, components.schemas)})
+                </span>
+              ) : null}
             </li>
           ))}
         </ul>

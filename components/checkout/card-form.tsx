@@ -87,7 +87,9 @@ export function CardForm({ action, csrfToken, state, typed = {} }: CardFormProps
       {csrfToken ? <input type="hidden" name="csrf_token" value={csrfToken} /> : null}
       {showSummary ? (
         <div role="alert" className="rounded-md border-2 border-red-700 px-3 py-2">
-          <p className="my-1">{formProblem ?? (problems.length === 1 ? "Please check the field marked below." : `Please check the ${problems.length} fields marked below.`)}</p>
+          <p className="my-1">
+            {formProblem ?? (problems.length === 1 ? "Please check the field marked below." : `Please check the ${problems.length} fields marked below.`)}
+          </p>
           {state.attemptsLeft !== undefined ? <p className="my-1">{`Attempts left on this link: ${state.attemptsLeft}`}</p> : null}
         </div>
       ) : null}

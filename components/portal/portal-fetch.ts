@@ -3,9 +3,7 @@
 // result the forms show (field errors included). A 401 means the session
 // ended (15 idle minutes, signed out elsewhere): the browser goes to sign-in.
 
-export type PortalAnswer<T> =
-  | { ok: true; data: T; message: string }
-  | { ok: false; status: number; message: string; fields: Record<string, string> };
+export type PortalAnswer<T> = { ok: true; data: T; message: string } | { ok: false; status: number; message: string; fields: Record<string, string> };
 
 /**
  * The vault refused the request's values, field by field: the error table's

@@ -22,9 +22,7 @@ export function RequireTotpToggle({ initial }: { initial: boolean }) {
   return (
     <div className="space-y-3">
       <p className="text-sm text-slate-700" role="status">
-        {required
-          ? "A second factor is required: users without one set it up at their next sign-in."
-          : "A second factor is optional: each user chooses."}
+        {required ? "A second factor is required: users without one set it up at their next sign-in." : "A second factor is optional: each user chooses."}
       </p>
       {problem ? <Alert tone="error">{problem}</Alert> : null}
       <Button variant={required ? "secondary" : "primary"} onClick={flip} disabled={busy}>

@@ -32,7 +32,10 @@ export function TotpEnrolment({ csrf, pending, secret, qrDataUrl, doneHref }: Pr
             ))}
           </ul>
         </div>
-        <a href={doneHref} className="inline-block rounded-md bg-blue-700 px-3.5 py-2 text-sm font-medium text-white hover:bg-blue-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-700">
+        <a
+          href={doneHref}
+          className="inline-block rounded-md bg-blue-700 px-3.5 py-2 text-sm font-medium text-white hover:bg-blue-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-700"
+        >
           I have saved my recovery codes
         </a>
       </div>
@@ -57,7 +60,10 @@ export function TotpEnrolment({ csrf, pending, secret, qrDataUrl, doneHref }: Pr
       </ol>
       <img src={qrDataUrl} alt="QR code for your authenticator app" width={192} height={192} className="rounded-md border border-slate-200" />
       <p className="text-sm text-slate-700">
-        Cannot scan? Enter this key by hand: <code className="font-mono break-all text-slate-900" data-testid="totp-secret">{secret}</code>
+        Cannot scan? Enter this key by hand:{" "}
+        <code className="font-mono break-all text-slate-900" data-testid="totp-secret">
+          {secret}
+        </code>
       </p>
       <TextField
         label="Code from your app"

@@ -51,7 +51,15 @@ export function ConfirmDialog({ trigger, triggerVariant = "danger", triggerLabel
 
   return (
     <>
-      <button ref={opener} type="button" className={buttonClass(triggerVariant)} onClick={open} disabled={!hydrated} aria-label={triggerLabel} aria-haspopup="dialog">
+      <button
+        ref={opener}
+        type="button"
+        className={buttonClass(triggerVariant)}
+        onClick={open}
+        disabled={!hydrated}
+        aria-label={triggerLabel}
+        aria-haspopup="dialog"
+      >
         {trigger}
       </button>
       <dialog

@@ -60,9 +60,12 @@ test("an admin filters the audit log by actor, action, target and dates, and exp
   const file = await (await download).path();
   const csv = (await import("node:fs")).readFileSync(file!, "utf8").trim().split("\r\n");
   expect(csv[0]).toBe("created_at,actor,action,target_type,target_id,client_address,request_id");
-  expect(csv.slice(1).map((line) => line.split(",").slice(2, 5).join(" ")).sort()).toEqual(
-    [`customer.create customer ${first}`, `customer.create customer ${second}`].sort(),
-  );
+  expect(
+    csv
+      .slice(1)
+      .map((line) => line.split(",").slice(2, 5).join(" "))
+      .sort(),
+  ).toEqual([`customer.create customer ${first}`, `customer.create customer ${second}`].sort());
   const audit = await auditRows(vault, merchant.merchant_id);
   expect(audit.at(-1)).toMatchObject({ actor: `user:${admin.userId}`, action: "audit_log.export" });
 });

@@ -182,7 +182,13 @@ test("add a shipping address, edit it, and make it primary", async ({ page, vaul
 
 test("the customer page passes axe with cards and addresses", async ({ page, vault, api }, testInfo) => {
   await signInAs(page, vault, "staff");
-  const { customerId } = await apiCustomer(api, { first: "Radia", last: "Perlman", email: "radia@example.com", cards: 2, addresses: [{ first: "Radia", last: "Perlman", city: "Seattle" }] });
+  const { customerId } = await apiCustomer(api, {
+    first: "Radia",
+    last: "Perlman",
+    email: "radia@example.com",
+    cards: 2,
+    addresses: [{ first: "Radia", last: "Perlman", city: "Seattle" }],
+  });
   await page.goto(`${vault.baseUrl}/portal/customers/${customerId}`);
   await expect(page.getByTestId("card")).toHaveCount(2);
   await expectAxeClean(page, testInfo, "customer detail");

@@ -16,7 +16,10 @@ import { apiCustomer, apiGetCustomer, expectNoFullNumbers, signInAs } from "../s
 test.describe.configure({ timeout: 150_000 });
 
 /** A token only this test's customers carry: letters, so it is also a valid part of a customer_id. */
-const token = () => `q${randomBytes(5).toString("hex").replace(/\d/g, (d) => "abcdefghij"[Number(d)]!)}`;
+const token = () =>
+  `q${randomBytes(5)
+    .toString("hex")
+    .replace(/\d/g, (d) => "abcdefghij"[Number(d)]!)}`;
 
 const rows = (page: Page) => page.getByRole("table").locator("tbody tr");
 const search = async (page: Page, q: string) => {
@@ -26,7 +29,11 @@ const search = async (page: Page, q: string) => {
   await expect.poll(() => new URL(page.url()).search).toContain(expected);
 };
 
-test("search finds customers by name, email, customer_id and a card's last four, with the card masked as the API masks it", async ({ page, vault, api }, testInfo) => {
+test("search finds customers by name, email, customer_id and a card's last four, with the card masked as the API masks it", async ({
+  page,
+  vault,
+  api,
+}, testInfo) => {
   const tok = token();
   const ada = await apiCustomer(api, { customerId: `ID${tok}ADA`, first: `Ada${tok}`, last: "Byron", email: `ada.${tok}@mail.example`, cards: 1 });
   const bob = await apiCustomer(api, { customerId: `ID${tok}BOB`, first: "Bob", last: `Stone${tok}`, email: `bob@${tok}.example`, cards: 2 });
@@ -55,7 +62,10 @@ test("search finds customers by name, email, customer_id and a card's last four,
   expect(primary.card_number).toBe(masked(bob.cards[0]!.number));
   await expect(bobRow.getByTestId("primary-card")).toHaveText(primary.card_number);
   await expect(bobRow).toContainText("2 cards");
-  await expectNoFullNumbers(page, bob.cards.map((c) => c.number));
+  await expectNoFullNumbers(
+    page,
+    bob.cards.map((c) => c.number),
+  );
 
   // By a card's last four (other tests' customers may share it; ours is there).
   const lastFour = ada.cards[0]!.number.slice(-4);

@@ -58,7 +58,9 @@ test("staff create a customer with their own id; the API shows it and the audit 
     comments: "Prefers email",
     billing_cards: [],
   });
-  expect(await auditRowsFor(vault, customerId)).toEqual([{ actor: `user:${user.userId}`, action: "customer.create", targetType: "customer", targetId: customerId }]);
+  expect(await auditRowsFor(vault, customerId)).toEqual([
+    { actor: `user:${user.userId}`, action: "customer.create", targetType: "customer", targetId: customerId },
+  ]);
 
   // The same id again is refused, as the API refuses it.
   await page.goto(`${vault.baseUrl}/portal/customers/new`);
@@ -104,7 +106,12 @@ test("staff edit a customer: changed fields are saved, an emptied one is cleared
   await expect(page.getByText("Ace Computing")).toBeVisible();
 
   const { data } = await apiGetCustomer(api, customerId);
-  expect(data).toMatchObject({ customer_first_name: "Alan", customer_last_name: "Turing", customer_firm_name: "Ace Computing", customer_phone: "+44 20 7946 0000" });
+  expect(data).toMatchObject({
+    customer_first_name: "Alan",
+    customer_last_name: "Turing",
+    customer_firm_name: "Ace Computing",
+    customer_phone: "+44 20 7946 0000",
+  });
   expect(data.customer_email).toBeUndefined();
   expect((await auditRowsFor(vault, customerId)).map((r) => [r.actor, r.action])).toEqual([
     [expect.stringMatching(/^api_key:/), "customer.create"],

@@ -12,7 +12,13 @@ import { auditRows, createPortalUser, csrfOf, pageAlert, signIn } from "../suppo
 
 test.describe.configure({ timeout: 120_000 });
 
-test("staff create a link in the portal; the customer saves a card through it; the list shows it spent", async ({ page, browser, vault, api, merchantSite }, testInfo) => {
+test("staff create a link in the portal; the customer saves a card through it; the list shows it spent", async ({
+  page,
+  browser,
+  vault,
+  api,
+  merchantSite,
+}, testInfo) => {
   const staff = await createPortalUser(vault, "staff");
   await signIn(page, vault, staff);
   await page.getByRole("link", { name: "Checkout links" }).click();
@@ -103,7 +109,13 @@ test("viewers see links but cannot create one, on the page or by a forged reques
   const customerId = uniqueCustomerId("FRG");
   const status = await page.evaluate(
     async ([token, id]) =>
-      (await fetch("/portal/api/links", { method: "POST", headers: { "content-type": "application/json", "x-vault-csrf": token }, body: JSON.stringify({ customer_id: id }) })).status,
+      (
+        await fetch("/portal/api/links", {
+          method: "POST",
+          headers: { "content-type": "application/json", "x-vault-csrf": token },
+          body: JSON.stringify({ customer_id: id }),
+        })
+      ).status,
     [csrf, customerId] as const,
   );
   expect(status).toBe(403);

@@ -49,7 +49,10 @@ for (const role of ["staff", "viewer"] as const) {
     // Nothing changed, nothing was recorded for them.
     for (const action of ["merchant.brand", "origin.add", "merchant.redirect_defaults", "merchant.signing_secret_rotate", "api_key.create", "webhook.create"]) {
       // (Creating the merchant recorded its first key, as the seed.)
-      expect((await auditRows(vault, m.merchantId, action)).filter((r) => r.actor !== SEED_ACTOR), action).toEqual([]);
+      expect(
+        (await auditRows(vault, m.merchantId, action)).filter((r) => r.actor !== SEED_ACTOR),
+        action,
+      ).toEqual([]);
     }
     expect((await m.api.get("/webhook")).body.totalRecords ?? 0).toBe(0);
   });
@@ -65,7 +68,11 @@ test("an owner's settings mutation without the CSRF token is refused, and anothe
   await signIn(page, vault, mine.owner);
   await page.goto(`${vault.baseUrl}/portal/settings/api-keys`);
   const noToken = await page.evaluate(async () => {
-    const response = await fetch("/portal/api/settings/api-keys", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ label: "no token" }) });
+    const response = await fetch("/portal/api/settings/api-keys", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ label: "no token" }),
+    });
     return response.status;
   });
   expect(noToken).toBe(403);

@@ -18,7 +18,10 @@ const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR
 const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(", ")})`;
 const background = (locator: import("@playwright/test").Locator) => locator.evaluate((el) => getComputedStyle(el).backgroundColor);
 
-test("the preview follows the form as it is typed, and a colour too light for white text is flagged with the colour the page will use", async ({ page, vault }, testInfo) => {
+test("the preview follows the form as it is typed, and a colour too light for white text is flagged with the colour the page will use", async ({
+  page,
+  vault,
+}, testInfo) => {
   const m = await settingsMerchant(vault, `Preview Shop ${Date.now()}`);
   await signIn(page, vault, m.owner);
   await page.getByRole("navigation", { name: "Portal" }).getByRole("link", { name: "Branding" }).click();

@@ -58,7 +58,9 @@ test("origins are added and removed; a URL that is not an https origin is refuse
     [`user:${m.owner.userId}`, "https://shop.example:8443"],
     [`user:${m.owner.userId}`, "http://127.0.0.1:5173"],
   ]);
-  expect((await auditRows(vault, m.merchantId, "origin.remove")).map((r) => [r.actor, r.targetId])).toEqual([[`user:${m.owner.userId}`, "https://shop.example:8443"]]);
+  expect((await auditRows(vault, m.merchantId, "origin.remove")).map((r) => [r.actor, r.targetId])).toEqual([
+    [`user:${m.owner.userId}`, "https://shop.example:8443"],
+  ]);
 });
 
 test("a link created without a success_url takes the merchant's default: the capture lands there, signed", async ({ page, vault, merchantSite }, testInfo) => {
@@ -94,7 +96,11 @@ test("a link created without a success_url takes the merchant's default: the cap
   await expectLanding(page, merchantSite, m.signingSecret, "/thanks", { from: "default", checkout_id: link.checkoutId, customer_id: link.customerId });
 });
 
-test("rotating the signing secret shows the new one once; the next redirect verifies with it, not the old one", async ({ page, vault, merchantSite }, testInfo) => {
+test("rotating the signing secret shows the new one once; the next redirect verifies with it, not the old one", async ({
+  page,
+  vault,
+  merchantSite,
+}, testInfo) => {
   const m = await settingsMerchant(vault, `Rotate Shop ${Date.now()}`);
   await signIn(page, vault, m.owner);
   await page.goto(`${vault.baseUrl}/portal/settings/checkout`);

@@ -100,7 +100,10 @@ test("deliveries made by the real worker are listed with status, attempts, last 
   await signIn(page, vault, m.owner);
   await page.goto(`${vault.baseUrl}/portal/settings/webhooks`);
   const form = page.getByRole("form", { name: "Add a webhook" });
-  for (const [label, target] of [["Good receiver", good], ["Failing receiver", failing]] as const) {
+  for (const [label, target] of [
+    ["Good receiver", good],
+    ["Failing receiver", failing],
+  ] as const) {
     await form.getByLabel("Label").fill(label);
     await form.getByLabel("Notification URL").fill(target.url);
     await form.getByLabel("vault_customer_created").check();
@@ -134,7 +137,11 @@ test("deliveries made by the real worker are listed with status, attempts, last 
 
   await page.goto(`${vault.baseUrl}/portal/settings/webhooks`);
   await page.getByRole("link", { name: "Failing receiver" }).click();
-  const failed = page.getByRole("table", { name: "Deliveries, newest first" }).getByRole("row").filter({ has: page.getByText("1 attempt") }).first();
+  const failed = page
+    .getByRole("table", { name: "Deliveries, newest first" })
+    .getByRole("row")
+    .filter({ has: page.getByText("1 attempt") })
+    .first();
   await expect(failed.getByRole("cell").nth(1)).toContainText("Pending");
   await expect(failed.getByRole("cell").nth(1)).toContainText("next ");
   await expect(failed.getByRole("cell").nth(3)).toHaveText("503");

@@ -30,7 +30,14 @@ async function shoot(page: Page, testInfo: TestInfo, database: string, name: str
 
 test("the portal tour, on a desktop", async ({ page, vault, database }, testInfo) => {
   const shop = await settingsMerchant(vault, "Harbor Books");
-  await apiCustomer(shop.api, { customerId: "HB1001", first: "Grace", last: "Hopper", email: "grace@example.com", cards: 2, addresses: [{ first: "Grace", last: "Hopper", city: "Arlington" }] });
+  await apiCustomer(shop.api, {
+    customerId: "HB1001",
+    first: "Grace",
+    last: "Hopper",
+    email: "grace@example.com",
+    cards: 2,
+    addresses: [{ first: "Grace", last: "Hopper", city: "Arlington" }],
+  });
   await apiCustomer(shop.api, { customerId: "HB1002", first: "Alan", last: "Turing", email: "alan@example.com", cards: 1 });
   await apiCustomer(shop.api, { customerId: "HB1003", firm: "Lovelace Analytics", first: "Ada", last: "Lovelace", email: "ada@example.com", cards: 1 });
   await createLink(shop.api, { customerId: "HB1002" });

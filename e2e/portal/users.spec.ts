@@ -128,7 +128,14 @@ test("only owners manage users: an admin gets 404 for the page and 403 for a for
   await page.goto(`${vault.baseUrl}/portal/customers`);
   const csrf = await csrfOf(page);
   const forged = await page.evaluate(
-    async ([id, token]) => (await fetch(`/portal/api/users/${id}`, { method: "PATCH", headers: { "content-type": "application/json", "x-vault-csrf": token }, body: '{"role":"owner"}' })).status,
+    async ([id, token]) =>
+      (
+        await fetch(`/portal/api/users/${id}`, {
+          method: "PATCH",
+          headers: { "content-type": "application/json", "x-vault-csrf": token },
+          body: '{"role":"owner"}',
+        })
+      ).status,
     [viewer.userId, csrf] as const,
   );
   expect(forged).toBe(403);
@@ -136,7 +143,8 @@ test("only owners manage users: an admin gets 404 for the page and 403 for a for
   await signOut(page);
   await signIn(page, vault, { email: vault.merchant.owner_email, password: vault.merchant.owner_password });
   const noToken = await page.evaluate(
-    async (id) => (await fetch(`/portal/api/users/${id}`, { method: "PATCH", headers: { "content-type": "application/json" }, body: '{"role":"owner"}' })).status,
+    async (id) =>
+      (await fetch(`/portal/api/users/${id}`, { method: "PATCH", headers: { "content-type": "application/json" }, body: '{"role":"owner"}' })).status,
     viewer.userId,
   );
   expect(noToken).toBe(403);

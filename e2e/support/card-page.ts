@@ -65,7 +65,10 @@ export async function expectLanding(
   await expect(page.getByRole("heading", { name: LANDING_HEADINGS[path] })).toBeVisible();
   const query = new URL(page.url()).searchParams;
   const received: Landing[] = site.landingsFor(query.get("checkout_id") ?? "");
-  expect(received.map((l) => l.url), "the merchant's server received the redirect").toContain(page.url());
+  expect(
+    received.map((l) => l.url),
+    "the merchant's server received the redirect",
+  ).toContain(page.url());
   expect(redirectProblem(query, signingSecret), `redirect ${page.url()}`).toBeNull();
   expect(Object.fromEntries(query)).toMatchObject(expected);
   return query;

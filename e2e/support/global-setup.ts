@@ -81,15 +81,22 @@ function projectFilters(argv = process.argv): RegExp[] {
       values.push(next);
     }
   });
-  return values.map((v) => new RegExp(`^${v.split("*").map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`, "i"));
+  return values.map(
+    (v) =>
+      new RegExp(
+        `^${v
+          .split("*")
+          .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+          .join(".*")}$`,
+        "i",
+      ),
+  );
 }
 
 export default async function globalSetup(config: FullConfig) {
   const filters = projectFilters();
   const wanted = DATABASES.filter((database) =>
-    config.projects.some(
-      (p) => (p.use as { database?: Database }).database === database && (filters.length === 0 || filters.some((f) => f.test(p.name))),
-    ),
+    config.projects.some((p) => (p.use as { database?: Database }).database === database && (filters.length === 0 || filters.some((f) => f.test(p.name)))),
   );
   const started: Started[] = [];
   const stopAll = async () => {

@@ -14,7 +14,15 @@ export type ApiCustomer = { customerId: string; cards: { cardId: string; number:
 /** A customer added with POST /platform/vault/customer, with `cards` new test cards and the given addresses. */
 export async function apiCustomer(
   api: ApiClient,
-  options: { customerId?: string; first?: string; last?: string; firm?: string; email?: string; cards?: number; addresses?: { first: string; last: string; city?: string }[] } = {},
+  options: {
+    customerId?: string;
+    first?: string;
+    last?: string;
+    firm?: string;
+    email?: string;
+    cards?: number;
+    addresses?: { first: string; last: string; city?: string }[];
+  } = {},
 ): Promise<ApiCustomer> {
   const customerId = options.customerId ?? uniqueCustomerId("PC");
   const numbers = Array.from({ length: options.cards ?? 0 }, () => uniqueVisa());
@@ -32,7 +40,10 @@ export async function apiCustomer(
   return {
     customerId,
     // The API answers cards in its own order: match them back to the numbers by their last four.
-    cards: numbers.map((number) => ({ number, cardId: data.billing_cards.find((c: { card_number: string }) => c.card_number.endsWith(number.slice(-4))).card_id })),
+    cards: numbers.map((number) => ({
+      number,
+      cardId: data.billing_cards.find((c: { card_number: string }) => c.card_number.endsWith(number.slice(-4))).card_id,
+    })),
     shippingIds: data.shipping_addresses.map((a: { shipping_id: number }) => a.shipping_id),
   };
 }

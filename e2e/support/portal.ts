@@ -59,7 +59,10 @@ export async function ageSessions(vault: VaultInfo, userId: number, minutes: num
 
 /** The CSRF token the signed-in page carries (for forging requests a page would not make). */
 export function csrfOf(page: Page): Promise<string> {
-  return page.locator('meta[name="vault-csrf"]').getAttribute("content").then((v) => v ?? "");
+  return page
+    .locator('meta[name="vault-csrf"]')
+    .getAttribute("content")
+    .then((v) => v ?? "");
 }
 
 /** The page's own alert (not Next's route announcer, which also has role="alert"). */

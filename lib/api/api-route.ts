@@ -6,12 +6,7 @@ import { authenticateApiKey } from "../auth/authenticate-api-key";
 import type { Actor } from "../audit/record-audit";
 import { errorResult } from "../http/error-result";
 import { routeCore } from "../http/route-core";
-import {
-  beginIdempotentRequest,
-  finishIdempotentRequest,
-  hashRequestBody,
-  parseIdempotencyKey,
-} from "../idempotency/idempotent-request";
+import { beginIdempotentRequest, finishIdempotentRequest, hashRequestBody, parseIdempotencyKey } from "../idempotency/idempotent-request";
 
 export type ApiInput<P, Q, B> = { actor: Actor; params: P; query: Q; body: B; request: Request };
 

@@ -30,9 +30,7 @@ export function auditLogCsvHeader(): string {
 
 /** The rows' CSV lines without the header, for an export written in pieces. */
 export function auditLogCsvLines(rows: readonly AuditLogRow[]): string {
-  return rows
-    .map((r) => csvLine([r.createdAt.toISOString(), r.actor, r.action, r.targetType, r.targetId, r.clientAddress, r.requestId]))
-    .join("");
+  return rows.map((r) => csvLine([r.createdAt.toISOString(), r.actor, r.action, r.targetType, r.targetId, r.clientAddress, r.requestId])).join("");
 }
 
 /** Audit rows as an RFC 4180 CSV document, header first, times in ISO 8601 (UTC). */

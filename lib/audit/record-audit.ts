@@ -34,8 +34,7 @@ export async function recordAuditMany(tx: Tx, who: Actor, entries: AuditEntry[])
 export function auditRowsSql(who: Actor, entries: AuditEntry[]): Prisma.Sql {
   const now = new Date();
   const rows = entries.map(
-    (e) =>
-      Prisma.sql`(${who.merchantId}, ${who.actor}, ${e.action}, ${e.type}, ${e.id}, ${who.clientAddress ?? null}, ${who.requestId ?? null}, ${now})`,
+    (e) => Prisma.sql`(${who.merchantId}, ${who.actor}, ${e.action}, ${e.type}, ${e.id}, ${who.clientAddress ?? null}, ${who.requestId ?? null}, ${now})`,
   );
   return Prisma.sql`
     INSERT INTO "AuditLog" ("merchantId", "actor", "action", "targetType", "targetId", "clientAddress", "requestId", "createdAt")

@@ -19,9 +19,7 @@ const ISSUER_ID_DIGITS = 6;
 export type CardNumberProblem = "format" | "length" | "luhn" | "unsupported_brand";
 
 /** Result of validateCardNumber. */
-export type CardNumberValidation =
-  | { ok: true; digits: string; cardType: CardType }
-  | { ok: false; reason: CardNumberProblem };
+export type CardNumberValidation = { ok: true; digits: string; cardType: CardType } | { ok: false; reason: CardNumberProblem };
 
 /** Bare digits of a card number typed with optional single space/hyphen separators (outer whitespace trimmed), or null. */
 export function normalizeCardNumber(input: string): string | null {

@@ -63,12 +63,9 @@ describe("detectCardType", () => {
     expect(detectCardType(pad(prefix, length))).toBe(expected);
   });
 
-  it.each(["", "4111 1111 1111 1111", "4111-1111-1111-1111", "411111111111111x"])(
-    "rejects non-digit input %j",
-    (input) => {
-      expect(detectCardType(input)).toBeNull();
-    },
-  );
+  it.each(["", "4111 1111 1111 1111", "4111-1111-1111-1111", "411111111111111x"])("rejects non-digit input %j", (input) => {
+    expect(detectCardType(input)).toBeNull();
+  });
 });
 
 describe("cardTypeFromPrefix", () => {

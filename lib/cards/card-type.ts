@@ -51,9 +51,7 @@ const DIGITS_ONLY = /^[0-9]+$/;
 /** Brand of a complete card number (digits only), or null if no brand issues that prefix at that length. */
 export function detectCardType(digits: string): CardType | null {
   if (!DIGITS_ONLY.test(digits)) return null;
-  const rule = RULES.find(
-    (r) => r.lengths.includes(digits.length) && r.prefixes.some((p) => prefixMayMatch(digits, p)),
-  );
+  const rule = RULES.find((r) => r.lengths.includes(digits.length) && r.prefixes.some((p) => prefixMayMatch(digits, p)));
   return rule?.type ?? null;
 }
 

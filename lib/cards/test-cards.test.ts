@@ -4,9 +4,7 @@ import { validateCardNumber } from "./card-number";
 import { isLuhnValid } from "./luhn";
 import type { CardType } from "./card-type";
 
-const entries = Object.entries(TEST_CARD_NUMBERS).flatMap(([type, numbers]) =>
-  numbers.map((n) => [type as CardType, n] as const),
-);
+const entries = Object.entries(TEST_CARD_NUMBERS).flatMap(([type, numbers]) => numbers.map((n) => [type as CardType, n] as const));
 
 describe("TEST_CARD_NUMBERS", () => {
   it("has numbers for every brand", () => {

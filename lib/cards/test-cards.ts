@@ -25,9 +25,7 @@ export function generateTestCardNumber(prefix: string, length: number, rng: () =
   if (!/^[0-9]*$/.test(prefix)) throw new TypeError("generateTestCardNumber: prefix must contain digits only");
   // One position is always reserved for the check digit.
   if (!Number.isInteger(length) || length <= prefix.length || length > MAX_CARD_LENGTH) {
-    throw new RangeError(
-      `generateTestCardNumber: length must be an integer from ${prefix.length + 1} to ${MAX_CARD_LENGTH}`,
-    );
+    throw new RangeError(`generateTestCardNumber: length must be an integer from ${prefix.length + 1} to ${MAX_CARD_LENGTH}`);
   }
   let payload = prefix;
   while (payload.length < length - 1) {

@@ -61,9 +61,7 @@ export async function captureCard(
     // An update link re-seals under the card's own id. If that card was
     // deleted since, the number is stored as a new card with a fresh id
     // (a deleted card_id stays dead).
-    const target = checkout.cardId
-      ? await tx.card.findFirst({ where: { id: checkout.cardId, customerPk: checkout.customerPk }, select: { id: true } })
-      : null;
+    const target = checkout.cardId ? await tx.card.findFirst({ where: { id: checkout.cardId, customerPk: checkout.customerPk }, select: { id: true } }) : null;
     const card = rejected ? null : prepareCard(input, checkout.merchantId, "", errors, new Date(), target?.id);
 
     const state = checkoutState(checkout);

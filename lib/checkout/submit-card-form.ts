@@ -14,9 +14,7 @@ export type CardFormState = {
 
 /** What the vault did with a submitted card (the hosted page's captureCard, the embedded form's createCardToken). */
 export type StoreOutcome<T> =
-  | { kind: "done"; value: T }
-  | { kind: "invalid"; errors: FieldErrors; attemptsLeft: number }
-  | { kind: "throttled"; retryAfterSeconds: number };
+  { kind: "done"; value: T } | { kind: "invalid"; errors: FieldErrors; attemptsLeft: number } | { kind: "throttled"; retryAfterSeconds: number };
 
 /** Stores the card; with `rejected`, only counts a failed attempt (the form found those problems). */
 export type StoreCard<T> = (input: AddBillingCardInput, rejected?: FieldErrors) => Promise<StoreOutcome<T>>;
@@ -35,7 +33,10 @@ const VAULT_MESSAGES: Record<string, string> = {
  * fields count as a failed attempt, as the vault's own refusals do; a form
  * with other fields missing is only shown again.
  */
-export async function submitCardForm<T>(raw: Record<string, string>, store: StoreCard<T>): Promise<{ kind: "done"; value: T } | { kind: "form"; state: CardFormState }> {
+export async function submitCardForm<T>(
+  raw: Record<string, string>,
+  store: StoreCard<T>,
+): Promise<{ kind: "done"; value: T } | { kind: "form"; state: CardFormState }> {
   const values = Object.fromEntries(REDISPLAYED_FIELDS.map((name) => [name, raw[name] ?? ""]));
   const parsed = HostedCardFormSchema.safeParse(raw);
   let errors: Record<string, string> = {};

@@ -25,10 +25,7 @@ export function gcmDecrypt(key: Buffer, iv: Buffer, ciphertext: Buffer, tag: Buf
   } catch {
     // Unauthenticated output must not outlive the failure.
     plaintext.fill(0);
-    throw new CryptoError(
-      "authentication_failed",
-      `Sealed blob ${what} failed authentication (tampered, wrong aad, or wrong key)`,
-    );
+    throw new CryptoError("authentication_failed", `Sealed blob ${what} failed authentication (tampered, wrong aad, or wrong key)`);
   }
   return plaintext;
 }

@@ -1,9 +1,5 @@
 /** Why a sealed blob could not be opened; stable strings callers can branch on and log. */
-export type CryptoErrorReason =
-  | "malformed"
-  | "unsupported_format"
-  | "unknown_kek_version"
-  | "authentication_failed";
+export type CryptoErrorReason = "malformed" | "unsupported_format" | "unknown_kek_version" | "authentication_failed";
 
 /**
  * Raised when a sealed blob is rejected. Messages are written by this module

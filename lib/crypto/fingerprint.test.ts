@@ -19,9 +19,7 @@ describe("fingerprint", () => {
 
   it("differs across values and across keys", () => {
     expect(fingerprint("card-number:4111111111111111", ring)).not.toBe(fingerprint("card-number:4111111111111112", ring));
-    expect(fingerprint("card-number:4111111111111111", ring)).not.toBe(
-      fingerprint("card-number:4111111111111111", generateKeyring("other")),
-    );
+    expect(fingerprint("card-number:4111111111111111", ring)).not.toBe(fingerprint("card-number:4111111111111111", generateKeyring("other")));
   });
 
   it("does not use a KEK", () => {

@@ -2,9 +2,7 @@ import path from "node:path";
 import { readEnvVariables, type EnvSource } from "../env-schema.mjs";
 
 /** Where key material comes from: inline JSON in VAULT_KEYS, or a key file. */
-export type KeySource =
-  | { kind: "env"; json: string; label: string }
-  | { kind: "file"; path: string; label: string };
+export type KeySource = { kind: "env"; json: string; label: string } | { kind: "file"; path: string; label: string };
 
 /**
  * The environment variables key loading reads. Wider than NodeJS.ProcessEnv

@@ -10,12 +10,7 @@ import { buildSealed, checkAad, dataAad, parseSealed } from "./sealed-format";
  * rotation. The data section is copied byte for byte; only the header and
  * wrap section change.
  */
-export function rewrapSealed(
-  sealed: Uint8Array,
-  aad: string,
-  toVersion?: number,
-  keyring?: Keyring,
-): { sealed: Buffer; kekVersion: number } {
+export function rewrapSealed(sealed: Uint8Array, aad: string, toVersion?: number, keyring?: Keyring): { sealed: Buffer; kekVersion: number } {
   checkAad(aad);
   const parts = parseSealed(sealed);
   const ring = keyringWith(keyring, toVersion === undefined ? [parts.kekVersion] : [parts.kekVersion, toVersion]);

@@ -8,12 +8,7 @@ import { isErrno } from "./read-key-file";
  * readers see either the old file or the new one, never a partial write.
  * With `noClobber`, an existing target is left alone and false is returned.
  */
-export function writeFileAtomic(
-  target: string,
-  data: string,
-  mode: number,
-  options: { noClobber?: boolean } = {},
-): boolean {
+export function writeFileAtomic(target: string, data: string, mode: number, options: { noClobber?: boolean } = {}): boolean {
   const dir = path.dirname(target);
   const temp = path.join(dir, `.${path.basename(target)}.${randomBytes(6).toString("hex")}.tmp`);
   // "wx" refuses to follow a planted file or symlink at the temp name.

@@ -53,7 +53,10 @@ export async function postgresWriteAtomically(pool: pg.Pool, statements: Prisma.
     client.release();
   } catch (error) {
     // A connection whose ROLLBACK failed is broken: drop it from the pool.
-    await client.query("ROLLBACK").then(() => client.release(), (rollbackError: Error) => client.release(rollbackError));
+    await client.query("ROLLBACK").then(
+      () => client.release(),
+      (rollbackError: Error) => client.release(rollbackError),
+    );
     throw error;
   }
 }

@@ -62,9 +62,7 @@ function fromSqlite(value: unknown, declaredType: string | null): unknown {
     case "BLOB":
       return new Uint8Array(value as Buffer);
     default:
-      return typeof value === "bigint" && value <= BigInt(Number.MAX_SAFE_INTEGER) && value >= BigInt(Number.MIN_SAFE_INTEGER)
-        ? Number(value)
-        : value;
+      return typeof value === "bigint" && value <= BigInt(Number.MAX_SAFE_INTEGER) && value >= BigInt(Number.MIN_SAFE_INTEGER) ? Number(value) : value;
   }
 }
 

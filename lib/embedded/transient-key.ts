@@ -23,7 +23,10 @@ export async function createTransientKey(actor: Actor, options: { forPortal?: bo
   const expiresAt = new Date(createdAt.getTime() + TRANSIENT_KEY_TTL_MS);
   const hash = hashTransientKey(key);
   await getDb().$transaction(async (tx) => {
-    await tx.transientKey.create({ data: { hash, merchantId: actor.merchantId, expiresAt, createdAt, forPortal: options.forPortal === true }, select: { hash: true } });
+    await tx.transientKey.create({
+      data: { hash, merchantId: actor.merchantId, expiresAt, createdAt, forPortal: options.forPortal === true },
+      select: { hash: true },
+    });
     // The audit row names the key by the start of its hash, never the key.
     await recordAudit(tx, actor, "transient_key.create", { type: "transient_key", id: hash.slice(0, 16) });
   });

@@ -30,9 +30,7 @@ export async function recordEvents(tx: Tx, merchantId: bigint, entries: EventEnt
 export function eventRowsSql(merchantId: bigint, entries: EventEntry[]): { sql: Prisma.Sql; eventIds: string[] } {
   const now = new Date();
   const eventIds = entries.map(() => randomHexId());
-  const rows = entries.map(
-    (e, i) => Prisma.sql`(${eventIds[i]}, ${merchantId}, ${e.type}, ${JSON.stringify(e.data)}, ${e.webhookId ?? null}, ${now})`,
-  );
+  const rows = entries.map((e, i) => Prisma.sql`(${eventIds[i]}, ${merchantId}, ${e.type}, ${JSON.stringify(e.data)}, ${e.webhookId ?? null}, ${now})`);
   const sql = Prisma.sql`
     INSERT INTO "Event" ("eventId", "merchantId", "type", "payload", "webhookId", "createdAt")
     VALUES ${Prisma.join(rows)}`;

@@ -1,6 +1,14 @@
 import "#server-only";
 import { expireCheckoutLinks } from "./expire-checkout-links";
-import { pruneCaptureFailures, pruneIdempotencyRecords, prunePendingCards, pruneTransientKeys, pruneWebhookHistory, prunePortalSessions, pruneUserInvites } from "./prune-expired-rows";
+import {
+  pruneCaptureFailures,
+  pruneIdempotencyRecords,
+  prunePendingCards,
+  pruneTransientKeys,
+  pruneWebhookHistory,
+  prunePortalSessions,
+  pruneUserInvites,
+} from "./prune-expired-rows";
 import type { HousekeepingJob } from "./housekeeping-job";
 
 /** Every job the worker runs on a schedule. */

@@ -30,8 +30,7 @@ export const prunePendingCards: HousekeepingJob = {
 export const pruneIdempotencyRecords: HousekeepingJob = {
   name: "prune-idempotency-records",
   everyMs: 5 * 60_000,
-  run: async (clock) =>
-    (await getDb().$transaction((tx) => tx.idempotencyRecord.deleteMany({ where: { expiresAt: { lte: clock.now() } } }))).count,
+  run: async (clock) => (await getDb().$transaction((tx) => tx.idempotencyRecord.deleteMany({ where: { expiresAt: { lte: clock.now() } } }))).count,
 };
 
 /** Failed-capture records older than the per-address window that counts them. */

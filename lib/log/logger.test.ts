@@ -11,7 +11,12 @@ function memoryLogger(level: Parameters<typeof createLogger>[1] = "info") {
   return {
     log,
     raw: () => chunks.join(""),
-    lines: () => chunks.join("").split("\n").filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>),
+    lines: () =>
+      chunks
+        .join("")
+        .split("\n")
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as Record<string, unknown>),
   };
 }
 
@@ -23,11 +28,7 @@ describe("createLogger: nothing sensitive reaches the output", () => {
     ["PAN under an odd field name", (log) => log.info({ foo: "my card 4111 1111 1111 1111 thanks" }), leakPatterns(PAN)],
     ["PAN deep in an array", (log) => log.info({ nested: { deep: ["5555555555554444"] } }), leakPatterns("5555555555554444")],
     ["cvv2 field", (log) => log.info({ card: { cvv2: "987" } }, "tokenising"), ['"987"']],
-    [
-      "Authorization header (request shape)",
-      (log) => log.info({ req: { headers: { authorization: "Basic c2VjcmV0LWtleTo=" } } }),
-      ["c2VjcmV0LWtleTo="],
-    ],
+    ["Authorization header (request shape)", (log) => log.info({ req: { headers: { authorization: "Basic c2VjcmV0LWtleTo=" } } }), ["c2VjcmV0LWtleTo="]],
     ["Authorization header (capitalised)", (log) => log.info({ headers: { Authorization: "Bearer abc.def.ghi" } }), ["abc.def.ghi"]],
     ["cookie header", (log) => log.info({ request: { cookie: "session=s3cr3t" } }), ["s3cr3t"]],
     ["Error with a PAN in its message", (log) => log.error(new Error(`declined ${PAN}`)), leakPatterns(PAN)],

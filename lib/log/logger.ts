@@ -21,20 +21,10 @@ const SERVICE_NAME = "customer-vault";
 const MESSAGE_KEY = "msg";
 const ERROR_KEY = "err";
 
-const REDACT_PATHS = [
-  "req.headers.authorization",
-  "req.headers.cookie",
-  "headers.authorization",
-  "headers.cookie",
-  "*.authorization",
-  "*.cookie",
-];
+const REDACT_PATHS = ["req.headers.authorization", "req.headers.cookie", "headers.authorization", "headers.cookie", "*.authorization", "*.cookie"];
 
 /** A logger writing scrubbed JSON lines to `destination`; level defaults to env LOG_LEVEL (lib/env-schema.mjs's rule). */
-export function createLogger(
-  destination: DestinationStream,
-  level: LevelWithSilent = readEnvVariables(["LOG_LEVEL"]).LOG_LEVEL,
-): Logger {
+export function createLogger(destination: DestinationStream, level: LevelWithSilent = readEnvVariables(["LOG_LEVEL"]).LOG_LEVEL): Logger {
   const root = pino(
     {
       level,

@@ -78,9 +78,11 @@ describe("scrubForLog: values kept as they are", () => {
 
 describe("scrubForLog: special objects", () => {
   it("describes binary data instead of dumping it", () => {
-    expect(
-      scrubForLog({ buf: Buffer.from(PAN), bytes: new Uint8Array(3), raw: new ArrayBuffer(7) }),
-    ).toEqual({ buf: "[Buffer 16 bytes]", bytes: "[Uint8Array 3 bytes]", raw: "[ArrayBuffer 7 bytes]" });
+    expect(scrubForLog({ buf: Buffer.from(PAN), bytes: new Uint8Array(3), raw: new ArrayBuffer(7) })).toEqual({
+      buf: "[Buffer 16 bytes]",
+      bytes: "[Uint8Array 3 bytes]",
+      raw: "[ArrayBuffer 7 bytes]",
+    });
   });
 
   it("turns dates into ISO strings", () => {

@@ -27,7 +27,13 @@ export function accessibleBrandColor(hex: string): string {
   if (contrastRatio(color, "#ffffff") >= MIN_CONTRAST) return color;
   const channels = [1, 3, 5].map((i) => parseInt(color.slice(i, i + 2), 16));
   for (let step = 1; step <= 100; step++) {
-    const shade = `#${channels.map((c) => Math.round((c * (100 - step)) / 100).toString(16).padStart(2, "0")).join("")}`;
+    const shade = `#${channels
+      .map((c) =>
+        Math.round((c * (100 - step)) / 100)
+          .toString(16)
+          .padStart(2, "0"),
+      )
+      .join("")}`;
     if (contrastRatio(shade, "#ffffff") >= MIN_CONTRAST) return shade;
   }
   return "#000000";

@@ -12,7 +12,10 @@ import { DISPLAY_NAME_MAX } from "./schemas";
 /** The branding form: display name, colour (empty for the default), and what to do with the logo. */
 export const BrandingFormSchema = z.object({
   displayName: z.string().trim().min(1, "Enter the name customers see").max(DISPLAY_NAME_MAX, `Use at most ${DISPLAY_NAME_MAX} characters`),
-  primaryColor: z.string().trim().refine((v) => v === "" || HEX_COLOR.test(v), "Write the colour as #rrggbb, for example #0f766e"),
+  primaryColor: z
+    .string()
+    .trim()
+    .refine((v) => v === "" || HEX_COLOR.test(v), "Write the colour as #rrggbb, for example #0f766e"),
   logo: z.discriminatedUnion("action", [
     z.object({ action: z.literal("keep") }),
     z.object({ action: z.literal("remove") }),

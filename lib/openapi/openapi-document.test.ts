@@ -40,14 +40,20 @@ describe("the OpenAPI document", () => {
     for (const { path, method, op } of ops) {
       expect(op.responses?.["200"], `${method} ${path}`).toBeDefined();
       expect(op.summary, `${method} ${path}`).toBeTruthy();
-      expect(op.tags?.every((t: string) => tags.has(t)), `${method} ${path} tags`).toBe(true);
+      expect(
+        op.tags?.every((t: string) => tags.has(t)),
+        `${method} ${path} tags`,
+      ).toBe(true);
     }
   });
 
   it("declares every path parameter the path names", () => {
     for (const { path, method, op } of operations(doc)) {
       const named = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]).sort();
-      const declared = (op.parameters ?? []).filter((p: any) => p.in === "path").map((p: any) => p.name).sort();
+      const declared = (op.parameters ?? [])
+        .filter((p: any) => p.in === "path")
+        .map((p: any) => p.name)
+        .sort();
       expect(declared, `${method} ${path}`).toEqual(named);
     }
   });

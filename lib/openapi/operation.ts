@@ -40,7 +40,9 @@ export type OperationSpec = {
 };
 
 const RequestIdHeader = z.string().meta({ description: "The id of this request's line in the server log.", header: { id: "RequestId" } });
-const ReplayedHeader = z.literal("true").meta({ description: "Present when the answer is a replay of an earlier request with the same Idempotency-Key.", header: { id: "IdempotentReplayed" } });
+const ReplayedHeader = z
+  .literal("true")
+  .meta({ description: "Present when the answer is a replay of an earlier request with the same Idempotency-Key.", header: { id: "IdempotentReplayed" } });
 
 const IdempotencyKeyHeader = z
   .string()
@@ -53,9 +55,11 @@ const IdempotencyKeyHeader = z
   });
 
 function successResponse(spec: OperationSpec, method: string) {
-  const schema =
-    spec.answer === "message" ? MessageEnvelopeSchema : "list" in spec.answer ? listEnvelope(spec.answer.list) : successEnvelope(spec.answer.data);
-  const headers = method === "post" ? z.object({ "x-request-id": RequestIdHeader, "idempotent-replayed": ReplayedHeader.optional() }) : z.object({ "x-request-id": RequestIdHeader });
+  const schema = spec.answer === "message" ? MessageEnvelopeSchema : "list" in spec.answer ? listEnvelope(spec.answer.list) : successEnvelope(spec.answer.data);
+  const headers =
+    method === "post"
+      ? z.object({ "x-request-id": RequestIdHeader, "idempotent-replayed": ReplayedHeader.optional() })
+      : z.object({ "x-request-id": RequestIdHeader });
   return { description: "Success (code 0)", headers, content: { "application/json": { schema } } };
 }
 
@@ -73,7 +77,10 @@ export function errorStatuses(spec: OperationSpec, method: string): number[] {
 export function operation(method: "get" | "post" | "put" | "delete", spec: OperationSpec): ZodOpenApiOperationObject {
   const responses: ZodOpenApiResponsesObject = { 200: successResponse(spec, method) };
   for (const status of errorStatuses(spec, method)) {
-    responses[String(status) as `${1 | 2 | 3 | 4 | 5}${string}`] = { description: errorDescription(status), content: { "application/json": { schema: errorEnvelope(status) } } };
+    responses[String(status) as `${1 | 2 | 3 | 4 | 5}${string}`] = {
+      description: errorDescription(status),
+      content: { "application/json": { schema: errorEnvelope(status) } },
+    };
   }
   return {
     operationId: spec.operationId,

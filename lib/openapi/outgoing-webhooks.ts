@@ -13,7 +13,10 @@ const DeliveryBodySchema = z
       description:
         "customer events: {customer_id}; card events: {customer_id, card_id, card_number (masked), card_type, exp_date}, and checkout_id for the checkout_ events; validate_url: {webhook_id, label, notification_url}.",
     }),
-    event_id: z.string().regex(/^[0-9a-f]{32}$/).meta({ description: "The same on every retry: deduplicate on it." }),
+    event_id: z
+      .string()
+      .regex(/^[0-9a-f]{32}$/)
+      .meta({ description: "The same on every retry: deduplicate on it." }),
     created: z.string().meta({ format: "date-time" }),
   })
   .meta({ id: "WebhookEventBody", description: "What the vault POSTs to a webhook's notification_url." });

@@ -28,7 +28,17 @@ describe("schema rows", () => {
   });
 
   it("names unions of constants by their values and a forbidden field as not allowed", () => {
-    expect(typeName({ anyOf: [{ type: "number", const: 8 }, { type: "number", const: 9 }] }, {})).toBe("8 | 9");
+    expect(
+      typeName(
+        {
+          anyOf: [
+            { type: "number", const: 8 },
+            { type: "number", const: 9 },
+          ],
+        },
+        {},
+      ),
+    ).toBe("8 | 9");
     expect(typeName({ not: {} }, {})).toBe("not allowed");
   });
 });

@@ -42,7 +42,7 @@ export function typeName(schema: JsonSchema, components: Record<string, JsonSche
   const { schema: s, nullable } = withoutNull(schema, components);
   let name: string;
   if (s.not && Object.keys(s.not).length === 0) name = "not allowed";
-  else if (s.const !== undefined) name = `${typeof s.const === "string" ? "string" : s.type ?? typeof s.const}`;
+  else if (s.const !== undefined) name = `${typeof s.const === "string" ? "string" : (s.type ?? typeof s.const)}`;
   else if (s.anyOf) name = (s.anyOf as JsonSchema[]).map((o) => (o.const !== undefined ? JSON.stringify(o.const) : typeName(o, components))).join(" | ");
   else if (s.type === "array") name = `array of ${typeName(s.items ?? {}, components)}`;
   else if (s.type === "object" && s.additionalProperties && typeof s.additionalProperties === "object" && !s.properties) {

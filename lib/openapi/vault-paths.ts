@@ -74,7 +74,8 @@ export const vaultPaths: ZodOpenApiPathsObject = {
       operationId: "deleteCustomer",
       tag,
       summary: "Delete a customer",
-      description: "Deletes the customer with its cards and addresses. Its customer_id may be used again for a new, empty customer; the old card_ids stay dead.",
+      description:
+        "Deletes the customer with its cards and addresses. Its customer_id may be used again for a new, empty customer; the old card_ids stay dead.",
       path: customerPath,
       answer: "message",
     }),
@@ -121,7 +122,14 @@ export const vaultPaths: ZodOpenApiPathsObject = {
     }),
   },
   "/vault/customer/{customer_id}/billing/primary": {
-    put: operation("put", { operationId: "setPrimaryBillingCard", tag, summary: "Make a card primary", path: customerPath, body: CardIdBodySchema, answer: customerAnswer }),
+    put: operation("put", {
+      operationId: "setPrimaryBillingCard",
+      tag,
+      summary: "Make a card primary",
+      path: customerPath,
+      body: CardIdBodySchema,
+      answer: customerAnswer,
+    }),
   },
   "/vault/customer/{customer_id}/shipping": {
     get: operation("get", {
@@ -131,7 +139,14 @@ export const vaultPaths: ZodOpenApiPathsObject = {
       path: customerPath,
       answer: { data: z.object({ shipping_addresses: z.array(ShippingAddressResponseSchema) }) },
     }),
-    post: operation("post", { operationId: "addShippingAddress", tag, summary: "Add a shipping address", path: customerPath, body: AddShippingAddressSchema, answer: customerAnswer }),
+    post: operation("post", {
+      operationId: "addShippingAddress",
+      tag,
+      summary: "Add a shipping address",
+      path: customerPath,
+      body: AddShippingAddressSchema,
+      answer: customerAnswer,
+    }),
     put: operation("put", {
       operationId: "updateShippingAddress",
       tag,

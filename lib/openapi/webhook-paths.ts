@@ -74,14 +74,27 @@ export const webhookPaths: ZodOpenApiPathsObject = {
     }),
   },
   "/webhook/{webhook_id}/disable": {
-    put: operation("put", { operationId: "disableWebhook", tag, summary: "Disable a webhook", description: "Its events are held, not sent, until it is enabled.", path: webhookPath, answer: "message" }),
+    put: operation("put", {
+      operationId: "disableWebhook",
+      tag,
+      summary: "Disable a webhook",
+      description: "Its events are held, not sent, until it is enabled.",
+      path: webhookPath,
+      answer: "message",
+    }),
   },
   "/webhook/{webhook_id}/event": {
     get: operation("get", { operationId: "listWebhookEvents", tag, summary: "List a webhook's events", path: webhookPath, answer: eventsAnswer }),
   },
   "/webhook/{webhook_id}/event/{event}": {
     post: operation("post", { operationId: "addWebhookEvent", tag, summary: "Subscribe a webhook to an event", path: eventPath, answer: eventsAnswer }),
-    delete: operation("delete", { operationId: "removeWebhookEvent", tag, summary: "Unsubscribe a webhook from an event", path: eventPath, answer: eventsAnswer }),
+    delete: operation("delete", {
+      operationId: "removeWebhookEvent",
+      tag,
+      summary: "Unsubscribe a webhook from an event",
+      path: eventPath,
+      answer: eventsAnswer,
+    }),
   },
   "/webhook/{webhook_id}/secret": {
     post: operation("post", {

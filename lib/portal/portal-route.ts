@@ -62,7 +62,11 @@ export async function requireSession(stage: SessionStage | SessionStage[]): Prom
 }
 
 /** A 403 unless x-vault-csrf carries `expected` (compared in constant time). */
-export function requireCsrf(scope: RequestScope, expected: string, refusal = "The form's security token is missing or stale; reload the page and try again."): void {
+export function requireCsrf(
+  scope: RequestScope,
+  expected: string,
+  refusal = "The form's security token is missing or stale; reload the page and try again.",
+): void {
   if (!constantTimeEqual(expected, scope.request.headers.get(CSRF_HEADER))) throw new ApiError("forbidden", refusal);
 }
 

@@ -74,7 +74,14 @@ export async function openPortalSession(sealed: string | undefined, now = new Da
     where: { id },
     include: {
       user: {
-        select: { id: true, merchantId: true, email: true, role: true, totpKekVersion: true, merchant: { select: { id: true, name: true, requireTotp: true } } },
+        select: {
+          id: true,
+          merchantId: true,
+          email: true,
+          role: true,
+          totpKekVersion: true,
+          merchant: { select: { id: true, name: true, requireTotp: true } },
+        },
       },
     },
   });

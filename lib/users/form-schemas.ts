@@ -13,11 +13,7 @@ export const SignInFormSchema = z.object({
 export type SignInInput = z.infer<typeof SignInFormSchema>;
 
 export const SecondFactorFormSchema = z.object({
-  code: z
-    .string()
-    .trim()
-    .min(1, "Enter the code from your authenticator app, or a recovery code")
-    .max(32, "That is longer than any code"),
+  code: z.string().trim().min(1, "Enter the code from your authenticator app, or a recovery code").max(32, "That is longer than any code"),
 });
 export type SecondFactorInput = z.infer<typeof SecondFactorFormSchema>;
 

@@ -33,7 +33,13 @@ export async function beginTotpEnrolment(user: { id: number; email: string }): P
  * (sealed), marks that code's step used, and returns ten new recovery codes
  * (shown once; only their hashes are kept). Replaces any earlier factor.
  */
-export async function confirmTotpEnrolment(options: { actor: Actor; userId: number; pending: string; code: string; now?: Date }): Promise<{ recoveryCodes: string[] }> {
+export async function confirmTotpEnrolment(options: {
+  actor: Actor;
+  userId: number;
+  pending: string;
+  code: string;
+  now?: Date;
+}): Promise<{ recoveryCodes: string[] }> {
   let data: { u?: unknown; s?: unknown };
   try {
     data = await unsealData(options.pending, { password: pendingPassword(), ttl: PENDING_TTL_SECONDS });

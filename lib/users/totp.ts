@@ -50,7 +50,14 @@ export function newRecoveryCodes(): { codes: string[]; hashes: string[] } {
 }
 
 export function hashRecoveryCode(code: string): string {
-  return createHash("sha256").update(code.trim().toLowerCase().replace(/[^0-9a-f]/g, "")).digest("hex");
+  return createHash("sha256")
+    .update(
+      code
+        .trim()
+        .toLowerCase()
+        .replace(/[^0-9a-f]/g, ""),
+    )
+    .digest("hex");
 }
 
 /** The index of the stored hash this code matches (to strike it out), or -1. */

@@ -31,7 +31,10 @@ export async function verifySignIn(emailInput: string, password: string, now = n
       await tx.user.update({ where: { id: user.id }, data: { failedSignIns: 0, lockedUntil: null, lastSignInAt: now } });
       await recordAudit(tx, actor, "user.sign_in", { type: "user", id: String(user.id) });
       const hasTotp = user.totpSecretSealed !== null;
-      return { ok: true as const, user: { id: user.id, merchantId: user.merchantId, email: user.email, role: user.role, hasTotp, merchantRequiresTotp: user.merchant.requireTotp } };
+      return {
+        ok: true as const,
+        user: { id: user.id, merchantId: user.merchantId, email: user.email, role: user.role, hasTotp, merchantRequiresTotp: user.merchant.requireTotp },
+      };
     }
     // Counted in the database (an increment, not a read-then-write), so
     // guesses spread over several processes add up.

@@ -27,7 +27,10 @@ export async function addCustomer(actor: Actor, input: AddCustomerInput): Promis
   const customerId = input.customer_id ?? generateCustomerId();
   const cards = prepareCards(actor.merchantId, input);
   const addresses = input.shipping_addresses ?? [];
-  const primaryAddress = Math.max(0, addresses.findIndex((a) => a.primary));
+  const primaryAddress = Math.max(
+    0,
+    addresses.findIndex((a) => a.primary),
+  );
   const customer = insertCustomerRowSql(actor.merchantId, customerId, customerColumns(input));
   try {
     await insertNewCustomer({ actor, customerId, customerSql: customer.sql, cards, addresses, primaryAddress });
@@ -53,7 +56,10 @@ function prepareCards(merchantId: bigint, input: AddCustomerInput): (PreparedCar
     if (seen.has(card.fingerprint)) throw new ApiError("conflict", "The same card number appears twice");
     seen.add(card.fingerprint);
   }
-  const primary = Math.max(0, (input.billing_cards ?? []).findIndex((c) => c.primary));
+  const primary = Math.max(
+    0,
+    (input.billing_cards ?? []).findIndex((c) => c.primary),
+  );
   return prepared.map((card, index) => ({ ...card, isPrimary: index === primary }));
 }
 

@@ -15,7 +15,13 @@ export const INVALID_TOKEN_MESSAGE = "is not a valid card token (unknown, alread
  * the form. Null (with the error) for a token that is unknown, another
  * merchant's, already claimed or expired.
  */
-export async function claimCardToken(tx: Tx, merchantId: bigint, input: AddBillingCardInput, errors: FieldErrors, now = new Date()): Promise<PreparedCard | null> {
+export async function claimCardToken(
+  tx: Tx,
+  merchantId: bigint,
+  input: AddBillingCardInput,
+  errors: FieldErrors,
+  now = new Date(),
+): Promise<PreparedCard | null> {
   const pending = input.card_id ? await tx.pendingCard.findFirst({ where: { id: input.card_id, merchantId, expiresAt: { gt: now } } }) : null;
   // deleteMany answers how many rows it took: a token claimed twice at once is taken once.
   const taken = pending ? (await tx.pendingCard.deleteMany({ where: { id: pending.id } })).count : 0;

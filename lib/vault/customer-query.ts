@@ -62,12 +62,10 @@ type Prefixed<Row, P extends string> = { [K in keyof Row as `${P}${K & string}`]
 type CustomerJoinRow = CustomerRow & Prefixed<CardRow, "card_"> & Prefixed<ShippingRow, "ship_">;
 
 /** The merchant's customer with cards and addresses, or a 404. */
-export async function getCustomerWithChildrenOrThrow(
-  db: Db | Tx,
-  merchantId: bigint,
-  customerId: string,
-): Promise<CustomerWithChildren> {
-  const rows = await queryRows<CustomerJoinRow>(db, Prisma.sql`
+export async function getCustomerWithChildrenOrThrow(db: Db | Tx, merchantId: bigint, customerId: string): Promise<CustomerWithChildren> {
+  const rows = await queryRows<CustomerJoinRow>(
+    db,
+    Prisma.sql`
     SELECT c."id", c."merchantId", c."customerId", c."firstName", c."lastName", c."firmName", c."phone",
            c."email", c."referenceId", c."comments", c."developerId", c."createdAt", c."updatedAt",
            k."id" AS "card_id", k."maskedNumber" AS "card_maskedNumber", k."cardType" AS "card_cardType",
@@ -84,7 +82,8 @@ export async function getCustomerWithChildrenOrThrow(
       LEFT JOIN "Card" k ON k."customerPk" = c."id"
       LEFT JOIN "ShippingAddress" s ON s."customerPk" = c."id"
     WHERE c."merchantId" = ${merchantId} AND c."customerId" = ${customerId}
-    ORDER BY k."createdAt", k."id", s."id"`);
+    ORDER BY k."createdAt", k."id", s."id"`,
+  );
   const first = rows[0];
   if (!first) throw notFound("Customer");
   const customer: CustomerRow = {
@@ -122,12 +121,15 @@ function unprefix(row: CustomerJoinRow, prefix: string, columns: Record<string, 
 
 /** The customer's shipping addresses, oldest first. */
 export function listShippingRows(db: Db | Tx, merchantId: bigint, customerId: string): Promise<ShippingRow[]> {
-  return queryRows<ShippingRow>(db, Prisma.sql`
+  return queryRows<ShippingRow>(
+    db,
+    Prisma.sql`
     SELECT s."id", s."firstName", s."lastName", s."firmName", s."addr1", s."addr2", s."city", s."state",
            s."zip", s."zip4", s."country", s."countryCode", s."isPrimary"
     FROM "ShippingAddress" s JOIN "Customer" c ON c."id" = s."customerPk"
     WHERE c."merchantId" = ${merchantId} AND c."customerId" = ${customerId}
-    ORDER BY s."id"`);
+    ORDER BY s."id"`,
+  );
 }
 
 /** A subquery for the customer's internal key, for statements batched before the key is known. */

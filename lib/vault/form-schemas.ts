@@ -80,7 +80,4 @@ export const EditCustomerFormSchema = z.preprocess((values: Record<string, unkno
 export const NewShippingFormSchema = z.preprocess((values: Record<string, unknown>) => formBody(values, "omit", SHIPPING_NAMES), AddShippingAddressSchema);
 /** The edit form of address shippingId (which the form does not show). */
 export const editShippingFormSchema = (shippingId: number) =>
-  z.preprocess(
-    (values: Record<string, unknown>) => ({ ...formBody(values, "null", SHIPPING_NAMES), shipping_id: shippingId }),
-    UpdateShippingAddressSchema,
-  );
+  z.preprocess((values: Record<string, unknown>) => ({ ...formBody(values, "null", SHIPPING_NAMES), shipping_id: shippingId }), UpdateShippingAddressSchema);

@@ -3,12 +3,7 @@ import { Prisma } from "../db/sql";
 import type { AddShippingAddressInput } from "./schemas";
 
 /** The INSERT for a new customer's shipping addresses (`customerPk` a subquery); `primary` is an index. */
-export function insertShippingRowsSql(
-  merchantId: bigint,
-  customerPk: Prisma.Sql,
-  addresses: AddShippingAddressInput[],
-  primary: number,
-): Prisma.Sql {
+export function insertShippingRowsSql(merchantId: bigint, customerPk: Prisma.Sql, addresses: AddShippingAddressInput[], primary: number): Prisma.Sql {
   const now = new Date();
   const rows = addresses.map(
     (a, index) => Prisma.sql`(${merchantId}, ${customerPk}, ${a.shipping_first_name}, ${a.shipping_last_name},

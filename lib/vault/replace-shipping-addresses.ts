@@ -10,12 +10,7 @@ import type { UpdateCustomerInput } from "./schemas";
 type AddressEntry = NonNullable<UpdateCustomerInput["shipping_addresses"]>[number];
 
 /** Makes the customer's shipping addresses exactly `entries` (see updateCustomer). */
-export async function replaceShippingAddresses(
-  tx: Tx,
-  actor: Actor,
-  customer: CustomerWithChildren,
-  entries: AddressEntry[],
-): Promise<void> {
+export async function replaceShippingAddresses(tx: Tx, actor: Actor, customer: CustomerWithChildren, entries: AddressEntry[]): Promise<void> {
   const ownIds = new Set(customer.shippingAddresses.map((a) => a.id));
   const kept = new Set<number>();
   for (const [index, entry] of entries.entries()) {

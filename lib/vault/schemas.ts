@@ -48,7 +48,10 @@ const billingFields = {
   billing_state: text(3),
   billing_zip4: digitsExactly(4).nullish(),
   billing_country: text(128),
-  billing_country_code: z.string().regex(/^[A-Za-z0-9]{3}$/, "must be a 3-character ISO country code").nullish(),
+  billing_country_code: z
+    .string()
+    .regex(/^[A-Za-z0-9]{3}$/, "must be a 3-character ISO country code")
+    .nullish(),
   verify: z.boolean().optional(),
   primary: z.boolean().optional(),
 };
@@ -56,7 +59,10 @@ const billingFields = {
 export const AddBillingCardSchema = z.object({
   card_number: z.string().optional(),
   exp_date: ExpDateSchema.optional(),
-  cvv2: z.string().regex(/^\d{3,4}$/, "must be 3 or 4 digits").optional(),
+  cvv2: z
+    .string()
+    .regex(/^\d{3,4}$/, "must be 3 or 4 digits")
+    .optional(),
   card_id: CardIdSchema.optional(),
   type_id: z.literal("C", { error: "only cards (type_id C) are supported" }).optional(),
   // Required with a card_number (lib/vault/prepare-card.ts); a card_id
@@ -71,7 +77,10 @@ export const UpdateBillingCardSchema = z.object({
   // A number cannot change: a card_id stands for one number (docs/api-contract.md).
   card_number: z.undefined({ error: "cannot be changed; add a new card instead" }).optional(),
   exp_date: ExpDateSchema.optional(),
-  cvv2: z.string().regex(/^\d{3,4}$/, "must be 3 or 4 digits").optional(),
+  cvv2: z
+    .string()
+    .regex(/^\d{3,4}$/, "must be 3 or 4 digits")
+    .optional(),
   billing_zip: z.string().min(1, "cannot be empty").max(10, "must be at most 10 characters").optional(),
   ...billingFields,
 });
@@ -88,7 +97,10 @@ const shippingFields = {
   shipping_zip: text(10),
   shipping_zip4: digitsExactly(4).nullish(),
   shipping_country: text(128),
-  shipping_country_code: z.string().regex(/^[A-Za-z0-9]{3}$/, "must be a 3-character ISO country code").nullish(),
+  shipping_country_code: z
+    .string()
+    .regex(/^[A-Za-z0-9]{3}$/, "must be a 3-character ISO country code")
+    .nullish(),
   primary: z.boolean().optional(),
 };
 const requiredName = z.string().min(1, "is required").max(32, "must be at most 32 characters");

@@ -9,11 +9,7 @@ import { customerToResponse } from "./to-response";
 import type { CustomerResponse, UpdateShippingAddressInput } from "./schemas";
 
 /** Updates a shipping address: names are required (as in the reference), other omitted fields stay. */
-export async function updateShippingAddress(
-  actor: Actor,
-  customerId: string,
-  input: UpdateShippingAddressInput,
-): Promise<CustomerResponse> {
+export async function updateShippingAddress(actor: Actor, customerId: string, input: UpdateShippingAddressInput): Promise<CustomerResponse> {
   return getDb().$transaction(async (tx) => {
     const customerPk = await getCustomerPkOrThrow(tx, actor.merchantId, customerId);
     await getShippingOrThrow(tx, customerPk, input.shipping_id);

@@ -41,18 +41,31 @@ const EventsSchema = z
   .transform((events) => [...new Set(events)]);
 
 const EmailsSchema = z
-  .array(z.string().max(64, "must be at most 64 characters").regex(/^[^\s@]+@[^\s@]+$/, "must be an email address"), {
-    error: "must be an array of email addresses",
-  })
+  .array(
+    z
+      .string()
+      .max(64, "must be at most 64 characters")
+      .regex(/^[^\s@]+@[^\s@]+$/, "must be an email address"),
+    {
+      error: "must be an array of email addresses",
+    },
+  )
   .max(MAX_EMAILS, `must hold at most ${MAX_EMAILS} addresses`);
 
 const AuthSettingsSchema = z.object({
-  user_name: z.string().min(1, "is required").max(128, "must be at most 128 characters").regex(/^[^:]*$/, "must not contain ':'"),
+  user_name: z
+    .string()
+    .min(1, "is required")
+    .max(128, "must be at most 128 characters")
+    .regex(/^[^:]*$/, "must not contain ':'"),
   user_password: z.string().min(1, "is required").max(128, "must be at most 128 characters"),
 });
 
 /** webhook_node: the merchant the webhook belongs to; only the key's own is accepted. */
-const WebhookNodeSchema = z.union([z.string(), z.number()]).transform(String).pipe(z.string().regex(/^\d{1,16}$/, "must be a merchant id"));
+const WebhookNodeSchema = z
+  .union([z.string(), z.number()])
+  .transform(String)
+  .pipe(z.string().regex(/^\d{1,16}$/, "must be a merchant id"));
 
 const webhookFields = {
   label: z.string().min(1, "is required").max(64, "must be at most 64 characters"),
@@ -102,7 +115,6 @@ export type DeliveriesQuery = z.infer<typeof DeliveriesQuerySchema>;
 
 /** The portal's enable or disable (SUSPENDED is the worker's to set, never a user's). */
 export const WebhookStatusSchema = z.object({ status: z.enum(["ACTIVE", "DISABLED"]) });
-
 
 export type WebhookResponse = {
   webhook_id: number;

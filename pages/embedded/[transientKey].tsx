@@ -56,7 +56,9 @@ export const getServerSideProps: GetServerSideProps<Props> = async ({ req, res, 
       else if ("token" in outcome.value) {
         return { props: { view: "token", nonce, branding: form.branding, token: outcome.value.token, origins: form.origins, script: islandScript() } };
       } else {
-        return { props: { view: "unusable", nonce, branding: form.branding, message: "This form has been used or has expired. Reload the page you came from." } };
+        return {
+          props: { view: "unusable", nonce, branding: form.branding, message: "This form has been used or has expired. Reload the page you came from." },
+        };
       }
     }
   }

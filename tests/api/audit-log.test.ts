@@ -209,7 +209,9 @@ describe("audit log", () => {
 
     it("refuses UPDATE of an audit row in the database, and the row stays as it was", async () => {
       const row = await getDb().auditLog.findFirstOrThrow({ where: { merchantId: BigInt(m.merchantId) }, orderBy: { id: "asc" } });
-      await expect(getDb().$transaction((tx) => tx.$executeRawUnsafe(`UPDATE "AuditLog" SET "action" = 'tampered' WHERE "id" = ${row.id}`))).rejects.toThrow(refusal);
+      await expect(getDb().$transaction((tx) => tx.$executeRawUnsafe(`UPDATE "AuditLog" SET "action" = 'tampered' WHERE "id" = ${row.id}`))).rejects.toThrow(
+        refusal,
+      );
       await expect(getDb().$transaction((tx) => tx.$executeRawUnsafe(`UPDATE "AuditLog" SET "actor" = 'nobody'`))).rejects.toThrow(refusal);
       // Through Prisma's API the refusal surfaces under a generic constraint
       // error on SQLite (the trigger's message is lost), so only "it fails" here.

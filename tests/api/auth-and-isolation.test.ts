@@ -81,9 +81,7 @@ describe("authentication", () => {
 
   it("does not let one merchant revoke another merchant's key", async () => {
     const other = await newMerchant("Other Auth Merchant");
-    await expect(revokeApiKey({ merchantId: BigInt(other.merchantId), apiKeyId: merchant.apiKeyId, actor: "test" })).rejects.toThrow(
-      /not found/i,
-    );
+    await expect(revokeApiKey({ merchantId: BigInt(other.merchantId), apiKeyId: merchant.apiKeyId, actor: "test" })).rejects.toThrow(/not found/i);
     expect((await merchant.api.get("/vault/customer")).status).toBe(200);
   });
 });
@@ -101,7 +99,11 @@ describe("unknown /platform paths", () => {
     ["PUT", "/vault/customer/ABC/billing/no-such-thing"],
     ["DELETE", "/vault/customer/ABC/shipping/12/extra"],
   ])("%s %s answers 404 code 7 with a valid key", async (method, path) => {
-    const response = await api.raw(path, { method, headers: { "content-type": "application/json" }, body: method === "GET" || method === "DELETE" ? undefined : "{}" });
+    const response = await api.raw(path, {
+      method,
+      headers: { "content-type": "application/json" },
+      body: method === "GET" || method === "DELETE" ? undefined : "{}",
+    });
     expectEnvelopeError(response, 404, 7);
   });
 
@@ -224,8 +226,18 @@ describe("merchant isolation", () => {
       path: () => `/vault/customer/${bCustomer}/billing`,
       body: () => ({ card_id: aCards[0], billing_zip: "66666" }),
     },
-    { name: "PUT billing/delete with A's card_id", method: "PUT", path: () => `/vault/customer/${bCustomer}/billing/delete`, body: () => ({ card_id: aCards[0] }) },
-    { name: "PUT billing/primary with A's card_id", method: "PUT", path: () => `/vault/customer/${bCustomer}/billing/primary`, body: () => ({ card_id: aCards[1] }) },
+    {
+      name: "PUT billing/delete with A's card_id",
+      method: "PUT",
+      path: () => `/vault/customer/${bCustomer}/billing/delete`,
+      body: () => ({ card_id: aCards[0] }),
+    },
+    {
+      name: "PUT billing/primary with A's card_id",
+      method: "PUT",
+      path: () => `/vault/customer/${bCustomer}/billing/primary`,
+      body: () => ({ card_id: aCards[1] }),
+    },
     {
       name: "PUT shipping with A's shipping_id",
       method: "PUT",
@@ -281,7 +293,10 @@ describe("merchant isolation", () => {
   it("refuses B's customer update that lists A's card_id or shipping_id, and nothing changes", async () => {
     const before = await snapshotA();
     const bBefore = await b.api.get(`/vault/customer/${bCustomer}`);
-    for (const body of [{ billing_cards: [{ card_id: aCards[0] }] }, { shipping_addresses: [{ shipping_id: aShipping[0], shipping_first_name: "M", shipping_last_name: "M" }] }]) {
+    for (const body of [
+      { billing_cards: [{ card_id: aCards[0] }] },
+      { shipping_addresses: [{ shipping_id: aShipping[0], shipping_first_name: "M", shipping_last_name: "M" }] },
+    ]) {
       const response = await b.api.put(`/vault/customer/${bCustomer}`, body);
       expect([400, 404], JSON.stringify(response.body)).toContain(response.status);
     }

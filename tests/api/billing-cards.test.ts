@@ -377,15 +377,19 @@ describe("PUT /vault/customer/{id}/billing (update a card)", () => {
   async function customerWithCard(extra: Record<string, unknown> = {}) {
     const { id } = await newCustomer(m);
     const n = visa();
-    const data = await addCard(m, id, card(n, {
-      billing_first_name: "Ada",
-      billing_last_name: "Lee",
-      billing_addr1: "1 Main St",
-      billing_addr2: "Suite 2",
-      billing_city: "Paris",
-      billing_state: "CA",
-      ...extra,
-    }));
+    const data = await addCard(
+      m,
+      id,
+      card(n, {
+        billing_first_name: "Ada",
+        billing_last_name: "Lee",
+        billing_addr1: "1 Main St",
+        billing_addr2: "Suite 2",
+        billing_city: "Paris",
+        billing_state: "CA",
+        ...extra,
+      }),
+    );
     return { id, n, c: data.billing_cards[0] };
   }
 
@@ -491,7 +495,10 @@ describe("PUT /vault/customer/{id}/billing/delete", () => {
     await m.api.put(`/vault/customer/${id}/billing/primary`, { card_id: b.card_id });
     const res = await m.api.put(`/vault/customer/${id}/billing/delete`, { card_id: b.card_id });
     expect(res.status, json(res.body)).toBe(200);
-    expect(res.body.data.billing_cards).toEqual([{ ...a, primary: true }, { ...c, primary: false }]);
+    expect(res.body.data.billing_cards).toEqual([
+      { ...a, primary: true },
+      { ...c, primary: false },
+    ]);
     expect(res.body.data.primary_card_number).toBe(a.card_number);
 
     // Now A is primary; deleting it promotes C, the only (and oldest) one left.

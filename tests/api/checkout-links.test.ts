@@ -96,11 +96,31 @@ describe("POST /platform/checkout", () => {
     ["a malformed card_id", { customer_id: "X1", customer_first_name: "X", card_id: "ABC" }, "card_id"],
     ["expire_in_secs under 900", { customer_id: "X1", customer_first_name: "X", preferences: { expire_in_secs: 899 } }, "preferences.expire_in_secs"],
     ["expire_in_secs over 90 days", { customer_id: "X1", customer_first_name: "X", preferences: { expire_in_secs: 7_776_001 } }, "preferences.expire_in_secs"],
-    ["an http success_url off loopback", { customer_id: "X1", customer_first_name: "X", preferences: { success_url: "http://shop.example/ok" } }, "preferences.success_url"],
-    ["a javascript: failure_url", { customer_id: "X1", customer_first_name: "X", preferences: { failure_url: "javascript:alert(1)" } }, "preferences.failure_url"],
-    ["a success_url carrying card_id", { customer_id: "X1", customer_first_name: "X", preferences: { success_url: "https://shop.example/?card_id=1" } }, "preferences.success_url"],
-    ["a success_url repeating a parameter", { customer_id: "X1", customer_first_name: "X", preferences: { success_url: "https://shop.example/?a=1&a=2" } }, "preferences.success_url"],
-    ["a success_url over 128 characters", { customer_id: "X1", customer_first_name: "X", preferences: { success_url: `https://shop.example/${"a".repeat(120)}` } }, "preferences.success_url"],
+    [
+      "an http success_url off loopback",
+      { customer_id: "X1", customer_first_name: "X", preferences: { success_url: "http://shop.example/ok" } },
+      "preferences.success_url",
+    ],
+    [
+      "a javascript: failure_url",
+      { customer_id: "X1", customer_first_name: "X", preferences: { failure_url: "javascript:alert(1)" } },
+      "preferences.failure_url",
+    ],
+    [
+      "a success_url carrying card_id",
+      { customer_id: "X1", customer_first_name: "X", preferences: { success_url: "https://shop.example/?card_id=1" } },
+      "preferences.success_url",
+    ],
+    [
+      "a success_url repeating a parameter",
+      { customer_id: "X1", customer_first_name: "X", preferences: { success_url: "https://shop.example/?a=1&a=2" } },
+      "preferences.success_url",
+    ],
+    [
+      "a success_url over 128 characters",
+      { customer_id: "X1", customer_first_name: "X", preferences: { success_url: `https://shop.example/${"a".repeat(120)}` } },
+      "preferences.success_url",
+    ],
   ];
   it.each(bad)("refuses %s with 400 naming %s, storing nothing", async (_name, body, field) => {
     const m = await newMerchant("Checkout Bad Input");
@@ -115,9 +135,7 @@ describe("POST /platform/checkout", () => {
   it("gives every parallel first link for one new customer_id its own link and one customer", async () => {
     const m = await newMerchant("Checkout Race");
     const customerId = uniqueCustomerId("R");
-    const responses = await Promise.all(
-      Array.from({ length: 8 }, () => m.api.post("/checkout", { customer_id: customerId, customer_first_name: "Race" })),
-    );
+    const responses = await Promise.all(Array.from({ length: 8 }, () => m.api.post("/checkout", { customer_id: customerId, customer_first_name: "Race" })));
     expect(responses.map((r) => r.status)).toEqual(Array(8).fill(200));
     expect(new Set(responses.map((r) => r.body.data.checkout_id)).size).toBe(8);
     expect(await getDb().customer.count({ where: { merchantId: BigInt(m.merchantId) } })).toBe(1);

@@ -25,7 +25,10 @@ describe("concurrent requests", () => {
       billing_cards: [{ card_number: uniqueVisa(), exp_date: futureExpiry(), billing_zip: "94402" }],
     }));
     const responses = await Promise.all(bodies.map((body) => m.api.post("/vault/customer", body)));
-    expect(responses.every((r) => r.status === 200), describeStatuses(responses)).toBe(true);
+    expect(
+      responses.every((r) => r.status === 200),
+      describeStatuses(responses),
+    ).toBe(true);
     for (const [i, r] of responses.entries()) {
       expect(r.body.data.customer_id).toBe(bodies[i]!.customer_id);
       expect(r.body.data.billing_cards).toHaveLength(1);
@@ -59,12 +62,13 @@ describe("concurrent requests", () => {
           billing_cards: [{ card_number: uniqueVisa(), exp_date: futureExpiry(), billing_zip: "94402" }],
         }),
       ),
-      ...existing.map((id, i) =>
-        m.api.post(`/vault/customer/${id}/billing`, { card_number: cardNumbers[i], exp_date: futureExpiry(), billing_zip: "94402" }),
-      ),
+      ...existing.map((id, i) => m.api.post(`/vault/customer/${id}/billing`, { card_number: cardNumbers[i], exp_date: futureExpiry(), billing_zip: "94402" })),
       ...existing.map((id) => m.api.put(`/vault/customer/${id}`, { customer_first_name: "After" })),
     ]);
-    expect(responses.every((r) => r.status === 200), describeStatuses(responses)).toBe(true);
+    expect(
+      responses.every((r) => r.status === 200),
+      describeStatuses(responses),
+    ).toBe(true);
     expect((await m.api.get("/vault/customer?count=100")).body.totalRecords).toBe(30);
     for (const [i, id] of existing.entries()) {
       const customer = await m.api.get(`/vault/customer/${id}`);
@@ -86,7 +90,10 @@ describe("concurrent requests", () => {
       ),
     );
     const summary = describeStatuses(responses);
-    expect(responses.filter((r) => r.status === 200), summary).toHaveLength(1);
+    expect(
+      responses.filter((r) => r.status === 200),
+      summary,
+    ).toHaveLength(1);
     for (const r of responses.filter((r) => r.status !== 200)) {
       expect(r.status, summary).toBe(409);
       expect(r.body.code, summary).toBe(8);
@@ -106,17 +113,21 @@ describe("concurrent requests", () => {
     expectStatus(await m.api.post("/vault/customer", { customer_id: customerId, customer_first_name: "Cards" }), 200, "customer");
     const numbers = Array.from({ length: 15 }, () => uniqueVisa());
     const responses = await Promise.all(
-      numbers.map((card_number) =>
-        m.api.post(`/vault/customer/${customerId}/billing`, { card_number, exp_date: futureExpiry(), billing_zip: "94402" }),
-      ),
+      numbers.map((card_number) => m.api.post(`/vault/customer/${customerId}/billing`, { card_number, exp_date: futureExpiry(), billing_zip: "94402" })),
     );
-    expect(responses.every((r) => r.status === 200), describeStatuses(responses)).toBe(true);
+    expect(
+      responses.every((r) => r.status === 200),
+      describeStatuses(responses),
+    ).toBe(true);
 
     const list = await m.api.get(`/vault/customer/${customerId}/billing`);
     expectStatus(list, 200, "billing list");
     const cards: { card_number: string; primary: boolean }[] = list.body.data.billing_cards;
     expect(cards.map((c) => c.card_number).sort()).toEqual(numbers.map(masked).sort());
-    expect(cards.filter((c) => c.primary), JSON.stringify(cards)).toHaveLength(1);
+    expect(
+      cards.filter((c) => c.primary),
+      JSON.stringify(cards),
+    ).toHaveLength(1);
     const customer = await m.api.get(`/vault/customer/${customerId}`);
     expect(customer.body.data.primary_card_number).toBe(cards.find((c) => c.primary)?.card_number);
   });
@@ -143,10 +154,16 @@ describe("concurrent requests", () => {
         }),
       ),
     );
-    expect(responses.every((r) => r.status === 200), describeStatuses(responses)).toBe(true);
+    expect(
+      responses.every((r) => r.status === 200),
+      describeStatuses(responses),
+    ).toBe(true);
     const cards: { primary: boolean }[] = (await m.api.get(`/vault/customer/${customerId}/billing`)).body.data.billing_cards;
     expect(cards).toHaveLength(11);
-    expect(cards.filter((c) => c.primary), JSON.stringify(cards)).toHaveLength(1);
+    expect(
+      cards.filter((c) => c.primary),
+      JSON.stringify(cards),
+    ).toHaveLength(1);
   });
 
   it("gives one 200 and 409 to the rest when the same card number is added to one customer in parallel", async () => {
@@ -160,7 +177,10 @@ describe("concurrent requests", () => {
       ),
     );
     const summary = describeStatuses(responses);
-    expect(responses.filter((r) => r.status === 200), summary).toHaveLength(1);
+    expect(
+      responses.filter((r) => r.status === 200),
+      summary,
+    ).toHaveLength(1);
     for (const r of responses.filter((r) => r.status !== 200)) {
       expect(r.status, summary).toBe(409);
       expect(r.body.code, summary).toBe(8);
@@ -176,14 +196,18 @@ describe("concurrent requests", () => {
     const customerId = uniqueCustomerId("H");
     expectStatus(await m.api.post("/vault/customer", { customer_id: customerId, customer_first_name: "Ship" }), 200, "customer");
     const responses = await Promise.all(
-      Array.from({ length: 12 }, (_, i) =>
-        m.api.post(`/vault/customer/${customerId}/shipping`, { shipping_first_name: `Ship${i}`, shipping_last_name: "To" }),
-      ),
+      Array.from({ length: 12 }, (_, i) => m.api.post(`/vault/customer/${customerId}/shipping`, { shipping_first_name: `Ship${i}`, shipping_last_name: "To" })),
     );
-    expect(responses.every((r) => r.status === 200), describeStatuses(responses)).toBe(true);
+    expect(
+      responses.every((r) => r.status === 200),
+      describeStatuses(responses),
+    ).toBe(true);
     const addresses: { primary: boolean }[] = (await m.api.get(`/vault/customer/${customerId}/shipping`)).body.data.shipping_addresses;
     expect(addresses).toHaveLength(12);
-    expect(addresses.filter((a) => a.primary), JSON.stringify(addresses)).toHaveLength(1);
+    expect(
+      addresses.filter((a) => a.primary),
+      JSON.stringify(addresses),
+    ).toHaveLength(1);
   });
 
   it("keeps one primary address when parallel shipping adds each ask for primary: true", async () => {
@@ -203,9 +227,15 @@ describe("concurrent requests", () => {
         m.api.post(`/vault/customer/${customerId}/shipping`, { shipping_first_name: `Ship${i}`, shipping_last_name: "To", primary: true }),
       ),
     );
-    expect(responses.every((r) => r.status === 200), describeStatuses(responses)).toBe(true);
+    expect(
+      responses.every((r) => r.status === 200),
+      describeStatuses(responses),
+    ).toBe(true);
     const addresses: { primary: boolean }[] = (await m.api.get(`/vault/customer/${customerId}/shipping`)).body.data.shipping_addresses;
     expect(addresses).toHaveLength(11);
-    expect(addresses.filter((a) => a.primary), JSON.stringify(addresses)).toHaveLength(1);
+    expect(
+      addresses.filter((a) => a.primary),
+      JSON.stringify(addresses),
+    ).toHaveLength(1);
   });
 });

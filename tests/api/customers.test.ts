@@ -802,8 +802,7 @@ describe("GET /vault/customer (browse): filter", () => {
     for (const c of CUSTOMERS) await addCustomer(m, c);
   });
 
-  const browse = (filter: string, extra = "") =>
-    m.api.get(`/vault/customer?count=100&order_by=asc&filter=${encodeURIComponent(filter)}${extra}`);
+  const browse = (filter: string, extra = "") => m.api.get(`/vault/customer?count=100&order_by=asc&filter=${encodeURIComponent(filter)}${extra}`);
 
   it.each([
     { filter: "customer_last_name,EQUALS,Lee", ids: ["F1", "F2", "F4"] },

@@ -38,9 +38,8 @@ describe("registered origins", () => {
     ["http://localhost:5173", "http://localhost:5173"],
   ])("reads %s as the origin %s", (value, origin) => expect(parseOrigin(value)).toEqual({ origin }));
 
-  it.each(["http://shop.example", "https://shop.example/pay", "https://shop.example/?a=1", "https://shop.example#x", "shop.example"])(
-    "refuses %s",
-    (value) => expect(parseOrigin(value)).toHaveProperty("problem"),
+  it.each(["http://shop.example", "https://shop.example/pay", "https://shop.example/?a=1", "https://shop.example#x", "shop.example"])("refuses %s", (value) =>
+    expect(parseOrigin(value)).toHaveProperty("problem"),
   );
 
   it("are added, listed and removed with the CLI, and audited", async () => {

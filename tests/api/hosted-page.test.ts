@@ -49,7 +49,8 @@ describe("the hosted card page", () => {
     expect(page.html).toContain("--brand:#0f766e"); // dark enough for white text: kept as set
     expect(page.html).toContain(`<img src="data:image/png;base64,${TINY_PNG.toString("base64")}"`);
     // HTML attribute names are case-insensitive; React writes them camel-cased.
-    for (const token of ["cc-number", "cc-exp", "cc-csc", "cc-name", "billing postal-code"]) expect(page.html).toMatch(new RegExp(`autocomplete="${token}"`, "i"));
+    for (const token of ["cc-number", "cc-exp", "cc-csc", "cc-name", "billing postal-code"])
+      expect(page.html).toMatch(new RegExp(`autocomplete="${token}"`, "i"));
     expect(page.html).toMatch(/id="card_number"[^>]*inputmode="numeric"/i);
     expect(page.html).not.toContain('type="number"');
     // The cardholder name is prefilled from the customer.
@@ -62,14 +63,22 @@ describe("the hosted card page", () => {
     const page = await openPage(path);
     const number = uniqueVisa();
     const spaced = number.replace(/(\d{4})(?=\d)/g, "$1 ");
-    const post = await submitForm(path, page.html, { card_number: spaced, exp_date: expiry(), cvv2: "123", billing_zip: "94402", cardholder_name: "Grace Hopper" });
+    const post = await submitForm(path, page.html, {
+      card_number: spaced,
+      exp_date: expiry(),
+      cvv2: "123",
+      billing_zip: "94402",
+      cardholder_name: "Grace Hopper",
+    });
     expect(post.status).toBe(303);
     const location = new URL(post.location!);
     expect(`${location.origin}${location.pathname}`).toBe("https://shop.example/thanks");
     expect(location.searchParams.get("signature")).toBe(redirectSignature(location.searchParams, m.signingSecret));
     expect(Object.fromEntries(location.searchParams)).toMatchObject({ order: "5", checkout_id: checkoutId, customer_id: customerId });
     const cards = (await m.api.get(`/vault/customer/${customerId}`)).body.data.billing_cards;
-    expect(cards).toMatchObject([{ card_id: location.searchParams.get("card_id"), card_number: masked(number), billing_first_name: "Grace", billing_last_name: "Hopper" }]);
+    expect(cards).toMatchObject([
+      { card_id: location.searchParams.get("card_id"), card_number: masked(number), billing_first_name: "Grace", billing_last_name: "Hopper" },
+    ]);
   });
 
   it("shows errors beside their fields, never echoes the number, and counts the attempt", async () => {

@@ -148,9 +148,7 @@ describe("Idempotency-Key", () => {
         { card_number: uniqueVisa(), exp_date: futureExpiry(), billing_zip: "94403" },
       ],
     });
-    const responses = await Promise.all(
-      Array.from({ length: 12 }, () => m.api.post("/vault/customer", body, { "idempotency-key": key })),
-    );
+    const responses = await Promise.all(Array.from({ length: 12 }, () => m.api.post("/vault/customer", body, { "idempotency-key": key })));
     const statuses = responses.map((r) => r.status);
     for (const r of responses) {
       expect([200, 409], JSON.stringify(r.body)).toContain(r.status);

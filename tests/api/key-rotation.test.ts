@@ -45,7 +45,9 @@ function startTraffic(m: TestMerchant, customerId: string, numbers: Map<string, 
       const add = await m.api.post(`/vault/customer/${customerId}/billing`, { card_number: number, exp_date: futureExpiry(), billing_zip: "1" });
       statuses.push({ what: "POST billing", status: add.status, code: add.body?.code });
       if (add.status === 200) {
-        const card = add.body.data.billing_cards.find((c: { card_number: string; card_id: string }) => !numbers.has(c.card_id) && c.card_number === masked(number));
+        const card = add.body.data.billing_cards.find(
+          (c: { card_number: string; card_id: string }) => !numbers.has(c.card_id) && c.card_number === masked(number),
+        );
         if (card) numbers.set(card.card_id, number);
       }
       const read = await m.api.get(`/vault/customer/${customerId}`);

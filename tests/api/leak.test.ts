@@ -40,7 +40,10 @@ async function allTextValues(): Promise<{ where: string; value: string }[]> {
     const tables = await db.$queryRawUnsafe<{ name: string }[]>(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`);
     for (const { name } of tables) {
       const columns = await db.$queryRawUnsafe<{ name: string; type: string }[]>(`SELECT name, type FROM pragma_table_info('${name}')`);
-      columnsByTable.set(name, columns.filter((c) => /text|char|clob/i.test(c.type)).map((c) => c.name));
+      columnsByTable.set(
+        name,
+        columns.filter((c) => /text|char|clob/i.test(c.type)).map((c) => c.name),
+      );
     }
   } else {
     const columns = await db.$queryRawUnsafe<{ table_name: string; column_name: string }[]>(
@@ -94,7 +97,21 @@ describe("no card number or CVV leaks", () => {
     const luhnBad = luhnBroken(fresh("4"));
     const notStoredBesideBad = fresh("55");
     const rejectedInCustomerUpdate = fresh("4");
-    secretNumbers.push(visa, amex, mastercard, discover, jcb, viaUpdate, rejectedInUpdate, expired, luhnBad, notStoredBesideBad, rejectedInCustomerUpdate, inPath, inQuery);
+    secretNumbers.push(
+      visa,
+      amex,
+      mastercard,
+      discover,
+      jcb,
+      viaUpdate,
+      rejectedInUpdate,
+      expired,
+      luhnBad,
+      notStoredBesideBad,
+      rejectedInCustomerUpdate,
+      inPath,
+      inQuery,
+    );
     acceptedNumbers.push(visa, amex, mastercard, discover, jcb, viaUpdate);
     const exp = futureExpiry();
 

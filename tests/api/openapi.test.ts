@@ -44,7 +44,11 @@ type Doc = { openapi: string; paths: Record<string, Record<string, { operationId
 
 function documentedOperations(doc: Doc): string[] {
   return Object.entries(doc.paths)
-    .flatMap(([path, item]) => Object.keys(item).filter((m) => HTTP_METHODS.includes(m.toUpperCase())).map((m) => `${m.toUpperCase()} ${path}`))
+    .flatMap(([path, item]) =>
+      Object.keys(item)
+        .filter((m) => HTTP_METHODS.includes(m.toUpperCase()))
+        .map((m) => `${m.toUpperCase()} ${path}`),
+    )
     .sort();
 }
 
@@ -119,7 +123,13 @@ describe("/docs/api", () => {
     const response = await fetch(`${baseUrl()}/docs/api`);
     expect(response.status).toBe(200);
     const html = await response.text();
-    for (const text of ["Customer Vault", "/platform/vault/customer/{customer_id}/billing", "Add a customer", "/platform/checkout", "Rotate a webhook&#x27;s secret"]) {
+    for (const text of [
+      "Customer Vault",
+      "/platform/vault/customer/{customer_id}/billing",
+      "Add a customer",
+      "/platform/checkout",
+      "Rotate a webhook&#x27;s secret",
+    ]) {
       expect(html.includes(text), `the page shows ${text}`).toBe(true);
     }
     // A request field with its rule, from the schema the route parses with.

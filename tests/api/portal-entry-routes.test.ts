@@ -21,7 +21,13 @@ function post(path: string, options: { csrf?: string; cookie?: string; body?: un
 
 async function signedIn(): Promise<{ userId: number; cookie: string; csrf: string }> {
   const m = await newMerchant("Portal doors");
-  const user = await createUser({ merchantId: BigInt(m.merchantId), email: `door.${randomBytes(5).toString("hex")}@shop.example`, role: "admin", password: PASSWORD, actor: "test" });
+  const user = await createUser({
+    merchantId: BigInt(m.merchantId),
+    email: `door.${randomBytes(5).toString("hex")}@shop.example`,
+    role: "admin",
+    password: PASSWORD,
+    actor: "test",
+  });
   const response = await post("/portal/session", { csrf: "sign-in", body: { email: user.email, password: PASSWORD } });
   expect(response.status).toBe(200);
   expect(await response.json()).toEqual({ code: 0, message: "Success", data: { next: "/portal/customers" } });
@@ -48,7 +54,11 @@ describe("POST /portal/session (sign-in)", () => {
     const invalid = await post("/portal/session", { csrf: "sign-in", body: { email: "" } });
     expect(invalid.status).toBe(400);
     expect(await invalid.json()).toMatchObject({ code: 6, message: "Please correct the highlighted fields.", data: { password: expect.any(String) } });
-    const form = await fetch(url("/portal/session"), { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", "x-vault-csrf": "sign-in" }, body: "email=a" });
+    const form = await fetch(url("/portal/session"), {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", "x-vault-csrf": "sign-in" },
+      body: "email=a",
+    });
     expect(form.status).toBe(415);
     expect(await form.json()).toMatchObject({ code: 11 });
   });

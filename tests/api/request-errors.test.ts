@@ -61,7 +61,12 @@ const BODY_ROUTES: BodyRoute[] = [
   { name: "POST /vault/customer", method: "POST", path: () => "/vault/customer", body: () => ({ customer_id: NEW_ID(), customer_first_name: "New" }) },
   { name: "PUT /vault/customer/{id}", method: "PUT", path: (c) => `/vault/customer/${c.customerId}`, body: () => ({ customer_first_name: "Changed" }) },
   { name: "POST .../billing", method: "POST", path: (c) => `/vault/customer/${c.customerId}/billing`, body: () => card() },
-  { name: "PUT .../billing", method: "PUT", path: (c) => `/vault/customer/${c.customerId}/billing`, body: (c) => ({ card_id: c.cardId, billing_city: "Changed" }) },
+  {
+    name: "PUT .../billing",
+    method: "PUT",
+    path: (c) => `/vault/customer/${c.customerId}/billing`,
+    body: (c) => ({ card_id: c.cardId, billing_city: "Changed" }),
+  },
   { name: "PUT .../billing/delete", method: "PUT", path: (c) => `/vault/customer/${c.customerId}/billing/delete`, body: (c) => ({ card_id: c.cardId }) },
   { name: "PUT .../billing/primary", method: "PUT", path: (c) => `/vault/customer/${c.customerId}/billing/primary`, body: (c) => ({ card_id: c.cardId }) },
   { name: "POST .../shipping", method: "POST", path: (c) => `/vault/customer/${c.customerId}/shipping`, body: () => address({ shipping_first_name: "New" }) },
@@ -71,7 +76,12 @@ const BODY_ROUTES: BodyRoute[] = [
     path: (c) => `/vault/customer/${c.customerId}/shipping`,
     body: (c) => address({ shipping_id: c.shippingId, shipping_first_name: "Changed" }),
   },
-  { name: "PUT .../shipping/primary", method: "PUT", path: (c) => `/vault/customer/${c.customerId}/shipping/primary`, body: (c) => ({ shipping_id: c.shippingId }) },
+  {
+    name: "PUT .../shipping/primary",
+    method: "PUT",
+    path: (c) => `/vault/customer/${c.customerId}/shipping/primary`,
+    body: (c) => ({ shipping_id: c.shippingId }),
+  },
 ];
 
 /** Every route that names a customer in its path. */
@@ -270,7 +280,11 @@ describe("customer_id in the path: malformed → 400, well-formed unknown → 40
   it.each(PATH_ROUTES)("$name with a well-formed unknown id → 404 (code 7)", async (route) => {
     const before = await state(ctx);
     const body = route.body ? json(route.body(ctx)) : undefined;
-    for (const id of [uniqueCustomerId("U"), "B".repeat(32), ctx.customerId.toUpperCase() === ctx.customerId ? ctx.customerId.toLowerCase() : ctx.customerId.toUpperCase()]) {
+    for (const id of [
+      uniqueCustomerId("U"),
+      "B".repeat(32),
+      ctx.customerId.toUpperCase() === ctx.customerId ? ctx.customerId.toLowerCase() : ctx.customerId.toUpperCase(),
+    ]) {
       const res = await send(ctx, route.method, route.path(id, ctx), body);
       expectError(res, 404, 7);
     }
@@ -307,14 +321,62 @@ describe("Wrong types → 400 naming the field", () => {
   });
 
   const CASES: { name: string; method: "POST" | "PUT"; path: (c: Ctx) => string; body: (c: Ctx) => Record<string, unknown>; field: string }[] = [
-    { name: "customer_first_name: 5 on add", method: "POST", path: () => "/vault/customer", body: () => ({ customer_id: NEW_ID(), customer_first_name: 5 }), field: "customer_first_name" },
-    { name: "customer_first_name: 5 on update", method: "PUT", path: (c) => `/vault/customer/${c.customerId}`, body: () => ({ customer_first_name: 5 }), field: "customer_first_name" },
-    { name: "customer_last_name: true on update", method: "PUT", path: (c) => `/vault/customer/${c.customerId}`, body: () => ({ customer_last_name: true }), field: "customer_last_name" },
-    { name: "customer_email: [] on add", method: "POST", path: () => "/vault/customer", body: () => ({ customer_id: NEW_ID(), customer_first_name: "A", customer_email: [] }), field: "customer_email" },
-    { name: "customer_id: 123 on add", method: "POST", path: () => "/vault/customer", body: () => ({ customer_id: 123, customer_first_name: "A" }), field: "customer_id" },
-    { name: 'auto_generate_customer_id: "true"', method: "POST", path: () => "/vault/customer", body: () => ({ auto_generate_customer_id: "true", customer_first_name: "A" }), field: "auto_generate_customer_id" },
-    { name: "billing_cards as an object", method: "POST", path: () => "/vault/customer", body: () => ({ customer_id: NEW_ID(), customer_first_name: "A", billing_cards: card() }), field: "billing_cards" },
-    { name: "shipping_addresses as a string", method: "POST", path: () => "/vault/customer", body: () => ({ customer_id: NEW_ID(), customer_first_name: "A", shipping_addresses: "none" }), field: "shipping_addresses" },
+    {
+      name: "customer_first_name: 5 on add",
+      method: "POST",
+      path: () => "/vault/customer",
+      body: () => ({ customer_id: NEW_ID(), customer_first_name: 5 }),
+      field: "customer_first_name",
+    },
+    {
+      name: "customer_first_name: 5 on update",
+      method: "PUT",
+      path: (c) => `/vault/customer/${c.customerId}`,
+      body: () => ({ customer_first_name: 5 }),
+      field: "customer_first_name",
+    },
+    {
+      name: "customer_last_name: true on update",
+      method: "PUT",
+      path: (c) => `/vault/customer/${c.customerId}`,
+      body: () => ({ customer_last_name: true }),
+      field: "customer_last_name",
+    },
+    {
+      name: "customer_email: [] on add",
+      method: "POST",
+      path: () => "/vault/customer",
+      body: () => ({ customer_id: NEW_ID(), customer_first_name: "A", customer_email: [] }),
+      field: "customer_email",
+    },
+    {
+      name: "customer_id: 123 on add",
+      method: "POST",
+      path: () => "/vault/customer",
+      body: () => ({ customer_id: 123, customer_first_name: "A" }),
+      field: "customer_id",
+    },
+    {
+      name: 'auto_generate_customer_id: "true"',
+      method: "POST",
+      path: () => "/vault/customer",
+      body: () => ({ auto_generate_customer_id: "true", customer_first_name: "A" }),
+      field: "auto_generate_customer_id",
+    },
+    {
+      name: "billing_cards as an object",
+      method: "POST",
+      path: () => "/vault/customer",
+      body: () => ({ customer_id: NEW_ID(), customer_first_name: "A", billing_cards: card() }),
+      field: "billing_cards",
+    },
+    {
+      name: "shipping_addresses as a string",
+      method: "POST",
+      path: () => "/vault/customer",
+      body: () => ({ customer_id: NEW_ID(), customer_first_name: "A", shipping_addresses: "none" }),
+      field: "shipping_addresses",
+    },
     {
       name: 'primary: "yes" on a card in an add',
       method: "POST",
@@ -322,15 +384,69 @@ describe("Wrong types → 400 naming the field", () => {
       body: () => ({ customer_id: NEW_ID(), customer_first_name: "A", billing_cards: [card({ primary: "yes" })] }),
       field: "billing_cards[0].primary",
     },
-    { name: 'primary: "yes" on POST billing', method: "POST", path: (c) => `/vault/customer/${c.customerId}/billing`, body: () => card({ primary: "yes" }), field: "primary" },
-    { name: 'primary: "yes" on PUT billing', method: "PUT", path: (c) => `/vault/customer/${c.customerId}/billing`, body: (c) => ({ card_id: c.cardId, primary: "yes" }), field: "primary" },
-    { name: 'primary: "yes" on POST shipping', method: "POST", path: (c) => `/vault/customer/${c.customerId}/shipping`, body: () => address({ primary: "yes" }), field: "primary" },
-    { name: 'primary: "yes" on PUT shipping', method: "PUT", path: (c) => `/vault/customer/${c.customerId}/shipping`, body: (c) => address({ shipping_id: c.shippingId, primary: "yes" }), field: "primary" },
-    { name: "exp_date: 1230 (a number)", method: "POST", path: (c) => `/vault/customer/${c.customerId}/billing`, body: () => card({ exp_date: 1230 }), field: "exp_date" },
-    { name: "billing_zip: 94402 (a number)", method: "POST", path: (c) => `/vault/customer/${c.customerId}/billing`, body: () => card({ billing_zip: 94402 }), field: "billing_zip" },
-    { name: "card_id: 5 on billing/primary", method: "PUT", path: (c) => `/vault/customer/${c.customerId}/billing/primary`, body: () => ({ card_id: 5 }), field: "card_id" },
-    { name: 'shipping_id: "1" on shipping/primary', method: "PUT", path: (c) => `/vault/customer/${c.customerId}/shipping/primary`, body: (c) => ({ shipping_id: String(c.shippingId) }), field: "shipping_id" },
-    { name: "shipping_first_name: {} on POST shipping", method: "POST", path: (c) => `/vault/customer/${c.customerId}/shipping`, body: () => address({ shipping_first_name: {} }), field: "shipping_first_name" },
+    {
+      name: 'primary: "yes" on POST billing',
+      method: "POST",
+      path: (c) => `/vault/customer/${c.customerId}/billing`,
+      body: () => card({ primary: "yes" }),
+      field: "primary",
+    },
+    {
+      name: 'primary: "yes" on PUT billing',
+      method: "PUT",
+      path: (c) => `/vault/customer/${c.customerId}/billing`,
+      body: (c) => ({ card_id: c.cardId, primary: "yes" }),
+      field: "primary",
+    },
+    {
+      name: 'primary: "yes" on POST shipping',
+      method: "POST",
+      path: (c) => `/vault/customer/${c.customerId}/shipping`,
+      body: () => address({ primary: "yes" }),
+      field: "primary",
+    },
+    {
+      name: 'primary: "yes" on PUT shipping',
+      method: "PUT",
+      path: (c) => `/vault/customer/${c.customerId}/shipping`,
+      body: (c) => address({ shipping_id: c.shippingId, primary: "yes" }),
+      field: "primary",
+    },
+    {
+      name: "exp_date: 1230 (a number)",
+      method: "POST",
+      path: (c) => `/vault/customer/${c.customerId}/billing`,
+      body: () => card({ exp_date: 1230 }),
+      field: "exp_date",
+    },
+    {
+      name: "billing_zip: 94402 (a number)",
+      method: "POST",
+      path: (c) => `/vault/customer/${c.customerId}/billing`,
+      body: () => card({ billing_zip: 94402 }),
+      field: "billing_zip",
+    },
+    {
+      name: "card_id: 5 on billing/primary",
+      method: "PUT",
+      path: (c) => `/vault/customer/${c.customerId}/billing/primary`,
+      body: () => ({ card_id: 5 }),
+      field: "card_id",
+    },
+    {
+      name: 'shipping_id: "1" on shipping/primary',
+      method: "PUT",
+      path: (c) => `/vault/customer/${c.customerId}/shipping/primary`,
+      body: (c) => ({ shipping_id: String(c.shippingId) }),
+      field: "shipping_id",
+    },
+    {
+      name: "shipping_first_name: {} on POST shipping",
+      method: "POST",
+      path: (c) => `/vault/customer/${c.customerId}/shipping`,
+      body: () => address({ shipping_first_name: {} }),
+      field: "shipping_first_name",
+    },
   ];
 
   it.each(CASES)("$name", async ({ method, path, body, field }) => {
@@ -393,7 +509,10 @@ describe("Field lengths from the reference → 400 naming the field", () => {
   it("billing_first_name of 33 characters → 400 on add card, on update card and inside an add", async () => {
     const before = await state(ctx);
     expect400(await ctx.m.api.post(`/vault/customer/${ctx.customerId}/billing`, card({ billing_first_name: "B".repeat(33) })), "billing_first_name");
-    expect400(await ctx.m.api.put(`/vault/customer/${ctx.customerId}/billing`, { card_id: ctx.cardId, billing_first_name: "B".repeat(33) }), "billing_first_name");
+    expect400(
+      await ctx.m.api.put(`/vault/customer/${ctx.customerId}/billing`, { card_id: ctx.cardId, billing_first_name: "B".repeat(33) }),
+      "billing_first_name",
+    );
     const id = uniqueCustomerId();
     expect400(
       await ctx.m.api.post("/vault/customer", { customer_id: id, customer_first_name: "A", billing_cards: [card({ billing_first_name: "B".repeat(33) })] }),
@@ -408,7 +527,10 @@ describe("Field lengths from the reference → 400 naming the field", () => {
   it('shipping_zip4 "12345" → 400 on add address, on update address and inside an add', async () => {
     const before = await state(ctx);
     expect400(await ctx.m.api.post(`/vault/customer/${ctx.customerId}/shipping`, address({ shipping_zip4: "12345" })), "shipping_zip4");
-    expect400(await ctx.m.api.put(`/vault/customer/${ctx.customerId}/shipping`, address({ shipping_id: ctx.shippingId, shipping_zip4: "12345" })), "shipping_zip4");
+    expect400(
+      await ctx.m.api.put(`/vault/customer/${ctx.customerId}/shipping`, address({ shipping_id: ctx.shippingId, shipping_zip4: "12345" })),
+      "shipping_zip4",
+    );
     expect400(await ctx.m.api.post(`/vault/customer/${ctx.customerId}/shipping`, address({ shipping_zip4: "12a4" })), "shipping_zip4");
     const id = uniqueCustomerId();
     expect400(
@@ -467,7 +589,12 @@ describe("Unknown body fields are ignored (200)", () => {
     expect(json(res.body)).not.toContain("favourite_colour");
 
     const id = uniqueCustomerId();
-    const nested = await ctx.m.api.post("/vault/customer", { customer_id: id, customer_first_name: "N", billing_cards: [card(EXTRA)], shipping_addresses: [address(EXTRA)] });
+    const nested = await ctx.m.api.post("/vault/customer", {
+      customer_id: id,
+      customer_first_name: "N",
+      billing_cards: [card(EXTRA)],
+      shipping_addresses: [address(EXTRA)],
+    });
     expect(nested.status, json(nested.body)).toBe(200);
     expect(nested.body.data.billing_cards).toHaveLength(1);
     expect(nested.body.data.shipping_addresses).toHaveLength(1);

@@ -5,7 +5,6 @@ import { newMerchant, uniqueCustomerId, type TestMerchant, json } from "../suppo
 
 // ---- tiny helpers (local to this file) ----
 
-
 async function newCustomer(m: TestMerchant) {
   const id = uniqueCustomerId();
   const res = await m.api.post("/vault/customer", { customer_id: id, customer_firm_name: "Shipping Co" });
@@ -176,7 +175,11 @@ describe("PUT /vault/customer/{id}/shipping (update)", () => {
   it("updates the named address; omitted optional fields stay, null clears", async () => {
     const id = await newCustomer(m);
     const created = (
-      await addAddress(m, id, address("Ada", { shipping_addr1: "1 Main St", shipping_addr2: "Apt 2", shipping_city: "Austin", shipping_zip: "73301", shipping_state: "TX" }))
+      await addAddress(
+        m,
+        id,
+        address("Ada", { shipping_addr1: "1 Main St", shipping_addr2: "Apt 2", shipping_city: "Austin", shipping_zip: "73301", shipping_state: "TX" }),
+      )
     ).shipping_addresses[0];
     const res = await m.api.put(`/vault/customer/${id}/shipping`, {
       shipping_id: created.shipping_id,
@@ -203,7 +206,12 @@ describe("PUT /vault/customer/{id}/shipping (update)", () => {
 
   it("switches the primary address with primary: true", async () => {
     const { id, list } = await threeAddresses(m);
-    const res = await m.api.put(`/vault/customer/${id}/shipping`, { shipping_id: list[2].shipping_id, shipping_first_name: "S3", shipping_last_name: "Lee", primary: true });
+    const res = await m.api.put(`/vault/customer/${id}/shipping`, {
+      shipping_id: list[2].shipping_id,
+      shipping_first_name: "S3",
+      shipping_last_name: "Lee",
+      primary: true,
+    });
     expect(res.status, json(res.body)).toBe(200);
     expect(primaryIds(res.body.data.shipping_addresses)).toEqual([list[2].shipping_id]);
     expect(primaryIds(await listAddresses(m, id))).toEqual([list[2].shipping_id]);
@@ -263,7 +271,10 @@ describe("DELETE /vault/customer/{id}/shipping/{shipping_id}", () => {
     await m.api.put(`/vault/customer/${id}/shipping/primary`, { shipping_id: s2.shipping_id });
     const res = await m.api.delete(`/vault/customer/${id}/shipping/${s2.shipping_id}`);
     expect(res.status, json(res.body)).toBe(200);
-    expect(res.body.data.shipping_addresses).toEqual([{ ...s1, primary: true }, { ...s3, primary: false }]);
+    expect(res.body.data.shipping_addresses).toEqual([
+      { ...s1, primary: true },
+      { ...s3, primary: false },
+    ]);
 
     const again = await m.api.delete(`/vault/customer/${id}/shipping/${s1.shipping_id}`);
     expect(again.status).toBe(200);

@@ -20,7 +20,15 @@ const card = (number = uniqueVisa(), extra: Record<string, unknown> = {}) => {
   return { card_number: number, exp_date: futureExpiry(), billing_zip: "94402", cvv2: CVV, ...extra };
 };
 
-type EventRow = { id: number; eventId: string; type: string; data: Record<string, unknown>; webhookId: number | null; fannedOutAt: Date | null; createdAt: Date };
+type EventRow = {
+  id: number;
+  eventId: string;
+  type: string;
+  data: Record<string, unknown>;
+  webhookId: number | null;
+  fannedOutAt: Date | null;
+  createdAt: Date;
+};
 
 /** The merchant's outbox, oldest first, with each payload parsed. */
 async function eventsOf(m: TestMerchant): Promise<EventRow[]> {
@@ -130,7 +138,10 @@ describe("customer events", () => {
     const before = await eventsOf(m);
     expectStatus(await m.api.delete(`/vault/customer/${id}`), 200, "delete");
     expect(await newEvents(m, before)).toEqual([
-      ["vault_card_deleted", { customer_id: id, card_id: stored.card_id, card_number: stored.card_number, card_type: stored.card_type, exp_date: stored.exp_date }],
+      [
+        "vault_card_deleted",
+        { customer_id: id, card_id: stored.card_id, card_number: stored.card_number, card_type: stored.card_type, exp_date: stored.exp_date },
+      ],
       ["vault_customer_deleted", { customer_id: id }],
     ]);
   });
@@ -195,7 +206,13 @@ describe("checkout events", () => {
     sentNumbers.add(number);
     const mmyy = futureExpiry();
     const before = await eventsOf(m);
-    const post = await submitForm(path, (await openPage(path)).html, { card_number: number, exp_date: `${mmyy.slice(0, 2)}/${mmyy.slice(2)}`, cvv2: CVV, billing_zip: "94402", cardholder_name: "Grace Hopper" });
+    const post = await submitForm(path, (await openPage(path)).html, {
+      card_number: number,
+      exp_date: `${mmyy.slice(0, 2)}/${mmyy.slice(2)}`,
+      cvv2: CVV,
+      billing_zip: "94402",
+      cardholder_name: "Grace Hopper",
+    });
     expect(post.status, post.html.slice(0, 300)).toBe(303);
     const customer = (await m.api.get(`/vault/customer/${id}`)).body.data;
     const [stored] = customer.billing_cards;
@@ -220,7 +237,14 @@ describe("checkout events", () => {
     expect(events).toEqual([
       [
         "checkout_vault_card_updated",
-        { checkout_id: update.body.data.checkout_id, customer_id: id, card_id: stored.card_id, card_number: masked(replacement), card_type: "VS", exp_date: laterExpiry },
+        {
+          checkout_id: update.body.data.checkout_id,
+          customer_id: id,
+          card_id: stored.card_id,
+          card_number: masked(replacement),
+          card_type: "VS",
+          exp_date: laterExpiry,
+        },
       ],
     ]);
   });
@@ -228,27 +252,55 @@ describe("checkout events", () => {
 
 describe("a change that fails writes no event", () => {
   it.each<[string, (m: TestMerchant, id: string) => Promise<ApiResponse>, number]>([
-    ["a duplicate customer_id (409), even with new cards", (m, id) => m.api.post("/vault/customer", { customer_id: id, customer_first_name: "Again", billing_cards: [card()] }), 409],
-    ["a customer with an invalid card number (400)", (m) => m.api.post("/vault/customer", { customer_id: uniqueCustomerId("F"), customer_first_name: "Bad", billing_cards: [card("4111111111111112")] }), 400],
-    ["a customer with the same card twice (409)", (m) => {
-      const n = uniqueVisa();
-      return m.api.post("/vault/customer", { customer_id: uniqueCustomerId("F"), customer_first_name: "Twice", billing_cards: [card(n), card(n)] });
-    }, 409],
+    [
+      "a duplicate customer_id (409), even with new cards",
+      (m, id) => m.api.post("/vault/customer", { customer_id: id, customer_first_name: "Again", billing_cards: [card()] }),
+      409,
+    ],
+    [
+      "a customer with an invalid card number (400)",
+      (m) => m.api.post("/vault/customer", { customer_id: uniqueCustomerId("F"), customer_first_name: "Bad", billing_cards: [card("4111111111111112")] }),
+      400,
+    ],
+    [
+      "a customer with the same card twice (409)",
+      (m) => {
+        const n = uniqueVisa();
+        return m.api.post("/vault/customer", { customer_id: uniqueCustomerId("F"), customer_first_name: "Twice", billing_cards: [card(n), card(n)] });
+      },
+      409,
+    ],
     ["a card with an invalid number (400)", (m, id) => m.api.post(`/vault/customer/${id}/billing`, card("4111111111111112")), 400],
     ["a card with an expired date (400)", (m, id) => m.api.post(`/vault/customer/${id}/billing`, card(uniqueVisa(), { exp_date: monthAsExpiry(-1) })), 400],
     ["a card the customer already has (409, refused inside the transaction)", (m, id) => m.api.post(`/vault/customer/${id}/billing`, card(VISA)), 409],
     ["a card for an unknown customer (404)", (m) => m.api.post(`/vault/customer/${uniqueCustomerId("U")}/billing`, card()), 404],
-    ["a customer update naming another card_id (400, after the customer row changed)", (m, id) => m.api.put(`/vault/customer/${id}`, { customer_last_name: "Changed", billing_cards: [{ card_id: "0".repeat(32) }] }), 400],
-    ["a customer update adding a card it keeps (409)", async (m, id) => {
-      const [kept] = (await m.api.get(`/vault/customer/${id}`)).body.data.billing_cards;
-      return m.api.put(`/vault/customer/${id}`, { customer_last_name: "Changed", billing_cards: [{ card_id: kept.card_id }, card(VISA)] });
-    }, 409],
+    [
+      "a customer update naming another card_id (400, after the customer row changed)",
+      (m, id) => m.api.put(`/vault/customer/${id}`, { customer_last_name: "Changed", billing_cards: [{ card_id: "0".repeat(32) }] }),
+      400,
+    ],
+    [
+      "a customer update adding a card it keeps (409)",
+      async (m, id) => {
+        const [kept] = (await m.api.get(`/vault/customer/${id}`)).body.data.billing_cards;
+        return m.api.put(`/vault/customer/${id}`, { customer_last_name: "Changed", billing_cards: [{ card_id: kept.card_id }, card(VISA)] });
+      },
+      409,
+    ],
     ["a card update with a card_number (400)", (m, id) => m.api.put(`/vault/customer/${id}/billing`, { card_id: "0".repeat(32), card_number: VISA }), 400],
-    ["a card update of an unknown card (404)", (m, id) => m.api.put(`/vault/customer/${id}/billing`, { card_id: "0".repeat(32), exp_date: futureExpiry() }), 404],
+    [
+      "a card update of an unknown card (404)",
+      (m, id) => m.api.put(`/vault/customer/${id}/billing`, { card_id: "0".repeat(32), exp_date: futureExpiry() }),
+      404,
+    ],
     ["deleting an unknown card (404)", (m, id) => m.api.put(`/vault/customer/${id}/billing/delete`, { card_id: "0".repeat(32) }), 404],
     ["deleting an unknown customer (404)", (m) => m.api.delete(`/vault/customer/${uniqueCustomerId("U")}`), 404],
     ["a checkout link for a new customer without a name (400)", (m) => m.api.post("/checkout", { customer_id: uniqueCustomerId("F"), preferences: {} }), 400],
-    ["a checkout link naming a card of nobody (404)", (m) => m.api.post("/checkout", { customer_id: uniqueCustomerId("F"), customer_first_name: "X", card_id: "0".repeat(32), preferences: {} }), 404],
+    [
+      "a checkout link naming a card of nobody (404)",
+      (m) => m.api.post("/checkout", { customer_id: uniqueCustomerId("F"), customer_first_name: "X", card_id: "0".repeat(32), preferences: {} }),
+      404,
+    ],
   ])("%s", async (_what, attempt, status) => {
     const m = await newMerchant("Events failure");
     const id = uniqueCustomerId("Ex");

@@ -46,9 +46,7 @@ async function auditOf(res: ApiResponse) {
 
 async function expectAudit(res: ApiResponse, m: TestMerchant, action: string, targetId: string) {
   const rows = await auditOf(res);
-  expect(rows.map((r) => ({ action: r.action, targetType: r.targetType, targetId: r.targetId }))).toEqual([
-    { action, targetType: "webhook", targetId },
-  ]);
+  expect(rows.map((r) => ({ action: r.action, targetType: r.targetType, targetId: r.targetId }))).toEqual([{ action, targetType: "webhook", targetId }]);
   expect(rows[0]!.merchantId).toBe(BigInt(m.merchantId));
   expect(rows[0]!.actor).toBe(`api_key:${m.apiKeyId}`);
 }
@@ -326,7 +324,16 @@ describe("GET /webhook (browse)", () => {
   it("lists the merchant's webhooks by webhook_id ascending with the paging fields", async () => {
     const res = await m.api.get("/webhook");
     expectStatus(res, 200, "browse");
-    expect(res.body).toMatchObject({ code: 0, message: "Success", totalRecords: 5, totalPages: 1, count: 10, page: 0, order_on: "webhook_id", order_by: "asc" });
+    expect(res.body).toMatchObject({
+      code: 0,
+      message: "Success",
+      totalRecords: 5,
+      totalPages: 1,
+      count: 10,
+      page: 0,
+      order_on: "webhook_id",
+      order_by: "asc",
+    });
     expect(ids(res)).toEqual(idsOf(0, 1, 2, 3, 4));
     for (const w of res.body.data) {
       expect(Object.keys(w).sort()).toEqual(PUBLIC_KEYS);
@@ -424,9 +431,17 @@ describe("PUT /webhook/{id} (edit)", () => {
     const { secret: _secret, ...shown } = hook;
     expect(res.body.data).toEqual({ ...shown, label });
 
-    const url = await m.api.put(`/webhook/${hook.webhook_id}`, { notification_url: "https://elsewhere.example.com/h", email_address: ["b@example.com", "c@example.com"] });
+    const url = await m.api.put(`/webhook/${hook.webhook_id}`, {
+      notification_url: "https://elsewhere.example.com/h",
+      email_address: ["b@example.com", "c@example.com"],
+    });
     expectStatus(url, 200, "edit url");
-    expect(url.body.data).toMatchObject({ label, notification_url: "https://elsewhere.example.com/h", email_address: ["b@example.com", "c@example.com"], events: hook.events });
+    expect(url.body.data).toMatchObject({
+      label,
+      notification_url: "https://elsewhere.example.com/h",
+      email_address: ["b@example.com", "c@example.com"],
+      events: hook.events,
+    });
 
     const events = await m.api.put(`/webhook/${hook.webhook_id}`, { events: ["vault_customer_deleted"] });
     expectStatus(events, 200, "edit events");
@@ -435,7 +450,13 @@ describe("PUT /webhook/{id} (edit)", () => {
     expect(emptied.body.data.events).toEqual([]);
 
     const got = await m.api.get(`/webhook/${hook.webhook_id}`);
-    expect(got.body.data).toEqual({ ...shown, label, notification_url: "https://elsewhere.example.com/h", email_address: ["b@example.com", "c@example.com"], events: [] });
+    expect(got.body.data).toEqual({
+      ...shown,
+      label,
+      notification_url: "https://elsewhere.example.com/h",
+      email_address: ["b@example.com", "c@example.com"],
+      events: [],
+    });
   });
 
   it("writes a webhook.update audit row", async () => {
@@ -447,7 +468,10 @@ describe("PUT /webhook/{id} (edit)", () => {
 
   it("switches to BASIC with auth_settings, changes the password, and clears both with auth_type NONE", async () => {
     const hook = await addWebhook(m);
-    const toBasic = await m.api.put(`/webhook/${hook.webhook_id}`, { auth_type: "BASIC", auth_settings: { user_name: "first", user_password: "first-password-1" } });
+    const toBasic = await m.api.put(`/webhook/${hook.webhook_id}`, {
+      auth_type: "BASIC",
+      auth_settings: { user_name: "first", user_password: "first-password-1" },
+    });
     expectStatus(toBasic, 200, "to BASIC");
     expect(toBasic.body.data).toMatchObject({ auth_type: "BASIC", auth_settings: { user_name: "first" } });
     expect(json(toBasic.body)).not.toContain("first-password-1");

@@ -34,12 +34,14 @@ export function httpApiClient(baseUrl: string, apiKey?: string): ApiClient {
     }
     return { status: response.status, body, headers: response.headers };
   };
-  const withBody = (method: string) => (path: string, body?: unknown, headers: Record<string, string> = {}) =>
-    raw(path, {
-      method,
-      headers: { "content-type": "application/json", ...headers },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+  const withBody =
+    (method: string) =>
+    (path: string, body?: unknown, headers: Record<string, string> = {}) =>
+      raw(path, {
+        method,
+        headers: { "content-type": "application/json", ...headers },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
   return {
     get: (path) => raw(path, { method: "GET" }),
     post: withBody("POST"),

@@ -84,11 +84,8 @@ export async function databaseSnapshot(): Promise<{ text: string; sources: strin
   }
   const name = postgresDatabaseName(url);
   const text = await new Promise<string>((resolve, reject) => {
-    execFile(
-      "pg_dump",
-      ["-h", "127.0.0.1", "-U", "postgres", name],
-      { encoding: "utf8", maxBuffer: 512 * 1024 * 1024 },
-      (error, stdout, stderr) => (error ? reject(new Error(`pg_dump failed: ${error.message}\n${stderr}`)) : resolve(stdout)),
+    execFile("pg_dump", ["-h", "127.0.0.1", "-U", "postgres", name], { encoding: "utf8", maxBuffer: 512 * 1024 * 1024 }, (error, stdout, stderr) =>
+      error ? reject(new Error(`pg_dump failed: ${error.message}\n${stderr}`)) : resolve(stdout),
     );
   });
   return { text, sources: [`pg_dump ${name}`] };

@@ -4,7 +4,13 @@
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
-export type ReceivedRequest = { path: string; headers: IncomingHttpHeaders; rawBody: string; body: { event: string; event_id: string; data: Record<string, unknown>; created: string }; at: number };
+export type ReceivedRequest = {
+  path: string;
+  headers: IncomingHttpHeaders;
+  rawBody: string;
+  body: { event: string; event_id: string; data: Record<string, unknown>; created: string };
+  at: number;
+};
 /** An HTTP status, or "hang" to keep the request open without answering; `delayMs` answers late. */
 export type Answer = number | "hang" | { status: number; delayMs: number };
 

@@ -41,7 +41,12 @@ afterEach(async () => {
 async function merchantWithWebhook(input: Partial<AddWebhookInput> = {}) {
   const merchant = await newMerchant();
   const actor: Actor = { merchantId: BigInt(merchant.merchantId), actor: "test" };
-  const webhook = await addWebhook(actor, { label: "shop", notification_url: receiver.url, events: ["vault_customer_updated", "vault_customer_created", "vault_card_created"], ...input });
+  const webhook = await addWebhook(actor, {
+    label: "shop",
+    notification_url: receiver.url,
+    events: ["vault_customer_updated", "vault_customer_created", "vault_card_created"],
+    ...input,
+  });
   return { merchant, actor, webhook };
 }
 
@@ -59,7 +64,11 @@ describe("delivery", () => {
     const { actor, webhook } = await merchantWithWebhook();
     const card = uniqueVisa();
     const customerId = uniqueCustomerId();
-    await addCustomer(actor, { customer_id: customerId, customer_first_name: "Jane", billing_cards: [{ card_number: card, exp_date: futureExpiry(), cvv2: "123", billing_zip: "94402" }] });
+    await addCustomer(actor, {
+      customer_id: customerId,
+      customer_first_name: "Jane",
+      billing_cards: [{ card_number: card, exp_date: futureExpiry(), cvv2: "123", billing_zip: "94402" }],
+    });
     await writeEvents(actor, 1, "vault_card_deleted"); // not subscribed
 
     await worker.runOnce();

@@ -55,7 +55,8 @@ describe("housekeeping jobs", () => {
   it("expire-checkout-links marks open links past their expiry expired, and leaves open, spent and locked ones", async () => {
     const actor = await merchant();
     const ids = [];
-    for (let i = 0; i < 4; i++) ids.push((await createCheckout(actor, { customer_id: uniqueCustomerId(), customer_first_name: "Jo", preferences: { expire_in_secs: 900 } })).checkout_id);
+    for (let i = 0; i < 4; i++)
+      ids.push((await createCheckout(actor, { customer_id: uniqueCustomerId(), customer_first_name: "Jo", preferences: { expire_in_secs: 900 } })).checkout_id);
     const [stale, fresh, spent, locked] = ids as [string, string, string, string];
     await getDb().$transaction(async (tx) => {
       await tx.checkout.update({ where: { id: stale }, data: { expiresAt: ago(MINUTE) } });
@@ -109,7 +110,15 @@ describe("housekeeping jobs", () => {
 
   it("prune-idempotency-records removes records past their 24 hours", async () => {
     const actor = await merchant();
-    const row = (key: string, expiresAt: Date) => ({ merchantId: actor.merchantId, method: "POST", path: "/platform/vault/customer", key, requestHash: "h", state: "done", expiresAt });
+    const row = (key: string, expiresAt: Date) => ({
+      merchantId: actor.merchantId,
+      method: "POST",
+      path: "/platform/vault/customer",
+      key,
+      requestHash: "h",
+      state: "done",
+      expiresAt,
+    });
     await getDb().$transaction((tx) => tx.idempotencyRecord.createMany({ data: [row("old", ago(MINUTE)), row("new", new Date(Date.now() + DAY))] }));
     await runTwiceAtOnce("prune-idempotency-records");
     const left = await getDb().idempotencyRecord.findMany({ where: { merchantId: actor.merchantId }, select: { key: true } });
@@ -140,10 +149,22 @@ describe("housekeeping jobs", () => {
     const [oldDone, oldPending, recent] = await getDb().$transaction(async (tx) =>
       Promise.all([event(ago(31 * DAY)), event(ago(31 * DAY)), event(ago(DAY)), event(ago(31 * DAY))].map((data) => tx.event.create({ data }))),
     );
-    const delivery = (eventPk: number, status: string, createdAt: Date) => ({ webhookId: webhook.id, eventPk, merchantId: actor.merchantId, status, nextAttemptAt: createdAt, expiresAt: createdAt, createdAt });
+    const delivery = (eventPk: number, status: string, createdAt: Date) => ({
+      webhookId: webhook.id,
+      eventPk,
+      merchantId: actor.merchantId,
+      status,
+      nextAttemptAt: createdAt,
+      expiresAt: createdAt,
+      createdAt,
+    });
     await getDb().$transaction((tx) =>
       tx.webhookDelivery.createMany({
-        data: [delivery(oldDone!.id, "DELIVERED", ago(31 * DAY)), delivery(oldPending!.id, "PENDING", ago(31 * DAY)), delivery(recent!.id, "DELIVERED", ago(DAY))],
+        data: [
+          delivery(oldDone!.id, "DELIVERED", ago(31 * DAY)),
+          delivery(oldPending!.id, "PENDING", ago(31 * DAY)),
+          delivery(recent!.id, "DELIVERED", ago(DAY)),
+        ],
       }),
     );
     await runTwiceAtOnce("prune-webhook-history");
@@ -156,12 +177,30 @@ describe("housekeeping jobs", () => {
 
   it("prune-portal-sessions removes sessions idle 15 minutes or past 12 hours, and keeps live ones", async () => {
     const actor = await merchant();
-    const user = await createUser({ merchantId: actor.merchantId, email: `hk-${hex()}@shop.example`, role: "viewer", password: "a-long-enough-password", actor: "test" });
-    const session = (id: string, lastSeenAt: Date, expiresAt: Date) => ({ id, userId: user.userId, merchantId: actor.merchantId, stage: "signed_in", csrf: "x", lastSeenAt, expiresAt });
+    const user = await createUser({
+      merchantId: actor.merchantId,
+      email: `hk-${hex()}@shop.example`,
+      role: "viewer",
+      password: "a-long-enough-password",
+      actor: "test",
+    });
+    const session = (id: string, lastSeenAt: Date, expiresAt: Date) => ({
+      id,
+      userId: user.userId,
+      merchantId: actor.merchantId,
+      stage: "signed_in",
+      csrf: "x",
+      lastSeenAt,
+      expiresAt,
+    });
     const [idle, old, live] = [hex(), hex(), hex()];
     await getDb().$transaction((tx) =>
       tx.portalSession.createMany({
-        data: [session(idle, ago(16 * MINUTE), new Date(Date.now() + DAY)), session(old, ago(MINUTE), ago(1000)), session(live, ago(MINUTE), new Date(Date.now() + DAY))],
+        data: [
+          session(idle, ago(16 * MINUTE), new Date(Date.now() + DAY)),
+          session(old, ago(MINUTE), ago(1000)),
+          session(live, ago(MINUTE), new Date(Date.now() + DAY)),
+        ],
       }),
     );
     await runTwiceAtOnce("prune-portal-sessions");
@@ -171,11 +210,24 @@ describe("housekeeping jobs", () => {
 
   it("prune-user-invites removes invitations a day past expiry and accepted ones, and keeps pending ones", async () => {
     const actor = await merchant();
-    const invite = (id: string, expiresAt: Date, acceptedAt: Date | null) => ({ id, merchantId: actor.merchantId, email: `${id}@shop.example`, role: "staff", invitedBy: "test", expiresAt, acceptedAt });
+    const invite = (id: string, expiresAt: Date, acceptedAt: Date | null) => ({
+      id,
+      merchantId: actor.merchantId,
+      email: `${id}@shop.example`,
+      role: "staff",
+      invitedBy: "test",
+      expiresAt,
+      acceptedAt,
+    });
     const [expired, accepted, recent, pending] = [hex(), hex(), hex(), hex()];
     await getDb().$transaction((tx) =>
       tx.userInvite.createMany({
-        data: [invite(expired, ago(2 * DAY), null), invite(accepted, new Date(Date.now() + DAY), new Date()), invite(recent, ago(MINUTE), null), invite(pending, new Date(Date.now() + DAY), null)],
+        data: [
+          invite(expired, ago(2 * DAY), null),
+          invite(accepted, new Date(Date.now() + DAY), new Date()),
+          invite(recent, ago(MINUTE), null),
+          invite(pending, new Date(Date.now() + DAY), null),
+        ],
       }),
     );
     await runTwiceAtOnce("prune-user-invites");

@@ -34,7 +34,12 @@ it("re-wraps webhook secrets and passwords, so retiring the old KEK version leav
   receiver = await startWebhookReceiver();
   const merchant = await newMerchant();
   const actor = { merchantId: BigInt(merchant.merchantId), actor: "test" };
-  const webhook = await addWebhook(actor, { label: "shop", notification_url: receiver.url, auth_type: "BASIC", auth_settings: { user_name: "vault", user_password: "pw-before-rotation" } });
+  const webhook = await addWebhook(actor, {
+    label: "shop",
+    notification_url: receiver.url,
+    auth_type: "BASIC",
+    auth_settings: { user_name: "vault", user_password: "pw-before-rotation" },
+  });
   const rotated = await rotateWebhookSecret(actor, webhook.webhook_id); // fills the previous-secret column too
   const oldVersion = reloadKeyring().activeKekVersion;
 
@@ -43,7 +48,11 @@ it("re-wraps webhook secrets and passwords, so retiring the old KEK version leav
   const counts = await countSealedByVersion();
   expect(counts.get(oldVersion) ?? 0).toBe(0);
   const row = await getDb().webhook.findUniqueOrThrow({ where: { id: webhook.webhook_id } });
-  expect([row.secretKekVersion, row.previousSecretKekVersion, row.authPasswordKekVersion]).toEqual([result.activeVersion, result.activeVersion, result.activeVersion]);
+  expect([row.secretKekVersion, row.previousSecretKekVersion, row.authPasswordKekVersion]).toEqual([
+    result.activeVersion,
+    result.activeVersion,
+    result.activeVersion,
+  ]);
 
   retireKekVersion(oldVersion);
   reloadKeyring();

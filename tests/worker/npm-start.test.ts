@@ -22,20 +22,38 @@ it("npm start serves the API and runs the worker (deliveries browsable over the 
   let output = "";
   const start = spawn(process.execPath, ["scripts/start.mjs"], {
     cwd: process.cwd(),
-    env: { ...process.env, DATABASE_URL: inject("databaseUrl"), VAULT_KEYS_FILE: inject("keysFile"), PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "info", WORKER_POLL_MS: "50" },
+    env: {
+      ...process.env,
+      DATABASE_URL: inject("databaseUrl"),
+      VAULT_KEYS_FILE: inject("keysFile"),
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      LOG_LEVEL: "info",
+      WORKER_POLL_MS: "50",
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   start.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
   start.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => start.once("exit", (code) => resolve(code)));
   try {
-    await expect.poll(() => output.includes('"worker started"') && output.includes("Customer Vault is serving"), { timeout: 120_000, interval: 200 }).toBe(true);
+    await expect
+      .poll(() => output.includes('"worker started"') && output.includes("Customer Vault is serving"), { timeout: 120_000, interval: 200 })
+      .toBe(true);
     const merchant = await newMerchant();
     const base = `http://127.0.0.1:${port}/platform`;
     const auth = { authorization: `Basic ${Buffer.from(`${merchant.apiKey}:`).toString("base64")}`, "content-type": "application/json" };
-    const added = await fetch(`${base}/webhook`, { method: "POST", headers: auth, body: JSON.stringify({ label: "shop", notification_url: receiver.url, events: ["vault_customer_created"] }) });
+    const added = await fetch(`${base}/webhook`, {
+      method: "POST",
+      headers: auth,
+      body: JSON.stringify({ label: "shop", notification_url: receiver.url, events: ["vault_customer_created"] }),
+    });
     expect(added.status).toBe(200);
-    const customer = await fetch(`${base}/vault/customer`, { method: "POST", headers: auth, body: JSON.stringify({ customer_id: "NPMSTART1", customer_first_name: "Jane" }) });
+    const customer = await fetch(`${base}/vault/customer`, {
+      method: "POST",
+      headers: auth,
+      body: JSON.stringify({ customer_id: "NPMSTART1", customer_first_name: "Jane" }),
+    });
     expect(customer.status).toBe(200);
     await receiver.waitFor((requests) => requests.some((r) => r.body.event === "vault_customer_created"), 30_000);
     expect(receiver.requests.map((r) => r.body.event)).toEqual(["validate_url", "vault_customer_created"]);

@@ -73,9 +73,17 @@ const ids = (page: { rows: { customerId: string }[] }) => page.rows.map((r) => r
 describe("searchCustomers", () => {
   it("matches each field, case-insensitively, as a substring", async () => {
     const actor = await merchant();
-    const ada = await customer(actor, { customer_first_name: "Ada", customer_last_name: "Lovelace", customer_email: "ada@Engines.example" }, { customerId: "CustAda01" });
+    const ada = await customer(
+      actor,
+      { customer_first_name: "Ada", customer_last_name: "Lovelace", customer_email: "ada@Engines.example" },
+      { customerId: "CustAda01" },
+    );
     const firm = await customer(actor, { customer_firm_name: "Babbage & Sons Ltd" }, { customerId: "FirmOnly02" });
-    const grace = await customer(actor, { customer_first_name: "Grace", customer_last_name: "Hopper", customer_email: "grace@navy.example" }, { customerId: "GH03" });
+    const grace = await customer(
+      actor,
+      { customer_first_name: "Grace", customer_last_name: "Hopper", customer_email: "grace@navy.example" },
+      { customerId: "GH03" },
+    );
 
     const search = async (q: string) => ids(await searchCustomers({ merchantId: actor.merchantId, q })).sort();
     expect(await search("ada")).toEqual([ada]); // first name (and customer_id)
@@ -120,7 +128,10 @@ describe("searchCustomers", () => {
     expect(byId[other]!.primaryCard?.maskedNumber).toMatch(/9999$/);
 
     // The primary card shown follows a change of primary.
-    const cardIds = (await getDb().card.findMany({ where: { customer: { customerId: two, merchantId: actor.merchantId } }, select: { id: true, maskedNumber: true } }));
+    const cardIds = await getDb().card.findMany({
+      where: { customer: { customerId: two, merchantId: actor.merchantId } },
+      select: { id: true, maskedNumber: true },
+    });
     const secondId = cardIds.find((c) => c.maskedNumber.endsWith("0005"))!.id;
     await setPrimaryBillingCard(actor, two, secondId);
     const after = await searchCustomers({ merchantId: actor.merchantId, q: "Two Cards" });
@@ -149,7 +160,8 @@ describe("searchCustomers", () => {
     const c2 = await customer(actor, { customer_first_name: "amy", customer_last_name: "brown", customer_email: "A@example.com" }, { customerId: "A9" });
     const c3 = await customer(actor, { customer_first_name: "Bob", customer_last_name: "Adams", customer_email: "c@example.com" }, { customerId: "C1" });
     const c4 = await customer(actor, { customer_firm_name: "No Person Inc" }, { customerId: "A1" });
-    const sorted = async (sort: string, direction?: "asc" | "desc") => ids(await searchCustomers({ merchantId: actor.merchantId, sort: sort as "name", direction }));
+    const sorted = async (sort: string, direction?: "asc" | "desc") =>
+      ids(await searchCustomers({ merchantId: actor.merchantId, sort: sort as "name", direction }));
 
     expect(await sorted("customer_id")).toEqual([c4, c2, c1, c3]);
     expect(await sorted("customer_id", "desc")).toEqual([c3, c1, c2, c4]);
@@ -188,7 +200,10 @@ describe("searchCustomers", () => {
     expect(await searchCustomers({ merchantId: actor.merchantId })).toMatchObject({ page: 1, pageSize: 25, total: 0, rows: [] });
     expect((await searchCustomers({ merchantId: actor.merchantId, pageSize: 1000 })).pageSize).toBe(100);
     // Strings from a query string are accepted.
-    expect(await searchCustomers({ merchantId: actor.merchantId, page: "2" as unknown as number, pageSize: "10" as unknown as number })).toMatchObject({ page: 2, pageSize: 10 });
+    expect(await searchCustomers({ merchantId: actor.merchantId, page: "2" as unknown as number, pageSize: "10" as unknown as number })).toMatchObject({
+      page: 2,
+      pageSize: 10,
+    });
   });
 
   it("refuses an unknown sort, direction or page as a validation error", async () => {
@@ -216,7 +231,8 @@ describe("searchCustomers", () => {
 describe("listCheckouts", () => {
   it("lists links newest first with their state, counts and the API's link", async () => {
     const actor = await merchant();
-    const make = async (customerId = uniqueCustomerId()) => createCheckout(actor, { customer_id: customerId, customer_first_name: "Jo", preferences: { expire_in_secs: 900 } });
+    const make = async (customerId = uniqueCustomerId()) =>
+      createCheckout(actor, { customer_id: customerId, customer_first_name: "Jo", preferences: { expire_in_secs: 900 } });
     const [open, stale, expiredByJob, spent, locked] = [await make(), await make(), await make(), await make(), await make()];
     const spentAt = ago(MINUTE);
     const lockedAt = ago(2 * MINUTE);
@@ -257,7 +273,8 @@ describe("listCheckouts", () => {
   it("filters by customer, pages with the total, and never shows another merchant's links", async () => {
     const actor = await merchant();
     const other = await merchant();
-    const make = (a: Actor, customerId: string) => createCheckout(a, { customer_id: customerId, customer_first_name: "Jo", preferences: { expire_in_secs: 900 } });
+    const make = (a: Actor, customerId: string) =>
+      createCheckout(a, { customer_id: customerId, customer_first_name: "Jo", preferences: { expire_in_secs: 900 } });
     const alice = uniqueCustomerId();
     const bob = uniqueCustomerId();
     const aliceLinks = [await make(actor, alice), await make(actor, alice), await make(actor, alice)];
@@ -318,14 +335,26 @@ describe("browseAuditLog and its export", () => {
     expect(await targets({ actor: "user" })).toEqual([]);
 
     const row = (await browseAuditLog({ merchantId: actor.merchantId, targetId: "C2" })).rows[0]!;
-    expect(row).toEqual({ id: expect.any(Number), createdAt: at(4), actor: "api_key:5", action: "customer.create", targetType: "customer", targetId: "C2", clientAddress: null, requestId: null });
+    expect(row).toEqual({
+      id: expect.any(Number),
+      createdAt: at(4),
+      actor: "api_key:5",
+      action: "customer.create",
+      targetType: "customer",
+      targetId: "C2",
+      clientAddress: null,
+      requestId: null,
+    });
     expect((await browseAuditLog({ merchantId: other.merchantId, from: at(0) })).total).toBe(2);
     await expectApiError(browseAuditLog({ merchantId: actor.merchantId, from: at(4), to: at(2) }), "validation");
   });
 
   it("pages newest first with the real total", async () => {
     const actor = await merchant();
-    await seed(actor.merchantId, Array.from({ length: 5 }, (_, i) => ({ actor: "cli", action: "x.page", targetType: "t", targetId: String(i), createdAt: at(i) })));
+    await seed(
+      actor.merchantId,
+      Array.from({ length: 5 }, (_, i) => ({ actor: "cli", action: "x.page", targetType: "t", targetId: String(i), createdAt: at(i) })),
+    );
     const page = (n: number) => browseAuditLog({ merchantId: actor.merchantId, action: "x.page", page: n, pageSize: 2 });
     const pages = await Promise.all([page(1), page(2), page(3)]);
     expect(pages.map((p) => p.rows.map((r) => r.targetId))).toEqual([["4", "3"], ["2", "1"], ["0"]]);
@@ -336,7 +365,13 @@ describe("browseAuditLog and its export", () => {
     const actor = await merchant();
     const other = await merchant();
     // Several rows share a millisecond, so batches must continue by id too.
-    const rows = Array.from({ length: 11 }, (_, i) => ({ actor: "cli", action: "x.export", targetType: "t", targetId: `T${i}`, createdAt: at(Math.floor(i / 3)) }));
+    const rows = Array.from({ length: 11 }, (_, i) => ({
+      actor: "cli",
+      action: "x.export",
+      targetType: "t",
+      targetId: `T${i}`,
+      createdAt: at(Math.floor(i / 3)),
+    }));
     await seed(actor.merchantId, rows);
     await seed(other.merchantId, [{ actor: "cli", action: "x.export", targetType: "t", targetId: "theirs", createdAt: at(1) }]);
 
@@ -351,7 +386,8 @@ describe("browseAuditLog and its export", () => {
     expect(all[0]).toBe("T10");
 
     const limited: string[] = [];
-    for await (const batch of iterateAuditLog({ merchantId: actor.merchantId, action: "x.export", batchSize: 4, limit: 6 })) limited.push(...batch.map((r) => r.targetId));
+    for await (const batch of iterateAuditLog({ merchantId: actor.merchantId, action: "x.export", batchSize: 4, limit: 6 }))
+      limited.push(...batch.map((r) => r.targetId));
     expect(limited).toEqual(browsed.slice(0, 6));
 
     let csv = "";
@@ -398,10 +434,21 @@ describe("users: list, change role, remove", () => {
   it("changes a role and writes user.role_change with the actor", async () => {
     const { actor, users } = await team(["owner", "staff"]);
     const staff = users[1]!;
-    expect(await changeUserRole({ actor, userId: staff.userId, role: "admin" })).toEqual({ userId: staff.userId, email: staff.email, previousRole: "staff", role: "admin" });
+    expect(await changeUserRole({ actor, userId: staff.userId, role: "admin" })).toEqual({
+      userId: staff.userId,
+      email: staff.email,
+      previousRole: "staff",
+      role: "admin",
+    });
     expect((await getDb().user.findUnique({ where: { id: staff.userId } }))!.role).toBe("admin");
     const [audit] = await auditFor(actor.merchantId, "user.role_change");
-    expect(audit).toMatchObject({ actor: actor.actor, targetType: "user", targetId: String(staff.userId), clientAddress: "203.0.113.7", requestId: "req-portal" });
+    expect(audit).toMatchObject({
+      actor: actor.actor,
+      targetType: "user",
+      targetId: String(staff.userId),
+      clientAddress: "203.0.113.7",
+      requestId: "req-portal",
+    });
     // The role it already has: nothing changes, nothing is recorded.
     await changeUserRole({ actor, userId: staff.userId, role: "admin" });
     expect(await auditFor(actor.merchantId, "user.role_change")).toHaveLength(1);
@@ -439,7 +486,10 @@ describe("users: list, change role, remove", () => {
 
   it("an owner removed while the other is demoted at once: one owner is left", async () => {
     const { actor, users } = await team(["owner", "owner"]);
-    const results = await Promise.allSettled([removeUser({ actor, userId: users[0]!.userId }), changeUserRole({ actor, userId: users[1]!.userId, role: "staff" })]);
+    const results = await Promise.allSettled([
+      removeUser({ actor, userId: users[0]!.userId }),
+      changeUserRole({ actor, userId: users[1]!.userId, role: "staff" }),
+    ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(await getDb().user.count({ where: { merchantId: actor.merchantId, role: "owner" } })).toBe(1);
   });

@@ -77,7 +77,9 @@ describe("worker processes", () => {
     const attempts = await getDb().webhookDeliveryAttempt.findMany({ where: { delivery: { webhookId: { in: webhookIds } } }, select: { workerId: true } });
     expect(new Set(attempts.map((a) => a.workerId)).size).toBe(2);
     // The last success is recorded just after the receiver answered it.
-    await expect.poll(() => getDb().webhookDelivery.count({ where: { webhookId: { in: webhookIds }, status: { not: "DELIVERED" } } }), { timeout: 10_000 }).toBe(0);
+    await expect
+      .poll(() => getDb().webhookDelivery.count({ where: { webhookId: { in: webhookIds }, status: { not: "DELIVERED" } } }), { timeout: 10_000 })
+      .toBe(0);
   });
 
   it("one endpoint's backlog passes between two workers in turns (100 at a time), still in order and once each", async () => {
@@ -87,7 +89,11 @@ describe("worker processes", () => {
     await receiver.waitFor(allReceived(eventIds), 90_000);
     const got = receiver.requests.filter((r) => r.body.event !== "validate_url").map((r) => r.body.event_id);
     expect(got).toEqual(eventIds);
-    const attempts = await getDb().webhookDeliveryAttempt.findMany({ where: { delivery: { webhookId: webhookIds[0] } }, orderBy: { id: "asc" }, select: { workerId: true } });
+    const attempts = await getDb().webhookDeliveryAttempt.findMany({
+      where: { delivery: { webhookId: webhookIds[0] } },
+      orderBy: { id: "asc" },
+      select: { workerId: true },
+    });
     expect(new Set(attempts.map((a) => a.workerId)).size).toBe(2);
   });
 
@@ -111,7 +117,9 @@ describe("worker processes", () => {
     const repeated = [...counts.values()].filter((n) => n > 1);
     expect(repeated.length).toBeLessThanOrEqual(3);
     expect(Math.max(...counts.values())).toBeLessThanOrEqual(2);
-    await expect.poll(() => getDb().webhookDelivery.count({ where: { webhookId: { in: webhookIds }, status: { not: "DELIVERED" } } }), { timeout: 10_000 }).toBe(0);
+    await expect
+      .poll(() => getDb().webhookDelivery.count({ where: { webhookId: { in: webhookIds }, status: { not: "DELIVERED" } } }), { timeout: 10_000 })
+      .toBe(0);
   });
 
   it("on SIGTERM a worker finishes the request it is sending, records it, releases its lease and exits 0", async () => {

@@ -13,7 +13,9 @@ export default function ApiReferencePage() {
   const groups = operationsByTag(doc);
   const schemas = (doc.components?.schemas ?? {}) as Record<string, JsonSchema>;
   // Error envelopes are described with each response; the other named shapes are listed once, at the end.
-  const shapes = Object.keys(schemas).filter((name) => !name.startsWith("Error")).sort();
+  const shapes = Object.keys(schemas)
+    .filter((name) => !name.startsWith("Error"))
+    .sort();
   const components: Components = { schemas, parameters: (doc.components?.parameters ?? {}) as Record<string, JsonSchema>, shapes: new Set(shapes) };
   return (
     <main className="mx-auto max-w-5xl px-4 py-8 font-sans text-slate-900">
@@ -24,8 +26,8 @@ export default function ApiReferencePage() {
         <a className="text-blue-800 underline" href="/platform/openapi.json">
           /platform/openapi.json
         </a>
-        . Operations marked <span className="rounded border border-violet-300 px-1.5 text-xs text-violet-800">extension</span> are this vault&apos;s own,
-        beyond the reference Platform API.
+        . Operations marked <span className="rounded border border-violet-300 px-1.5 text-xs text-violet-800">extension</span> are this vault&apos;s own, beyond
+        the reference Platform API.
       </p>
       <nav aria-label="Operations" className="mt-6 grid gap-4 sm:grid-cols-2">
         {groups.map((group) => (
@@ -57,7 +59,12 @@ export default function ApiReferencePage() {
         </div>
       </nav>
       {groups.map((group) => (
-        <section key={group.name} id={`tag-${group.name.replace(/\s+/g, "-")}`} className="mt-10" aria-labelledby={`heading-${group.name.replace(/\s+/g, "-")}`}>
+        <section
+          key={group.name}
+          id={`tag-${group.name.replace(/\s+/g, "-")}`}
+          className="mt-10"
+          aria-labelledby={`heading-${group.name.replace(/\s+/g, "-")}`}
+        >
           <h2 id={`heading-${group.name.replace(/\s+/g, "-")}`} className="text-2xl font-bold">
             {group.name}
           </h2>

@@ -5,7 +5,5 @@ import { browseWebhooks } from "@/lib/webhooks/browse-webhooks";
 import { AddWebhookSchema, BrowseWebhooksQuerySchema } from "@/lib/webhooks/schemas";
 
 // GET: browse the merchant's webhooks. POST: add one (its secret is in this answer only).
-export const GET = apiRoute({ query: BrowseWebhooksQuerySchema }, async ({ actor, query }) =>
-  successList(await browseWebhooks(actor.merchantId, query)),
-);
+export const GET = apiRoute({ query: BrowseWebhooksQuerySchema }, async ({ actor, query }) => successList(await browseWebhooks(actor.merchantId, query)));
 export const POST = apiRoute({ body: AddWebhookSchema }, async ({ actor, body }) => success(await addWebhook(actor, body)));

@@ -30,7 +30,10 @@ export default async function PortalLayout({ children }: { children: ReactNode }
     <PortalProvider value={{ csrf: session.csrf, role, email: session.user.email }}>
       {/* The session's CSRF token, as the client components also hold it: readable only by same-origin script. */}
       <meta name="vault-csrf" content={session.csrf} />
-      <a href="#content" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-10 focus:rounded-md focus:bg-white focus:px-3 focus:py-2 focus:text-sm">
+      <a
+        href="#content"
+        className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-10 focus:rounded-md focus:bg-white focus:px-3 focus:py-2 focus:text-sm"
+      >
         Skip to content
       </a>
       <div className="min-h-screen bg-slate-100">

@@ -12,17 +12,8 @@ export default async function EnrolPage() {
   const enrolment = await beginTotpEnrolment(session.user);
   return (
     <SignInFrame title="Set up a second factor">
-      <p className="mb-4 text-sm text-slate-700">
-        {session.merchant.name} requires an authenticator app for every portal user. It takes a minute.
-      </p>
-      <TotpEnrolment
-        csrf={session.csrf}
-        pending={enrolment.pending}
-        secret={enrolment.secret}
-        qrDataUrl={enrolment.qrDataUrl}
-        doneHref="/portal/customers"
-      />
+      <p className="mb-4 text-sm text-slate-700">{session.merchant.name} requires an authenticator app for every portal user. It takes a minute.</p>
+      <TotpEnrolment csrf={session.csrf} pending={enrolment.pending} secret={enrolment.secret} qrDataUrl={enrolment.qrDataUrl} doneHref="/portal/customers" />
     </SignInFrame>
   );
 }
-

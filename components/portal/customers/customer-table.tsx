@@ -19,7 +19,9 @@ export function CustomerTable({ rows, query }: { rows: CustomerSearchRow[]; quer
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
       <table className="min-w-full divide-y divide-slate-200 text-left text-sm">
-        <caption className="sr-only">Customers, sorted by {COLUMNS.find((c) => c.sort === query.sort)?.label.toLowerCase()}, {query.direction === "asc" ? "ascending" : "descending"}</caption>
+        <caption className="sr-only">
+          Customers, sorted by {COLUMNS.find((c) => c.sort === query.sort)?.label.toLowerCase()}, {query.direction === "asc" ? "ascending" : "descending"}
+        </caption>
         <thead className="bg-slate-50">
           <tr>
             {COLUMNS.map((column) => (

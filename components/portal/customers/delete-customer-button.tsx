@@ -20,8 +20,7 @@ export function DeleteCustomerButton({ customerId, name }: { customerId: string;
       }}
     >
       <p>
-        Customer <span className="font-mono">{customerId}</span> will be deleted with all of their cards and shipping addresses. This cannot be
-        undone.
+        Customer <span className="font-mono">{customerId}</span> will be deleted with all of their cards and shipping addresses. This cannot be undone.
       </p>
     </ConfirmDialog>
   );

@@ -8,7 +8,14 @@ import { CopyField } from "../copy-field";
 import { usePortal } from "../portal-context";
 import { portalRequest } from "../portal-fetch";
 
-type Values = { customer_id: string; customer_first_name: string; customer_last_name: string; success_url: string; failure_url: string; expire_in_secs: string };
+type Values = {
+  customer_id: string;
+  customer_first_name: string;
+  customer_last_name: string;
+  success_url: string;
+  failure_url: string;
+  expire_in_secs: string;
+};
 
 const EXPIRY_CHOICES = [
   ["900", "15 minutes"],
@@ -28,7 +35,14 @@ export function CreateLinkForm({ customerId }: { customerId?: string }) {
   const [problem, setProblem] = useState<string | null>(null);
   const [created, setCreated] = useState<{ link: string; checkoutId: string; expiry: string } | null>(null);
   const { register, handleSubmit, setError, formState } = useForm<Values>({
-    defaultValues: { customer_id: customerId ?? "", customer_first_name: "", customer_last_name: "", success_url: "", failure_url: "", expire_in_secs: "86400" },
+    defaultValues: {
+      customer_id: customerId ?? "",
+      customer_first_name: "",
+      customer_last_name: "",
+      success_url: "",
+      failure_url: "",
+      expire_in_secs: "86400",
+    },
   });
   const onSubmit = handleSubmit(async (values) => {
     setProblem(null);
@@ -60,20 +74,48 @@ export function CreateLinkForm({ customerId }: { customerId?: string }) {
   return (
     <div className="space-y-5">
       <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label="Create a checkout link">
-        <TextField label="Customer ID" hint="An existing customer, or a new ID to create the customer with the link." autoComplete="off" error={formState.errors.customer_id?.message} {...register("customer_id")} />
+        <TextField
+          label="Customer ID"
+          hint="An existing customer, or a new ID to create the customer with the link."
+          autoComplete="off"
+          error={formState.errors.customer_id?.message}
+          {...register("customer_id")}
+        />
         <div className="grid gap-4 md:grid-cols-2">
-          <TextField label="First name" hint="For a new customer: a first and last name, or a company." autoComplete="off" error={formState.errors.customer_first_name?.message} {...register("customer_first_name")} />
+          <TextField
+            label="First name"
+            hint="For a new customer: a first and last name, or a company."
+            autoComplete="off"
+            error={formState.errors.customer_first_name?.message}
+            {...register("customer_first_name")}
+          />
           <TextField label="Last name" autoComplete="off" error={formState.errors.customer_last_name?.message} {...register("customer_last_name")} />
         </div>
         <div className="grid gap-4 md:grid-cols-2">
-          <TextField label="Success URL (optional)" type="url" hint="Empty: your default from Checkout settings." error={formState.errors.success_url?.message} {...register("success_url")} />
-          <TextField label="Failure URL (optional)" type="url" hint="Empty: your default from Checkout settings." error={formState.errors.failure_url?.message} {...register("failure_url")} />
+          <TextField
+            label="Success URL (optional)"
+            type="url"
+            hint="Empty: your default from Checkout settings."
+            error={formState.errors.success_url?.message}
+            {...register("success_url")}
+          />
+          <TextField
+            label="Failure URL (optional)"
+            type="url"
+            hint="Empty: your default from Checkout settings."
+            error={formState.errors.failure_url?.message}
+            {...register("failure_url")}
+          />
         </div>
         <div>
           <label htmlFor="expire_in_secs" className="block text-sm font-medium text-slate-800">
             Open for
           </label>
-          <select id="expire_in_secs" className="mt-1 block rounded-md border border-slate-400 bg-white px-3 py-2 text-sm text-slate-900" {...register("expire_in_secs")}>
+          <select
+            id="expire_in_secs"
+            className="mt-1 block rounded-md border border-slate-400 bg-white px-3 py-2 text-sm text-slate-900"
+            {...register("expire_in_secs")}
+          >
             {EXPIRY_CHOICES.map(([value, label]) => (
               <option key={value} value={value}>
                 {label}

@@ -88,7 +88,12 @@ export function BrandingForm({ initial }: { initial: Branding }) {
       <form onSubmit={onSubmit} noValidate className="space-y-5" aria-label="Branding">
         {problem ? <Alert tone="error">{problem}</Alert> : null}
         {saved ? <Alert tone="success">Branding saved. Hosted pages show it from now on.</Alert> : null}
-        <TextField label="Display name" hint="The name customers see at the top of the hosted page." error={formState.errors.displayName?.message} {...register("displayName")} />
+        <TextField
+          label="Display name"
+          hint="The name customers see at the top of the hosted page."
+          error={formState.errors.displayName?.message}
+          {...register("displayName")}
+        />
 
         <div>
           <label htmlFor="field-logo" className="block text-sm font-medium text-slate-800">
@@ -98,7 +103,11 @@ export function BrandingForm({ initial }: { initial: Branding }) {
             PNG, JPEG, GIF or WebP, at most {LOGO_MAX_BYTES / 1024} KB. Shown at up to 40 pixels high.
           </p>
           <div className="mt-2 flex flex-wrap items-center gap-3">
-            {logoUrl ? <img src={logoUrl} alt="Current logo" className="max-h-10 max-w-40 rounded border border-slate-200" /> : <span className="text-sm text-slate-600">No logo.</span>}
+            {logoUrl ? (
+              <img src={logoUrl} alt="Current logo" className="max-h-10 max-w-40 rounded border border-slate-200" />
+            ) : (
+              <span className="text-sm text-slate-600">No logo.</span>
+            )}
             <input
               ref={fileInput}
               id="field-logo"
@@ -171,7 +180,8 @@ export function BrandingForm({ initial }: { initial: Branding }) {
                 <p className="mt-1 flex items-center gap-2">
                   <ColorSwatch color={pageColor} label={`Adjusted colour ${pageColor}`} />
                   <span>
-                    The hosted page will use <strong data-testid="adjusted-color">{pageColor}</strong> instead (contrast {contrastRatio(pageColor, "#ffffff").toFixed(2)}:1).
+                    The hosted page will use <strong data-testid="adjusted-color">{pageColor}</strong> instead (contrast{" "}
+                    {contrastRatio(pageColor, "#ffffff").toFixed(2)}:1).
                   </span>
                 </p>
               </div>

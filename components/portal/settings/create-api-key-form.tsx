@@ -19,7 +19,10 @@ export function CreateApiKeyForm() {
   const router = useRouter();
   const [problem, setProblem] = useState<string | null>(null);
   const [created, setCreated] = useState<Created | null>(null);
-  const { register, handleSubmit, setError, reset, formState } = useForm<ApiKeyFormInput>({ resolver: zodResolver(ApiKeyFormSchema), defaultValues: { label: "" } });
+  const { register, handleSubmit, setError, reset, formState } = useForm<ApiKeyFormInput>({
+    resolver: zodResolver(ApiKeyFormSchema),
+    defaultValues: { label: "" },
+  });
   const onSubmit = handleSubmit(async (values) => {
     setProblem(null);
     setCreated(null);

@@ -21,7 +21,13 @@ export function OneTimeSecret({ title, value, children, testId }: { title: strin
     }
   };
   return (
-    <div ref={box} tabIndex={-1} role="region" aria-label={title} className="space-y-3 rounded-md border border-amber-300 bg-amber-50 p-4 focus:outline-2 focus:outline-blue-700">
+    <div
+      ref={box}
+      tabIndex={-1}
+      role="region"
+      aria-label={title}
+      className="space-y-3 rounded-md border border-amber-300 bg-amber-50 p-4 focus:outline-2 focus:outline-blue-700"
+    >
       <p className="text-sm font-semibold text-amber-950">{title}</p>
       <p className="text-sm text-amber-950">
         <strong>Copy it now: you won’t see it again.</strong> The vault keeps only what it needs to check it, so it cannot show it to you later.

@@ -63,7 +63,9 @@ export function RedirectDefaultsForm({ initial }: { initial: { successUrl: strin
         error={message("failureUrl")}
         {...register("failureUrl")}
       />
-      <p className="text-sm text-slate-600">https only (http is allowed for localhost). The vault adds checkout_id, customer_id, card_id, timestamp and signature, so the URL must not carry them.</p>
+      <p className="text-sm text-slate-600">
+        https only (http is allowed for localhost). The vault adds checkout_id, customer_id, card_id, timestamp and signature, so the URL must not carry them.
+      </p>
       <Button type="submit" disabled={formState.isSubmitting}>
         {formState.isSubmitting ? "Saving…" : "Save default URLs"}
       </Button>

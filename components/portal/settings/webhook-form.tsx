@@ -106,7 +106,15 @@ export function WebhookForm({ webhook }: { webhook?: WebhookResponse }) {
   );
 }
 
-function EventGroup({ title, events, register }: { title: string; events: readonly string[]; register: ReturnType<typeof useForm<Values, unknown, Values>>["register"] }) {
+function EventGroup({
+  title,
+  events,
+  register,
+}: {
+  title: string;
+  events: readonly string[];
+  register: ReturnType<typeof useForm<Values, unknown, Values>>["register"];
+}) {
   return (
     <div className="mt-3">
       <p className="text-xs font-semibold tracking-wide text-slate-600 uppercase">{title}</p>

@@ -36,8 +36,17 @@ export function WebhookStatusButton({ webhookId, label, status }: { webhookId: n
     );
   }
   return (
-    <ConfirmDialog trigger="Disable webhook" triggerVariant="secondary" title={`Disable “${label}”?`} confirmLabel="Disable" onConfirm={() => change("DISABLED")}>
-      <p>Nothing is sent to it while it is disabled. Deliveries already queued are held and go out when you enable it again, unless they are over 48 hours old by then.</p>
+    <ConfirmDialog
+      trigger="Disable webhook"
+      triggerVariant="secondary"
+      title={`Disable “${label}”?`}
+      confirmLabel="Disable"
+      onConfirm={() => change("DISABLED")}
+    >
+      <p>
+        Nothing is sent to it while it is disabled. Deliveries already queued are held and go out when you enable it again, unless they are over 48 hours old by
+        then.
+      </p>
     </ConfirmDialog>
   );
 }

@@ -28,7 +28,14 @@ export function AcceptInviteForm({ token, email }: { token: string; email: strin
       {problem ? <Alert tone="error">{problem}</Alert> : null}
       {/* For password managers: the account the new password belongs to. */}
       <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
-      <TextField label="New password" type="password" autoComplete="new-password" hint="At least 12 characters." error={formState.errors.password?.message} {...register("password")} />
+      <TextField
+        label="New password"
+        type="password"
+        autoComplete="new-password"
+        hint="At least 12 characters."
+        error={formState.errors.password?.message}
+        {...register("password")}
+      />
       <TextField label="Repeat the password" type="password" autoComplete="new-password" error={formState.errors.confirm?.message} {...register("confirm")} />
       <Button type="submit" className="w-full" disabled={formState.isSubmitting}>
         Create my account

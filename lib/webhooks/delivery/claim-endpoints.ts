@@ -54,7 +54,5 @@ export async function renewLease(tx: Tx, webhookId: number, options: LeaseOption
 
 /** Gives the endpoint back, so another worker can take it at once. */
 export async function releaseLease(webhookId: number, workerId: string): Promise<void> {
-  await getDb().$transaction((tx) =>
-    tx.webhook.updateMany({ where: { id: webhookId, leaseOwner: workerId }, data: { leaseOwner: null, leaseUntil: null } }),
-  );
+  await getDb().$transaction((tx) => tx.webhook.updateMany({ where: { id: webhookId, leaseOwner: workerId }, data: { leaseOwner: null, leaseUntil: null } }));
 }

@@ -62,7 +62,13 @@ function nextDeliveries(webhookId: number, atMost: number) {
     where: { webhookId, status: "PENDING" },
     orderBy: { id: "asc" },
     take: Math.min(50, atMost),
-    select: { id: true, attempts: true, nextAttemptAt: true, expiresAt: true, event: { select: { eventId: true, type: true, payload: true, createdAt: true } } },
+    select: {
+      id: true,
+      attempts: true,
+      nextAttemptAt: true,
+      expiresAt: true,
+      event: { select: { eventId: true, type: true, payload: true, createdAt: true } },
+    },
   });
 }
 
@@ -168,6 +174,9 @@ async function storeOutcome(
     await tx.webhookSuspension.create({
       data: { webhookId: delivery.webhookId, merchantId: delivery.merchantId, emailAddresses: delivery.emailAddresses, reason, createdAt: now },
     });
-    await recordAudit(tx, { merchantId: delivery.merchantId, actor: `worker:${workerId}` }, "webhook.suspend", { type: "webhook", id: String(delivery.webhookId) });
+    await recordAudit(tx, { merchantId: delivery.merchantId, actor: `worker:${workerId}` }, "webhook.suspend", {
+      type: "webhook",
+      id: String(delivery.webhookId),
+    });
   }
 }

@@ -9,12 +9,7 @@ export const DELIVERY_TIMEOUT_MS = 10_000;
 
 export type SendOutcome = { ok: boolean; statusCode: number | null; error: string | null; durationMs: number };
 
-export async function sendDelivery(request: {
-  url: string;
-  body: string;
-  headers: Record<string, string>;
-  timeoutMs: number;
-}): Promise<SendOutcome> {
+export async function sendDelivery(request: { url: string; body: string; headers: Record<string, string>; timeoutMs: number }): Promise<SendOutcome> {
   const started = performance.now();
   const duration = () => Math.round(performance.now() - started);
   try {

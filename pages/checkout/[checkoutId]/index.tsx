@@ -64,7 +64,9 @@ export const getServerSideProps: GetServerSideProps<Props> = async ({ req, res, 
     // of the same card gets the first answer again.
     const { failureUrl } = link;
     if (failureUrl) {
-      return { redirect: { destination: await failureRedirect({ merchantId: link.merchantId, id: link.checkoutId, failureUrl }, link.state), statusCode: 303 } };
+      return {
+        redirect: { destination: await failureRedirect({ merchantId: link.merchantId, id: link.checkoutId, failureUrl }, link.state), statusCode: 303 },
+      };
     }
     return { props: { view: "unusable", nonce, branding: link.branding, message: UNUSABLE_MESSAGES[link.state] } };
   } else if (req.method !== "GET" && req.method !== "HEAD") {

@@ -4,6 +4,4 @@ import { getCheckout } from "@/lib/checkout/get-checkout";
 import { CheckoutPathSchema } from "@/lib/checkout/schemas";
 
 // GET: a checkout link's state (open, spent, expired, locked) and attempts.
-export const GET = apiRoute({ params: CheckoutPathSchema }, async ({ actor, params }) =>
-  success(await getCheckout(actor.merchantId, params.checkoutId)),
-);
+export const GET = apiRoute({ params: CheckoutPathSchema }, async ({ actor, params }) => success(await getCheckout(actor.merchantId, params.checkoutId)));

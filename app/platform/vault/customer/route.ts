@@ -6,8 +6,6 @@ import { BrowseQuerySchema } from "@/lib/vault/schemas";
 import { AddCustomerSchema } from "@/lib/vault/schemas";
 
 // GET: browse customers. POST: add a customer (with optional cards and addresses).
-export const GET = apiRoute({ query: BrowseQuerySchema }, async ({ actor, query }) =>
-  successList(await browseCustomers(actor.merchantId, query)),
-);
+export const GET = apiRoute({ query: BrowseQuerySchema }, async ({ actor, query }) => successList(await browseCustomers(actor.merchantId, query)));
 
 export const POST = apiRoute({ body: AddCustomerSchema }, async ({ actor, body }) => success(await addCustomer(actor, body)));

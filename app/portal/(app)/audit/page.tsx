@@ -87,11 +87,21 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 <caption className="sr-only">Audit log entries, newest first</caption>
                 <thead className="border-b border-slate-200 text-slate-700">
                   <tr>
-                    <th scope="col" className="py-2 pr-4 font-medium">Time</th>
-                    <th scope="col" className="py-2 pr-4 font-medium">Actor</th>
-                    <th scope="col" className="py-2 pr-4 font-medium">Action</th>
-                    <th scope="col" className="py-2 pr-4 font-medium">Target</th>
-                    <th scope="col" className="py-2 font-medium">From</th>
+                    <th scope="col" className="py-2 pr-4 font-medium">
+                      Time
+                    </th>
+                    <th scope="col" className="py-2 pr-4 font-medium">
+                      Actor
+                    </th>
+                    <th scope="col" className="py-2 pr-4 font-medium">
+                      Action
+                    </th>
+                    <th scope="col" className="py-2 pr-4 font-medium">
+                      Target
+                    </th>
+                    <th scope="col" className="py-2 font-medium">
+                      From
+                    </th>
                   </tr>
                 </thead>
                 <tbody className="divide-y divide-slate-200">

@@ -7,9 +7,7 @@ export default function CustomersError({ error, reset }: { error: Error & { dige
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold text-slate-900">Customers</h1>
-      <Alert tone="error">
-        The customers could not be loaded. Try again; if it keeps failing, quote reference {error.digest ?? "unknown"} to support.
-      </Alert>
+      <Alert tone="error">The customers could not be loaded. Try again; if it keeps failing, quote reference {error.digest ?? "unknown"} to support.</Alert>
       <Button variant="secondary" onClick={reset}>
         Try again
       </Button>

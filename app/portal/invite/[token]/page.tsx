@@ -18,8 +18,8 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
       {invite ? (
         <>
           <p className="mb-4 text-sm text-slate-700">
-            You are invited to <strong>{invite.merchantName}</strong> as <strong>{invite.role}</strong>, signing in as{" "}
-            <strong>{invite.email}</strong>. Choose a password.
+            You are invited to <strong>{invite.merchantName}</strong> as <strong>{invite.role}</strong>, signing in as <strong>{invite.email}</strong>. Choose a
+            password.
           </p>
           <AcceptInviteForm token={token} email={invite.email} />
         </>

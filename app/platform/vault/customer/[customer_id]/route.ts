@@ -5,9 +5,7 @@ import { getCustomer } from "@/lib/vault/get-customer";
 import { updateCustomer } from "@/lib/vault/update-customer";
 import { CustomerPathSchema, UpdateCustomerSchema } from "@/lib/vault/schemas";
 
-export const GET = apiRoute({ params: CustomerPathSchema }, async ({ actor, params }) =>
-  success(await getCustomer(actor.merchantId, params.customer_id)),
-);
+export const GET = apiRoute({ params: CustomerPathSchema }, async ({ actor, params }) => success(await getCustomer(actor.merchantId, params.customer_id)));
 
 export const PUT = apiRoute({ params: CustomerPathSchema, body: UpdateCustomerSchema }, async ({ actor, params, body }) =>
   success(await updateCustomer(actor, params.customer_id, body)),

@@ -4,6 +4,4 @@ import { listWebhookEvents } from "@/lib/webhooks/webhook-events";
 import { WebhookPathSchema } from "@/lib/webhooks/schemas";
 
 // GET: the events the webhook is subscribed to.
-export const GET = apiRoute({ params: WebhookPathSchema }, async ({ actor, params }) =>
-  success(await listWebhookEvents(actor.merchantId, params.webhook_id)),
-);
+export const GET = apiRoute({ params: WebhookPathSchema }, async ({ actor, params }) => success(await listWebhookEvents(actor.merchantId, params.webhook_id)));

@@ -110,12 +110,12 @@ export default async function CustomerPage({ params, searchParams }: Props) {
                     <p className="font-mono text-sm text-slate-900">{card.card_number}</p>
                     <p className="text-sm text-slate-700">
                       {cardBrand(card.card_type)} · expires {formatExpiry(card.exp_date)}
-                      {card.primary ? (
-                        <span className="ml-2 rounded-full bg-blue-100 px-2 py-0.5 text-xs font-semibold text-blue-900">Primary</span>
-                      ) : null}
+                      {card.primary ? <span className="ml-2 rounded-full bg-blue-100 px-2 py-0.5 text-xs font-semibold text-blue-900">Primary</span> : null}
                     </p>
                   </div>
-                  {canWrite ? <CardActions customerId={customer.customer_id} cardId={card.card_id} maskedNumber={card.card_number} isPrimary={card.primary} /> : null}
+                  {canWrite ? (
+                    <CardActions customerId={customer.customer_id} cardId={card.card_id} maskedNumber={card.card_number} isPrimary={card.primary} />
+                  ) : null}
                 </li>
               ))}
             </ul>
@@ -142,9 +142,7 @@ export default async function CustomerPage({ params, searchParams }: Props) {
                     <span className="font-medium text-slate-900">
                       {address.shipping_first_name} {address.shipping_last_name}
                     </span>
-                    {address.primary ? (
-                      <span className="ml-2 rounded-full bg-blue-100 px-2 py-0.5 text-xs font-semibold text-blue-900">Primary</span>
-                    ) : null}
+                    {address.primary ? <span className="ml-2 rounded-full bg-blue-100 px-2 py-0.5 text-xs font-semibold text-blue-900">Primary</span> : null}
                     {addressLines(address).map((line) => (
                       <span key={line} className="block">
                         {line}
@@ -185,8 +183,8 @@ function displayName(c: CustomerResponse): string {
 
 function addressLines(a: ShippingAddressResponse): string[] {
   const cityLine = [a.shipping_city, a.shipping_state, a.shipping_zip].filter(Boolean).join(" ");
-  return [a.shipping_firm_name, a.shipping_addr1, a.shipping_addr2, cityLine, a.shipping_country_code ?? a.shipping_country].filter(
-    (line): line is string => Boolean(line),
+  return [a.shipping_firm_name, a.shipping_addr1, a.shipping_addr2, cityLine, a.shipping_country_code ?? a.shipping_country].filter((line): line is string =>
+    Boolean(line),
   );
 }
 

@@ -28,12 +28,24 @@ export default async function ApiKeysPage() {
                 <caption className="sr-only">API keys</caption>
                 <thead className="border-b border-slate-200 text-xs tracking-wide text-slate-600 uppercase">
                   <tr>
-                    <th scope="col" className="px-4 py-2 font-medium">Label</th>
-                    <th scope="col" className="px-4 py-2 font-medium">Key</th>
-                    <th scope="col" className="px-4 py-2 font-medium">Created</th>
-                    <th scope="col" className="px-4 py-2 font-medium">Last used</th>
-                    <th scope="col" className="px-4 py-2 font-medium">Status</th>
-                    <th scope="col" className="px-4 py-2 font-medium"><span className="sr-only">Actions</span></th>
+                    <th scope="col" className="px-4 py-2 font-medium">
+                      Label
+                    </th>
+                    <th scope="col" className="px-4 py-2 font-medium">
+                      Key
+                    </th>
+                    <th scope="col" className="px-4 py-2 font-medium">
+                      Created
+                    </th>
+                    <th scope="col" className="px-4 py-2 font-medium">
+                      Last used
+                    </th>
+                    <th scope="col" className="px-4 py-2 font-medium">
+                      Status
+                    </th>
+                    <th scope="col" className="px-4 py-2 font-medium">
+                      <span className="sr-only">Actions</span>
+                    </th>
                   </tr>
                 </thead>
                 <tbody className="divide-y divide-slate-100">

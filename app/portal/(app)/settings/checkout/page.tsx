@@ -15,7 +15,10 @@ export default async function CheckoutSettingsPage() {
   const [defaults, origins] = await Promise.all([getRedirectDefaults(merchantId), listOrigins(merchantId)]);
   return (
     <>
-      <PageHeader title="Checkout settings" description="Where hosted pages send customers, which sites may embed the card form, and the secret that signs redirects." />
+      <PageHeader
+        title="Checkout settings"
+        description="Where hosted pages send customers, which sites may embed the card form, and the secret that signs redirects."
+      />
       <div className="space-y-6">
         <Panel title="Default redirect URLs">
           <RedirectDefaultsForm initial={defaults} />

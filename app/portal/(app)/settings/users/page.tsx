@@ -47,10 +47,18 @@ export default async function UsersPage() {
               <caption className="sr-only">Portal users</caption>
               <thead className="border-b border-slate-200 text-slate-700">
                 <tr>
-                  <th scope="col" className="py-2 pr-4 font-medium">Email</th>
-                  <th scope="col" className="py-2 pr-4 font-medium">Last sign-in</th>
-                  <th scope="col" className="py-2 pr-4 font-medium">Status</th>
-                  <th scope="col" className="py-2 font-medium">Role</th>
+                  <th scope="col" className="py-2 pr-4 font-medium">
+                    Email
+                  </th>
+                  <th scope="col" className="py-2 pr-4 font-medium">
+                    Last sign-in
+                  </th>
+                  <th scope="col" className="py-2 pr-4 font-medium">
+                    Status
+                  </th>
+                  <th scope="col" className="py-2 font-medium">
+                    Role
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-200">

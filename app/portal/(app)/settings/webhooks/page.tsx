@@ -25,17 +25,28 @@ export default async function WebhooksPage() {
                 <caption className="sr-only">Webhooks</caption>
                 <thead className="border-b border-slate-200 text-xs tracking-wide text-slate-600 uppercase">
                   <tr>
-                    <th scope="col" className="px-4 py-2 font-medium">Label</th>
-                    <th scope="col" className="px-4 py-2 font-medium">Notification URL</th>
-                    <th scope="col" className="px-4 py-2 font-medium">Events</th>
-                    <th scope="col" className="px-4 py-2 font-medium">Status</th>
+                    <th scope="col" className="px-4 py-2 font-medium">
+                      Label
+                    </th>
+                    <th scope="col" className="px-4 py-2 font-medium">
+                      Notification URL
+                    </th>
+                    <th scope="col" className="px-4 py-2 font-medium">
+                      Events
+                    </th>
+                    <th scope="col" className="px-4 py-2 font-medium">
+                      Status
+                    </th>
                   </tr>
                 </thead>
                 <tbody className="divide-y divide-slate-100">
                   {page.data.map((webhook) => (
                     <tr key={webhook.webhook_id}>
                       <td className="px-4 py-2">
-                        <Link href={`/portal/settings/webhooks/${webhook.webhook_id}`} className="font-medium text-blue-800 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-blue-700">
+                        <Link
+                          href={`/portal/settings/webhooks/${webhook.webhook_id}`}
+                          className="font-medium text-blue-800 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-blue-700"
+                        >
                           {webhook.label}
                         </Link>
                       </td>

@@ -5,9 +5,7 @@ import { listBillingCards } from "@/lib/vault/list-billing-cards";
 import { updateBillingCard } from "@/lib/vault/update-billing-card";
 import { AddBillingCardSchema, CustomerPathSchema, UpdateBillingCardSchema } from "@/lib/vault/schemas";
 
-export const GET = apiRoute({ params: CustomerPathSchema }, async ({ actor, params }) =>
-  success(await listBillingCards(actor.merchantId, params.customer_id)),
-);
+export const GET = apiRoute({ params: CustomerPathSchema }, async ({ actor, params }) => success(await listBillingCards(actor.merchantId, params.customer_id)));
 
 export const POST = apiRoute({ params: CustomerPathSchema, body: AddBillingCardSchema }, async ({ actor, params, body }) =>
   success(await addBillingCard(actor, params.customer_id, body)),

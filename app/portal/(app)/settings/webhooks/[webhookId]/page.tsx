@@ -43,7 +43,9 @@ export default async function WebhookPage({ params, searchParams }: Props) {
         <Link href="/portal/settings/webhooks" className="text-blue-800 underline underline-offset-2">
           Webhooks
         </Link>
-        <span aria-hidden="true" className="px-1 text-slate-500">/</span>
+        <span aria-hidden="true" className="px-1 text-slate-500">
+          /
+        </span>
         <span className="text-slate-700">{webhook.label}</span>
       </nav>
       <PageHeader
@@ -71,12 +73,24 @@ export default async function WebhookPage({ params, searchParams }: Props) {
                 <caption className="sr-only">Deliveries, newest first</caption>
                 <thead className="border-b border-slate-200 text-xs tracking-wide text-slate-600 uppercase">
                   <tr>
-                    <th scope="col" className="px-4 py-2 font-medium">Event</th>
-                    <th scope="col" className="px-4 py-2 font-medium">Status</th>
-                    <th scope="col" className="px-4 py-2 font-medium">Attempts</th>
-                    <th scope="col" className="px-4 py-2 font-medium">Last response</th>
-                    <th scope="col" className="px-4 py-2 font-medium">Queued</th>
-                    <th scope="col" className="px-4 py-2 font-medium">Attempt log</th>
+                    <th scope="col" className="px-4 py-2 font-medium">
+                      Event
+                    </th>
+                    <th scope="col" className="px-4 py-2 font-medium">
+                      Status
+                    </th>
+                    <th scope="col" className="px-4 py-2 font-medium">
+                      Attempts
+                    </th>
+                    <th scope="col" className="px-4 py-2 font-medium">
+                      Last response
+                    </th>
+                    <th scope="col" className="px-4 py-2 font-medium">
+                      Queued
+                    </th>
+                    <th scope="col" className="px-4 py-2 font-medium">
+                      Attempt log
+                    </th>
                   </tr>
                 </thead>
                 <tbody className="divide-y divide-slate-100 align-top">
@@ -120,14 +134,7 @@ export default async function WebhookPage({ params, searchParams }: Props) {
           )}
           {pages > 1 ? (
             // The API numbers delivery pages from 0; the pager counts from 1.
-            <Pager
-              page={page + 1}
-              pageCount={pages}
-              href={(p) => `?page=${p - 1}`}
-              label="Deliveries pages"
-              previousLabel="Newer"
-              nextLabel="Older"
-            />
+            <Pager page={page + 1} pageCount={pages} href={(p) => `?page=${p - 1}`} label="Deliveries pages" previousLabel="Newer" nextLabel="Older" />
           ) : null}
         </Panel>
         <Panel title="Settings">

@@ -32,8 +32,8 @@ export default async function AddCardPage({ params }: { params: Promise<{ custom
         title="Add card"
         description={
           <>
-            For customer <span className="font-mono">{customer.customer_id}</span>. The card is typed into the vault&apos;s secure form below; the portal
-            only ever sees it masked.
+            For customer <span className="font-mono">{customer.customer_id}</span>. The card is typed into the vault&apos;s secure form below; the portal only
+            ever sees it masked.
           </>
         }
       />

@@ -4,7 +4,6 @@ import { setPrimaryShippingAddress } from "@/lib/vault/set-primary-shipping-addr
 import { CustomerPathSchema, ShippingIdBodySchema } from "@/lib/vault/schemas";
 
 // PUT: make a shipping address the customer's primary one (PUT .../shipping/primary in the API).
-export const PUT = portalRoute(
-  { permission: "customers.write", params: CustomerPathSchema, body: ShippingIdBodySchema },
-  async ({ actor, params, body }) => success(await setPrimaryShippingAddress(actor, params.customer_id, body.shipping_id)),
+export const PUT = portalRoute({ permission: "customers.write", params: CustomerPathSchema, body: ShippingIdBodySchema }, async ({ actor, params, body }) =>
+  success(await setPrimaryShippingAddress(actor, params.customer_id, body.shipping_id)),
 );

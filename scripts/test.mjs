@@ -1,8 +1,8 @@
 // `npm test`: every check and every test, cheapest first, and how long each
 // phase took (so the next person sees where the time goes).
 //   checks: the PostgreSQL schema in step with the SQLite one, no import
-//           cycle between lib/ folders, then the type check and lint side
-//           by side (each is one busy core);
+//           cycle between lib/ folders, then the type check, lint and the
+//           formatting check side by side (each is one busy core);
 //   build:  the app, if stale (the API and browser suites run the built server);
 //   tests:  vitest (unit, then the API and worker suites on SQLite and on
 //           PostgreSQL) and Playwright (the pages in Chromium on both).
@@ -56,9 +56,14 @@ function fail(what) {
 await phase("Checks", async () => {
   if ((await run(process.execPath, ["scripts/prisma-sync-schemas.mjs", "--check"])) !== 0) fail("The Prisma schema check");
   if ((await run(process.execPath, ["scripts/check-lib-cycles.mjs"])) !== 0) fail("The check for import cycles between lib/ folders");
-  const [tsc, eslint] = await Promise.all([run(bin("tsc"), ["--noEmit", "-p", "tsconfig.json"]), run(bin("eslint"), ["."])]);
+  const [tsc, eslint, prettier] = await Promise.all([
+    run(bin("tsc"), ["--noEmit", "-p", "tsconfig.json"]),
+    run(bin("eslint"), ["."]),
+    run(bin("prettier"), ["--check", "--log-level", "warn", "."]),
+  ]);
   if (tsc !== 0) fail("The type check");
   if (eslint !== 0) fail("Lint");
+  if (prettier !== 0) fail("The formatting check (npm run format fixes it)");
 });
 
 await phase("Build", async () => {

@@ -37,6 +37,16 @@ describe("the hosted card page", () => {
     expect(contrastRatio(shown!, "#ffffff")).toBeGreaterThanOrEqual(4.5);
   });
 
+  it("links the padlock icon from public/, which the vault serves as SVG", async () => {
+    const m = await newMerchant("Icon Shop");
+    const page = await openPage((await newLink(m)).path);
+    expect(page.html).toMatch(/<link rel="icon" href="\/favicon\.svg" type="image\/svg\+xml"\/?>/);
+    const icon = await fetch(`${inject("baseUrl")}/favicon.svg`);
+    expect(icon.status).toBe(200);
+    expect(icon.headers.get("content-type")).toMatch(/^image\/svg\+xml/);
+    expect(await icon.text()).toMatch(/^<svg /);
+  });
+
   it("shows the merchant's branding and a form browsers and password managers understand", async () => {
     const m = await newMerchant("Page Brand Ltd");
     const logo = join(inject("dataDir"), "page-logo.png");

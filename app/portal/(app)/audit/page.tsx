@@ -2,6 +2,7 @@ import Link from "next/link";
 import { buttonClass } from "@/components/ui/button-class";
 import { Pager, pageCountOf } from "@/components/ui/pager";
 import { Panel } from "@/components/ui/panel";
+import { Table, type TableColumn } from "@/components/ui/table";
 import { formatTime } from "@/components/portal/format";
 import { PageHeader } from "@/components/portal/page-header";
 import { browseAuditLog } from "@/lib/audit/browse-audit-log";
@@ -18,6 +19,14 @@ const FILTERS: { name: keyof AuditFilterValues; label: string; type?: string; hi
   { name: "targetId", label: "Target ID" },
   { name: "from", label: "From", type: "date" },
   { name: "to", label: "To", type: "date" },
+];
+
+const COLUMNS: TableColumn[] = [
+  { label: "Time", cellClassName: "whitespace-nowrap text-slate-700" },
+  { label: "Actor", cellClassName: "text-slate-900" },
+  { label: "Action", cellClassName: "font-mono text-slate-900" },
+  { label: "Target", cellClassName: "text-slate-900" },
+  { label: "From", cellClassName: "text-slate-700" },
 ];
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -82,46 +91,25 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           {result.rows.length === 0 ? (
             <p className="py-8 text-center text-sm text-slate-700">{filtered ? "No entries match these filters." : "Nothing has been recorded yet."}</p>
           ) : (
-            <div className="overflow-x-auto">
-              <table className="w-full text-left text-sm">
-                <caption className="sr-only">Audit log entries, newest first</caption>
-                <thead className="border-b border-slate-200 text-slate-700">
-                  <tr>
-                    <th scope="col" className="py-2 pr-4 font-medium">
-                      Time
-                    </th>
-                    <th scope="col" className="py-2 pr-4 font-medium">
-                      Actor
-                    </th>
-                    <th scope="col" className="py-2 pr-4 font-medium">
-                      Action
-                    </th>
-                    <th scope="col" className="py-2 pr-4 font-medium">
-                      Target
-                    </th>
-                    <th scope="col" className="py-2 font-medium">
-                      From
-                    </th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-200">
-                  {result.rows.map((row) => (
-                    <tr key={row.id}>
-                      <td className="py-2 pr-4 whitespace-nowrap text-slate-700">{formatTime(row.createdAt)}</td>
-                      <td className="py-2 pr-4 text-slate-900">
-                        {emails.get(row.actor) ?? row.actor}
-                        {emails.has(row.actor) ? <span className="block text-xs text-slate-600">{row.actor}</span> : null}
-                      </td>
-                      <td className="py-2 pr-4 font-mono text-slate-900">{row.action}</td>
-                      <td className="py-2 pr-4 text-slate-900">
-                        {row.targetType} <span className="font-mono break-all">{row.targetId}</span>
-                      </td>
-                      <td className="py-2 text-slate-700">{row.clientAddress ?? "—"}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <Table
+              caption="Audit log entries, newest first"
+              columns={COLUMNS}
+              rows={result.rows.map((row) => ({
+                key: row.id,
+                cells: [
+                  formatTime(row.createdAt),
+                  <>
+                    {emails.get(row.actor) ?? row.actor}
+                    {emails.has(row.actor) ? <span className="block text-xs text-slate-600">{row.actor}</span> : null}
+                  </>,
+                  row.action,
+                  <>
+                    {row.targetType} <span className="font-mono break-all">{row.targetId}</span>
+                  </>,
+                  row.clientAddress ?? "—",
+                ],
+              }))}
+            />
           )}
           <Pager
             page={result.page}

@@ -1,4 +1,5 @@
 import { Panel } from "@/components/ui/panel";
+import { Table, type TableColumn } from "@/components/ui/table";
 import { PageHeader } from "@/components/portal/page-header";
 import { formatTime } from "@/components/portal/format";
 import { InviteForm } from "@/components/portal/users/invite-form";
@@ -9,6 +10,13 @@ import { listPendingInvites } from "@/lib/users/invite-user";
 import { listUsers } from "@/lib/users/list-users";
 
 export const metadata = { title: "Users · Customer Vault" };
+
+const COLUMNS: TableColumn[] = [
+  { label: "Email", cellClassName: "font-medium text-slate-900" },
+  { label: "Last sign-in", cellClassName: "text-slate-700" },
+  { label: "Status", cellClassName: "text-slate-700" },
+  { label: "Role" },
+];
 
 export default async function UsersPage() {
   const session = await requirePortalUser({ permission: "users.manage" });
@@ -42,44 +50,24 @@ export default async function UsersPage() {
           )}
         </Panel>
         <Panel title="Users">
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">Portal users</caption>
-              <thead className="border-b border-slate-200 text-slate-700">
-                <tr>
-                  <th scope="col" className="py-2 pr-4 font-medium">
-                    Email
-                  </th>
-                  <th scope="col" className="py-2 pr-4 font-medium">
-                    Last sign-in
-                  </th>
-                  <th scope="col" className="py-2 pr-4 font-medium">
-                    Status
-                  </th>
-                  <th scope="col" className="py-2 font-medium">
-                    Role
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-200">
-                {users.map((user) => (
-                  <tr key={user.id} data-testid={`user-${user.email}`}>
-                    <td className="py-3 pr-4 font-medium text-slate-900">
-                      {user.email}
-                      {user.id === session.user.id ? <span className="ml-2 text-xs text-slate-600">(you)</span> : null}
-                    </td>
-                    <td className="py-3 pr-4 text-slate-700">{formatTime(user.lastSignInAt)}</td>
-                    <td className="py-3 pr-4 text-slate-700">
-                      {user.lockedUntil && user.lockedUntil > now ? `Locked until ${formatTime(user.lockedUntil)}` : "Active"}
-                    </td>
-                    <td className="py-3">
-                      <UserRowActions user={{ id: user.id, email: user.email, role: user.role }} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table
+            caption="Portal users"
+            roomy
+            columns={COLUMNS}
+            rows={users.map((user) => ({
+              key: user.id,
+              testId: `user-${user.email}`,
+              cells: [
+                <>
+                  {user.email}
+                  {user.id === session.user.id ? <span className="ml-2 text-xs text-slate-600">(you)</span> : null}
+                </>,
+                formatTime(user.lastSignInAt),
+                user.lockedUntil && user.lockedUntil > now ? `Locked until ${formatTime(user.lockedUntil)}` : "Active",
+                <UserRowActions user={{ id: user.id, email: user.email, role: user.role }} />,
+              ],
+            }))}
+          />
         </Panel>
       </div>
     </>

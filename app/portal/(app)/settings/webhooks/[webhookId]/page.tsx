@@ -8,6 +8,7 @@ import { WebhookStatusButton } from "@/components/portal/settings/webhook-status
 import { Alert } from "@/components/ui/alert";
 import { Pager, pageCountOf } from "@/components/ui/pager";
 import { Panel } from "@/components/ui/panel";
+import { Table, type TableColumn } from "@/components/ui/table";
 import { ApiError } from "@/lib/errors/api-error";
 import { requirePortalUser } from "@/lib/portal/current-user";
 import { getWebhook } from "@/lib/webhooks/get-webhook-or-throw";
@@ -16,6 +17,15 @@ import { getDelivery, listDeliveries } from "@/lib/webhooks/list-deliveries";
 export const metadata = { title: "Webhook · Customer Vault" };
 
 const PER_PAGE = 20;
+
+const COLUMNS: TableColumn[] = [
+  { label: "Event" },
+  { label: "Status" },
+  { label: "Attempts", cellClassName: "text-slate-800" },
+  { label: "Last response", cellClassName: "text-slate-800" },
+  { label: "Queued", cellClassName: "whitespace-nowrap text-slate-700" },
+  { label: "Attempt log" },
+];
 
 type Props = { params: Promise<{ webhookId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -68,69 +78,47 @@ export default async function WebhookPage({ params, searchParams }: Props) {
           {withAttempts.length === 0 ? (
             <p className="py-6 text-center text-sm text-slate-600">No deliveries yet. They appear here once the vault’s worker sends events to this webhook.</p>
           ) : (
-            <div className="-mx-4 overflow-x-auto">
-              <table className="w-full min-w-[44rem] text-left text-sm">
-                <caption className="sr-only">Deliveries, newest first</caption>
-                <thead className="border-b border-slate-200 text-xs tracking-wide text-slate-600 uppercase">
-                  <tr>
-                    <th scope="col" className="px-4 py-2 font-medium">
-                      Event
-                    </th>
-                    <th scope="col" className="px-4 py-2 font-medium">
-                      Status
-                    </th>
-                    <th scope="col" className="px-4 py-2 font-medium">
-                      Attempts
-                    </th>
-                    <th scope="col" className="px-4 py-2 font-medium">
-                      Last response
-                    </th>
-                    <th scope="col" className="px-4 py-2 font-medium">
-                      Queued
-                    </th>
-                    <th scope="col" className="px-4 py-2 font-medium">
-                      Attempt log
-                    </th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-100 align-top">
-                  {withAttempts.map((d) => (
-                    <tr key={d.delivery_id} data-testid={`delivery-${d.delivery_id}`}>
-                      <td className="px-4 py-2">
-                        <span className="font-mono text-slate-900">{d.event}</span>
-                        <span className="block text-xs text-slate-600">{d.event_id}</span>
-                      </td>
-                      <td className="px-4 py-2">
-                        <StatusBadge status={d.status} />
-                        {d.next_attempt ? <span className="block text-xs text-slate-600">next {formatTime(d.next_attempt)}</span> : null}
-                      </td>
-                      <td className="px-4 py-2 text-slate-800">{d.attempts}</td>
-                      <td className="px-4 py-2 text-slate-800">{d.last_response_code ?? (d.last_error ? "no answer" : "—")}</td>
-                      <td className="px-4 py-2 whitespace-nowrap text-slate-700">{formatTime(d.db_timestamp)}</td>
-                      <td className="px-4 py-2">
-                        {d.attempt_log.length === 0 ? (
-                          <span className="text-slate-600">Not sent yet</span>
-                        ) : (
-                          <details>
-                            <summary className="cursor-pointer text-blue-800 focus-visible:outline-2 focus-visible:outline-blue-700">
-                              {d.attempt_log.length === 1 ? "1 attempt" : `${d.attempt_log.length} attempts`}
-                            </summary>
-                            <ol className="mt-2 space-y-1 text-xs text-slate-700">
-                              {d.attempt_log.map((a, i) => (
-                                <li key={i}>
-                                  {formatTime(a.attempted)} · {a.response_code !== null ? `HTTP ${a.response_code}` : "no response"} · {a.duration_ms} ms
-                                  {a.error ? ` · ${a.error}` : ""}
-                                </li>
-                              ))}
-                            </ol>
-                          </details>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <Table
+              look="inset"
+              className="min-w-[44rem]"
+              alignTop
+              caption="Deliveries, newest first"
+              columns={COLUMNS}
+              rows={withAttempts.map((d) => ({
+                key: d.delivery_id,
+                testId: `delivery-${d.delivery_id}`,
+                cells: [
+                  <>
+                    <span className="font-mono text-slate-900">{d.event}</span>
+                    <span className="block text-xs text-slate-600">{d.event_id}</span>
+                  </>,
+                  <>
+                    <StatusBadge status={d.status} />
+                    {d.next_attempt ? <span className="block text-xs text-slate-600">next {formatTime(d.next_attempt)}</span> : null}
+                  </>,
+                  d.attempts,
+                  d.last_response_code ?? (d.last_error ? "no answer" : "—"),
+                  formatTime(d.db_timestamp),
+                  d.attempt_log.length === 0 ? (
+                    <span className="text-slate-600">Not sent yet</span>
+                  ) : (
+                    <details>
+                      <summary className="cursor-pointer text-blue-800 focus-visible:outline-2 focus-visible:outline-blue-700">
+                        {d.attempt_log.length === 1 ? "1 attempt" : `${d.attempt_log.length} attempts`}
+                      </summary>
+                      <ol className="mt-2 space-y-1 text-xs text-slate-700">
+                        {d.attempt_log.map((a, i) => (
+                          <li key={i}>
+                            {formatTime(a.attempted)} · {a.response_code !== null ? `HTTP ${a.response_code}` : "no response"} · {a.duration_ms} ms
+                            {a.error ? ` · ${a.error}` : ""}
+                          </li>
+                        ))}
+                      </ol>
+                    </details>
+                  ),
+                ],
+              }))}
+            />
           )}
           {pages > 1 ? (
             // The API numbers delivery pages from 0; the pager counts from 1.

@@ -15,8 +15,14 @@ export const DEFAULT_KEYS_FILE = "./data/keys.json";
 export const LOG_LEVELS = /** @type {const} */ (["fatal", "error", "warn", "info", "debug", "trace", "silent"]);
 
 // An empty value counts as unset (`PORT= npm start`, an empty entry in a
-// secret manager's template), except VAULT_KEYS, where it is an error.
+// secret manager's template), except where a default would silently put the
+// vault somewhere else: DATABASE_URL (a throwaway SQLite file instead of the
+// real database), PUBLIC_BASE_URL (http://localhost: no Secure cookies, no
+// HSTS, links to localhost), VAULT_KEYS and VAULT_KEYS_FILE (fresh keys that
+// strand existing data). Those refuse an empty value.
 const isUnset = (/** @type {string | undefined} */ raw) => raw === undefined || raw.trim() === "";
+const isSetButEmpty = (/** @type {string | undefined} */ raw) => raw !== undefined && raw.trim() === "";
+const EMPTY = "is set but empty: give it a value, or unset it to use the default";
 
 // Values worth echoing in a message; DATABASE_URL and VAULT_KEYS may hold secrets and never are.
 const got = (/** @type {string} */ raw) => ` (got ${JSON.stringify(raw.length > 60 ? `${raw.slice(0, 60)}…` : raw)})`;
@@ -51,7 +57,8 @@ function wholeNumber(/** @type {number} */ min, /** @type {number} */ max, /** @
 
 const RULES = {
   DATABASE_URL: rule((raw, refuse) => {
-    const url = raw === undefined || isUnset(raw) ? DEFAULT_DATABASE_URL : raw.trim();
+    if (isSetButEmpty(raw)) return refuse(EMPTY);
+    const url = raw === undefined ? DEFAULT_DATABASE_URL : raw.trim();
     if (!/^(file:|postgres(ql)?:\/\/)/.test(url)) return refuse("must start with file: (SQLite) or postgresql:// (PostgreSQL)");
     return url;
   }),
@@ -63,7 +70,8 @@ const RULES = {
   }),
   /** Unset: http://localhost:$PORT, filled in below once PORT is known. */
   PUBLIC_BASE_URL: rule((raw, refuse) => {
-    if (raw === undefined || isUnset(raw)) return undefined;
+    if (isSetButEmpty(raw)) return refuse(EMPTY);
+    if (raw === undefined) return undefined;
     const protocol = URL.canParse(raw.trim()) ? new URL(raw.trim()).protocol : null;
     if (protocol !== "http:" && protocol !== "https:") return refuse(`must be an absolute http:// or https:// URL${got(raw)}`);
     return raw.trim().replace(/\/+$/, "");
@@ -86,10 +94,13 @@ const RULES = {
   VAULT_KEYS: rule((raw, refuse) => {
     // A secret manager that injected nothing must not fall through to the file:
     // that could silently generate fresh keys and strand existing data.
-    if (raw !== undefined && raw.trim() === "") return refuse("is set but empty: put the key JSON in it, or unset it to use the key file");
+    if (isSetButEmpty(raw)) return refuse("is set but empty: put the key JSON in it, or unset it to use the key file");
     return raw;
   }),
-  VAULT_KEYS_FILE: rule((raw) => (raw === undefined || isUnset(raw) ? DEFAULT_KEYS_FILE : raw.trim())),
+  VAULT_KEYS_FILE: rule((raw, refuse) => {
+    if (isSetButEmpty(raw)) return refuse(EMPTY);
+    return raw === undefined ? DEFAULT_KEYS_FILE : raw.trim();
+  }),
   WORKER_CONCURRENCY: wholeNumber(1, 256, 8),
   WORKER_POLL_MS: wholeNumber(10, 60_000, 500),
   WEBHOOK_TIMEOUT_MS: wholeNumber(100, 60_000, 10_000),

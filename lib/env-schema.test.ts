@@ -35,8 +35,17 @@ describe("readEnv", () => {
     expect(readEnv({})).toStrictEqual(DEFAULTS);
   });
 
-  it("treats an empty value as unset", () => {
-    expect(readEnv(Object.fromEntries(ENV_NAMES.filter((n) => n !== "VAULT_KEYS").map((n) => [n, " "])))).toStrictEqual(DEFAULTS);
+  // Where a default would put the vault somewhere else (another database, a
+  // localhost base URL without Secure cookies, fresh keys), an empty value is
+  // refused, as a secret manager that injected nothing would leave it.
+  const MUST_NOT_BE_EMPTY = ["DATABASE_URL", "PUBLIC_BASE_URL", "VAULT_KEYS", "VAULT_KEYS_FILE"];
+
+  it("treats an empty value as unset where the default is harmless", () => {
+    expect(readEnv(Object.fromEntries(ENV_NAMES.filter((n) => !MUST_NOT_BE_EMPTY.includes(n)).map((n) => [n, " "])))).toStrictEqual(DEFAULTS);
+  });
+
+  it.each(MUST_NOT_BE_EMPTY)("refuses an empty %s, naming it", (name) => {
+    expect(() => readEnv({ [name]: " " })).toThrow(new RegExp(`${name} is set but empty`));
   });
 
   it.each<[Record<string, string>, Partial<VaultEnv>]>([

@@ -50,7 +50,9 @@ export function apiRoute<P = Record<string, never>, Q = Record<string, never>, B
       scope.headers["idempotent-replayed"] = "true";
       return { status: start.response.status, body: JSON.parse(start.response.body) as Record<string, unknown> };
     }
-    // The first answer is recorded whatever it is, a refusal included, so a retry gets the same one.
+    // The handler's answer is recorded, a refusal included, so a retry gets the same one;
+    // finishIdempotentRequest forgets a 5xx instead, so a retry runs again. Refusals
+    // before the handler (the key, the body, merchant_id, validation) record nothing.
     const result = await runToResult(() => handler(input), requestId);
     await finishIdempotentRequest(start.recordId, { status: result.status, body: JSON.stringify(result.body) });
     return result;

@@ -2,12 +2,20 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 
-// Every route handler answers through lib/http/route-core.ts, by way of one
-// of the wrappers, so none can skip the request id, the log line or the
-// envelope. A hand-written `export async function POST` is how a route
-// used to slip past them.
-const WRAPPERS = /\b(apiRoute|publicRoute|portalRoute|portalEntryRoute)\(/;
-const HANDWRITTEN = /export\s+(async\s+)?function\s+(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b/;
+// Every route handler answers through lib/http/route-core.ts, by way of the
+// wrapper its place calls for, so none can skip the request id, the log line,
+// the envelope or its authentication. A hand-written `export async function
+// POST` (or an arrow function) is how a route used to slip past them.
+const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
+
+/** The wrappers a route file in this place may use. */
+function allowedWrappers(file: string): string[] {
+  if (file === "app/platform/openapi.json/route.ts") return ["publicRoute"]; // a public document, no merchant's data
+  if (file.startsWith("app/platform/")) return ["apiRoute"];
+  if (file.startsWith("app/portal/session/")) return ["portalEntryRoute", "portalRoute"];
+  if (file.startsWith("app/portal/")) return ["portalRoute"];
+  return [];
+}
 
 function routeFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -17,16 +25,49 @@ function routeFiles(dir: string): string[] {
   });
 }
 
+/** Every exported HTTP method of a route file, with the expression it is bound to. */
+function exportedMethods(source: string): { method: string; declaration: string }[] {
+  const found: { method: string; declaration: string }[] = [];
+  for (const method of METHODS) {
+    const asFunction = new RegExp(`export\\s+(async\\s+)?function\\s+${method}\\b`).exec(source);
+    if (asFunction) found.push({ method, declaration: "function" });
+    const asConst = new RegExp(`export\\s+const\\s+${method}\\s*=\\s*([A-Za-z]+)\\(`).exec(source);
+    if (asConst) found.push({ method, declaration: asConst[1]! });
+    else if (new RegExp(`export\\s+const\\s+${method}\\b`).test(source)) found.push({ method, declaration: "other" });
+  }
+  // `const notFound = apiRoute(...); export { notFound as GET }`: the wrapper of the local name.
+  for (const block of source.matchAll(/export\s*\{([^}]*)\}/g)) {
+    for (const part of block[1]!.split(",")) {
+      const [local, exported = local] = part.trim().split(/\s+as\s+/);
+      if (!local || !METHODS.includes(exported!)) continue;
+      const bound = new RegExp(`const\\s+${local}\\s*=\\s*([A-Za-z]+)\\(`).exec(source);
+      found.push({ method: exported!, declaration: bound ? bound[1]! : "other" });
+    }
+  }
+  return found;
+}
+
 describe("route handlers", () => {
-  const files = routeFiles(path.resolve("app"));
+  const files = routeFiles(path.resolve("app")).map((file) => path.relative(process.cwd(), file));
 
   it("exist (the scan found the app)", () => {
     expect(files.length).toBeGreaterThan(40);
   });
 
-  it.each(files.map((file) => [path.relative(process.cwd(), file)]))("%s answers through a wrapper", (file) => {
-    const source = fs.readFileSync(file, "utf8");
-    expect(source).toMatch(WRAPPERS);
-    expect(source).not.toMatch(HANDWRITTEN);
+  it.each(files.map((file) => [file]))("%s answers every method through the wrapper its place calls for", (file) => {
+    const methods = exportedMethods(fs.readFileSync(file, "utf8"));
+    expect(methods.length, "a route file exports at least one method").toBeGreaterThan(0);
+    for (const { method, declaration } of methods) expect(allowedWrappers(file), `${method} in ${file}`).toContain(declaration);
+  });
+
+  it("refuses a hand-written handler, an arrow function and a wrapper from the wrong place", () => {
+    expect(exportedMethods("export async function POST(request: Request) {}")).toEqual([{ method: "POST", declaration: "function" }]);
+    expect(exportedMethods("export const GET = async () => new Response()")).toEqual([{ method: "GET", declaration: "other" }]);
+    expect(exportedMethods("const x = apiRoute({}, h);\nexport { x as GET, y as POST };")).toEqual([
+      { method: "GET", declaration: "apiRoute" },
+      { method: "POST", declaration: "other" },
+    ]);
+    expect(allowedWrappers("app/portal/api/customers/route.ts")).not.toContain("publicRoute");
+    expect(allowedWrappers("app/platform/vault/customer/route.ts")).not.toContain("portalRoute");
   });
 });

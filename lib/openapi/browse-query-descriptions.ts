@@ -1,4 +1,4 @@
-// What the browse parameters mean (lib/api/browse-query.ts holds their rules),
+// What the browse parameters mean (lib/paging/browse-query.ts holds their rules),
 // worded once for every browse operation.
 
 /** Descriptions of count, page, order_on, order_by, filter and merchant_id for a resource's browse. */

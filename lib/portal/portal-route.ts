@@ -24,6 +24,13 @@ type PortalRouteSpec<P, B> = {
   stage?: SessionStage | SessionStage[];
   params?: z.ZodType<P>;
   body?: z.ZodType<B>;
+  /**
+   * Set only for a download a plain link starts (the audit export): a GET
+   * cannot carry the CSRF header. Such a route must change nothing a forger
+   * could want; the SameSite=Strict cookie never comes cross-site anyway.
+   * Every other route checks the token, whatever its method.
+   */
+  linkDownload?: true;
 };
 
 /**
@@ -40,10 +47,8 @@ export function portalRoute<P = Record<string, never>, B = undefined>(
     const session = await requireSession(spec.stage ?? "signed_in");
     noteSession(scope, session);
     // A cross-site page can neither read the token nor send a custom header
-    // without a CORS preflight the vault never grants. A GET (the audit
-    // export, a plain link) changes nothing a forger could want and cannot
-    // carry a header; the SameSite=Strict cookie never comes cross-site.
-    if (scope.request.method !== "GET") requireCsrf(scope, session.csrf);
+    // without a CORS preflight the vault never grants.
+    if (!(spec.linkDownload && scope.request.method === "GET")) requireCsrf(scope, session.csrf);
     if (spec.permission && !can(session.user.role, spec.permission)) {
       throw new ApiError("forbidden", "Your role does not allow this.");
     }

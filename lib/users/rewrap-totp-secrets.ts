@@ -21,8 +21,10 @@ export const totpSecrets: SealedColumn = {
   async rewrap(target, keyring, limit) {
     if (limit <= 0) return 0;
     const users = await getDb().user.findMany({
-      // A null version (no second factor) never matches "not target" in SQL.
-      where: { totpKekVersion: { not: target } },
+      // A null version (no second factor) never matches "not target" in SQL;
+      // a version without a secret is never read either, or a batch of them
+      // would be read again and again without one being rewritten.
+      where: { totpKekVersion: { not: target }, totpSecretSealed: { not: null } },
       select: { id: true, merchantId: true, totpSecretSealed: true, totpKekVersion: true },
       take: limit,
     });

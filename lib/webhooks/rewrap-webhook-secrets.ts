@@ -11,9 +11,9 @@ import { webhookAad } from "./webhook-secrets";
 // Basic-auth password), each with its own KEK version.
 
 const SEALED = [
-  { bytes: "secretSealed", version: "secretKekVersion", part: "secret" },
-  { bytes: "previousSecretSealed", version: "previousSecretKekVersion", part: "secret" },
-  { bytes: "authPasswordSealed", version: "authPasswordKekVersion", part: "auth-password" },
+  { bytes: "secretSealed", version: "secretKekVersion", part: "secret", isOptional: false },
+  { bytes: "previousSecretSealed", version: "previousSecretKekVersion", part: "secret", isOptional: true },
+  { bytes: "authPasswordSealed", version: "authPasswordKekVersion", part: "auth-password", isOptional: true },
 ] as const;
 
 /** Webhooks' secrets and Basic-auth passwords. */
@@ -29,8 +29,10 @@ async function rewrapWebhookSecrets(target: number, keyring: Keyring, limit: num
   for (const column of SEALED) {
     if (rewrapped >= limit) break;
     const rows = await getDb().webhook.findMany({
-      // A null version (no value) never matches "not target" in SQL.
-      where: { [column.version]: { not: target } },
+      // A null version (no value) never matches "not target" in SQL; a
+      // version without a value is never read either, or a batch of them
+      // would be read again and again without one being rewritten.
+      where: { [column.version]: { not: target }, ...(column.isOptional ? { [column.bytes]: { not: null } } : {}) },
       select: { id: true, merchantId: true, [column.bytes]: true, [column.version]: true },
       take: limit - rewrapped,
     });

@@ -9,7 +9,7 @@ import { portalRoute } from "@/lib/portal/portal-route";
 // downloads it; it changes nothing but the audit log's own record of the
 // export, and the SameSite=Strict session cookie never comes with a
 // cross-site request. Refusals (role, filters) answer in the envelope.
-export const GET = portalRoute({ permission: "audit.read" }, async ({ session, actor, request }) => {
+export const GET = portalRoute({ permission: "audit.read", linkDownload: true }, async ({ session, actor, request }) => {
   const { filter, errors } = parseAuditFilter(new URL(request.url).searchParams);
   if (Object.keys(errors).length > 0) throw new ApiError("validation", "Please correct the filters.", errors);
   const chunks = exportAuditLogCsv({ merchantId: session.user.merchantId, ...filter });

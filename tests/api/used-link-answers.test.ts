@@ -155,7 +155,7 @@ describe("a used checkout link", () => {
   });
 
   for (const reason of ["expired", "locked"] as const) {
-    it(`answers every post to an ${reason} link the same, with or without a session, and starts no session`, async () => {
+    it(`answers every post to a link that is ${reason} the same, with or without a session, and starts no session`, async () => {
       const m = await newMerchant(`Oracle ${reason}`);
       const link = await newLink(m);
       const early = new Client();

@@ -1,5 +1,6 @@
 import "#server-only";
 import { cardEventData } from "../events/event-data";
+import { constantTimeEqual } from "../crypto/constant-time-equal";
 import { getDb, type Tx } from "../db/client";
 import { forUpdate } from "../db/locks";
 import type { FieldErrors } from "../errors/api-error";
@@ -10,6 +11,7 @@ import { insertCustomerCard } from "../vault/insert-card-rows";
 import type { AddBillingCardInput } from "../vault/schemas";
 import { addressRetryAfterSeconds, recordAddressFailure } from "./address-limit";
 import { checkoutState, type CheckoutRow } from "./checkout-row";
+import { formTokenHash } from "./checkout-session";
 import { failureRedirect, successRedirect } from "./signed-redirects";
 import type { CheckoutState } from "./schemas";
 
@@ -34,41 +36,60 @@ export type CaptureResult =
 type CheckoutForCapture = Pick<
   CheckoutRow,
   "id" | "merchantId" | "cardId" | "successUrl" | "failureUrl" | "expiresAt" | "state" | "failedAttempts" | "resultCardId"
-> & { customerPk: number; customerId: string };
+> & { customerPk: number; customerId: string; spentBySession: string | null };
+
+export type CaptureFrom = {
+  clientAddress?: string | null;
+  requestId?: string | null;
+  /** The page session's form token: the session that spends the link is recorded by its hash. */
+  formToken?: string | null;
+};
 
 /**
  * The hosted page's submit: validates the card, stores it (or replaces the
  * number of the card the link updates), spends the link and records the
  * event, all in one transaction. Failed submissions count against the link
  * and lock it at the limit; an address that failed too often lately is
- * refused on every link. A second submit of the same card to a spent link
- * (a double click, a refresh) gets the first answer again and stores nothing.
+ * refused on every link. A post to a spent, expired or locked link is never
+ * compared with anything: it gets the one answer for the link's state and
+ * counts against the address, so the link cannot confirm a guessed number.
+ * The exception is the session that spent the link (a double click, a
+ * refresh): it gets the first answer again and stores nothing. It is known
+ * by its form token, never by its card.
  */
 export async function captureCard(
   checkoutId: string,
   input: AddBillingCardInput,
-  from: { clientAddress?: string | null; requestId?: string | null },
+  from: CaptureFrom,
   /** Problems the form already found in the card fields: count the attempt, store nothing. */
   rejected?: FieldErrors,
 ): Promise<CaptureResult> {
+  const { formToken, ...origin } = from;
+  const session = formToken ? formTokenHash(formToken) : null;
   const outcome = await getDb().$transaction(async (tx) => {
     const checkout = await lockCheckout(tx, checkoutId);
     if (!checkout) return { kind: "unknown" as const };
-    const retryAfterSeconds = await addressRetryAfterSeconds(tx, from.clientAddress);
+    const state = checkoutState(checkout);
+    // Two posts of one session race on a double click: the second waits on
+    // the row lock above and then finds the link spent by its own session.
+    if (state === "spent" && spentBy(checkout, session)) {
+      return { checkout, cardId: checkout.resultCardId as string, kind: "stored" as const };
+    }
+    const retryAfterSeconds = await addressRetryAfterSeconds(tx, origin.clientAddress);
     if (retryAfterSeconds > 0) return { kind: "throttled" as const, retryAfterSeconds };
-    const actor: Actor = { merchantId: checkout.merchantId, actor: `checkout:${checkout.id}`, ...from };
+    if (state !== "open") {
+      // Nothing submitted is looked at; the post still counts, so an
+      // address cannot probe used links without limit.
+      await recordAddressFailure(tx, origin.clientAddress, checkout.id);
+      return { checkout, reason: state, kind: "unusable" as const };
+    }
+    const actor: Actor = { merchantId: checkout.merchantId, actor: `checkout:${checkout.id}`, ...origin };
     const errors: FieldErrors = { ...rejected };
     // An update link re-seals under the card's own id. If that card was
     // deleted since, the number is stored as a new card with a fresh id
     // (a deleted card_id stays dead).
     const target = checkout.cardId ? await tx.card.findFirst({ where: { id: checkout.cardId, customerPk: checkout.customerPk }, select: { id: true } }) : null;
     const card = rejected ? null : prepareCard(input, checkout.merchantId, "", errors, new Date(), target?.id);
-
-    const state = checkoutState(checkout);
-    if (state === "spent" && card && (await isSameCard(tx, checkout, card))) {
-      return { checkout, cardId: checkout.resultCardId as string, kind: "stored" as const };
-    }
-    if (state !== "open") return { checkout, reason: state, kind: "unusable" as const };
     if (!card) return countFailure(tx, actor, checkout, errors);
     // Checked first because a failed INSERT would abort the transaction on
     // PostgreSQL; the unique index still guards against a race.
@@ -77,7 +98,7 @@ export async function captureCard(
       return { checkout, kind: "invalid" as const, errors: duplicate, attemptsLeft: attemptsLeft(checkout) };
     }
     const cardId = await storeCard(tx, actor, checkout, card, target !== null);
-    await tx.checkout.update({ where: { id: checkout.id }, data: { state: "spent", spentAt: new Date(), resultCardId: cardId } });
+    await tx.checkout.update({ where: { id: checkout.id }, data: { state: "spent", spentAt: new Date(), resultCardId: cardId, spentBySession: session } });
     return { checkout, cardId, kind: "stored" as const };
   });
   if (outcome.kind === "unknown") return { kind: "unusable", reason: "unknown", redirectUrl: null };
@@ -98,7 +119,7 @@ export async function captureCard(
 async function lockCheckout(tx: Tx, checkoutId: string): Promise<CheckoutForCapture | null> {
   const [row] = await tx.$queryRaw<CheckoutForCapture[]>`
     SELECT k."id", k."merchantId", k."customerPk", c."customerId", k."cardId", k."successUrl", k."failureUrl",
-           k."expiresAt", k."state", k."failedAttempts", k."resultCardId"
+           k."expiresAt", k."state", k."failedAttempts", k."resultCardId", k."spentBySession"
     FROM "Checkout" k JOIN "Customer" c ON c."id" = k."customerPk"
     WHERE k."id" = ${checkoutId} ${forUpdate({ of: "k" })}`;
   return row ?? null;
@@ -123,10 +144,9 @@ async function countFailure(tx: Tx, actor: Actor, checkout: CheckoutForCapture, 
   return { checkout, kind: "invalid" as const, errors, attemptsLeft: attemptsLeft({ failedAttempts }) };
 }
 
-async function isSameCard(tx: Tx, checkout: CheckoutForCapture, card: PreparedCard): Promise<boolean> {
-  if (!checkout.resultCardId) return false;
-  const stored = await tx.card.findFirst({ where: { id: checkout.resultCardId }, select: { fingerprint: true } });
-  return stored?.fingerprint === card.fingerprint;
+function spentBy(checkout: CheckoutForCapture, session: string | null): boolean {
+  if (!session || !checkout.spentBySession || !checkout.resultCardId) return false;
+  return constantTimeEqual(checkout.spentBySession, session);
 }
 
 async function duplicateOfOtherCard(tx: Tx, checkout: CheckoutForCapture, card: PreparedCard): Promise<boolean> {

@@ -1,5 +1,5 @@
 import "#server-only";
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { sealData, unsealData } from "iron-session";
 import { constantTimeEqual } from "../crypto/constant-time-equal";
 import { ironPassword } from "../crypto/iron-password";
@@ -44,6 +44,11 @@ export async function openCheckoutSession(sealed: string | undefined, checkoutId
 export function csrfMatches(session: CheckoutSession | null, token: unknown): boolean {
   if (!session || typeof token !== "string") return false;
   return constantTimeEqual(session.csrf, token);
+}
+
+/** What a spent link records of the session that spent it (SHA-256, hex): never the token itself. */
+export function formTokenHash(token: string): string {
+  return createHash("sha256").update(token, "utf8").digest("hex");
 }
 
 /** The Set-Cookie header for a sealed session: only this link's path, never readable by script, never sent cross-site. */

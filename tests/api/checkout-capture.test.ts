@@ -79,11 +79,13 @@ describe("capturing a card through a checkout link", () => {
     expect(audit.map((a) => [a.action, a.actor])).toEqual([["card.create", `checkout:${checkoutId}`]]);
   });
 
-  it("answers a double submit of the same card with the same card_id and stores it once", async () => {
+  it("answers a double submit of the same session with the same card_id and stores it once", async () => {
     const m = await newMerchant("Capture Double");
     const { checkoutId, customerId } = await newLink(m);
     const input = cardInput();
-    const results = await Promise.all(Array.from({ length: 5 }, () => captureCard(checkoutId, input, from)));
+    // One page session posting five times: the link knows the session that spent it.
+    const session = { ...from, formToken: "one-page-session" };
+    const results = await Promise.all(Array.from({ length: 5 }, () => captureCard(checkoutId, input, session)));
     expect(results.map((r) => r.kind)).toEqual(Array(5).fill("stored"));
     const ids = new Set(results.map((r) => (r.kind === "stored" ? r.cardId : "")));
     expect(ids.size).toBe(1);

@@ -44,12 +44,21 @@ export const getServerSideProps: GetServerSideProps<Props> = async ({ req, res, 
   if (req.method === "POST") {
     const fields = await readFormBody(req);
     // Only a page this browser loaded for this link may post to it
-    // (lib/checkout/checkout-session.ts); nothing else is looked at.
-    if (!fields || !csrfMatches(session, fields.csrf_token)) {
+    // (lib/checkout/checkout-session.ts); nothing else is looked at. A used
+    // link answers such a post as captureCard answers any post to it (the
+    // failure redirect), and starts no session: a session is only ever
+    // issued for an open link.
+    if ((!fields || !csrfMatches(session, fields.csrf_token)) && link.state !== "open") {
+      const { failureUrl } = link;
+      const destination = failureUrl
+        ? await failureRedirect({ merchantId: link.merchantId, id: link.checkoutId, failureUrl }, link.state)
+        : `/checkout/${checkoutId}`;
+      return { redirect: { destination, statusCode: 303 } };
+    } else if (!fields || !session || !csrfMatches(session, fields.csrf_token)) {
       res.statusCode = 403;
       state = { errors: { form: "This page has expired. Enter your card again." }, values: {} };
     } else {
-      const from = { clientAddress: clientAddressOfNodeHeaders(req.headers), requestId: crypto.randomUUID() };
+      const from = { clientAddress: clientAddressOfNodeHeaders(req.headers), requestId: crypto.randomUUID(), formToken: session.csrf };
       const outcome = await submitCardForm(fields, async (input, rejected) => {
         const result = await captureCard(checkoutId, input, from, rejected);
         if (result.kind === "stored") return { kind: "done", value: result.redirectUrl ?? `/checkout/${checkoutId}/done` };
@@ -60,8 +69,8 @@ export const getServerSideProps: GetServerSideProps<Props> = async ({ req, res, 
       state = outcome.state;
     }
   } else if (link.state !== "open") {
-    // A post to a used link still goes to captureCard above: a double submit
-    // of the same card gets the first answer again.
+    // A post to a used link with its session still goes to captureCard
+    // above: the session that spent it gets its first answer again.
     const { failureUrl } = link;
     if (failureUrl) {
       return {

@@ -13,8 +13,10 @@ export type SignInResult =
 /**
  * Checks an email and password. Ten failures in a row lock the user for
  * 30 minutes, during which even the right password is refused; a success
- * resets the count. An unknown email costs the same hash as a known one and
- * gets the same answer, so sign-in does not tell which emails exist.
+ * resets the password count, but not the second-factor count
+ * (verify-second-factor.ts), which only a right code resets. An unknown
+ * email costs the same hash as a known one and gets the same answer, so
+ * sign-in does not tell which emails exist.
  */
 export async function verifySignIn(emailInput: string, password: string, now = new Date()): Promise<SignInResult> {
   const email = emailInput.trim().toLowerCase();

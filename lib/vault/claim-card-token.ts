@@ -1,6 +1,7 @@
 import "#server-only";
 import type { Tx } from "../db/client";
 import type { FieldErrors } from "../errors/api-error";
+import { expDateProblem } from "../cards/expiry";
 import { billingColumns } from "./billing-columns";
 import type { PreparedCard } from "./prepare-card";
 import type { AddBillingCardInput } from "./schemas";
@@ -13,7 +14,11 @@ export const INVALID_TOKEN_MESSAGE = "is not a valid card token (unknown, alread
  * deleted and its sealed number comes back ready to insert as a card under
  * the same id. Billing fields sent with the request win over those typed in
  * the form. Null (with the error) for a token that is unknown, another
- * merchant's, already claimed or expired.
+ * merchant's, already claimed or expired, and for a card whose expiry (the
+ * request's exp_date, else the one typed in the form) has passed, with the
+ * same message adding a card gives. The caller throws on those errors
+ * inside the transaction, so the deleted row comes back and the token
+ * still works for a corrected request.
  */
 export async function claimCardToken(
   tx: Tx,
@@ -27,6 +32,11 @@ export async function claimCardToken(
   const taken = pending ? (await tx.pendingCard.deleteMany({ where: { id: pending.id } })).count : 0;
   if (!pending || taken !== 1) {
     errors.card_id = INVALID_TOKEN_MESSAGE;
+    return null;
+  }
+  const expiryProblem = expDateProblem(input.exp_date ?? pending.expDate, now);
+  if (expiryProblem) {
+    errors.exp_date = expiryProblem;
     return null;
   }
   const { id, fingerprint, maskedNumber, cardType, expDate, sealedNumber, kekVersion, firstName, lastName, addr1, city, state, zip } = pending;

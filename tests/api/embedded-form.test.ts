@@ -92,6 +92,41 @@ describe("the embedded card form", () => {
     expect(await getDb().pendingCard.count({ where: { id: cardId } })).toBe(0);
   });
 
+  it("refuses a past exp_date with a token as adding a card does, and keeps the token for a corrected request", async () => {
+    const m = await embeddedMerchant("Embedded Expiry");
+    const { token } = await tokenFrom(`/embedded/${await transientKey(m)}`, card());
+    const cardId = token!.message.card_id!;
+    const customerId = uniqueCustomerId("P");
+    expectStatus(await m.api.post("/vault/customer", { customer_id: customerId, customer_first_name: "Ada" }), 200, "customer");
+
+    const added = await m.api.post(`/vault/customer/${customerId}/billing`, { card_number: uniqueVisa(), exp_date: "0124", billing_zip: "94402" });
+    expect(added.status).toBe(400);
+    const attached = await m.api.post(`/vault/customer/${customerId}/billing`, { card_id: cardId, exp_date: "0124" });
+    expect(attached.status).toBe(400);
+    expect(attached.body).toEqual(added.body);
+    expect(attached.body.data).toEqual({ exp_date: "the card has expired" });
+    expect((await m.api.get(`/vault/customer/${customerId}`)).body.data.billing_cards).toEqual([]);
+
+    // The refusal spent nothing: the same token attaches with a good date.
+    const expiry = futureExpiry();
+    const fixed = await m.api.post(`/vault/customer/${customerId}/billing`, { card_id: cardId, exp_date: expiry });
+    expectStatus(fixed, 200, "attach");
+    expect(fixed.body.data.billing_cards).toMatchObject([{ card_id: cardId, exp_date: expiry }]);
+  });
+
+  it("refuses a token whose card, as typed in the form, has expired since", async () => {
+    const m = await embeddedMerchant("Embedded Stale Expiry");
+    const { token } = await tokenFrom(`/embedded/${await transientKey(m)}`, card());
+    const cardId = token!.message.card_id!;
+    await getDb().$transaction((tx) => tx.pendingCard.update({ where: { id: cardId }, data: { expDate: "0124" } }));
+    const customerId = uniqueCustomerId("Q");
+    expectStatus(await m.api.post("/vault/customer", { customer_id: customerId, customer_first_name: "Ada" }), 200, "customer");
+    const attached = await m.api.post(`/vault/customer/${customerId}/billing`, { card_id: cardId });
+    expect(attached.status).toBe(400);
+    expect(attached.body.data).toEqual({ exp_date: "the card has expired" });
+    expect((await m.api.get(`/vault/customer/${customerId}`)).body.data.billing_cards).toEqual([]);
+  });
+
   it("refuses another merchant's token and an expired one, attaching nothing", async () => {
     const m = await embeddedMerchant("Embedded Owner");
     const other = await newMerchant("Embedded Thief");

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "User" ADD COLUMN     "failedSecondFactors" INTEGER NOT NULL DEFAULT 0;
+

@@ -6,6 +6,9 @@ import { parseOrigin } from "./parse-origin";
 import { DISPLAY_NAME_MAX } from "./schemas";
 import { freeText } from "../validation/free-text";
 
+// The free-text rule (lib/validation/free-text.ts) in these forms' words.
+const FREE_TEXT = { messages: { cardNumber: "Remove the card number", controlCharacter: "Remove the control or special formatting characters" } };
+
 // The portal's settings forms: one schema per shape, used by the browser
 // form's resolver and by the route handler that receives it. Webhooks use
 // the API's own schemas (lib/webhooks/schemas.ts).
@@ -13,7 +16,10 @@ import { freeText } from "../validation/free-text";
 /** The branding form: display name, colour (empty for the default), and what to do with the logo. */
 export const BrandingFormSchema = z.object({
   // Free text (lib/validation/free-text.ts): shown on the hosted page.
-  displayName: freeText(z.string().trim().min(1, "Enter the name customers see").max(DISPLAY_NAME_MAX, `Use at most ${DISPLAY_NAME_MAX} characters`)),
+  displayName: freeText(
+    z.string().trim().min(1, "Enter the name customers see").max(DISPLAY_NAME_MAX, `Use at most ${DISPLAY_NAME_MAX} characters`),
+    FREE_TEXT,
+  ),
   primaryColor: z
     .string()
     .trim()
@@ -58,6 +64,6 @@ export type RedirectDefaultsInput = z.input<typeof RedirectDefaultsFormSchema>;
 
 /** A new API key's label. */
 export const ApiKeyFormSchema = z.object({
-  label: freeText(z.string().trim().min(1, "Enter a label, for example “Production server”").max(64, "Use at most 64 characters")),
+  label: freeText(z.string().trim().min(1, "Enter a label, for example “Production server”").max(64, "Use at most 64 characters"), FREE_TEXT),
 });
 export type ApiKeyFormInput = z.infer<typeof ApiKeyFormSchema>;

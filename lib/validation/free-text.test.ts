@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { redactCardNumbers } from "../log/redact-card-numbers";
-import { CARD_NUMBER_MESSAGE, CONTROL_CHARACTER_MESSAGE, freeTextProblem } from "./free-text";
+import { z } from "zod";
+import { CARD_NUMBER_MESSAGE, CONTROL_CHARACTER_MESSAGE, freeText, freeTextProblem } from "./free-text";
 
 describe("freeTextProblem", () => {
   it.each([
@@ -48,5 +49,16 @@ describe("freeTextProblem", () => {
     expect(freeTextProblem("line one\r\nline\ttwo", { multiLine: true })).toBeNull();
     expect(freeTextProblem("line one\u0000", { multiLine: true })).toBe(CONTROL_CHARACTER_MESSAGE);
     expect(freeTextProblem("call\n4111111111111111", { multiLine: true })).toBe(CARD_NUMBER_MESSAGE);
+  });
+});
+
+describe("freeText", () => {
+  const messages = { cardNumber: "Remove the card number", controlCharacter: "Remove the control characters" };
+
+  it("puts the rule's message on the field, or a form's own words for it", () => {
+    expect(freeText(z.string()).safeParse("4111 1111 1111 1111").error?.issues[0]?.message).toBe(CARD_NUMBER_MESSAGE);
+    expect(freeText(z.string(), { messages }).safeParse("4111 1111 1111 1111").error?.issues[0]?.message).toBe("Remove the card number");
+    expect(freeText(z.string(), { messages }).safeParse("Ada\u0000").error?.issues[0]?.message).toBe("Remove the control characters");
+    expect(freeText(z.string(), { messages }).safeParse("Ada").success).toBe(true);
   });
 });

@@ -27,7 +27,12 @@ export const CONTROL_CHARACTER_MESSAGE = "must not contain control or bidirectio
 const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
 const LINE_CHARACTER = /[\t\n\r]/;
 
-export type FreeTextOptions = { multiLine?: boolean };
+export type FreeTextOptions = {
+  /** Allow tab, line feed and carriage return (text that may span lines). */
+  multiLine?: boolean;
+  /** The words a form shows instead of the API's, for a form written in sentences. */
+  messages?: { cardNumber: string; controlCharacter: string };
+};
 
 /** What is wrong with a free-text value under the rule above, or null when nothing is. */
 export function freeTextProblem(value: string, options: FreeTextOptions = {}): typeof CARD_NUMBER_MESSAGE | typeof CONTROL_CHARACTER_MESSAGE | null {
@@ -40,6 +45,9 @@ export function freeTextProblem(value: string, options: FreeTextOptions = {}): t
 export function freeText<S extends z.ZodType<string>>(schema: S, options: FreeTextOptions = {}): S {
   return schema.superRefine((value, ctx) => {
     const problem = freeTextProblem(value, options);
-    if (problem) ctx.addIssue({ code: "custom", message: problem });
+    if (!problem) return;
+    const words = options.messages;
+    const message = words ? (problem === CARD_NUMBER_MESSAGE ? words.cardNumber : words.controlCharacter) : problem;
+    ctx.addIssue({ code: "custom", message });
   }) as S;
 }

@@ -15,6 +15,12 @@ describe("the hosted card form's schema (server and browser)", () => {
     expect(problems({ ...valid, exp_date: `12/20${nextYear}` })).toEqual({});
   });
 
+  it("refuses a card number or control characters in the fields typed in the customer's own words", () => {
+    expect(problems({ ...valid, cardholder_name: "4111 1111 1111 1111" })).toEqual({ cardholder_name: "Enter the card number only in the card number field" });
+    expect(problems({ ...valid, billing_addr1: "1 Main St\u202E" })).toEqual({ billing_addr1: "Remove the special characters from this field" });
+    expect(problems({ ...valid, billing_city: "Paris\u0000" })).toEqual({ billing_city: "Remove the special characters from this field" });
+  });
+
   it("names what is missing", () => {
     expect(problems({ card_number: "", exp_date: "", cvv2: "", billing_zip: "" })).toEqual({
       card_number: "Enter your card number",

@@ -3,6 +3,7 @@ import { CARD_BRAND_NAMES, cardTypeFromPrefix, type CardType } from "../cards/ca
 import { normalizeCardNumber, validateCardNumber } from "../cards/card-number";
 import { expDateProblem, normalizeExpiryInput } from "../cards/expiry";
 import type { AddBillingCardInput } from "../vault/schemas";
+import { CARD_NUMBER_MESSAGE, freeTextProblem } from "../validation/free-text";
 
 // The hosted card form's fields as the browser sends them, and the rules a
 // customer is told about. One schema serves the page's POST handler and, in
@@ -42,6 +43,14 @@ const NUMBER_MESSAGES = {
   unsupported_brand: "This type of card can't be used here",
 } as const;
 
+// The fields the customer types in their own words: the vault's free-text
+// rule (lib/validation/free-text.ts), told in the customer's terms.
+const FREE_TEXT_FIELDS = ["cardholder_name", "billing_addr1", "billing_city", "billing_state", "billing_zip"] as const;
+const FREE_TEXT_MESSAGES = {
+  card: "Enter the card number only in the card number field",
+  control: "Remove the special characters from this field",
+} as const;
+
 const text = (max: number) => z.string().check(z.trim(), z.maxLength(max, `Use at most ${max} characters`));
 
 export const HostedCardFormSchema = z
@@ -58,6 +67,10 @@ export const HostedCardFormSchema = z
   .check(
     z.superRefine((form, ctx) => {
       const problem = (field: string, message: string) => ctx.issues.push({ code: "custom", path: [field], message, input: form });
+      for (const field of FREE_TEXT_FIELDS) {
+        const found = form[field] ? freeTextProblem(form[field]) : null;
+        if (found) problem(field, found === CARD_NUMBER_MESSAGE ? FREE_TEXT_MESSAGES.card : FREE_TEXT_MESSAGES.control);
+      }
       const number = form.card_number ? validateCardNumber(form.card_number) : null;
       if (number && !number.ok) problem("card_number", NUMBER_MESSAGES[number.reason]);
       if (form.exp_date) {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CardIdSchema, CustomerIdSchema, customerFields } from "../vault/schemas";
+import { CardIdSchema, NewCustomerIdSchema, customerFields } from "../vault/schemas";
 import { RedirectUrlSchema } from "../urls/redirect-url";
 
 // POST /platform/checkout for vault links (the reference's Checkout tag).
@@ -22,7 +22,8 @@ export const CheckoutPreferencesSchema = z.object({
 });
 
 export const CreateCheckoutSchema = z.object({
-  customer_id: CustomerIdSchema,
+  // A new customer_id creates the customer, so it follows the free-text rule of a new one.
+  customer_id: NewCustomerIdSchema,
   card_id: CardIdSchema.optional(),
   customer_first_name: customerFields.customer_first_name,
   customer_last_name: customerFields.customer_last_name,

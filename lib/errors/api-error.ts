@@ -2,7 +2,16 @@
 // ./error-table.ts maps each kind to an HTTP status and an envelope code.
 
 export type ErrorKind =
-  "unauthorized" | "forbidden" | "validation" | "not_found" | "conflict" | "idempotency_conflict" | "payload_too_large" | "unsupported_media_type" | "internal";
+  | "unauthorized"
+  | "forbidden"
+  | "validation"
+  | "not_found"
+  | "method_not_allowed"
+  | "conflict"
+  | "idempotency_conflict"
+  | "payload_too_large"
+  | "unsupported_media_type"
+  | "internal";
 
 /** Field path (e.g. "billing_cards[0].card_number") → what is wrong with it. */
 export type FieldErrors = Record<string, string>;

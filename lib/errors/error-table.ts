@@ -7,6 +7,7 @@ export const ERROR_TABLE: Record<ErrorKind, { status: number; code: number; mess
   unauthorized: { status: 401, code: 2, message: "Unauthorized: missing or invalid API key" },
   forbidden: { status: 403, code: 3, message: "Forbidden" },
   not_found: { status: 404, code: 7, message: "Not found" },
+  method_not_allowed: { status: 405, code: 12, message: "Method not allowed" },
   conflict: { status: 409, code: 8, message: "Conflict" },
   idempotency_conflict: { status: 409, code: 9, message: "Idempotency-Key conflict" },
   payload_too_large: { status: 413, code: 10, message: "Request body too large" },

@@ -2,7 +2,7 @@ import "#server-only";
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import { ApiError } from "../errors/api-error";
-import { zodFieldErrors } from "../errors/zod-fields";
+import { FIELD_PARSE_PARAMS, zodFieldErrors } from "../errors/zod-fields";
 import { logger } from "../log/logger";
 import { clientAddressOf } from "./client-address";
 import { errorResult } from "./error-result";
@@ -68,7 +68,7 @@ export function routeCore(options: CoreOptions, authorize: (scope: RequestScope)
       options.logMessage,
     );
     const ours = { "x-request-id": scope.requestId, "cache-control": "no-store", ...scope.headers };
-    if (!(answer instanceof Response)) return Response.json(answer.body, { status: answer.status, headers: ours });
+    if (!(answer instanceof Response)) return Response.json(answer.body, { status: answer.status, headers: { ...answer.headers, ...ours } });
     // A handler's own Response (a stream) keeps its headers; ours are added where it set none.
     const headers = new Headers(answer.headers);
     for (const [name, value] of Object.entries(ours)) if (!headers.has(name)) headers.set(name, value);
@@ -91,7 +91,7 @@ function newScope(request: Request, context: RouteContext, validationMessage: st
     async parseInput<P, Q, B>(spec: InputSpec<P, Q, B>) {
       const parse = <T>(schema: z.ZodType<T> | undefined, value: unknown): T => {
         if (!schema) return value as T;
-        const parsed = schema.safeParse(value ?? {});
+        const parsed = schema.safeParse(value ?? {}, FIELD_PARSE_PARAMS);
         if (!parsed.success) throw new ApiError("validation", validationMessage, zodFieldErrors(parsed.error, ""));
         return parsed.data;
       };

@@ -35,11 +35,22 @@ export function redactCardNumbers(text: string): string {
   return text.replace(DIGIT_RUN, redactRun);
 }
 
+/** Whether `text` holds a run that redactCardNumbers would replace: the API refuses such free text (lib/validation/free-text.ts). */
+export function containsCardNumber(text: string): boolean {
+  if (!MAY_CONTAIN_CARD.test(text)) return false;
+  return Array.from(text.matchAll(DIGIT_RUN), (m) => cardSpans(m[0])).some((spans) => spans.length > 0);
+}
+
 // Within one run, test every sequence of consecutive groups holding 13-19
 // digits, so "call 555-123-4567 4111 1111 1111 1111" still finds the card
 // after the phone number. The inner loop stops after at most 19 groups, so
 // the work stays linear in the length of the run.
 function redactRun(run: string): string {
+  const spans = cardSpans(run);
+  return spans.length === 0 ? run : replaceSpans(run, mergeOverlapping(spans));
+}
+
+function cardSpans(run: string): Span[] {
   const groups = Array.from(run.matchAll(DIGIT_GROUP), (m) => ({
     start: m.index,
     end: m.index + m[0].length,
@@ -56,7 +67,7 @@ function redactRun(run: string): string {
       if (digits.length >= MIN_DIGITS && isLuhnValid(digits)) spans.push({ start: first.start, end: last.end });
     }
   }
-  return spans.length === 0 ? run : replaceSpans(run, mergeOverlapping(spans));
+  return spans;
 }
 
 interface Span {

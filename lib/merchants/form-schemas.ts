@@ -4,6 +4,10 @@ import { HEX_COLOR } from "./brand-color";
 import { LOGO_MAX_BYTES } from "./logo";
 import { parseOrigin } from "./parse-origin";
 import { DISPLAY_NAME_MAX } from "./schemas";
+import { freeText } from "../validation/free-text";
+
+// The free-text rule (lib/validation/free-text.ts) in these forms' words.
+const FREE_TEXT = { messages: { cardNumber: "Remove the card number", controlCharacter: "Remove the control or special formatting characters" } };
 
 // The portal's settings forms: one schema per shape, used by the browser
 // form's resolver and by the route handler that receives it. Webhooks use
@@ -11,7 +15,11 @@ import { DISPLAY_NAME_MAX } from "./schemas";
 
 /** The branding form: display name, colour (empty for the default), and what to do with the logo. */
 export const BrandingFormSchema = z.object({
-  displayName: z.string().trim().min(1, "Enter the name customers see").max(DISPLAY_NAME_MAX, `Use at most ${DISPLAY_NAME_MAX} characters`),
+  // Free text (lib/validation/free-text.ts): shown on the hosted page.
+  displayName: freeText(
+    z.string().trim().min(1, "Enter the name customers see").max(DISPLAY_NAME_MAX, `Use at most ${DISPLAY_NAME_MAX} characters`),
+    FREE_TEXT,
+  ),
   primaryColor: z
     .string()
     .trim()
@@ -56,6 +64,6 @@ export type RedirectDefaultsInput = z.input<typeof RedirectDefaultsFormSchema>;
 
 /** A new API key's label. */
 export const ApiKeyFormSchema = z.object({
-  label: z.string().trim().min(1, "Enter a label, for example “Production server”").max(64, "Use at most 64 characters"),
+  label: freeText(z.string().trim().min(1, "Enter a label, for example “Production server”").max(64, "Use at most 64 characters"), FREE_TEXT),
 });
 export type ApiKeyFormInput = z.infer<typeof ApiKeyFormSchema>;

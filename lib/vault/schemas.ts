@@ -1,20 +1,29 @@
 import { z } from "zod";
 import { browseQuerySchema } from "../paging/browse-query";
 import { CUSTOMER_FIELDS } from "./browse-filter";
+import { freeText, type FreeTextOptions } from "../validation/free-text";
 
 // Request and response shapes of the Customer Vault API. Lengths and names
 // are the reference Platform API's, so its clients' requests fit; unknown
 // fields are dropped, as clients of that API send extra ones
-// (docs/api-contract.md). lib/openapi publishes these shapes.
+// (docs/api-contract.md). lib/openapi publishes these shapes. Every field a
+// client writes in its own words goes through freeText (no card number, no
+// control characters: lib/validation/free-text.ts).
 
-/** Optional text up to max characters; null is accepted as "not given". */
-const text = (max: number) => z.string().max(max, `must be at most ${max} characters`).nullish();
+/** Optional free text up to max characters; null is accepted as "not given". */
+const text = (max: number, options?: FreeTextOptions) => freeText(z.string().max(max, `must be at most ${max} characters`), options).nullish();
 const digitsExactly = (n: number) => z.string().regex(new RegExp(`^\\d{${n}}$`), `must be exactly ${n} digits`);
 
 export const CUSTOMER_ID_PATTERN = /^[A-Za-z0-9]{1,32}$/;
 export const CARD_ID_PATTERN = /^[0-9a-f]{32}$/;
 
 export const CustomerIdSchema = z.string().regex(CUSTOMER_ID_PATTERN, "must be 1 to 32 letters and digits");
+/**
+ * A customer_id a client chooses for a new customer: a card number is refused
+ * there too. Lookups keep CustomerIdSchema, so a customer stored before the
+ * rule can still be read, corrected and deleted.
+ */
+export const NewCustomerIdSchema = freeText(CustomerIdSchema);
 export const CardIdSchema = z.string().regex(CARD_ID_PATTERN, "must be 32 lowercase hex characters");
 export const ShippingIdSchema = z
   .number({ error: "must be an integer" })
@@ -22,11 +31,12 @@ export const ShippingIdSchema = z
   .positive("must be a positive integer")
   .max(9_999_999_999, "must be at most 10 digits");
 
-const email = z
-  .string()
-  .max(64, "must be at most 64 characters")
-  .regex(/^[^\s@]+@[^\s@]+$/, "must be an email address")
-  .nullish();
+const email = freeText(
+  z
+    .string()
+    .max(64, "must be at most 64 characters")
+    .regex(/^[^\s@]+@[^\s@]+$/, "must be an email address"),
+).nullish();
 
 const ExpDateSchema = z.string().regex(/^(0[1-9]|1[0-2])\d{2}$/, "must be MMYY");
 
@@ -34,7 +44,7 @@ const ExpDateSchema = z.string().regex(/^(0[1-9]|1[0-2])\d{2}$/, "must be MMYY")
 const BillingEmailSchema = z
   .union([z.string(), z.array(z.string())])
   .transform((v) => (typeof v === "string" ? [v] : v))
-  .pipe(z.array(z.string().max(128, "must be at most 128 characters")).max(10, "at most 10 addresses"))
+  .pipe(z.array(freeText(z.string().max(128, "must be at most 128 characters"))).max(10, "at most 10 addresses"))
   .nullish();
 
 const billingFields = {
@@ -67,7 +77,7 @@ export const AddBillingCardSchema = z.object({
   type_id: z.literal("C", { error: "only cards (type_id C) are supported" }).optional(),
   // Required with a card_number (lib/vault/prepare-card.ts); a card_id
   // token from the embedded form brings the zip typed there.
-  billing_zip: z.string().min(1, "is required").max(10, "must be at most 10 characters").optional(),
+  billing_zip: freeText(z.string().min(1, "is required").max(10, "must be at most 10 characters")).optional(),
   ...billingFields,
 });
 export type AddBillingCardInput = z.infer<typeof AddBillingCardSchema>;
@@ -81,7 +91,7 @@ export const UpdateBillingCardSchema = z.object({
     .string()
     .regex(/^\d{3,4}$/, "must be 3 or 4 digits")
     .optional(),
-  billing_zip: z.string().min(1, "cannot be empty").max(10, "must be at most 10 characters").optional(),
+  billing_zip: freeText(z.string().min(1, "cannot be empty").max(10, "must be at most 10 characters")).optional(),
   ...billingFields,
 });
 export type UpdateBillingCardInput = z.infer<typeof UpdateBillingCardSchema>;
@@ -103,7 +113,7 @@ const shippingFields = {
     .nullish(),
   primary: z.boolean().optional(),
 };
-const requiredName = z.string().min(1, "is required").max(32, "must be at most 32 characters");
+const requiredName = freeText(z.string().min(1, "is required").max(32, "must be at most 32 characters"));
 
 export const AddShippingAddressSchema = z.object({
   shipping_first_name: requiredName,
@@ -124,7 +134,8 @@ export const customerFields = {
   customer_phone: text(16),
   customer_email: email,
   reference_id: text(128),
-  comments: text(128),
+  // The one field that may span lines (tab, line feed and carriage return allowed).
+  comments: text(128, { multiLine: true }),
   developer_id: text(32),
 };
 
@@ -134,7 +145,7 @@ const NAME_RULE = "a customer name (first or last) or customer_firm_name is requ
 
 export const AddCustomerSchema = z
   .object({
-    customer_id: CustomerIdSchema.optional(),
+    customer_id: NewCustomerIdSchema.optional(),
     auto_generate_customer_id: z.boolean().optional(),
     ...customerFields,
     billing_cards: z.array(AddBillingCardSchema).max(20, "at most 20 cards per request").optional(),
@@ -159,7 +170,7 @@ export const UpdateCustomerSchema = z.object({
     .array(
       AddBillingCardSchema.extend({
         card_number: z.string().optional(),
-        billing_zip: z.string().min(1, "cannot be empty").max(10, "must be at most 10 characters").optional(),
+        billing_zip: freeText(z.string().min(1, "cannot be empty").max(10, "must be at most 10 characters")).optional(),
       }),
     )
     .max(20, "at most 20 cards per request")

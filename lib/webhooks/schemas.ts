@@ -2,9 +2,13 @@ import { z } from "zod";
 import { browseQuerySchema } from "../paging/browse-query";
 import { merchantUrlProblem } from "../urls/merchant-url";
 import { isSubscribableEvent } from "../events/event-types";
+import { freeText } from "../validation/free-text";
 
 // Request and response shapes of the Webhooks API (the reference's Webhooks
-// tag). Lengths come from the reference; unknown fields are ignored.
+// tag). Lengths come from the reference; unknown fields are ignored. The
+// label, the addresses and the user name are free text (no card number, no
+// control characters: lib/validation/free-text.ts); the password is a
+// secret, stored sealed, and taken as given.
 
 const MAX_EMAILS = 10;
 
@@ -42,10 +46,12 @@ const EventsSchema = z
 
 const EmailsSchema = z
   .array(
-    z
-      .string()
-      .max(64, "must be at most 64 characters")
-      .regex(/^[^\s@]+@[^\s@]+$/, "must be an email address"),
+    freeText(
+      z
+        .string()
+        .max(64, "must be at most 64 characters")
+        .regex(/^[^\s@]+@[^\s@]+$/, "must be an email address"),
+    ),
     {
       error: "must be an array of email addresses",
     },
@@ -53,11 +59,13 @@ const EmailsSchema = z
   .max(MAX_EMAILS, `must hold at most ${MAX_EMAILS} addresses`);
 
 const AuthSettingsSchema = z.object({
-  user_name: z
-    .string()
-    .min(1, "is required")
-    .max(128, "must be at most 128 characters")
-    .regex(/^[^:]*$/, "must not contain ':'"),
+  user_name: freeText(
+    z
+      .string()
+      .min(1, "is required")
+      .max(128, "must be at most 128 characters")
+      .regex(/^[^:]*$/, "must not contain ':'"),
+  ),
   user_password: z.string().min(1, "is required").max(128, "must be at most 128 characters"),
 });
 
@@ -68,7 +76,7 @@ const WebhookNodeSchema = z
   .pipe(z.string().regex(/^\d{1,16}$/, "must be a merchant id"));
 
 const webhookFields = {
-  label: z.string().min(1, "is required").max(64, "must be at most 64 characters"),
+  label: freeText(z.string().min(1, "is required").max(64, "must be at most 64 characters")),
   notification_url: NotificationUrlSchema,
   email_address: EmailsSchema.optional(),
   events: EventsSchema.optional(),

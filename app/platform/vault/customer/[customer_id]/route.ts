@@ -4,6 +4,7 @@ import { deleteCustomer } from "@/lib/vault/delete-customer";
 import { getCustomer } from "@/lib/vault/get-customer";
 import { updateCustomer } from "@/lib/vault/update-customer";
 import { CustomerPathSchema, UpdateCustomerSchema } from "@/lib/vault/schemas";
+import { unservedMethods } from "@/lib/api/unserved-methods";
 
 export const GET = apiRoute({ params: CustomerPathSchema }, async ({ actor, params }) => success(await getCustomer(actor.merchantId, params.customer_id)));
 
@@ -15,3 +16,5 @@ export const DELETE = apiRoute({ params: CustomerPathSchema }, async ({ actor, p
   await deleteCustomer(actor, params.customer_id);
   return successMessage("Customer deleted");
 });
+
+export const { POST, PATCH } = unservedMethods("GET", "PUT", "DELETE");

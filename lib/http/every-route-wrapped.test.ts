@@ -11,7 +11,7 @@ const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
 /** The wrappers a route file in this place may use. */
 function allowedWrappers(file: string): string[] {
   if (file === "app/platform/openapi.json/route.ts") return ["publicRoute"]; // a public document, no merchant's data
-  if (file.startsWith("app/platform/")) return ["apiRoute"];
+  if (file.startsWith("app/platform/")) return ["apiRoute", "unservedMethods"]; // unservedMethods answers through apiRoute
   if (file.startsWith("app/portal/session/")) return ["portalEntryRoute", "portalRoute"];
   if (file.startsWith("app/portal/")) return ["portalRoute"];
   return [];
@@ -34,6 +34,12 @@ function exportedMethods(source: string): { method: string; declaration: string 
     const asConst = new RegExp(`export\\s+const\\s+${method}\\s*=\\s*([A-Za-z]+)\\(`).exec(source);
     if (asConst) found.push({ method, declaration: asConst[1]! });
     else if (new RegExp(`export\\s+const\\s+${method}\\b`).test(source)) found.push({ method, declaration: "other" });
+  }
+  // `export const { PUT, DELETE } = unservedMethods("GET")`: each name bound by the call.
+  for (const block of source.matchAll(/export\s+const\s*\{([^}]*)\}\s*=\s*([A-Za-z]+)\(/g)) {
+    for (const name of block[1]!.split(",").map((part) => part.trim())) {
+      if (METHODS.includes(name)) found.push({ method: name, declaration: block[2]! });
+    }
   }
   // `const notFound = apiRoute(...); export { notFound as GET }`: the wrapper of the local name.
   for (const block of source.matchAll(/export\s*\{([^}]*)\}/g)) {
@@ -66,6 +72,10 @@ describe("route handlers", () => {
     expect(exportedMethods("const x = apiRoute({}, h);\nexport { x as GET, y as POST };")).toEqual([
       { method: "GET", declaration: "apiRoute" },
       { method: "POST", declaration: "other" },
+    ]);
+    expect(exportedMethods('export const { PUT, DELETE } = unservedMethods("GET");')).toEqual([
+      { method: "PUT", declaration: "unservedMethods" },
+      { method: "DELETE", declaration: "unservedMethods" },
     ]);
     expect(allowedWrappers("app/portal/api/customers/route.ts")).not.toContain("publicRoute");
     expect(allowedWrappers("app/platform/vault/customer/route.ts")).not.toContain("portalRoute");

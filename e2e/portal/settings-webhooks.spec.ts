@@ -111,7 +111,7 @@ test("deliveries made by the real worker are listed with status, attempts, last 
     await expect(page.getByRole("row").filter({ hasText: label })).toBeVisible();
   }
   // An event both subscribe to, from the API.
-  const created = await m.api.post("/vault/customer", { customer_id: `HOOK${Date.now()}`, customer_first_name: "Grace" });
+  const created = await m.api.post("/vault/customer", { customer_id: `HOOK${Date.now().toString(36)}`, customer_first_name: "Grace" });
   expect(created.status).toBe(200);
 
   const worker = await startWorker(vault, testInfo.outputPath());

@@ -17,7 +17,7 @@ test("an owner invites a user, who chooses a password through the link (once) an
   await expect(page.getByRole("heading", { name: "Users", level: 1 })).toBeVisible();
   await expectAxeClean(page, testInfo, "users page");
 
-  const email = `new-${Date.now()}@shop.example`;
+  const email = `new-${Date.now().toString(36)}@shop.example`;
   const form = page.getByRole("form", { name: "Invite a user" });
   await form.getByLabel("Email").fill("not an email");
   await form.getByRole("button", { name: "Create invitation" }).click();
@@ -59,7 +59,7 @@ test("a revoked invitation's link stops working", async ({ page, browser, vault 
   const owner = await createPortalUser(vault, "owner", merchant.merchant_id);
   await signIn(page, vault, owner);
   await page.goto(`${vault.baseUrl}/portal/settings/users`);
-  const email = `revoked-${Date.now()}@shop.example`;
+  const email = `revoked-${Date.now().toString(36)}@shop.example`;
   const form = page.getByRole("form", { name: "Invite a user" });
   await form.getByLabel("Email").fill(email);
   await form.getByRole("button", { name: "Create invitation" }).click();

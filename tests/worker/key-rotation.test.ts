@@ -66,7 +66,13 @@ it("re-wraps webhook secrets and passwords, so retiring the old KEK version leav
 it("re-wraps portal users' TOTP secrets, so retiring the old KEK version does not lock them out", async () => {
   const merchant = await newMerchant();
   const merchantId = BigInt(merchant.merchantId);
-  const user = await createUser({ merchantId, email: `totp-${Date.now()}@shop.example`, role: "staff", password: "a-long-enough-password", actor: "test" });
+  const user = await createUser({
+    merchantId,
+    email: `totp-${Date.now().toString(36)}@shop.example`,
+    role: "staff",
+    password: "a-long-enough-password",
+    actor: "test",
+  });
   const enrolment = await beginTotpEnrolment({ id: user.userId, email: user.email });
   const epoch = Math.floor(Date.now() / 1000);
   const code = await generate({ secret: enrolment.secret, epoch });

@@ -22,6 +22,8 @@ export type EnvSettings = {
   WORKER_CONCURRENCY: number;
   WORKER_POLL_MS: number;
   WEBHOOK_TIMEOUT_MS: number;
+  /** Webhooks may reach loopback and private addresses. */
+  WEBHOOK_ALLOW_PRIVATE_TARGETS: boolean;
 };
 export type EnvName = keyof EnvSettings;
 

@@ -55,6 +55,16 @@ function wholeNumber(/** @type {number} */ min, /** @type {number} */ max, /** @
   });
 }
 
+/** 1 or true, 0 or false; unset is off. */
+function onOff() {
+  return rule((raw, refuse) => {
+    if (raw === undefined || isUnset(raw)) return false;
+    const value = raw.trim().toLowerCase();
+    if (!["0", "1", "true", "false"].includes(value)) return refuse(`must be 1 or true, 0 or false${got(raw)}`);
+    return value === "1" || value === "true";
+  });
+}
+
 const RULES = {
   DATABASE_URL: rule((raw, refuse) => {
     if (isSetButEmpty(raw)) return refuse(EMPTY);
@@ -85,12 +95,7 @@ const RULES = {
   /** PostgreSQL connections per process. */
   DATABASE_POOL_SIZE: wholeNumber(1, 200, 10),
   /** Trust X-Forwarded-For for the client address (only behind a proxy you run). */
-  TRUST_PROXY: rule((raw, refuse) => {
-    if (raw === undefined || isUnset(raw)) return false;
-    const value = raw.trim().toLowerCase();
-    if (!["0", "1", "true", "false"].includes(value)) return refuse(`must be 1 or true, 0 or false${got(raw)}`);
-    return value === "1" || value === "true";
-  }),
+  TRUST_PROXY: onOff(),
   VAULT_KEYS: rule((raw, refuse) => {
     // A secret manager that injected nothing must not fall through to the file:
     // that could silently generate fresh keys and strand existing data.
@@ -104,6 +109,12 @@ const RULES = {
   WORKER_CONCURRENCY: wholeNumber(1, 256, 8),
   WORKER_POLL_MS: wholeNumber(10, 60_000, 500),
   WEBHOOK_TIMEOUT_MS: wholeNumber(100, 60_000, 10_000),
+  /**
+   * Lets webhooks reach loopback and private addresses (an operator whose
+   * receivers sit on the same network). Off, only public addresses are
+   * sent to, except loopback while PUBLIC_BASE_URL is a loopback URL.
+   */
+  WEBHOOK_ALLOW_PRIVATE_TARGETS: onOff(),
 };
 
 /** The names of every setting (the README's Configuration table lists each). */

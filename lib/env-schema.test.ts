@@ -15,6 +15,7 @@ const DEFAULTS: VaultEnv = {
   WORKER_CONCURRENCY: 8,
   WORKER_POLL_MS: 500,
   WEBHOOK_TIMEOUT_MS: 10_000,
+  WEBHOOK_ALLOW_PRIVATE_TARGETS: false,
   servedOverHttps: false,
   databaseProvider: "sqlite",
 };
@@ -64,6 +65,7 @@ describe("readEnv", () => {
     [{ TRUST_PROXY: "true" }, { TRUST_PROXY: true }],
     [{ TRUST_PROXY: "0" }, { TRUST_PROXY: false }],
     [{ TRUST_PROXY: "false" }, { TRUST_PROXY: false }],
+    [{ WEBHOOK_ALLOW_PRIVATE_TARGETS: "1" }, { WEBHOOK_ALLOW_PRIVATE_TARGETS: true }],
     [{ VAULT_KEYS: '{"format":1}' }, { VAULT_KEYS: '{"format":1}' }],
     [{ VAULT_KEYS_FILE: "/etc/vault/keys.json" }, { VAULT_KEYS_FILE: "/etc/vault/keys.json" }],
     [
@@ -86,6 +88,7 @@ describe("readEnv", () => {
     [{ LOG_LEVEL: "verbose" }, 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "verbose")'],
     [{ DATABASE_POOL_SIZE: "0" }, "DATABASE_POOL_SIZE must be a whole number from 1 to 200"],
     [{ TRUST_PROXY: "yes" }, 'TRUST_PROXY must be 1 or true, 0 or false (got "yes")'],
+    [{ WEBHOOK_ALLOW_PRIVATE_TARGETS: "on" }, 'WEBHOOK_ALLOW_PRIVATE_TARGETS must be 1 or true, 0 or false (got "on")'],
     [{ VAULT_KEYS: " " }, "VAULT_KEYS is set but empty"],
     [{ WORKER_CONCURRENCY: "257" }, "WORKER_CONCURRENCY must be a whole number from 1 to 256"],
     [{ WORKER_POLL_MS: "5" }, "WORKER_POLL_MS must be a whole number from 10 to 60000"],

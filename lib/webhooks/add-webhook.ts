@@ -1,11 +1,12 @@
 import "#server-only";
 import { getDb } from "../db/client";
-import { ApiError } from "../errors/api-error";
+import { ApiError, fieldError } from "../errors/api-error";
 import { recordAudit, type Actor } from "../audit/record-audit";
 import { recordEvent } from "../events/record-event";
 import { VALIDATE_URL_EVENT } from "../events/event-types";
 import { newWebhookSecret, sealForWebhook } from "./webhook-secrets";
 import { webhookSelect, webhookToResponse } from "./to-response";
+import { resolvesToBlockedTarget } from "./target-address";
 import type { AddWebhookInput, WebhookResponse } from "./schemas";
 
 /**
@@ -14,6 +15,7 @@ import type { AddWebhookInput, WebhookResponse } from "./schemas";
  */
 export async function addWebhook(actor: Actor, input: AddWebhookInput): Promise<WebhookResponse> {
   assertOwnNode(actor.merchantId, input.webhook_node);
+  await assertReachableTarget(input.notification_url);
   const secret = newWebhookSecret();
   const row = await getDb().$transaction(async (tx) => {
     const created = await tx.webhook.create({
@@ -56,5 +58,16 @@ export async function addWebhook(actor: Actor, input: AddWebhookInput): Promise<
 export function assertOwnNode(merchantId: bigint, node: string | undefined): void {
   if (node !== undefined && node !== "0" && BigInt(node) !== merchantId) {
     throw new ApiError("forbidden", "This API key cannot manage webhooks of that webhook_node");
+  }
+}
+
+/**
+ * A URL whose host is, or resolves now to, a loopback or private address is
+ * refused when saved (unless the operator allows such targets). Every
+ * delivery checks the address again, so this is the early, friendly half.
+ */
+export async function assertReachableTarget(url: string): Promise<void> {
+  if (await resolvesToBlockedTarget(url)) {
+    throw fieldError("notification_url", "must reach a public address: this one is, or resolves to, a loopback or private address");
   }
 }

@@ -2,7 +2,7 @@ import "#server-only";
 import { getDb } from "../db/client";
 import { fieldError } from "../errors/api-error";
 import { recordAudit, type Actor } from "../audit/record-audit";
-import { assertOwnNode } from "./add-webhook";
+import { assertOwnNode, assertReachableTarget } from "./add-webhook";
 import { lockWebhookOrThrow } from "./get-webhook-or-throw";
 import { sealForWebhook } from "./webhook-secrets";
 import { webhookSelect, webhookToResponse } from "./to-response";
@@ -11,6 +11,7 @@ import type { EditWebhookInput, WebhookResponse } from "./schemas";
 /** Partial update: omitted fields stay; `events`, when sent, replaces the whole set. */
 export async function editWebhook(actor: Actor, webhookId: number, input: EditWebhookInput): Promise<WebhookResponse> {
   assertOwnNode(actor.merchantId, input.webhook_node);
+  if (input.notification_url !== undefined) await assertReachableTarget(input.notification_url);
   const row = await getDb().$transaction(async (tx) => {
     const current = await lockWebhookOrThrow(tx, actor.merchantId, webhookId);
     const authType = input.auth_type ?? current.authType;

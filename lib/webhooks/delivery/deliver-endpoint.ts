@@ -8,6 +8,7 @@ import { renewLease, releaseLease, type LeaseOptions } from "./claim-endpoints";
 import { deliveryBody } from "./delivery-body";
 import { sendDelivery, type SendOutcome } from "./send-delivery";
 import { signatureHeaders } from "./sign-delivery";
+import { targetPolicy } from "../target-address";
 
 export type DeliverOptions = LeaseOptions & {
   timeoutMs: number;
@@ -37,13 +38,20 @@ export async function deliverEndpoint(webhookId: number, options: DeliverOptions
     const hook = await getDb().webhook.findUnique({ where: { id: webhookId } });
     if (!hook || hook.status !== "ACTIVE" || hook.leaseOwner !== options.workerId) return 0;
     const signer = endpointSigner(hook, options.clock.now());
+    const policy = targetPolicy();
     while (delivered < MAX_DELIVERIES_PER_CLAIM) {
       const queue = await nextDeliveries(webhookId, MAX_DELIVERIES_PER_CLAIM - delivered);
       if (queue.length === 0) break;
       for (const delivery of queue) {
         if (options.isStopping() || delivery.nextAttemptAt > options.clock.now()) return delivered;
         const body = deliveryBody(delivery.event);
-        const outcome = await sendDelivery({ url: hook.notificationUrl, body, headers: signer(body, options.clock.now()), timeoutMs: options.timeoutMs });
+        const outcome = await sendDelivery({
+          url: hook.notificationUrl,
+          body,
+          headers: signer(body, options.clock.now()),
+          timeoutMs: options.timeoutMs,
+          policy,
+        });
         const stillHeld = await recordOutcome({ ...delivery, webhookId, merchantId: hook.merchantId, emailAddresses: hook.emailAddresses }, outcome, options);
         if (!outcome.ok) return delivered;
         delivered++;

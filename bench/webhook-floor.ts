@@ -1,6 +1,7 @@
 // The webhook bench's floor: what one process can POST to the receiver when
 // it does nothing else. A plain loop, one request at a time over one
-// keep-alive connection (fetch, as the worker sends), each body built and
+// keep-alive connection sent by the worker's own sendDelivery (node:http
+// with the target check in its lookup), each body built and
 // signed like a delivery (lib/webhooks/delivery) and of the same size as the
 // bench's deliveries. Runs `warmup` seconds untimed, then `seconds` timed.
 //
@@ -10,6 +11,10 @@
 import { deliveryBody } from "@/lib/webhooks/delivery/delivery-body";
 import { signatureHeaders } from "@/lib/webhooks/delivery/sign-delivery";
 import { randomHexId } from "@/lib/crypto/random-id";
+import { sendDelivery } from "@/lib/webhooks/delivery/send-delivery";
+
+/** The receiver is on loopback, which a laptop-mode vault may reach. */
+const POLICY = { allowLoopback: true, allowPrivate: false };
 
 async function post(url: string, secret: string, sequence: number): Promise<boolean> {
   const body = deliveryBody({
@@ -19,14 +24,8 @@ async function post(url: string, secret: string, sequence: number): Promise<bool
     createdAt: new Date(),
   });
   const headers = signatureHeaders(body, [secret], Math.floor(Date.now() / 1000));
-  const response = await fetch(url, {
-    method: "POST",
-    body,
-    headers: { "content-type": "application/json", "user-agent": "CustomerVault-Webhooks/1", ...headers },
-    redirect: "manual",
-  });
-  await response.body?.cancel().catch(() => {});
-  return response.status === 200;
+  const outcome = await sendDelivery({ url, body, headers, timeoutMs: 10_000, policy: POLICY });
+  return outcome.statusCode === 200;
 }
 
 async function loop(url: string, secret: string, seconds: number): Promise<{ requests: number; ms: number; failed: number }> {

@@ -248,6 +248,15 @@ describe("the CLI", () => {
     expect(fine.code, fine.output).toBe(0);
     expect(JSON.parse(fine.output.trim().split("\n").at(-1)!)).toMatchObject({ active_kek_version: 1, sealed_by_version: { "1": 1 } });
   });
+
+  it("refuses a key file whose KEKs are right but whose fingerprint key is not (duplicate detection would start over)", async () => {
+    const vault = shared;
+    const doc = JSON.parse(rightKeys) as { fingerprint_key: string };
+    writeFileSync(vault.keysFile, JSON.stringify({ ...doc, fingerprint_key: randomBytes(32).toString("base64") }), { mode: 0o600 });
+    const listed = await cli(["merchant", "list", "--json"], vault.env);
+    expect(listed.code).toBe(1);
+    expect(listed.output).toContain(`The key file ${vault.keysFile} does not match the keys this database was sealed with: the fingerprint key.`);
+  });
 });
 
 describe("a database from before key check values (data, no check value rows)", () => {

@@ -40,6 +40,23 @@ function isLoopbackHost(hostname) {
 const app = next({ dev: false, dir: import.meta.dirname, port, hostname: "localhost" });
 const handle = app.getRequestHandler();
 await app.prepare();
+await keysChecked();
+
+// instrumentation.ts checks the keys against the database as Next starts
+// (exiting with the reason when they cannot serve it), but Next does not
+// wait for it: listen only once it has passed.
+async function keysChecked() {
+  const KEYS_CHECKED = Symbol.for("customer-vault.keys-checked");
+  const deadline = Date.now() + 60_000;
+  while (!(KEYS_CHECKED in globalThis)) {
+    if (Date.now() > deadline) {
+      console.error("Error: the keys check (instrumentation.ts) did not run within 60 s; is the build current? Run `npm run build`.");
+      process.exit(1);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  await globalThis[KEYS_CHECKED];
+}
 
 const server = createServer((req, res) => {
   let address = req.socket.remoteAddress ?? "";

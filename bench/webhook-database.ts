@@ -16,6 +16,7 @@
 // After a run, prints what the database recorded: deliveries by status and
 // attempts by worker.
 import { getDb } from "@/lib/db/client";
+import { checkKeysAtStart } from "@/lib/key-rotation/check-keys-at-start";
 import { createMerchant } from "@/lib/merchants/create-merchant";
 import { addWebhook } from "@/lib/webhooks/add-webhook";
 import { eventRowsSql, type EventEntry } from "@/lib/events/record-event";
@@ -91,6 +92,9 @@ if (import.meta.url === `file://${process.argv[1]}` && process.argv[2] === "--re
 } else if (import.meta.url === `file://${process.argv[1]}`) {
   const [receiverUrl, events] = process.argv.slice(2);
   if (!receiverUrl || !events) throw new Error("usage: webhook-database.ts <receiverUrl> <events>");
+  // An entry point like the CLI: the keys check generates the key file for
+  // the bench's empty database (nothing else ever does).
+  await checkKeysAtStart();
   const hooks = await seed(receiverUrl, Number(events));
   await getDb().$disconnect();
   console.log(JSON.stringify(hooks));

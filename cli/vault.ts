@@ -3,6 +3,7 @@
 // First: a bad setting stops the CLI here, before anything reads one.
 import "@/lib/check-env.mjs";
 import { getDb } from "@/lib/db/client";
+import { checkKeysAtStart } from "@/lib/key-rotation/check-keys-at-start";
 import { UsageError } from "./args";
 import { merchantCommand } from "./commands/merchant";
 import { keyCommand } from "./commands/key";
@@ -45,6 +46,9 @@ async function main(argv: string[]): Promise<number> {
     return name && name !== "help" && name !== "--help" ? 2 : 0;
   }
   try {
+    // Every command touches the database: the keys are proven against it
+    // first (a missing or wrong key file stops here, having written nothing).
+    await checkKeysAtStart();
     await command(rest);
     return 0;
   } catch (error) {

@@ -22,7 +22,7 @@ export function buildIsStale() {
   if (!existsSync(marker)) return true;
   const builtAt = statSync(marker).mtimeMs;
   const dirs = ["app", "pages", "lib", "components", "styles"].map((d) => join(root, d)).filter(existsSync);
-  const files = ["next.config.mjs", "proxy.ts", "postcss.config.mjs", "package.json", "tsconfig.json", "scripts/build-island.mjs"]
+  const files = ["next.config.mjs", "proxy.ts", "instrumentation.ts", "postcss.config.mjs", "package.json", "tsconfig.json", "scripts/build-island.mjs"]
     .map((f) => join(root, f))
     .filter(existsSync);
   return Math.max(...dirs.map(newestMtime), ...files.map((f) => statSync(f).mtimeMs)) > builtAt;

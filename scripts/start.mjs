@@ -1,6 +1,8 @@
 // `npm start`: build if needed, apply migrations, make sure keys and a demo
-// merchant exist, then serve. The same command works for SQLite (the
-// default, ./data/vault.db) and PostgreSQL (DATABASE_URL=postgresql://...).
+// merchant exist (a key file is generated only for an empty database:
+// lib/crypto/verify-keys-for-data.ts), then serve. The same command works
+// for SQLite (the default, ./data/vault.db) and PostgreSQL
+// (DATABASE_URL=postgresql://...).
 import { execFileSync, spawn } from "node:child_process";
 import { join } from "node:path";
 import { envOrExit } from "../lib/env-schema.mjs";
@@ -15,10 +17,16 @@ envOrExit();
 const started = Date.now();
 await buildIfStale();
 migrate();
-execFileSync(process.execPath, ["--import", "tsx", "cli/vault.ts", "setup"], {
-  cwd: root,
-  stdio: "inherit",
-});
+try {
+  execFileSync(process.execPath, ["--import", "tsx", "cli/vault.ts", "setup"], {
+    cwd: root,
+    stdio: "inherit",
+  });
+} catch (error) {
+  // setup printed why (keys that cannot serve this database, say); its exit
+  // status is ours, without a stack trace of this script on top.
+  process.exit(typeof error.status === "number" && error.status !== 0 ? error.status : 1);
+}
 console.log(`Prepared in ${Math.round((Date.now() - started) / 1000)} s; starting the server.`);
 
 // The web app and the worker, as two processes (the worker delivers

@@ -4,10 +4,14 @@
 // First: a bad setting stops the worker here, before anything reads one.
 import "@/lib/check-env.mjs";
 import { getEnv } from "@/lib/env";
+import { checkKeysOrExit } from "@/lib/key-rotation/check-keys-at-start";
 import { logger } from "@/lib/log/logger";
 import { VaultWorker } from "./vault-worker";
 
 const settings = getEnv();
+// Keys that cannot open this database's data stop the worker before its
+// first pass, rather than at the first webhook secret it cannot open.
+await checkKeysOrExit();
 const worker = new VaultWorker({
   concurrency: settings.WORKER_CONCURRENCY,
   pollMs: settings.WORKER_POLL_MS,

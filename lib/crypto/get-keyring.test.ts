@@ -21,6 +21,14 @@ afterEach(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
+// Only the start-up check generates key files (verify-keys-for-data.ts);
+// these tests start from one it made.
+async function withKeyFile() {
+  const loading = await import("./load-keyring");
+  loading.loadKeyring({ env: { VAULT_KEYS_FILE: file }, createIfMissing: true });
+  return modules();
+}
+
 async function modules() {
   const keyring = await import("./get-keyring");
   const loading = await import("./load-keyring");
@@ -32,12 +40,17 @@ async function modules() {
 const AAD = "card:210000000289:abc";
 
 describe("getKeyring", () => {
-  it("generates the key file on first use and caches the keyring", async () => {
-    const { getKeyring } = await modules();
+  it("loads the key file on first use and caches the keyring", async () => {
+    const { getKeyring } = await withKeyFile();
     const ring = getKeyring();
-    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
     expect(getKeyring()).toBe(ring);
-    expect(console.warn).toHaveBeenCalledWith(expect.stringContaining(file));
+  });
+
+  it("never generates a missing key file (regression: it did, stranding data sealed under the lost one)", async () => {
+    const { getKeyring, reloadKeyring } = await modules();
+    expect(() => getKeyring()).toThrow(/key file not found/);
+    expect(() => reloadKeyring()).toThrow(/key file not found/);
+    expect(fs.existsSync(file)).toBe(false);
   });
 
   it("uses VAULT_KEYS when set and creates no file", async () => {
@@ -50,7 +63,7 @@ describe("getKeyring", () => {
   });
 
   it("sees a version added in this process straight away", async () => {
-    const { getKeyring, addKekVersion, seal } = await modules();
+    const { getKeyring, addKekVersion, seal } = await withKeyFile();
     getKeyring();
     addKekVersion();
     expect(getKeyring().activeKekVersion).toBe(2);
@@ -58,7 +71,7 @@ describe("getKeyring", () => {
   });
 
   it("notices a key file rotated by another process within about a second", async () => {
-    const { getKeyring, addKekVersion } = await modules();
+    const { getKeyring, addKekVersion } = await withKeyFile();
     const first = getKeyring();
     // Simulate another process: edit the file with a fresh module instance,
     // whose cache invalidation cannot reach ours.
@@ -75,7 +88,7 @@ describe("getKeyring", () => {
   });
 
   it("keeps the loaded keys if the file turns malformed or disappears", async () => {
-    const { getKeyring } = await modules();
+    const { getKeyring } = await withKeyFile();
     const first = getKeyring();
     fs.writeFileSync(file, "{ not json");
     await new Promise((resolve) => setTimeout(resolve, 1100));
@@ -87,7 +100,7 @@ describe("getKeyring", () => {
   });
 
   it("reloadKeyring forces a reload", async () => {
-    const { getKeyring, reloadKeyring, loadKeyring } = await modules();
+    const { getKeyring, reloadKeyring, loadKeyring } = await withKeyFile();
     const first = getKeyring();
     vi.resetModules();
     (await import("./add-kek-version")).addKekVersion();
@@ -101,7 +114,7 @@ describe("getKeyring", () => {
 
 describe("default keyring in openSealed / rewrapSealed", () => {
   it("reloads once when a blob names a KEK version the cache lacks", async () => {
-    const { getKeyring, loadKeyring, openSealed, rewrapSealed, seal } = await modules();
+    const { getKeyring, loadKeyring, openSealed, rewrapSealed, seal } = await withKeyFile();
     const stale = getKeyring();
     vi.resetModules();
     (await import("./add-kek-version")).addKekVersion();
@@ -118,7 +131,7 @@ describe("default keyring in openSealed / rewrapSealed", () => {
   });
 
   it("still rejects a version that is not in the file after reloading", async () => {
-    const { openSealed, seal } = await modules();
+    const { openSealed, seal } = await withKeyFile();
     const { CryptoError } = await import("./crypto-error");
     const { sealed } = seal("x", AAD);
     const other = Buffer.from(sealed);

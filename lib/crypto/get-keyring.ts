@@ -11,12 +11,13 @@ type Cached = { keyring: Keyring; stamp: FileStamp | null; checkedAt: number };
 let cached: Cached | null = null;
 
 /**
- * Returns the process-wide keyring, loading it on first use (generating
- * ./data/keys.json if no keys are configured yet) and reloading it when the
- * key file changes on disk.
+ * Returns the process-wide keyring, loading it on first use and reloading it
+ * when the key file changes on disk. It never generates a key file: only the
+ * start-up check does, on an empty database (verify-keys-for-data.ts), so a
+ * key file that went missing can never be silently replaced.
  */
 export function getKeyring(): Keyring {
-  if (cached === null) return load(true);
+  if (cached === null) return load();
   const { stamp } = cached;
   const now = performance.now();
   if (stamp !== null && now - cached.checkedAt >= RESTAT_INTERVAL_MS) {
@@ -28,7 +29,7 @@ export function getKeyring(): Keyring {
       console.warn(`[vault] key file ${stamp.path} has disappeared; still using the keys loaded earlier`);
     } else if (!sameStamp(current, stamp)) {
       try {
-        return load(false);
+        return load();
       } catch (error) {
         // A bad edit must not take the service down; keep the old keys and
         // try again on the next check.
@@ -41,7 +42,7 @@ export function getKeyring(): Keyring {
 
 /** Forces a reload of the process-wide keyring from its source and returns it. */
 export function reloadKeyring(): Keyring {
-  return load(cached === null);
+  return load();
 }
 
 /** Makes the next getKeyring() re-check the key file now; used after this process edits it. */
@@ -49,11 +50,8 @@ export function markKeyringStale(): void {
   if (cached !== null) cached.checkedAt = Number.NEGATIVE_INFINITY;
 }
 
-function load(createIfMissing: boolean): Keyring {
-  const { keyring, stamp } = loadKeyringWithStamp({
-    createIfMissing,
-    onGenerated: (file) => console.warn(`[vault] generated a new key file at ${file}; back it up, data sealed with it is unreadable without it`),
-  });
+function load(): Keyring {
+  const { keyring, stamp } = loadKeyringWithStamp();
   cached = { keyring, stamp, checkedAt: performance.now() };
   return keyring;
 }

@@ -38,8 +38,8 @@ export function loadKeyringWithStamp(options: LoadKeyringOptions = {}): {
   }
   if (file === null) {
     throw new Error(
-      `Vault key file not found: ${source.path}. Start the server once to generate it ` +
-        "(it does so when VAULT_KEYS is unset), point VAULT_KEYS_FILE at an existing key file, " +
+      `Vault key file not found: ${source.path}. On an empty database, \`npm start\` (or \`npm run vault -- setup\`) generates it; ` +
+        "for a database that holds data, restore the key file from its backup, point VAULT_KEYS_FILE at it, " +
         'or supply the key JSON in VAULT_KEYS ({"format":1,"active_kek_version":1,"keks":{"1":"<base64 32 bytes>"},' +
         '"fingerprint_key":"<base64 32 bytes>"}).',
     );

@@ -19,4 +19,15 @@ export type SealedColumn = {
    * how many values it read: fewer than `limit` means none is left.
    */
   rewrap(target: number, keyring: Keyring, limit: number): Promise<number>;
+  /**
+   * One value wrapped under KEK version `version`, with the associated data
+   * it was sealed for, or null when the column has none. Start-up opens its
+   * wrap to prove a key really is the one the data was sealed with before it
+   * records that key's check value (lib/crypto/verify-keys-for-data.ts).
+   * Optional: a version found only in columns without it is left unchecked.
+   */
+  sampleOf?(version: number): Promise<SealedSample | null>;
 };
+
+/** A sealed value and the associated data that opens it. */
+export type SealedSample = { sealed: Uint8Array; aad: string };

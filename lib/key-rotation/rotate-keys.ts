@@ -1,6 +1,7 @@
 import "#server-only";
 import { addKekVersion } from "../crypto/add-kek-version";
 import { reloadKeyring } from "../crypto/get-keyring";
+import { verifyKeysForData } from "../crypto/verify-keys-for-data";
 import { countSealedByVersion } from "./count-sealed-by-version";
 import { SEALED_COLUMNS } from "./sealed-columns";
 
@@ -30,6 +31,9 @@ export async function rotateKeys(options: {
 }): Promise<{ activeVersion: number; rewrapped: number; complete: boolean }> {
   if (options.addVersion) {
     addKekVersion();
+    // The new version's key check value, before anything is sealed under it,
+    // so every later start proves the key file still holds this key.
+    await verifyKeysForData({ columns: SEALED_COLUMNS });
     // Running servers re-check the key file at most once a second
     // (lib/crypto/get-keyring.ts); waiting a little longer means they seal new
     // values under the new version before the first pass starts, so one pass

@@ -29,4 +29,8 @@ export const signingSecrets: SealedColumn = {
     });
     return merchants.length;
   },
+  async sampleOf(version) {
+    const merchant = await getDb().merchant.findFirst({ where: { signingSecretKekVersion: version }, select: { id: true, signingSecretSealed: true } });
+    return merchant ? { sealed: merchant.signingSecretSealed, aad: signingSecretAad(merchant.id) } : null;
+  },
 };

@@ -23,6 +23,13 @@ function cardColumn(table: "card" | "pendingCard", name: string): SealedColumn {
       return new Map(groups.map((group) => [group.kekVersion, group._count._all]));
     },
     rewrap: (target, keyring, limit) => rewrapCards(table, target, keyring, limit),
+    async sampleOf(version) {
+      const row = await (getDb()[table] as unknown as CardTable).findFirst({
+        where: { kekVersion: version },
+        select: { id: true, merchantId: true, sealedNumber: true },
+      });
+      return row ? { sealed: row.sealedNumber, aad: cardAad(row.merchantId, row.id) } : null;
+    },
   };
 }
 
@@ -48,6 +55,7 @@ async function rewrapCards(table: "card" | "pendingCard", target: number, keyrin
 type CardRow = { id: string; merchantId: bigint; sealedNumber: Uint8Array; kekVersion: number };
 type CardTable = {
   findMany(args: object): Promise<CardRow[]>;
+  findFirst(args: object): Promise<CardRow | null>;
   updateMany(args: object): Promise<{ count: number }>;
   groupBy(args: object): Promise<{ kekVersion: number; _count: { _all: number } }[]>;
 };

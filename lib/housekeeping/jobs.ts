@@ -3,6 +3,7 @@ import { expireCheckoutLinks } from "./expire-checkout-links";
 import {
   pruneCaptureFailures,
   pruneIdempotencyRecords,
+  pruneRateLimits,
   prunePendingCards,
   pruneTransientKeys,
   pruneWebhookHistory,
@@ -18,6 +19,7 @@ export const HOUSEKEEPING_JOBS: HousekeepingJob[] = [
   prunePendingCards,
   pruneIdempotencyRecords,
   pruneCaptureFailures,
+  pruneRateLimits,
   pruneWebhookHistory,
   prunePortalSessions,
   pruneUserInvites,

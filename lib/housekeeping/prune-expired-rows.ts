@@ -41,6 +41,13 @@ export const pruneCaptureFailures: HousekeepingJob = {
     (await getDb().$transaction((tx) => tx.captureFailure.deleteMany({ where: { createdAt: { lt: ago(clock, ADDRESS_WINDOW_MS) } } }))).count,
 };
 
+/** Rate-limit counters whose window ended (lib/throttle): the next point starts a new window anyway. */
+export const pruneRateLimits: HousekeepingJob = {
+  name: "prune-rate-limits",
+  everyMs: 5 * 60_000,
+  run: async (clock) => (await getDb().$transaction((tx) => tx.rateLimit.deleteMany({ where: { expire: { lte: clock.now() } } }))).count,
+};
+
 /** Finished deliveries (with their attempts) and fanned-out events after 30 days. */
 export const pruneWebhookHistory: HousekeepingJob = {
   name: "prune-webhook-history",

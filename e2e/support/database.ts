@@ -60,6 +60,18 @@ export async function forgetAddressFailures(vault: VaultInfo): Promise<void> {
   await executeSql(vault, { sqlite: `DELETE FROM "CaptureFailure"`, postgres: `DELETE FROM "CaptureFailure"` }, []);
 }
 
+/**
+ * Forgets the failed sign-ins counted against client addresses (the
+ * "sign-in-address" rows of RateLimit, lib/users/sign-in-address-limit.ts).
+ * Every browser here signs in from 127.0.0.1, and 20 failures in 15 minutes
+ * refuse it: tests that fail sign-ins on purpose call this first, like
+ * forgetAddressFailures. It only ever lowers a count.
+ */
+export async function forgetSignInFailures(vault: VaultInfo): Promise<void> {
+  const sql = `DELETE FROM "RateLimit" WHERE "key" LIKE 'sign-in-address:%'`;
+  await executeSql(vault, { sqlite: sql, postgres: sql }, []);
+}
+
 /** Rows of a read-only query (e.g. the audit log), as plain objects. */
 export async function querySql<T = Record<string, unknown>>(vault: VaultInfo, sql: { sqlite: string; postgres: string }, params: unknown[]): Promise<T[]> {
   if (vault.database === "sqlite") {

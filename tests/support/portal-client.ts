@@ -32,7 +32,15 @@ export function portalPost(
         let text = "";
         res.setEncoding("utf8");
         res.on("data", (chunk: string) => (text += chunk));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : null, headers: res.headers }));
+        res.on("end", () => {
+          let body: PortalAnswer["body"];
+          try {
+            body = text ? JSON.parse(text) : null;
+          } catch {
+            body = { code: -1, message: text.slice(0, 200) }; // not the envelope (a page's 404): kept for the assertion's message
+          }
+          resolve({ status: res.statusCode ?? 0, body, headers: res.headers });
+        });
       },
     );
     req.on("error", reject);

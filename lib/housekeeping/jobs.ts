@@ -1,7 +1,6 @@
 import "#server-only";
 import { expireCheckoutLinks } from "./expire-checkout-links";
 import {
-  pruneCaptureFailures,
   pruneIdempotencyRecords,
   pruneRateLimits,
   prunePendingCards,
@@ -18,7 +17,6 @@ export const HOUSEKEEPING_JOBS: HousekeepingJob[] = [
   pruneTransientKeys,
   prunePendingCards,
   pruneIdempotencyRecords,
-  pruneCaptureFailures,
   pruneRateLimits,
   pruneWebhookHistory,
   prunePortalSessions,

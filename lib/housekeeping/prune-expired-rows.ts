@@ -1,6 +1,5 @@
 import "#server-only";
 import { getDb } from "../db/client";
-import { ADDRESS_WINDOW_MS } from "../checkout/address-limit";
 import { IDLE_MS } from "../portal/portal-session";
 import type { HousekeepingJob } from "./housekeeping-job";
 
@@ -31,14 +30,6 @@ export const pruneIdempotencyRecords: HousekeepingJob = {
   name: "prune-idempotency-records",
   everyMs: 5 * 60_000,
   run: async (clock) => (await getDb().$transaction((tx) => tx.idempotencyRecord.deleteMany({ where: { expiresAt: { lte: clock.now() } } }))).count,
-};
-
-/** Failed-capture records older than the per-address window that counts them. */
-export const pruneCaptureFailures: HousekeepingJob = {
-  name: "prune-capture-failures",
-  everyMs: 5 * 60_000,
-  run: async (clock) =>
-    (await getDb().$transaction((tx) => tx.captureFailure.deleteMany({ where: { createdAt: { lt: ago(clock, ADDRESS_WINDOW_MS) } } }))).count,
 };
 
 /** Rate-limit counters whose window ended (lib/throttle): the next point starts a new window anyway. */

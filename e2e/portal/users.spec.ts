@@ -4,7 +4,8 @@
 // demoted; only owners manage users, on the page and on the server.
 import { test, expect } from "../support/fixtures";
 import { expectAxeClean } from "../support/axe";
-import { auditRows, createMerchant, createPortalUser, csrfOf, pageAlert, signIn, signOut } from "../support/portal";
+import { forgetSignInFailures } from "../support/database";
+import { auditRows, createMerchant, createPortalUser, csrfOf, pageAlert, signIn, signOut, submitSignIn } from "../support/portal";
 
 // Multi-step flows (several sign-ins, scrypt at each) on a machine shared with the rest of the suite.
 test.describe.configure({ timeout: 120_000 });
@@ -104,6 +105,36 @@ test("an owner changes a user's role and removes them; a removed user's session 
   const audit = await auditRows(vault, merchant.merchant_id);
   const mine = audit.filter((r) => r.actor === `user:${owner.userId}` && r.targetId === String(staff.userId)).map((r) => r.action);
   expect(mine).toEqual(["user.role_change", "user.remove"]);
+});
+
+test("an owner sees that a user is locked and unlocks them, who then signs in at once", async ({ page, browser, vault }, testInfo) => {
+  await forgetSignInFailures(vault);
+  const merchant = await createMerchant(vault, `Unlock Shop ${Date.now()}`);
+  const owner = await createPortalUser(vault, "owner", merchant.merchant_id);
+  const staff = await createPortalUser(vault, "staff", merchant.merchant_id);
+  // Someone guesses at the staff member's password until the account locks.
+  const staffPage = await (await browser.newContext()).newPage();
+  for (let i = 0; i < 10; i++) {
+    await submitSignIn(staffPage, vault, staff.email, `a-wrong-guess-${i}`);
+    await expect(pageAlert(staffPage)).toContainText("do not match");
+  }
+
+  await signIn(page, vault, owner);
+  await page.goto(`${vault.baseUrl}/portal/settings/users`);
+  const row = page.getByTestId(`user-${staff.email}`);
+  await expect(row.getByText(/^Locked until /)).toBeVisible();
+  // Only a locked user's row has the button.
+  await expect(page.getByTestId(`user-${owner.email}`).getByRole("button", { name: /^Unlock/ })).toHaveCount(0);
+  await expectAxeClean(page, testInfo, "users page with a locked user");
+  await row.getByRole("button", { name: `Unlock ${staff.email}` }).click();
+  await expect(row.getByRole("status")).toHaveText(`${staff.email} is unlocked and can sign in again.`);
+  await expect(row.getByText("Active", { exact: true })).toBeVisible();
+  await expect(row.getByRole("button", { name: `Unlock ${staff.email}` })).toHaveCount(0);
+
+  await signIn(staffPage, vault, staff);
+  await staffPage.context().close();
+  const unlocks = await auditRows(vault, merchant.merchant_id, "user.unlock");
+  expect(unlocks.map((r) => [r.actor, r.targetId])).toEqual([[`user:${owner.userId}`, String(staff.userId)]]);
 });
 
 test("the last owner cannot demote themselves", async ({ page, vault }) => {

@@ -45,7 +45,8 @@ export async function expireLink(vault: VaultInfo, checkoutId: string): Promise<
 }
 
 /**
- * Forgets every recorded failed submission (the CaptureFailure rows).
+ * Forgets every address's failed card submissions (the "checkout-address"
+ * rows of RateLimit, lib/checkout/address-limit.ts).
  *
  * The vault refuses a client address after 10 failed submissions in 10
  * minutes, on every link (lib/checkout/address-limit.ts, decision 005). Every
@@ -57,7 +58,20 @@ export async function expireLink(vault: VaultInfo, checkoutId: string): Promise<
  * beside it cannot be pushed over the limit by it.
  */
 export async function forgetAddressFailures(vault: VaultInfo): Promise<void> {
-  await executeSql(vault, { sqlite: `DELETE FROM "CaptureFailure"`, postgres: `DELETE FROM "CaptureFailure"` }, []);
+  const sql = `DELETE FROM "RateLimit" WHERE "key" LIKE 'checkout-address:%'`;
+  await executeSql(vault, { sqlite: sql, postgres: sql }, []);
+}
+
+/**
+ * Forgets the failed sign-ins counted against client addresses (the
+ * "sign-in-address" rows of RateLimit, lib/users/sign-in-address-limit.ts).
+ * Every browser here signs in from 127.0.0.1, and 20 failures in 15 minutes
+ * refuse it: tests that fail sign-ins on purpose call this first, like
+ * forgetAddressFailures. It only ever lowers a count.
+ */
+export async function forgetSignInFailures(vault: VaultInfo): Promise<void> {
+  const sql = `DELETE FROM "RateLimit" WHERE "key" LIKE 'sign-in-address:%'`;
+  await executeSql(vault, { sqlite: sql, postgres: sql }, []);
 }
 
 /** Rows of a read-only query (e.g. the audit log), as plain objects. */

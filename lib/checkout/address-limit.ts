@@ -1,31 +1,25 @@
 import "#server-only";
 import type { Tx } from "../db/client";
+import { addRatePoint, rateLimitRetryAfter, type RateRule } from "../throttle/rate-limit";
 
 // Card testers spread their guesses over many links, so a per-link lock is
 // not enough: an address with this many failed submissions within the
-// window is refused (on every link) until its oldest failure in the window
-// ages out. Counted in the database, inside the submit's own transaction, so
-// it holds across processes on PostgreSQL and needs nothing beside SQLite.
+// window (from its first failure) is refused on every link until the window
+// is over. Counted in the database with the vault's one rate-limit
+// mechanism (lib/throttle, decision 014), inside the submit's own
+// transaction, so it holds across processes on PostgreSQL.
 // See docs/decisions/005-card-testing-limits.md.
-export const ADDRESS_MAX_FAILURES = 10;
-export const ADDRESS_WINDOW_MS = 10 * 60 * 1000;
+export const CHECKOUT_ADDRESS_LIMIT: RateRule = { name: "checkout-address", limit: 10, windowSeconds: 10 * 60 };
+export const ADDRESS_MAX_FAILURES = CHECKOUT_ADDRESS_LIMIT.limit;
+export const ADDRESS_WINDOW_MS = CHECKOUT_ADDRESS_LIMIT.windowSeconds * 1000;
 
 /** Seconds until the address may submit again, or 0 when it may now. */
-export async function addressRetryAfterSeconds(tx: Tx, clientAddress: string | null | undefined, now = new Date()): Promise<number> {
+export async function addressRetryAfterSeconds(tx: Tx, clientAddress: string | null | undefined): Promise<number> {
   if (!clientAddress) return 0;
-  const since = new Date(now.getTime() - ADDRESS_WINDOW_MS);
-  const recent = await tx.captureFailure.findMany({
-    where: { clientAddress, createdAt: { gt: since } },
-    orderBy: { createdAt: "desc" },
-    take: ADDRESS_MAX_FAILURES,
-    select: { createdAt: true },
-  });
-  if (recent.length < ADDRESS_MAX_FAILURES) return 0;
-  // The failure that must age out for the address to drop under the limit.
-  const oldestCounted = recent[ADDRESS_MAX_FAILURES - 1]!.createdAt.getTime();
-  return Math.max(1, Math.ceil((oldestCounted + ADDRESS_WINDOW_MS - now.getTime()) / 1000));
+  return rateLimitRetryAfter(tx, CHECKOUT_ADDRESS_LIMIT, clientAddress);
 }
 
-export async function recordAddressFailure(tx: Tx, clientAddress: string | null | undefined, checkoutId: string): Promise<void> {
-  if (clientAddress) await tx.captureFailure.create({ data: { clientAddress, checkoutId }, select: { id: true } });
+/** Counts one failed submission (or post to a used link) against the address. */
+export async function recordAddressFailure(tx: Tx, clientAddress: string | null | undefined): Promise<void> {
+  if (clientAddress) await addRatePoint(tx, CHECKOUT_ADDRESS_LIMIT, clientAddress);
 }

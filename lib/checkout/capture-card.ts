@@ -80,7 +80,7 @@ export async function captureCard(
     if (state !== "open") {
       // Nothing submitted is looked at; the post still counts, so an
       // address cannot probe used links without limit.
-      await recordAddressFailure(tx, origin.clientAddress, checkout.id);
+      await recordAddressFailure(tx, origin.clientAddress);
       return { checkout, reason: state, kind: "unusable" as const };
     }
     const actor: Actor = { merchantId: checkout.merchantId, actor: `checkout:${checkout.id}`, ...origin };
@@ -130,7 +130,7 @@ function attemptsLeft(checkout: Pick<CheckoutForCapture, "failedAttempts">): num
 }
 
 async function countFailure(tx: Tx, actor: Actor, checkout: CheckoutForCapture, errors: FieldErrors) {
-  await recordAddressFailure(tx, actor.clientAddress, checkout.id);
+  await recordAddressFailure(tx, actor.clientAddress);
   const failedAttempts = checkout.failedAttempts + 1;
   const locks = failedAttempts >= CHECKOUT_MAX_FAILED_ATTEMPTS;
   await tx.checkout.update({

@@ -39,7 +39,7 @@ export async function createCardToken(
     const errors: FieldErrors = { ...rejected };
     const card = rejected ? null : prepareCard(input, key.merchantId, "", errors, now);
     if (!card) {
-      await recordAddressFailure(tx, from.clientAddress, actor.actor);
+      await recordAddressFailure(tx, from.clientAddress);
       const failedAttempts = key.failedAttempts + 1;
       const usedUp = failedAttempts >= CHECKOUT_MAX_FAILED_ATTEMPTS;
       await tx.transientKey.update({ where: { hash }, data: { failedAttempts, ...(usedUp ? { usedAt: now } : {}) } });

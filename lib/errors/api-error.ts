@@ -11,6 +11,7 @@ export type ErrorKind =
   | "idempotency_conflict"
   | "payload_too_large"
   | "unsupported_media_type"
+  | "rate_limited"
   | "internal";
 
 /** Field path (e.g. "billing_cards[0].card_number") → what is wrong with it. */
@@ -20,12 +21,15 @@ export type FieldErrors = Record<string, string>;
 export class ApiError extends Error {
   readonly kind: ErrorKind;
   readonly fields?: FieldErrors;
+  /** A 429's wait: seconds until the caller may try again, sent as Retry-After. */
+  readonly retryAfterSeconds?: number;
 
-  constructor(kind: ErrorKind, message?: string, fields?: FieldErrors) {
+  constructor(kind: ErrorKind, message?: string, fields?: FieldErrors, retryAfterSeconds?: number) {
     super(message ?? kind);
     this.name = "ApiError";
     this.kind = kind;
     this.fields = fields;
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 }
 
@@ -37,4 +41,15 @@ export function fieldError(field: string, message: string): ApiError {
 /** A 404 that reveals nothing about whether the thing exists for someone else. */
 export function notFound(what: string): ApiError {
   return new ApiError("not_found", `${what} not found`);
+}
+
+/** A 429: the caller went over a rate limit (lib/throttle) and may try again after `retryAfterSeconds`. */
+export function rateLimited(message: string, retryAfterSeconds: number): ApiError {
+  return new ApiError("rate_limited", message, undefined, Math.max(1, Math.ceil(retryAfterSeconds)));
+}
+
+/** "N minutes" (at least 1) for a wait given in seconds, for rate-limit messages. */
+export function waitInMinutes(seconds: number): string {
+  const minutes = Math.max(1, Math.ceil(seconds / 60));
+  return minutes === 1 ? "1 minute" : `${minutes} minutes`;
 }

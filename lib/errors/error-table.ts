@@ -12,6 +12,7 @@ export const ERROR_TABLE: Record<ErrorKind, { status: number; code: number; mess
   idempotency_conflict: { status: 409, code: 9, message: "Idempotency-Key conflict" },
   payload_too_large: { status: 413, code: 10, message: "Request body too large" },
   unsupported_media_type: { status: 415, code: 11, message: "Content-Type must be application/json" },
+  rate_limited: { status: 429, code: 13, message: "Too many requests" },
   internal: { status: 500, code: 99, message: "Internal error" },
 };
 

@@ -1,8 +1,8 @@
 import "#server-only";
 import { expireCheckoutLinks } from "./expire-checkout-links";
 import {
-  pruneCaptureFailures,
   pruneIdempotencyRecords,
+  pruneRateLimits,
   prunePendingCards,
   pruneTransientKeys,
   pruneWebhookHistory,
@@ -17,7 +17,7 @@ export const HOUSEKEEPING_JOBS: HousekeepingJob[] = [
   pruneTransientKeys,
   prunePendingCards,
   pruneIdempotencyRecords,
-  pruneCaptureFailures,
+  pruneRateLimits,
   pruneWebhookHistory,
   prunePortalSessions,
   pruneUserInvites,

@@ -1,6 +1,5 @@
 import "#server-only";
 import { getDb } from "../db/client";
-import { ADDRESS_WINDOW_MS } from "../checkout/address-limit";
 import { IDLE_MS } from "../portal/portal-session";
 import type { HousekeepingJob } from "./housekeeping-job";
 
@@ -33,12 +32,11 @@ export const pruneIdempotencyRecords: HousekeepingJob = {
   run: async (clock) => (await getDb().$transaction((tx) => tx.idempotencyRecord.deleteMany({ where: { expiresAt: { lte: clock.now() } } }))).count,
 };
 
-/** Failed-capture records older than the per-address window that counts them. */
-export const pruneCaptureFailures: HousekeepingJob = {
-  name: "prune-capture-failures",
+/** Rate-limit counters whose window ended (lib/throttle): the next point starts a new window anyway. */
+export const pruneRateLimits: HousekeepingJob = {
+  name: "prune-rate-limits",
   everyMs: 5 * 60_000,
-  run: async (clock) =>
-    (await getDb().$transaction((tx) => tx.captureFailure.deleteMany({ where: { createdAt: { lt: ago(clock, ADDRESS_WINDOW_MS) } } }))).count,
+  run: async (clock) => (await getDb().$transaction((tx) => tx.rateLimit.deleteMany({ where: { expire: { lte: clock.now() } } }))).count,
 };
 
 /** Finished deliveries (with their attempts) and fanned-out events after 30 days. */

@@ -12,6 +12,7 @@ export function errorResult(error: unknown, requestId: string): RouteResult {
     const message = known.message === known.kind ? row.message : known.message;
     const body: Record<string, unknown> = { code: row.code, message };
     if (known.fields) body.data = known.fields;
+    if (known.retryAfterSeconds !== undefined) return { status: row.status, body, headers: { "retry-after": String(known.retryAfterSeconds) } };
     return { status: row.status, body };
   }
   logger.error({ err: error, requestId }, "unhandled error");

@@ -68,12 +68,13 @@ export async function beginIdempotentRequest(scope: IdempotencyScope, requestHas
 }
 
 /**
- * Records the answer for replays. A server error is not remembered: the key is
- * released so the client's retry runs the request again.
+ * Records the answer for replays. A server error or a 429 (a rate limit, over
+ * when its window ends) is not remembered: the key is released so the
+ * client's retry runs the request again.
  */
 export async function finishIdempotentRequest(recordId: number, response: StoredResponse): Promise<void> {
   const db = getDb();
-  if (response.status >= 500) {
+  if (response.status >= 500 || response.status === 429) {
     await db.$transaction((tx) => tx.idempotencyRecord.deleteMany({ where: { id: recordId } }));
     return;
   }

@@ -35,6 +35,8 @@ export type OperationSpec = {
   notFound?: boolean;
   /** The operation can answer 409 (duplicates, a card in use); every POST can through its Idempotency-Key. */
   conflict?: boolean;
+  /** The operation can answer 429: a rate limit (the duplicate-card limit on card adds). */
+  rateLimited?: boolean;
   /** Not in the reference: served by this vault only. */
   extension?: boolean;
 };
@@ -69,6 +71,7 @@ export function errorStatuses(spec: OperationSpec, method: string): number[] {
   if (spec.path || spec.notFound) statuses.push(404);
   if (spec.conflict || method === "post") statuses.push(409);
   if (spec.body) statuses.push(413, 415);
+  if (spec.rateLimited) statuses.push(429);
   statuses.push(500);
   return statuses;
 }

@@ -17,7 +17,11 @@ import {
   UpdateCustomerSchema,
   UpdateShippingAddressSchema,
 } from "../vault/schemas";
+import { DUPLICATE_CARD_LIMIT } from "../vault/duplicate-card-limit";
 import { browseQueryDescriptions } from "./browse-query-descriptions";
+
+// The duplicate-card limit on card adds (lib/vault/duplicate-card-limit.ts), in the operations that add cards.
+const DUPLICATE_CARD_LIMIT_RULE = `after ${DUPLICATE_CARD_LIMIT.limit} such answers within ${DUPLICATE_CARD_LIMIT.windowSeconds / 60} minutes, the key's card adds are a 429 until those minutes are over.`;
 import { describeFields, operation, TAGS } from "./operation";
 
 // The Customer Vault operations, from the schemas their routes parse with.
@@ -63,12 +67,12 @@ export const vaultPaths: ZodOpenApiPathsObject = {
       operationId: "updateCustomer",
       tag,
       summary: "Update a customer",
-      description:
-        "Omitted fields stay as they are. customer_id cannot change: one that differs from the path is a 400. billing_cards and shipping_addresses, when sent, replace the customer's cards and addresses.",
+      description: `Omitted fields stay as they are. customer_id cannot change: one that differs from the path is a 400. billing_cards and shipping_addresses, when sent, replace the customer's cards and addresses. A new card already stored for the customer is a 409; ${DUPLICATE_CARD_LIMIT_RULE}`,
       path: customerPath,
       body: UpdateCustomerSchema,
       answer: customerAnswer,
       conflict: true,
+      rateLimited: true,
     }),
     delete: operation("delete", {
       operationId: "deleteCustomer",
@@ -92,12 +96,12 @@ export const vaultPaths: ZodOpenApiPathsObject = {
       operationId: "addBillingCard",
       tag,
       summary: "Add a card",
-      description:
-        "Either card_number with exp_date (MMYY) and billing_zip, or card_id: a single-use token from the embedded form, whose billing fields the ones sent here override. cvv2 is checked and never stored. The same number twice on one customer is a 409.",
+      description: `Either card_number with exp_date (MMYY) and billing_zip, or card_id: a single-use token from the embedded form, whose billing fields the ones sent here override. cvv2 is checked and never stored. The same number twice on one customer is a 409; ${DUPLICATE_CARD_LIMIT_RULE}`,
       path: customerPath,
       body: AddBillingCardSchema,
       answer: customerAnswer,
       conflict: true,
+      rateLimited: true,
     }),
     put: operation("put", {
       operationId: "updateBillingCard",

@@ -14,7 +14,7 @@ const GRANTS = {
   "settings.read": ["owner", "admin"],
   /** Read and export the audit log. */
   "audit.read": ["owner", "admin"],
-  /** Invite users, change roles, remove users. */
+  /** Invite users, change roles, remove users, unlock a locked user. */
   "users.manage": ["owner"],
   /** Require a second factor for every user of the merchant. */
   "security.require_totp": ["owner"],

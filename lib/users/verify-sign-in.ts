@@ -8,15 +8,17 @@ export const LOCKOUT_MS = 30 * 60 * 1000;
 
 export type SignInResult =
   | { ok: true; user: { id: number; merchantId: bigint; email: string; role: string; hasTotp: boolean; merchantRequiresTotp: boolean } }
+  // The reason is for the server (tests, the audit log); the portal answers every refusal alike (lib/portal/sign-in.ts).
   | { ok: false; reason: "invalid" | "locked"; lockedUntil?: Date };
 
 /**
  * Checks an email and password. Ten failures in a row lock the user for
  * 30 minutes, during which even the right password is refused; a success
  * resets the password count, but not the second-factor count
- * (verify-second-factor.ts), which only a right code resets. An unknown
- * email costs the same hash as a known one and gets the same answer, so
- * sign-in does not tell which emails exist.
+ * (verify-second-factor.ts), which only a right code resets. Every path
+ * runs one scrypt verification, an unknown email against a decoy hash and
+ * a locked user against their own, so none answers sooner than another:
+ * the time taken tells no one which emails exist or which are locked.
  */
 export async function verifySignIn(emailInput: string, password: string, now = new Date()): Promise<SignInResult> {
   const email = emailInput.trim().toLowerCase();
@@ -25,8 +27,9 @@ export async function verifySignIn(emailInput: string, password: string, now = n
     await verifyPassword(password, await decoyHash());
     return { ok: false, reason: "invalid" };
   }
-  if (user.lockedUntil && user.lockedUntil > now) return { ok: false, reason: "locked", lockedUntil: user.lockedUntil };
   const matches = await verifyPassword(password, user.passwordHash);
+  // Locked: refused whatever the password, and not counted (the lock does not grow).
+  if (user.lockedUntil && user.lockedUntil > now) return { ok: false, reason: "locked", lockedUntil: user.lockedUntil };
   const actor = { merchantId: user.merchantId, actor: `user:${user.id}` };
   return getDb().$transaction(async (tx) => {
     if (matches) {

@@ -9,13 +9,19 @@ import { prepareCard, throwIfErrors } from "./prepare-card";
 import { getCustomerPkOrThrow, getCustomerWithChildrenOrThrow } from "./customer-query";
 import { insertCustomerCard } from "./insert-card-rows";
 import { claimCardToken } from "./claim-card-token";
+import { countDuplicateCardAnswer, refuseOverDuplicateCardLimit } from "./duplicate-card-limit";
 import { customerToResponse } from "./to-response";
 import type { AddBillingCardInput, CustomerResponse } from "./schemas";
 
 export const DUPLICATE_CARD_MESSAGE = "This card number is already stored for this customer";
 
-/** Adds a card to a customer: the first card, or one sent with primary: true, is primary. */
+/**
+ * Adds a card to a customer: the first card, or one sent with primary: true,
+ * is primary. A number the customer already has is a 409, counted against
+ * the caller's duplicate-card limit; a caller over it gets a 429 instead.
+ */
 export async function addBillingCard(actor: Actor, customerId: string, input: AddBillingCardInput): Promise<CustomerResponse> {
+  await refuseOverDuplicateCardLimit(actor);
   const errors: FieldErrors = {};
   // A card_id without a number is a token from the embedded form, claimed in the transaction.
   const fromToken = input.card_number === undefined && input.card_id !== undefined;
@@ -35,7 +41,8 @@ export async function addBillingCard(actor: Actor, customerId: string, input: Ad
       return customerToResponse(await getCustomerWithChildrenOrThrow(tx, actor.merchantId, customerId));
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new ApiError("conflict", DUPLICATE_CARD_MESSAGE);
-    throw error;
+    if (!isUniqueViolation(error)) throw error;
+    await countDuplicateCardAnswer(actor);
+    throw new ApiError("conflict", DUPLICATE_CARD_MESSAGE);
   }
 }

@@ -12,6 +12,7 @@ import { replaceCards } from "./replace-cards";
 import { replaceShippingAddresses } from "./replace-shipping-addresses";
 import { customerToResponse } from "./to-response";
 import { DUPLICATE_CARD_MESSAGE } from "./add-billing-card";
+import { countDuplicateCardAnswer, refuseOverDuplicateCardLimit } from "./duplicate-card-limit";
 import { hasCustomerName, NAME_RULE, type CustomerResponse, type UpdateCustomerInput } from "./schemas";
 
 /**
@@ -24,6 +25,9 @@ export async function updateCustomer(actor: Actor, customerId: string, input: Up
   if (input.customer_id !== undefined && input.customer_id !== customerId) {
     throw fieldError("customer_id", "cannot be changed");
   }
+  // Adding cards here is a card add like POST .../billing, under the same duplicate-card limit.
+  const addsCards = (input.billing_cards ?? []).some((card) => card.card_id === undefined);
+  if (addsCards) await refuseOverDuplicateCardLimit(actor);
   const newCards = prepareNewCards(actor.merchantId, input);
 
   try {
@@ -45,8 +49,9 @@ export async function updateCustomer(actor: Actor, customerId: string, input: Up
       return customerToResponse(await getCustomerWithChildrenOrThrow(tx, actor.merchantId, customerId));
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new ApiError("conflict", DUPLICATE_CARD_MESSAGE);
-    throw error;
+    if (!isUniqueViolation(error)) throw error;
+    if (addsCards) await countDuplicateCardAnswer(actor);
+    throw new ApiError("conflict", DUPLICATE_CARD_MESSAGE);
   }
 }
 

@@ -7,6 +7,7 @@ import { randomBytes } from "node:crypto";
 import { generate } from "otplib";
 import { describe, expect, inject, it } from "vitest";
 import { getDb } from "@/lib/db/client";
+import { SIGN_IN_REFUSED } from "@/lib/portal/sign-in";
 import { createUser } from "@/lib/users/create-user";
 import { beginTotpEnrolment, confirmTotpEnrolment } from "@/lib/users/totp-enrolment";
 import { newMerchant } from "../support/fixtures";
@@ -96,10 +97,12 @@ describe("POST /portal/session/second-factor: the lockout", () => {
     expect(row.lockedUntil!.getTime()).toBeGreaterThan(Date.now() + 29 * 60_000);
 
     // Locked: a session that passed the password step before the lock cannot
-    // finish with the right code, and the password step refuses too.
+    // finish with the right code, and the password step refuses too, with
+    // the answer it gives every refusal (it does not say "locked").
     await expectLocked(await sendCode(third, await rightCode(user.secret)));
     const again = await post("/portal/session", { csrf: "sign-in", body: { email: user.email, password: PASSWORD } });
-    await expectLocked(again);
+    expect(again.status).toBe(401);
+    expect((await again.json()).message).toBe(SIGN_IN_REFUSED);
     expect(await getDb().auditLog.count({ where: { action: "user.lock", targetId: String(user.userId) } })).toBe(1);
   });
 

@@ -44,7 +44,7 @@ describe("housekeeping jobs", () => {
       "prune-transient-keys",
       "prune-pending-cards",
       "prune-idempotency-records",
-      "prune-capture-failures",
+      "prune-rate-limits",
       "prune-webhook-history",
       "prune-portal-sessions",
       "prune-user-invites",
@@ -125,19 +125,19 @@ describe("housekeeping jobs", () => {
     expect(left.map((r) => r.key)).toEqual(["new"]);
   });
 
-  it("prune-capture-failures removes failures older than the per-address window", async () => {
-    const address = `203.0.113.${Math.floor(Math.random() * 200)}-${hex()}`;
+  it("prune-rate-limits removes counters whose window ended, never a running one", async () => {
+    const name = `test-${hex()}`;
     await getDb().$transaction((tx) =>
-      tx.captureFailure.createMany({
+      tx.rateLimit.createMany({
         data: [
-          { clientAddress: address, checkoutId: "old", createdAt: ago(11 * MINUTE) },
-          { clientAddress: address, checkoutId: "new", createdAt: ago(MINUTE) },
+          { key: `${name}:ended`, points: 7, expire: ago(MINUTE) },
+          { key: `${name}:running`, points: 3, expire: new Date(Date.now() + 10 * MINUTE) },
         ],
       }),
     );
-    await runTwiceAtOnce("prune-capture-failures");
-    const left = await getDb().captureFailure.findMany({ where: { clientAddress: address }, select: { checkoutId: true } });
-    expect(left.map((r) => r.checkoutId)).toEqual(["new"]);
+    await runTwiceAtOnce("prune-rate-limits");
+    const left = await getDb().rateLimit.findMany({ where: { key: { startsWith: `${name}:` } }, select: { key: true } });
+    expect(left.map((r) => r.key)).toEqual([`${name}:running`]);
   });
 
   it("prune-webhook-history removes finished deliveries and their events after 30 days, never a pending one", async () => {

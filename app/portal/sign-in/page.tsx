@@ -10,7 +10,8 @@ export const metadata = { title: "Sign in · Customer Vault" };
 const NOTES: Record<string, string> = {
   expired: "You were signed out after 15 minutes without activity. Sign in again to continue.",
   signed_out: "You have signed out.",
-  locked: "Too many failed attempts: this account is locked for 30 minutes.",
+  // Reached only from the second-factor step, after the right password (components/portal/second-factor-form.tsx).
+  locked: "Too many failed attempts: this account is locked for 30 minutes. Try again later or ask an owner to unlock it.",
   invited: "Your account is ready. Sign in with your new password.",
 };
 

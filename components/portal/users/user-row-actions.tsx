@@ -8,8 +8,8 @@ import { usePortal } from "../portal-context";
 import { portalRequest } from "../portal-fetch";
 import { RoleSelect } from "./role-select";
 
-/** A user's row controls: change the role, remove (with a confirmation). */
-export function UserRowActions({ user }: { user: { id: number; email: string; role: string } }) {
+/** A user's row controls: change the role, unlock a locked user, remove (with a confirmation). */
+export function UserRowActions({ user }: { user: { id: number; email: string; role: string; isLocked: boolean } }) {
   const { csrf } = usePortal();
   const router = useRouter();
   const [role, setRole] = useState(user.role);
@@ -26,12 +26,27 @@ export function UserRowActions({ user }: { user: { id: number; email: string; ro
     setSaved(`Role changed to ${role}.`);
     router.refresh();
   };
+  const unlock = async () => {
+    setBusy(true);
+    setProblem(null);
+    setSaved(null);
+    const answer = await portalRequest(`/portal/api/users/${user.id}/unlock`, { csrf, method: "POST" });
+    setBusy(false);
+    if (!answer.ok) return setProblem(answer.message);
+    setSaved(`${user.email} is unlocked and can sign in again.`);
+    router.refresh();
+  };
   return (
     <div className="flex flex-wrap items-end gap-2">
       <RoleSelect label={`Role for ${user.email}`} hideLabel name={`role-${user.id}`} value={role} onChange={(e) => setRole(e.target.value)} />
       <Button variant="secondary" onClick={save} disabled={busy || role === user.role} aria-label={`Change role for ${user.email}`}>
         Change role
       </Button>
+      {user.isLocked ? (
+        <Button variant="secondary" onClick={unlock} disabled={busy} aria-label={`Unlock ${user.email}`}>
+          Unlock
+        </Button>
+      ) : null}
       <ConfirmDialog
         trigger="Remove"
         triggerVariant="secondary"

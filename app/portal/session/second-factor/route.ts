@@ -13,9 +13,13 @@ export const POST = portalRoute({ permission: null, stage: "second_factor", body
     await setSessionStage(session.id, "signed_in");
     return success({ next: STAGE_HOME.signed_in, usedRecoveryCode: result.usedRecoveryCode });
   }
+  // Unlike the password step, this one says the account is locked: only
+  // someone who just gave the right password reaches it, so it tells no
+  // stranger that the email exists or is locked, and it tells the user why
+  // the right code stops working and what to do.
   if (result.reason === "locked") {
     await endPortalSession(session.id);
-    throw new ApiError("unauthorized", "Too many failed attempts: this account is locked for 30 minutes.");
+    throw new ApiError("unauthorized", "Too many failed attempts: this account is locked for 30 minutes. Try again later or ask an owner to unlock it.");
   }
   throw new ApiError("validation", "That code is not valid. Codes change every 30 seconds and each works once.", { code: "not a valid code" });
 });

@@ -54,19 +54,22 @@ export default async function UsersPage() {
             caption="Portal users"
             roomy
             columns={COLUMNS}
-            rows={users.map((user) => ({
-              key: user.id,
-              testId: `user-${user.email}`,
-              cells: [
-                <>
-                  {user.email}
-                  {user.id === session.user.id ? <span className="ml-2 text-xs text-slate-600">(you)</span> : null}
-                </>,
-                formatTime(user.lastSignInAt),
-                user.lockedUntil && user.lockedUntil > now ? `Locked until ${formatTime(user.lockedUntil)}` : "Active",
-                <UserRowActions user={{ id: user.id, email: user.email, role: user.role }} />,
-              ],
-            }))}
+            rows={users.map((user) => {
+              const isLocked = user.lockedUntil !== null && user.lockedUntil > now;
+              return {
+                key: user.id,
+                testId: `user-${user.email}`,
+                cells: [
+                  <>
+                    {user.email}
+                    {user.id === session.user.id ? <span className="ml-2 text-xs text-slate-600">(you)</span> : null}
+                  </>,
+                  formatTime(user.lastSignInAt),
+                  isLocked ? `Locked until ${formatTime(user.lockedUntil)}` : "Active",
+                  <UserRowActions user={{ id: user.id, email: user.email, role: user.role, isLocked }} />,
+                ],
+              };
+            })}
           />
         </Panel>
       </div>

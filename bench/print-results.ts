@@ -16,7 +16,7 @@ export type DatabaseResult = {
   /** The Next.js no-op route (reference). */
   noop: Summary;
   hosted: HostedFigures | null;
-  /** Resident memory after the bench, in MB: server.mjs, the worker, the floor. */
+  /** Resident memory after the bench, in MB: server.mjs (with any web processes it forked), the worker, the floor. */
   rssMB: { server: number | null; worker: number | null; floor: number | null };
   pageLoad: PageLoadFigures | null;
 };

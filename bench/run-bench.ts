@@ -41,9 +41,9 @@ import { SubmitPool } from "./hosted-submits";
 import { CONNECTIONS, measureRounds, ROUNDS, SECONDS, WARMUP_SECONDS, type Prepared, type Scenario, type Summary } from "./measure-rounds";
 import { measurePageLoad } from "./page-load";
 import { printResults, targetsOf, type DatabaseResult } from "./print-results";
-import { rssMegabytes, type ServerProcess } from "./server-process";
+import { rssMegabytes, treeRssMegabytes, type ServerProcess } from "./server-process";
 import { startFloor } from "./start-floor";
-import { startProduct } from "./start-product";
+import { startProduct, type RunningProduct } from "./start-product";
 import { benchWebhookDeliveries, printWebhookTable } from "./webhook-deliveries";
 // @ts-expect-error plain ESM scripts without types
 import { migrate } from "../scripts/migrate.mjs";
@@ -117,10 +117,11 @@ async function benchDatabase(provider: "sqlite" | "postgres", measurePage: boole
   const env = { DATABASE_URL: db.url, VAULT_KEYS_FILE: join(dir, "keys.json") };
   migrate(env);
   const demo = runCli(["setup", "--json"], env) as { api_key: string };
-  const product = await startProduct(env, join(dir, "product.log"));
-  let floor: ServerProcess | undefined;
   const headers = { authorization: auth(demo.api_key), "content-type": "application/json" };
+  let product: RunningProduct | undefined;
+  let floor: ServerProcess | undefined;
   try {
+    product = await startProduct(env, join(dir, "product.log"));
     floor = await startFloor(env, join(dir, "floor.log"));
     // Seed customers for the reads, through the product's API like any merchant.
     const seeded: string[] = [];
@@ -137,7 +138,8 @@ async function benchDatabase(provider: "sqlite" | "postgres", measurePage: boole
     // Hosted submits: each run first tops the pool of opened links up to
     // what it can use at the fastest rate seen so far, with half again as
     // margin (a run that emptied the pool doubles that rate for the next one).
-    const pool = new SubmitPool(product.baseUrl, headers.authorization);
+    const productUrl = product.baseUrl;
+    const pool = new SubmitPool(productUrl, headers.authorization);
     let hostedRate = HOSTED_RATE_GUESS;
     let poolRanOut = 0;
     const hostedSubmits = async (warmup: boolean): Promise<Prepared> => {
@@ -156,11 +158,11 @@ async function benchDatabase(provider: "sqlite" | "postgres", measurePage: boole
     };
     const floorUrl = floor.baseUrl;
     const scenarios: Record<string, Scenario> = {
-      add: adds(product.baseUrl, headers),
+      add: adds(productUrl, headers),
       floorAdd: adds(floorUrl, headers),
-      get: () => ({ options: { url: product.baseUrl, headers, requests: gets } }),
+      get: () => ({ options: { url: productUrl, headers, requests: gets } }),
       floorGet: () => ({ options: { url: floorUrl, headers, requests: gets } }),
-      noop: () => ({ options: { url: `${product.baseUrl}/platform/ping`, headers } }),
+      noop: () => ({ options: { url: `${productUrl}/platform/ping`, headers } }),
     };
     if (HOSTED) scenarios.hosted = hostedSubmits;
     const measured = await measureRounds(scenarios);
@@ -172,10 +174,10 @@ async function benchDatabase(provider: "sqlite" | "postgres", measurePage: boole
     let pageLoad = null;
     if (HOSTED && measurePage) {
       await pool.fill(1);
-      pageLoad = await measurePageLoad(`${product.baseUrl}${pool.peekPath()}`);
+      pageLoad = await measurePageLoad(`${productUrl}${pool.peekPath()}`);
     }
     const rssMB = {
-      server: rssMegabytes(product.serverPid),
+      server: treeRssMegabytes(product.serverPid),
       worker: product.workerPid ? rssMegabytes(product.workerPid) : null,
       floor: rssMegabytes(floor.child.pid ?? 0),
     };
@@ -192,7 +194,7 @@ async function benchDatabase(provider: "sqlite" | "postgres", measurePage: boole
     };
   } finally {
     await floor?.stop();
-    await product.stop();
+    await product?.stop();
     await db.drop();
   }
 }

@@ -25,7 +25,10 @@ export async function spawnServer(args: string[], env: NodeJS.ProcessEnv, logFil
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`node ${args.join(" ")} did not answer within 120 s; see ${logFile}`);
+    if (Date.now() > deadline) {
+      await stopChild(child);
+      throw new Error(`node ${args.join(" ")} did not answer within 120 s; see ${logFile}`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   return { baseUrl, child, logFile, stop: () => stopChild(child) };
@@ -62,6 +65,20 @@ export function commandLine(pid: number): string {
   }
 }
 
+/**
+ * SIGKILL for a process this bench started that is still there (a child its
+ * parent left behind): only while its command line is still `expected`, so
+ * a pid the system has since given to another process is left alone.
+ */
+export function killIfStillRunning(pid: number, expected: string): void {
+  if (expected === "" || commandLine(pid) !== expected) return;
+  try {
+    process.kill(pid, "SIGKILL");
+  } catch {
+    // gone meanwhile
+  }
+}
+
 /** Resident memory in MB (/proc/<pid>/status VmRSS), or null when the process is gone. */
 export function rssMegabytes(pid: number): number | null {
   try {
@@ -70,4 +87,14 @@ export function rssMegabytes(pid: number): number | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * Resident memory in MB of a process and every process under it (a server
+ * that forks web processes counts them all), or null when it is gone.
+ */
+export function treeRssMegabytes(pid: number): number | null {
+  const own = rssMegabytes(pid);
+  if (own === null) return null;
+  return childPids(pid).reduce((sum, child) => sum + (treeRssMegabytes(child) ?? 0), own);
 }

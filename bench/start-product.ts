@@ -5,7 +5,7 @@
 // set; everything else, the log level included, is the default (a
 // LOG_LEVEL in the bench's own environment is not passed on). It listens on
 // 127.0.0.1 only, so the bench opens no port to the network.
-import { childPids, commandLine, freePort, spawnServer, stopChild, type ServerProcess } from "./server-process";
+import { childPids, commandLine, freePort, killIfStillRunning, spawnServer, stopChild, type ServerProcess } from "./server-process";
 
 export type RunningProduct = ServerProcess & { serverPid: number; workerPid: number | null };
 
@@ -26,5 +26,12 @@ export async function startProduct(env: { DATABASE_URL: string; VAULT_KEYS_FILE:
     throw new Error(`scripts/start.mjs is serving, but no server.mjs child was found among ${children.join(", ") || "none"}`);
   }
   const workerPid = children.find((pid) => commandLine(pid).includes("worker/main.ts")) ?? null;
-  return { ...started, serverPid, workerPid };
+  // The start script passes SIGTERM on to both and exits when they have; should
+  // it be killed instead, its two children must not outlive the bench.
+  const commandLines = children.map((pid) => [pid, commandLine(pid)] as const);
+  const stop = async () => {
+    await stopChild(started.child);
+    for (const [pid, command] of commandLines) killIfStillRunning(pid, command);
+  };
+  return { ...started, stop, serverPid, workerPid };
 }

@@ -101,6 +101,7 @@ export async function addCustomer(store: FloorStore, caller: FloorCaller, body: 
   for (const key of Object.keys(body)) if (!CUSTOMER_FIELDS.has(key)) errors[key] = "is not a field the bench's floor checks";
   const customerId = text(errors, "customer_id", body.customer_id, 32, [CUSTOMER_ID_PATTERN, "must be 1 to 32 letters and digits"]);
   if (body.customer_id === undefined) errors.customer_id = "is required unless auto_generate_customer_id is true";
+  else if (body.customer_id === null) errors.customer_id = "must be a string";
   const firstName = text(errors, "customer_first_name", body.customer_first_name, 32);
   const lastName = text(errors, "customer_last_name", body.customer_last_name, 32);
   const email = text(errors, "customer_email", body.customer_email, 64, [/^[^\s@]+@[^\s@]+$/, "must be an email address"]);

@@ -20,7 +20,11 @@ export function createSqliteDatabase(dir = mkdtempSync(join(tmpdir(), "vault-tes
 
 /** A new PostgreSQL database owned by a non-superuser role; throws loudly when PostgreSQL is down. */
 export async function createPostgresDatabase(): Promise<TestDatabase> {
-  const admin = new pg.Client({ connectionString: PG_ADMIN_URL, connectionTimeoutMillis: 5000 });
+  // 30 s, not 5: the browser suite's setup starts both vaults at once, and the
+  // SQLite side's synchronous CLI calls can hold this process's event loop for
+  // seconds, which the connect timer counted as PostgreSQL not answering. A
+  // server that is down refuses the connection at once anyway.
+  const admin = new pg.Client({ connectionString: PG_ADMIN_URL, connectionTimeoutMillis: 30_000 });
   try {
     await admin.connect();
   } catch (error) {

@@ -15,7 +15,7 @@ const yesterday = () => new Date(Date.now() - 86_400_000).toISOString().slice(0,
 
 test("an admin filters the audit log by actor, action, target and dates, and exports the same rows as CSV", async ({ page, vault }, testInfo) => {
   // A merchant of its own, so the rows on the page are exactly this test's.
-  const merchant = await createMerchant(vault, `Audit Shop ${Date.now()}`);
+  const merchant = await createMerchant(vault, `Audit Shop ${Date.now().toString(36)}`);
   const admin = await createPortalUser(vault, "admin", merchant.merchant_id);
   const api = httpApiClient(vault.baseUrl, merchant.api_key);
   const first = uniqueCustomerId("AUD");

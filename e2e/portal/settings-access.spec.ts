@@ -30,7 +30,7 @@ const MUTATIONS: [string, string, unknown][] = [
 
 for (const role of ["staff", "viewer"] as const) {
   test(`a ${role} gets 404 on settings pages, sees no settings links, and is refused (403) every settings mutation`, async ({ page, vault }) => {
-    const m = await settingsMerchant(vault, `Role Shop ${role} ${Date.now()}`);
+    const m = await settingsMerchant(vault, `Role Shop ${role} ${Date.now().toString(36)}`);
     const user = await createPortalUser(vault, role, m.merchantId);
     await signIn(page, vault, user);
     const nav = page.getByRole("navigation", { name: "Portal" });
@@ -59,8 +59,8 @@ for (const role of ["staff", "viewer"] as const) {
 }
 
 test("an owner's settings mutation without the CSRF token is refused, and another merchant's webhook and key are unknown", async ({ page, vault }) => {
-  const mine = await settingsMerchant(vault, `Own Shop ${Date.now()}`);
-  const theirs = await settingsMerchant(vault, `Their Shop ${Date.now()}`);
+  const mine = await settingsMerchant(vault, `Own Shop ${Date.now().toString(36)}`);
+  const theirs = await settingsMerchant(vault, `Their Shop ${Date.now().toString(36)}`);
   const hook = await theirs.api.post("/webhook", { label: "Theirs", notification_url: "https://theirs.example/hook", events: ["vault_card_created"] });
   expect(hook.status).toBe(200);
   const theirHookId = hook.body.data.webhook_id as number;

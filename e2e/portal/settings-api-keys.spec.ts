@@ -12,7 +12,7 @@ import { httpApiClient } from "../../tests/support/http-client";
 test.describe.configure({ timeout: 240_000 });
 
 test("an owner creates an API key, shown once, that works against the API; revoking it makes the API answer 401", async ({ page, vault }, testInfo) => {
-  const m = await settingsMerchant(vault, `Key Shop ${Date.now()}`);
+  const m = await settingsMerchant(vault, `Key Shop ${Date.now().toString(36)}`);
   await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
   await signIn(page, vault, m.owner);
   await page.getByRole("navigation", { name: "Portal" }).getByRole("link", { name: "API keys" }).click();

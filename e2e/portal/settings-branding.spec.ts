@@ -22,7 +22,7 @@ test("the preview follows the form as it is typed, and a colour too light for wh
   page,
   vault,
 }, testInfo) => {
-  const m = await settingsMerchant(vault, `Preview Shop ${Date.now()}`);
+  const m = await settingsMerchant(vault, `Preview Shop ${Date.now().toString(36)}`);
   await signIn(page, vault, m.owner);
   await page.getByRole("navigation", { name: "Portal" }).getByRole("link", { name: "Branding" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Branding" })).toBeVisible();
@@ -63,7 +63,7 @@ test("the preview follows the form as it is typed, and a colour too light for wh
 });
 
 test("a logo of the wrong type or too large is refused with a message, in the browser and on the server", async ({ page, vault }, testInfo) => {
-  const m = await settingsMerchant(vault, `Logo Shop ${Date.now()}`);
+  const m = await settingsMerchant(vault, `Logo Shop ${Date.now().toString(36)}`);
   await signIn(page, vault, m.owner);
   await page.goto(`${vault.baseUrl}/portal/settings/branding`);
   const logo = page.getByLabel("Logo");
@@ -87,7 +87,7 @@ test("a logo of the wrong type or too large is refused with a message, in the br
 });
 
 test("saved branding (name, logo, colour) is what the hosted page of the merchant's next link shows, and is audited", async ({ page, vault }) => {
-  const m = await settingsMerchant(vault, `Brand Shop ${Date.now()}`);
+  const m = await settingsMerchant(vault, `Brand Shop ${Date.now().toString(36)}`);
   await signIn(page, vault, m.owner);
   await page.goto(`${vault.baseUrl}/portal/settings/branding`);
   await page.getByLabel("Display name").fill("Juniper & Co");

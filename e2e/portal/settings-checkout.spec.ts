@@ -17,7 +17,7 @@ import { runCli } from "../../tests/support/cli";
 test.describe.configure({ timeout: 240_000 });
 
 test("origins are added and removed; a URL that is not an https origin is refused by the field", async ({ page, vault }, testInfo) => {
-  const m = await settingsMerchant(vault, `Origin Shop ${Date.now()}`);
+  const m = await settingsMerchant(vault, `Origin Shop ${Date.now().toString(36)}`);
   await signIn(page, vault, m.owner);
   await page.getByRole("navigation", { name: "Portal" }).getByRole("link", { name: "Checkout settings" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Checkout settings" })).toBeVisible();
@@ -64,7 +64,7 @@ test("origins are added and removed; a URL that is not an https origin is refuse
 });
 
 test("a link created without a success_url takes the merchant's default: the capture lands there, signed", async ({ page, vault, merchantSite }, testInfo) => {
-  const m = await settingsMerchant(vault, `Default URL Shop ${Date.now()}`);
+  const m = await settingsMerchant(vault, `Default URL Shop ${Date.now().toString(36)}`);
   await signIn(page, vault, m.owner);
   await page.goto(`${vault.baseUrl}/portal/settings/checkout`);
   const success = page.getByLabel("Default success URL");
@@ -101,7 +101,7 @@ test("rotating the signing secret shows the new one once; the next redirect veri
   vault,
   merchantSite,
 }, testInfo) => {
-  const m = await settingsMerchant(vault, `Rotate Shop ${Date.now()}`);
+  const m = await settingsMerchant(vault, `Rotate Shop ${Date.now().toString(36)}`);
   await signIn(page, vault, m.owner);
   await page.goto(`${vault.baseUrl}/portal/settings/checkout`);
   await page.getByRole("button", { name: "Rotate signing secret" }).click();

@@ -28,7 +28,7 @@ async function receiver(answer = 200): Promise<WebhookReceiver> {
 }
 
 test("an owner adds a webhook (secret shown once), edits it, disables and enables it", async ({ page, vault }, testInfo) => {
-  const m = await settingsMerchant(vault, `Hook Shop ${Date.now()}`);
+  const m = await settingsMerchant(vault, `Hook Shop ${Date.now().toString(36)}`);
   const target = await receiver();
   await signIn(page, vault, m.owner);
   await page.getByRole("navigation", { name: "Portal" }).getByRole("link", { name: "Webhooks" }).click();
@@ -94,7 +94,7 @@ test("an owner adds a webhook (secret shown once), edits it, disables and enable
 });
 
 test("deliveries made by the real worker are listed with status, attempts, last response and the attempt log", async ({ page, vault }, testInfo) => {
-  const m = await settingsMerchant(vault, `Delivery Shop ${Date.now()}`);
+  const m = await settingsMerchant(vault, `Delivery Shop ${Date.now().toString(36)}`);
   const good = await receiver(200);
   const failing = await receiver(503);
   await signIn(page, vault, m.owner);

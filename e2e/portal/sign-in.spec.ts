@@ -148,7 +148,7 @@ test("a user enrols an authenticator app, then signs in with its codes; a code w
 
 test("an owner requires a second factor: a user without one must enrol before anything else opens", async ({ page, vault }) => {
   // Its own merchant: the demo merchant's other tests sign in without codes.
-  const merchant = await createMerchant(vault, `Strict Shop ${Date.now()}`);
+  const merchant = await createMerchant(vault, `Strict Shop ${Date.now().toString(36)}`);
   const owner = await createPortalUser(vault, "owner", merchant.merchant_id);
   const staff = await createPortalUser(vault, "staff", merchant.merchant_id);
 

@@ -11,7 +11,7 @@ import { auditRows, createMerchant, createPortalUser, csrfOf, pageAlert, signIn,
 test.describe.configure({ timeout: 120_000 });
 
 test("an owner invites a user, who chooses a password through the link (once) and signs in", async ({ page, browser, vault }, testInfo) => {
-  const merchant = await createMerchant(vault, `Invite Shop ${Date.now()}`);
+  const merchant = await createMerchant(vault, `Invite Shop ${Date.now().toString(36)}`);
   const owner = await createPortalUser(vault, "owner", merchant.merchant_id);
   await signIn(page, vault, owner);
   await page.getByRole("link", { name: "Users" }).click();
@@ -56,7 +56,7 @@ test("an owner invites a user, who chooses a password through the link (once) an
 });
 
 test("a revoked invitation's link stops working", async ({ page, browser, vault }) => {
-  const merchant = await createMerchant(vault, `Revoke Shop ${Date.now()}`);
+  const merchant = await createMerchant(vault, `Revoke Shop ${Date.now().toString(36)}`);
   const owner = await createPortalUser(vault, "owner", merchant.merchant_id);
   await signIn(page, vault, owner);
   await page.goto(`${vault.baseUrl}/portal/settings/users`);
@@ -75,7 +75,7 @@ test("a revoked invitation's link stops working", async ({ page, browser, vault 
 });
 
 test("an owner changes a user's role and removes them; a removed user's session ends at once", async ({ page, browser, vault }, testInfo) => {
-  const merchant = await createMerchant(vault, `Roles Shop ${Date.now()}`);
+  const merchant = await createMerchant(vault, `Roles Shop ${Date.now().toString(36)}`);
   const owner = await createPortalUser(vault, "owner", merchant.merchant_id);
   const staff = await createPortalUser(vault, "staff", merchant.merchant_id);
   const staffPage = await (await browser.newContext()).newPage();
@@ -109,7 +109,7 @@ test("an owner changes a user's role and removes them; a removed user's session 
 
 test("an owner sees that a user is locked and unlocks them, who then signs in at once", async ({ page, browser, vault }, testInfo) => {
   await forgetSignInFailures(vault);
-  const merchant = await createMerchant(vault, `Unlock Shop ${Date.now()}`);
+  const merchant = await createMerchant(vault, `Unlock Shop ${Date.now().toString(36)}`);
   const owner = await createPortalUser(vault, "owner", merchant.merchant_id);
   const staff = await createPortalUser(vault, "staff", merchant.merchant_id);
   // Someone guesses at the staff member's password until the account locks.
@@ -138,7 +138,7 @@ test("an owner sees that a user is locked and unlocks them, who then signs in at
 });
 
 test("the last owner cannot demote themselves", async ({ page, vault }) => {
-  const merchant = await createMerchant(vault, `Owner Shop ${Date.now()}`);
+  const merchant = await createMerchant(vault, `Owner Shop ${Date.now().toString(36)}`);
   const owner = await createPortalUser(vault, "owner", merchant.merchant_id);
   await signIn(page, vault, owner);
   await page.goto(`${vault.baseUrl}/portal/settings/users`);

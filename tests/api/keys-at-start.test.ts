@@ -97,6 +97,14 @@ async function npmStart(env: Record<string, string>): Promise<Run> {
 const cli = (args: string[], env: Record<string, string>) => run(["--import", "tsx", "cli/vault.ts", ...args], { ...env, LOG_LEVEL: "silent" });
 const worker = (env: Record<string, string>) => run(["--import", "tsx", "worker/main.ts"], env, '"worker started"');
 
+/** A process that stopped at the keys check for a missing key file: not serving, non-zero, saying so, and no key file made. */
+function expectRefusedMissingKeyFile(result: Run, keysFile: string): void {
+  expect(result.started, result.output).toBe(false);
+  expect(result.code).not.toBe(0);
+  expect(result.output).toContain(`The key file ${keysFile} is missing`);
+  expect(existsSync(keysFile)).toBe(false);
+}
+
 /** The rows of KeyCheckValue, by name, read straight from the database. */
 async function checkRows(vault: Vault): Promise<Map<string, string>> {
   const query = 'SELECT "keyName", "checkValue" FROM "KeyCheckValue"';
@@ -173,13 +181,10 @@ describe("npm start", () => {
     rmSync(vault.keysFile);
 
     const start = await npmStart(vault.env);
-    expect(start.started, start.output).toBe(false);
-    expect(start.code).not.toBe(0);
-    expect(start.output).toContain(`The key file ${vault.keysFile} is missing`);
+    expectRefusedMissingKeyFile(start, vault.keysFile);
     expect(start.output).toMatch(/sealed values? under KEK version 1\b/);
     expect(start.output).toContain("Restore the key file from its backup");
     expect(start.output).toContain("VAULT_KEYS_FILE");
-    expect(existsSync(vault.keysFile)).toBe(false);
   });
 
   it("refuses VAULT_KEYS that lacks a KEK version the data uses", async () => {
@@ -208,11 +213,7 @@ describe("the worker", () => {
   it("refuses a missing key file when the database holds sealed values, and generates none", async () => {
     const vault = shared;
     rmSync(vault.keysFile);
-    const started = await worker(vault.env);
-    expect(started.started, started.output).toBe(false);
-    expect(started.code).not.toBe(0);
-    expect(started.output).toContain(`The key file ${vault.keysFile} is missing`);
-    expect(existsSync(vault.keysFile)).toBe(false);
+    expectRefusedMissingKeyFile(await worker(vault.env), vault.keysFile);
   });
 
   it("refuses a well-formed key file that holds other keys", async () => {

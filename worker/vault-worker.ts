@@ -4,7 +4,7 @@ import { logger } from "@/lib/log/logger";
 import { systemClock, type Clock } from "@/lib/webhooks/delivery/clock";
 import { claimDueEndpoints } from "@/lib/webhooks/delivery/claim-endpoints";
 import { deliverEndpoint, MAX_DELIVERIES_PER_CLAIM } from "@/lib/webhooks/delivery/deliver-endpoint";
-import { fanOutEvents } from "@/lib/webhooks/delivery/fan-out-events";
+import { FAN_OUT_BATCH, fanOutEvents } from "@/lib/webhooks/delivery/fan-out-events";
 import { DELIVERY_TIMEOUT_MS } from "@/lib/webhooks/delivery/send-delivery";
 import { HOUSEKEEPING_JOBS } from "@/lib/housekeeping/jobs";
 import type { HousekeepingJob } from "@/lib/housekeeping/housekeeping-job";
@@ -81,7 +81,12 @@ export class VaultWorker {
     while (!this.stopping) {
       let busy = false;
       try {
-        busy = (await fanOutEvents(this.clock)) > 0;
+        // Busy only after a full batch: events written one by one while the
+        // API is busy would otherwise keep the worker in a tight loop of
+        // transactions, each for a handful of events, taking CPU and (on
+        // SQLite) the write lock from the server. A partial batch waits for
+        // the next poll, where the events written meanwhile go out together.
+        busy = (await fanOutEvents(this.clock)) >= FAN_OUT_BATCH;
         busy = (await this.claim()).length > 0 || busy;
         await this.runDueJobs();
       } catch (error) {

@@ -12,10 +12,11 @@ import { DELIVERY_LIFETIME_MS } from "./backoff";
 // backs this up: an event can never be owed twice to one endpoint.
 
 const FAN_OUT_LOCK_KEY = 727_001; // any constant; names this lock among advisory locks
-const BATCH = 200;
+/** Events fanned out per transaction; a full batch means more may be waiting. */
+export const FAN_OUT_BATCH = 200;
 
 /** Fans out up to one batch of new events; returns how many events it handled. */
-export async function fanOutEvents(clock: Clock, batchSize = BATCH): Promise<number> {
+export async function fanOutEvents(clock: Clock, batchSize = FAN_OUT_BATCH): Promise<number> {
   return getDb().$transaction(async (tx) => {
     if (dbProvider() === "postgres") {
       const [row] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${FAN_OUT_LOCK_KEY}) AS "locked"`;

@@ -10,8 +10,6 @@ import { addRatePoint, rateLimitRetryAfter, type RateRule } from "../throttle/ra
 // transaction, so it holds across processes on PostgreSQL.
 // See docs/decisions/005-card-testing-limits.md.
 export const CHECKOUT_ADDRESS_LIMIT: RateRule = { name: "checkout-address", limit: 10, windowSeconds: 10 * 60 };
-export const ADDRESS_MAX_FAILURES = CHECKOUT_ADDRESS_LIMIT.limit;
-export const ADDRESS_WINDOW_MS = CHECKOUT_ADDRESS_LIMIT.windowSeconds * 1000;
 
 /** Seconds until the address may submit again, or 0 when it may now. */
 export async function addressRetryAfterSeconds(tx: Tx, clientAddress: string | null | undefined): Promise<number> {

@@ -4,7 +4,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { captureCard, CHECKOUT_MAX_FAILED_ATTEMPTS } from "@/lib/checkout/capture-card";
-import { ADDRESS_MAX_FAILURES, ADDRESS_WINDOW_MS, CHECKOUT_ADDRESS_LIMIT } from "@/lib/checkout/address-limit";
+import { CHECKOUT_ADDRESS_LIMIT } from "@/lib/checkout/address-limit";
 import { redirectSignature } from "@/lib/checkout/redirect-signature";
 import { openSealed } from "@/lib/crypto/open-sealed";
 import { cardAad } from "@/lib/vault/prepare-card";
@@ -168,10 +168,10 @@ describe("capturing a card through a checkout link", () => {
     expect((await m.api.get(`/checkout/${checkoutId}`)).body.data.state).toBe("open");
   });
 
-  it(`refuses an address on every link after ${ADDRESS_MAX_FAILURES} failures in 10 minutes, until those 10 minutes are over`, async () => {
+  it(`refuses an address on every link after ${CHECKOUT_ADDRESS_LIMIT.limit} failures in 10 minutes, until those 10 minutes are over`, async () => {
     const m = await newMerchant("Capture Address Limit");
     // Spread over links, as a card tester would, so no link locks first.
-    for (let i = 0; i < ADDRESS_MAX_FAILURES; i++) {
+    for (let i = 0; i < CHECKOUT_ADDRESS_LIMIT.limit; i++) {
       const { checkoutId } = await newLink(m);
       expect((await captureCard(checkoutId, { ...cardInput(), card_number: "4111111111111112" }, from)).kind).toBe("invalid");
     }
@@ -179,8 +179,8 @@ describe("capturing a card through a checkout link", () => {
     const refused = await captureCard(checkoutId, cardInput(), from);
     expect(refused.kind).toBe("throttled");
     if (refused.kind === "throttled") {
-      expect(refused.retryAfterSeconds).toBeGreaterThan(ADDRESS_WINDOW_MS / 1000 - 60);
-      expect(refused.retryAfterSeconds).toBeLessThanOrEqual(ADDRESS_WINDOW_MS / 1000);
+      expect(refused.retryAfterSeconds).toBeGreaterThan(CHECKOUT_ADDRESS_LIMIT.windowSeconds - 60);
+      expect(refused.retryAfterSeconds).toBeLessThanOrEqual(CHECKOUT_ADDRESS_LIMIT.windowSeconds);
     }
     // Refusing touched neither the link nor the customer.
     expect((await m.api.get(`/checkout/${checkoutId}`)).body.data).toMatchObject({ state: "open", failed_attempts: 0 });

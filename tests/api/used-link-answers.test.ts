@@ -8,7 +8,7 @@
 import { request } from "node:http";
 import { describe, expect, inject, it } from "vitest";
 import { getDb } from "@/lib/db/client";
-import { ADDRESS_MAX_FAILURES, CHECKOUT_ADDRESS_LIMIT } from "@/lib/checkout/address-limit";
+import { CHECKOUT_ADDRESS_LIMIT } from "@/lib/checkout/address-limit";
 import { rateCount } from "@/lib/throttle/rate-limit";
 import { futureExpiry, newMerchant, uniqueCustomerId, uniqueVisa, type TestMerchant } from "../support/fixtures";
 import { expectStatus } from "../support/security-suite";
@@ -201,10 +201,10 @@ describe("a used checkout link", () => {
     expect(cardIds[1]).toBe(cardIds[0]);
   });
 
-  it(`counts posts to it against the address, which is refused on an open link after ${ADDRESS_MAX_FAILURES}`, async () => {
+  it(`counts posts to it against the address, which is refused on an open link after ${CHECKOUT_ADDRESS_LIMIT.limit}`, async () => {
     const m = await newMerchant("Oracle Address Limit");
     const link = await spentLink(m);
-    for (let i = 0; i < ADDRESS_MAX_FAILURES; i++) expectFailureAnswer(await link.early.post(link.path, cardFields()), "spent");
+    for (let i = 0; i < CHECKOUT_ADDRESS_LIMIT.limit; i++) expectFailureAnswer(await link.early.post(link.path, cardFields()), "spent");
 
     const open = await newLink(m);
     const sameAddress = link.early;
@@ -215,6 +215,6 @@ describe("a used checkout link", () => {
     expect(refused.html).toContain("Too many failed attempts");
     expect((await m.api.get(`/checkout/${open.checkoutId}`)).body.data.state).toBe("open");
     // The posts to the used link, and no more: the refused post was not counted.
-    expect((await rateCount(getDb(), CHECKOUT_ADDRESS_LIMIT, link.early.address)).points).toBe(ADDRESS_MAX_FAILURES);
+    expect((await rateCount(getDb(), CHECKOUT_ADDRESS_LIMIT, link.early.address)).points).toBe(CHECKOUT_ADDRESS_LIMIT.limit);
   });
 });

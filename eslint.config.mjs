@@ -4,7 +4,17 @@ import tseslint from "typescript-eslint";
 
 export default tseslint.config(
   {
-    ignores: ["node_modules/**", ".next/**", "lib/db/generated/**", "data/**", "next-env.d.ts", "public/hosted/**", "test-results/**", "playwright-report/**"],
+    ignores: [
+      "node_modules/**",
+      ".next/**",
+      "dist/**",
+      "lib/db/generated/**",
+      "data/**",
+      "next-env.d.ts",
+      "public/hosted/**",
+      "test-results/**",
+      "playwright-report/**",
+    ],
   },
   ...tseslint.configs.recommended,
   {

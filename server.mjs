@@ -1,8 +1,11 @@
-// The vault's HTTP server: Next.js behind a thin Node server that owns the
-// one thing route handlers cannot see, the client's address. It overwrites
-// any x-vault-client-address (and, unless TRUST_PROXY is set, any
-// X-Forwarded-For) a client sends, so audit rows and rate limits cannot be
-// fooled by a header.
+// The vault's HTTP server. The API (/platform and /pg) is served straight
+// from node:http through its route table (dist/api.mjs, bundled from
+// lib/api/serve-api.ts by `npm run build`); Next.js serves the pages and the
+// portal (docs/decisions/015). Both get the one thing they cannot see, the
+// client's address: any x-vault-client-address (and, unless TRUST_PROXY is
+// set, any X-Forwarded-For) a client sends is overwritten, so audit rows and
+// rate limits cannot be fooled by a header.
+import { existsSync } from "node:fs";
 import { createServer } from "node:http";
 import next from "next";
 import { envOrExit } from "./lib/env-schema.mjs";
@@ -33,9 +36,22 @@ const baseHeaders = {
     : {}),
 };
 
+/** The path of a request line, without its query. */
+function pathOf(url = "/") {
+  const query = url.indexOf("?");
+  return query === -1 ? url : url.slice(0, query);
+}
+
 function isLoopbackHost(hostname) {
   return hostname === "localhost" || hostname.endsWith(".localhost") || /^127\./.test(hostname) || hostname === "[::1]";
 }
+
+const API_BUNDLE = "./dist/api.mjs";
+if (!existsSync(API_BUNDLE)) {
+  console.error(`Error: ${API_BUNDLE} is missing; run \`npm run build\` (npm start builds it when needed).`);
+  process.exit(1);
+}
+const { isApiPath, serveApi } = await import(API_BUNDLE);
 
 const app = next({ dev: false, dir: import.meta.dirname, port, hostname: "localhost" });
 const handle = app.getRequestHandler();
@@ -69,6 +85,15 @@ const server = createServer((req, res) => {
   }
   req.headers["x-vault-client-address"] = address;
   for (const [name, value] of Object.entries(baseHeaders)) res.setHeader(name, value);
+  if (isApiPath(pathOf(req.url))) {
+    serveApi(req, res).catch((error) => {
+      // serveApi answers every error in the envelope itself; this is for a bug in that.
+      console.error(error);
+      if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });
+      res.end("Internal error");
+    });
+    return;
+  }
   handle(req, res);
 });
 server.keepAliveTimeout = 65_000;

@@ -25,7 +25,7 @@ export async function startProduct(env: { DATABASE_URL: string; VAULT_KEYS_FILE:
     await stopChild(started.child);
     throw new Error(`scripts/start.mjs is serving, but no server.mjs child was found among ${children.join(", ") || "none"}`);
   }
-  const workerPid = children.find((pid) => commandLine(pid).includes("worker/main.ts")) ?? null;
+  const workerPid = children.find((pid) => commandLine(pid).includes("dist/worker.mjs")) ?? null;
   // The start script passes SIGTERM on to both and exits when they have; should
   // it be killed instead, its two children must not outlive the bench.
   const commandLines = children.map((pid) => [pid, commandLine(pid)] as const);

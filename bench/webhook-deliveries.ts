@@ -44,7 +44,7 @@ export type WebhookFigures = {
   /** Spawn of the workers to the last delivery received. */
   seconds: number;
   deliveriesPerSecond: number;
-  /** Spawn of the workers to the first delivery received (process start, tsx, Prisma). */
+  /** Spawn of the workers to the first delivery received (process start, Prisma). */
   firstDeliverySeconds: number;
   /** First delivery received to the last: the rate once the workers are up. */
   steadyPerSecond: number;
@@ -226,7 +226,7 @@ async function benchConfiguration(receiver: Receiver, provider: "sqlite" | "post
     const started = performance.now();
     for (let i = 0; i < workers; i++) {
       children.push(
-        spawn(process.execPath, ["--import", "tsx", "worker/main.ts"], {
+        spawn(process.execPath, ["dist/worker.mjs"], {
           cwd: process.cwd(),
           env: { ...process.env, ...env, WORKER_POLL_MS: "50" },
           stdio: ["ignore", log, log],

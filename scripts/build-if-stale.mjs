@@ -5,6 +5,7 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { root } from "./prisma-env.mjs";
 import { buildIsland } from "./build-island.mjs";
+import { buildServerBundles, SERVER_BUNDLES } from "./build-server.mjs";
 
 function newestMtime(dir) {
   let latest = 0;
@@ -16,19 +17,28 @@ function newestMtime(dir) {
   return latest;
 }
 
-/** True when .next is missing or older than the sources or the configs. */
+/** True when .next or the server bundles are missing, or older than the sources or the configs. */
 export function buildIsStale() {
-  const marker = join(root, ".next", "BUILD_ID");
-  if (!existsSync(marker)) return true;
-  const builtAt = statSync(marker).mtimeMs;
-  const dirs = ["app", "pages", "lib", "components", "styles"].map((d) => join(root, d)).filter(existsSync);
-  const files = ["next.config.mjs", "proxy.ts", "instrumentation.ts", "postcss.config.mjs", "package.json", "tsconfig.json", "scripts/build-island.mjs"]
+  const markers = [join(root, ".next", "BUILD_ID"), ...Object.values(SERVER_BUNDLES)];
+  if (!markers.every(existsSync)) return true;
+  const builtAt = Math.min(...markers.map((marker) => statSync(marker).mtimeMs));
+  const dirs = ["app", "pages", "lib", "components", "styles", "worker"].map((d) => join(root, d)).filter(existsSync);
+  const files = [
+    "next.config.mjs",
+    "proxy.ts",
+    "instrumentation.ts",
+    "postcss.config.mjs",
+    "package.json",
+    "tsconfig.json",
+    "scripts/build-island.mjs",
+    "scripts/build-server.mjs",
+  ]
     .map((f) => join(root, f))
     .filter(existsSync);
   return Math.max(...dirs.map(newestMtime), ...files.map((f) => statSync(f).mtimeMs)) > builtAt;
 }
 
-/** Builds the app (the hosted form's script, then Next) if it is stale; prints why. */
+/** Builds the app (the hosted form's script, Next, then the API's and the worker's bundles) if it is stale; prints why. */
 export async function buildIfStale() {
   if (!buildIsStale()) return false;
   console.log("Building the vault (no build yet, or the sources changed)...");
@@ -38,6 +48,7 @@ export async function buildIfStale() {
     stdio: "inherit",
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
   });
+  await buildServerBundles();
   return true;
 }
 

@@ -34,7 +34,7 @@ console.log(`Prepared in ${Math.round((Date.now() - started) / 1000)} s; startin
 // as many of each as you like on PostgreSQL: README, "Running in production".
 const children = [
   spawn(process.execPath, [join(root, "server.mjs")], { cwd: root, stdio: "inherit" }),
-  spawn(process.execPath, ["--import", "tsx", join(root, "worker/main.ts")], { cwd: root, stdio: "inherit" }),
+  spawn(process.execPath, [join(root, "dist/worker.mjs")], { cwd: root, stdio: "inherit" }),
 ];
 let stopping = false;
 let exitCode = 0;

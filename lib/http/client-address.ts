@@ -7,11 +7,6 @@ import type { IncomingHttpHeaders } from "node:http";
  */
 export const CLIENT_ADDRESS_HEADER = "x-vault-client-address";
 
-/** The client's address of a route handler's request. */
-export function clientAddressOf(request: Request): string | null {
-  return clientAddressIn(request.headers);
-}
-
 /** The client's address from fetch-style headers (a server component's `headers()`). */
 export function clientAddressIn(headers: Pick<Headers, "get">): string | null {
   return headers.get(CLIENT_ADDRESS_HEADER) || null;

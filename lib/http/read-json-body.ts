@@ -1,4 +1,5 @@
 import { ApiError } from "../errors/api-error";
+import type { Incoming } from "./incoming";
 
 /** Bodies over this many bytes get a 413 before they are parsed. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -7,31 +8,17 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 export type JsonBody = { raw: string; json: Record<string, unknown> };
 
 /** Reads a JSON object body: 415 for another type, 413 past 1 MB, 400 for bad JSON. */
-export async function readJsonBody(request: Request): Promise<JsonBody> {
-  const type = request.headers.get("content-type") ?? "";
+export async function readJsonBody(request: Incoming): Promise<JsonBody> {
+  const type = request.header("content-type") ?? "";
   if (!/^application\/json\s*(;|$)/i.test(type.trim())) {
     throw new ApiError("unsupported_media_type", "Content-Type must be application/json");
   }
-  const declared = Number(request.headers.get("content-length") ?? "0");
+  const declared = Number(request.header("content-length") ?? "0");
   if (declared > MAX_BODY_BYTES) throw tooLarge();
 
-  // Count bytes as they arrive: a chunked body has no content-length to trust.
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  if (request.body) {
-    const reader = request.body.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > MAX_BODY_BYTES) {
-        await reader.cancel();
-        throw tooLarge();
-      }
-      chunks.push(value);
-    }
-  }
-  const text = Buffer.concat(chunks).toString("utf8");
+  const bytes = await request.readBytes(MAX_BODY_BYTES);
+  if (bytes === null) throw tooLarge();
+  const text = bytes.toString("utf8");
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);

@@ -4,7 +4,7 @@ import { errorDescription, errorEnvelope, listEnvelope, MessageEnvelopeSchema, s
 
 // One place that turns a short description of an operation into its OpenAPI
 // operation, so every operation gets the same envelope, the same error
-// responses for what the route wrapper (lib/api/api-route.ts) can answer,
+// responses for what the API's pipeline (lib/api/api-operation.ts) can answer,
 // and the same marking of what goes beyond the reference API.
 
 export const TAGS = {
@@ -27,6 +27,8 @@ export type OperationSpec = {
   summary: string;
   description?: string;
   path?: ObjectSchema;
+  /** How the document shows the path, where it says more than the schema the route parses with (an enum the handler checks itself). */
+  pathShownAs?: ObjectSchema;
   query?: ObjectSchema;
   body?: z.ZodType;
   /** What `data` holds; "message" for an answer without data. */
@@ -79,6 +81,7 @@ export function errorStatuses(spec: OperationSpec, method: string): number[] {
 /** The OpenAPI operation for an authenticated /platform operation. */
 export function operation(method: "get" | "post" | "put" | "delete", spec: OperationSpec): ZodOpenApiOperationObject {
   const responses: ZodOpenApiResponsesObject = { 200: successResponse(spec, method) };
+  const path = spec.pathShownAs ?? spec.path;
   for (const status of errorStatuses(spec, method)) {
     responses[String(status) as `${1 | 2 | 3 | 4 | 5}${string}`] = {
       description: errorDescription(status),
@@ -90,7 +93,7 @@ export function operation(method: "get" | "post" | "put" | "delete", spec: Opera
     tags: [spec.tag],
     summary: spec.summary,
     ...(spec.description ? { description: spec.description } : {}),
-    ...(spec.path || spec.query ? { requestParams: { ...(spec.path ? { path: spec.path } : {}), ...(spec.query ? { query: spec.query } : {}) } } : {}),
+    ...(path || spec.query ? { requestParams: { ...(path ? { path } : {}), ...(spec.query ? { query: spec.query } : {}) } } : {}),
     ...(method === "post" ? { parameters: [IdempotencyKeyHeader] } : {}),
     ...(spec.body ? { requestBody: { required: true, content: { "application/json": { schema: spec.body } } } } : {}),
     responses,
@@ -99,12 +102,13 @@ export function operation(method: "get" | "post" | "put" | "delete", spec: Opera
 }
 
 /** The object schema with a description on some of its fields (the area's schema stays the source of the rules). */
-export function describeFields<S extends ObjectSchema>(schema: S, descriptions: Partial<Record<keyof S["shape"] & string, string>>): ObjectSchema {
+export function describeFields<S extends ObjectSchema>(schema: S, descriptions: Partial<Record<keyof S["shape"] & string, string>>): S {
   const shape: Record<string, z.ZodType> = {};
   for (const [name, description] of Object.entries(descriptions)) {
     const field = schema.shape[name] as z.ZodType | undefined;
     if (!field) throw new Error(`No field ${name} to describe`);
     shape[name] = field.meta({ description: description as string });
   }
-  return schema.extend(shape);
+  // The same fields with descriptions added: it parses exactly as `schema` does.
+  return schema.extend(shape) as unknown as S;
 }

@@ -37,7 +37,7 @@ type EntrySpec<B> = {
  * the rest, as for every route.
  */
 export function portalEntryRoute<B = undefined>(spec: EntrySpec<B>, handler: (input: EntryInput<B>) => Promise<RouteAnswer>) {
-  return routeCore(PORTAL_CORE, async (scope) => {
+  return routeCore(PORTAL_CORE, async (scope, request) => {
     let session: OpenSession | null = null;
     if (spec.csrf === "sign-in") {
       requireCsrf(scope, SIGN_IN_CSRF, spec.refusal);
@@ -50,6 +50,6 @@ export function portalEntryRoute<B = undefined>(spec: EntrySpec<B>, handler: (in
       }
     }
     const { body } = await scope.parseInput({ body: spec.body });
-    return handler({ session, clientAddress: scope.clientAddress, requestId: scope.requestId, body, request: scope.request });
+    return handler({ session, clientAddress: scope.clientAddress, requestId: scope.requestId, body, request });
   });
 }

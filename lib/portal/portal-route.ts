@@ -43,17 +43,17 @@ export function portalRoute<P = Record<string, never>, B = undefined>(
   spec: PortalRouteSpec<P, B>,
   handler: (input: PortalInput<P, B>) => Promise<RouteAnswer>,
 ) {
-  return routeCore(PORTAL_CORE, async (scope) => {
+  return routeCore(PORTAL_CORE, async (scope, request) => {
     const session = await requireSession(spec.stage ?? "signed_in");
     noteSession(scope, session);
     // A cross-site page can neither read the token nor send a custom header
     // without a CORS preflight the vault never grants.
-    if (!(spec.linkDownload && scope.request.method === "GET")) requireCsrf(scope, session.csrf);
+    if (!(spec.linkDownload && scope.method === "GET")) requireCsrf(scope, session.csrf);
     if (spec.permission && !can(session.user.role, spec.permission)) {
       throw new ApiError("forbidden", "Your role does not allow this.");
     }
     const { params, body } = await scope.parseInput({ params: spec.params, body: spec.body });
-    return handler({ session, actor: portalActor(scope, session), params, body, request: scope.request });
+    return handler({ session, actor: portalActor(scope, session), params, body, request });
   });
 }
 
@@ -72,7 +72,7 @@ export function requireCsrf(
   expected: string,
   refusal = "The form's security token is missing or stale; reload the page and try again.",
 ): void {
-  if (!constantTimeEqual(expected, scope.request.headers.get(CSRF_HEADER))) throw new ApiError("forbidden", refusal);
+  if (!constantTimeEqual(expected, scope.header(CSRF_HEADER))) throw new ApiError("forbidden", refusal);
 }
 
 /** Puts the session's user on the request's log line. */

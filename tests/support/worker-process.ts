@@ -1,5 +1,6 @@
-// Runs `npm run worker` (worker/main.ts) as a real child process against
-// the test database, its log in a file.
+// Runs `npm run worker` (dist/worker.mjs, which the build bundles from
+// worker/main.ts) as a real child process against the test database, its log
+// in a file.
 import { spawn, type ChildProcess } from "node:child_process";
 import { closeSync, openSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -12,7 +13,7 @@ let started = 0;
 export async function startWorkerProcess(env: Record<string, string> = {}): Promise<WorkerProcess> {
   const logFile = join(inject("dataDir"), `worker-${process.pid}-${++started}.log`);
   const log = openSync(logFile, "a");
-  const child = spawn(process.execPath, ["--import", "tsx", "worker/main.ts"], {
+  const child = spawn(process.execPath, ["dist/worker.mjs"], {
     cwd: process.cwd(),
     env: {
       ...process.env,

@@ -1,6 +1,6 @@
 import { OperationSection, type Components } from "@/components/api-docs/operation-section";
 import { ShapeSection } from "@/components/api-docs/shape-section";
-import { openApiDocument } from "@/lib/openapi/openapi-document";
+import { openApiDocument } from "@/lib/api/route-table";
 import { operationAnchor, operationsByTag } from "@/lib/openapi/operations-by-tag";
 import type { JsonSchema } from "@/lib/openapi/schema-rows";
 

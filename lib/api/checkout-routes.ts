@@ -1,15 +1,21 @@
-import type { ZodOpenApiPathsObject } from "zod-openapi";
+import { createCheckout } from "../checkout/create-checkout";
+import { getCheckout } from "../checkout/get-checkout";
 import { CheckoutPathSchema, CreateCheckoutSchema, MAX_EXPIRE_SECS, MIN_EXPIRE_SECS } from "../checkout/schemas";
-import { CheckoutResponseSchema, TransientKeyResponseSchema } from "./response-schemas";
-import { describeFields, operation, TAGS } from "./operation";
+import { createTransientKey } from "../embedded/transient-key";
+import { describeFields, TAGS } from "../openapi/operation";
+import { CheckoutResponseSchema, TransientKeyResponseSchema } from "../openapi/response-schemas";
+import { apiOperation, type ApiRoute } from "./api-operation";
+import { success } from "./envelope";
 
 // Checkout links (the hosted card page) and the embedded form's transient key.
 
 const checkoutPath = describeFields(CheckoutPathSchema, { checkoutId: "The link's checkout_id: 32 lowercase hex characters." });
 
-export const checkoutPaths: ZodOpenApiPathsObject = {
-  "/checkout": {
-    post: operation("post", {
+export const checkoutRoutes: ApiRoute[] = [
+  apiOperation(
+    "POST",
+    "/checkout",
+    {
       operationId: "createCheckout",
       tag: TAGS.checkout,
       summary: "Create a checkout link",
@@ -17,10 +23,13 @@ export const checkoutPaths: ZodOpenApiPathsObject = {
       body: CreateCheckoutSchema,
       answer: { data: CheckoutResponseSchema },
       notFound: true,
-    }),
-  },
-  "/checkout/{checkoutId}": {
-    get: operation("get", {
+    },
+    async ({ actor, body }) => success(await createCheckout(actor, body)),
+  ),
+  apiOperation(
+    "GET",
+    "/checkout/{checkoutId}",
+    {
       operationId: "getCheckout",
       tag: TAGS.checkout,
       summary: "Look up a checkout link",
@@ -28,16 +37,20 @@ export const checkoutPaths: ZodOpenApiPathsObject = {
         "The link's state (open, spent, expired, locked), its failed attempts and, once spent, the card it stored. The reference API looks up a payment at this path; this vault has vault links only, and answers with the link.",
       path: checkoutPath,
       answer: { data: CheckoutResponseSchema },
-    }),
-  },
-  "/embedded": {
-    get: operation("get", {
+    },
+    async ({ actor, params }) => success(await getCheckout(actor.merchantId, params.checkoutId)),
+  ),
+  apiOperation(
+    "GET",
+    "/embedded",
+    {
       operationId: "createTransientKey",
       tag: TAGS.embedded,
       summary: "Get a transient key for the embedded card form",
       description:
         "A single-use key, valid 30 minutes, for framing /embedded/{transient_key} on one of the merchant's registered origins. The form posts a card token to the framing page; attach it with POST /vault/customer/{customer_id}/billing and {card_id}.",
       answer: { data: TransientKeyResponseSchema },
-    }),
-  },
-};
+    },
+    async ({ actor }) => success(await createTransientKey(actor)),
+  ),
+];

@@ -1,12 +1,11 @@
 import { z } from "zod";
-import type { ZodOpenApiPathsObject } from "zod-openapi";
-import { BrowseQuerySchema } from "../vault/schemas";
 import { CUSTOMER_FIELDS } from "../vault/browse-filter";
 import {
   AddBillingCardSchema,
   AddCustomerSchema,
   AddShippingAddressSchema,
   BillingCardResponseSchema,
+  BrowseQuerySchema,
   CardIdBodySchema,
   CustomerPathSchema,
   CustomerResponseSchema,
@@ -18,13 +17,30 @@ import {
   UpdateShippingAddressSchema,
 } from "../vault/schemas";
 import { DUPLICATE_CARD_LIMIT } from "../vault/duplicate-card-limit";
-import { browseQueryDescriptions } from "./browse-query-descriptions";
+import { addBillingCard } from "../vault/add-billing-card";
+import { addCustomer } from "../vault/add-customer";
+import { addShippingAddress } from "../vault/add-shipping-address";
+import { browseCustomers } from "../vault/browse-customers";
+import { deleteBillingCard } from "../vault/delete-billing-card";
+import { deleteCustomer } from "../vault/delete-customer";
+import { deleteShippingAddress } from "../vault/delete-shipping-address";
+import { getCustomer } from "../vault/get-customer";
+import { listBillingCards } from "../vault/list-billing-cards";
+import { listShippingAddresses } from "../vault/list-shipping-addresses";
+import { setPrimaryBillingCard } from "../vault/set-primary-billing-card";
+import { setPrimaryShippingAddress } from "../vault/set-primary-shipping-address";
+import { updateBillingCard } from "../vault/update-billing-card";
+import { updateCustomer } from "../vault/update-customer";
+import { updateShippingAddress } from "../vault/update-shipping-address";
+import { browseQueryDescriptions } from "../openapi/browse-query-descriptions";
+import { describeFields, TAGS } from "../openapi/operation";
+import { apiOperation, type ApiRoute } from "./api-operation";
+import { success, successList, successMessage } from "./envelope";
+
+// The Customer Vault operations: customers, their cards and shipping addresses.
 
 // The duplicate-card limit on card adds (lib/vault/duplicate-card-limit.ts), in the operations that add cards.
 const DUPLICATE_CARD_LIMIT_RULE = `after ${DUPLICATE_CARD_LIMIT.limit} such answers within ${DUPLICATE_CARD_LIMIT.windowSeconds / 60} minutes, the key's card adds are a 429 until those minutes are over.`;
-import { describeFields, operation, TAGS } from "./operation";
-
-// The Customer Vault operations, from the schemas their routes parse with.
 
 const tag = TAGS.vault;
 const Customer = CustomerResponseSchema;
@@ -40,17 +56,24 @@ const shippingPath = describeFields(ShippingPathSchema, {
 const browseQuery = describeFields(BrowseQuerySchema, browseQueryDescriptions(Object.keys(CUSTOMER_FIELDS), "customer_id", "desc"));
 const customerAnswer = { data: Customer };
 
-export const vaultPaths: ZodOpenApiPathsObject = {
-  "/vault/customer": {
-    get: operation("get", {
+export const vaultRoutes: ApiRoute[] = [
+  apiOperation(
+    "GET",
+    "/vault/customer",
+    {
       operationId: "browseCustomers",
       tag,
       summary: "Browse customers",
       description: "One page of the merchant's customers with their cards (masked) and addresses, filtered and sorted.",
       query: browseQuery,
       answer: { list: Customer },
-    }),
-    post: operation("post", {
+    },
+    async ({ actor, query }) => successList(await browseCustomers(actor.merchantId, query)),
+  ),
+  apiOperation(
+    "POST",
+    "/vault/customer",
+    {
       operationId: "addCustomer",
       tag,
       summary: "Add a customer",
@@ -59,11 +82,19 @@ export const vaultPaths: ZodOpenApiPathsObject = {
       body: AddCustomerSchema,
       answer: customerAnswer,
       conflict: true,
-    }),
-  },
-  "/vault/customer/{customer_id}": {
-    get: operation("get", { operationId: "getCustomer", tag, summary: "Get a customer", path: customerPath, answer: customerAnswer }),
-    put: operation("put", {
+    },
+    async ({ actor, body }) => success(await addCustomer(actor, body)),
+  ),
+  apiOperation(
+    "GET",
+    "/vault/customer/{customer_id}",
+    { operationId: "getCustomer", tag, summary: "Get a customer", path: customerPath, answer: customerAnswer },
+    async ({ actor, params }) => success(await getCustomer(actor.merchantId, params.customer_id)),
+  ),
+  apiOperation(
+    "PUT",
+    "/vault/customer/{customer_id}",
+    {
       operationId: "updateCustomer",
       tag,
       summary: "Update a customer",
@@ -73,8 +104,13 @@ export const vaultPaths: ZodOpenApiPathsObject = {
       answer: customerAnswer,
       conflict: true,
       rateLimited: true,
-    }),
-    delete: operation("delete", {
+    },
+    async ({ actor, params, body }) => success(await updateCustomer(actor, params.customer_id, body)),
+  ),
+  apiOperation(
+    "DELETE",
+    "/vault/customer/{customer_id}",
+    {
       operationId: "deleteCustomer",
       tag,
       summary: "Delete a customer",
@@ -82,17 +118,28 @@ export const vaultPaths: ZodOpenApiPathsObject = {
         "Deletes the customer with its cards and addresses. Its customer_id may be used again for a new, empty customer; the old card_ids stay dead.",
       path: customerPath,
       answer: "message",
-    }),
-  },
-  "/vault/customer/{customer_id}/billing": {
-    get: operation("get", {
+    },
+    async ({ actor, params }) => {
+      await deleteCustomer(actor, params.customer_id);
+      return successMessage("Customer deleted");
+    },
+  ),
+  apiOperation(
+    "GET",
+    "/vault/customer/{customer_id}/billing",
+    {
       operationId: "listBillingCards",
       tag,
       summary: "List a customer's cards",
       path: customerPath,
       answer: { data: z.object({ billing_cards: z.array(BillingCardResponseSchema) }) },
-    }),
-    post: operation("post", {
+    },
+    async ({ actor, params }) => success(await listBillingCards(actor.merchantId, params.customer_id)),
+  ),
+  apiOperation(
+    "POST",
+    "/vault/customer/{customer_id}/billing",
+    {
       operationId: "addBillingCard",
       tag,
       summary: "Add a card",
@@ -102,8 +149,13 @@ export const vaultPaths: ZodOpenApiPathsObject = {
       answer: customerAnswer,
       conflict: true,
       rateLimited: true,
-    }),
-    put: operation("put", {
+    },
+    async ({ actor, params, body }) => success(await addBillingCard(actor, params.customer_id, body)),
+  ),
+  apiOperation(
+    "PUT",
+    "/vault/customer/{customer_id}/billing",
+    {
       operationId: "updateBillingCard",
       tag,
       summary: "Update a card",
@@ -111,10 +163,13 @@ export const vaultPaths: ZodOpenApiPathsObject = {
       path: customerPath,
       body: UpdateBillingCardSchema,
       answer: customerAnswer,
-    }),
-  },
-  "/vault/customer/{customer_id}/billing/delete": {
-    put: operation("put", {
+    },
+    async ({ actor, params, body }) => success(await updateBillingCard(actor, params.customer_id, body)),
+  ),
+  apiOperation(
+    "PUT",
+    "/vault/customer/{customer_id}/billing/delete",
+    {
       operationId: "deleteBillingCard",
       tag,
       summary: "Delete a card",
@@ -123,35 +178,37 @@ export const vaultPaths: ZodOpenApiPathsObject = {
       body: CardIdBodySchema,
       answer: customerAnswer,
       conflict: true,
-    }),
-  },
-  "/vault/customer/{customer_id}/billing/primary": {
-    put: operation("put", {
-      operationId: "setPrimaryBillingCard",
-      tag,
-      summary: "Make a card primary",
-      path: customerPath,
-      body: CardIdBodySchema,
-      answer: customerAnswer,
-    }),
-  },
-  "/vault/customer/{customer_id}/shipping": {
-    get: operation("get", {
+    },
+    async ({ actor, params, body }) => success(await deleteBillingCard(actor, params.customer_id, body.card_id)),
+  ),
+  apiOperation(
+    "PUT",
+    "/vault/customer/{customer_id}/billing/primary",
+    { operationId: "setPrimaryBillingCard", tag, summary: "Make a card primary", path: customerPath, body: CardIdBodySchema, answer: customerAnswer },
+    async ({ actor, params, body }) => success(await setPrimaryBillingCard(actor, params.customer_id, body.card_id)),
+  ),
+  apiOperation(
+    "GET",
+    "/vault/customer/{customer_id}/shipping",
+    {
       operationId: "listShippingAddresses",
       tag,
       summary: "List a customer's shipping addresses",
       path: customerPath,
       answer: { data: z.object({ shipping_addresses: z.array(ShippingAddressResponseSchema) }) },
-    }),
-    post: operation("post", {
-      operationId: "addShippingAddress",
-      tag,
-      summary: "Add a shipping address",
-      path: customerPath,
-      body: AddShippingAddressSchema,
-      answer: customerAnswer,
-    }),
-    put: operation("put", {
+    },
+    async ({ actor, params }) => success(await listShippingAddresses(actor.merchantId, params.customer_id)),
+  ),
+  apiOperation(
+    "POST",
+    "/vault/customer/{customer_id}/shipping",
+    { operationId: "addShippingAddress", tag, summary: "Add a shipping address", path: customerPath, body: AddShippingAddressSchema, answer: customerAnswer },
+    async ({ actor, params, body }) => success(await addShippingAddress(actor, params.customer_id, body)),
+  ),
+  apiOperation(
+    "PUT",
+    "/vault/customer/{customer_id}/shipping",
+    {
       operationId: "updateShippingAddress",
       tag,
       summary: "Update a shipping address",
@@ -159,26 +216,33 @@ export const vaultPaths: ZodOpenApiPathsObject = {
       path: customerPath,
       body: UpdateShippingAddressSchema,
       answer: customerAnswer,
-    }),
-  },
-  "/vault/customer/{customer_id}/shipping/primary": {
-    put: operation("put", {
+    },
+    async ({ actor, params, body }) => success(await updateShippingAddress(actor, params.customer_id, body)),
+  ),
+  apiOperation(
+    "PUT",
+    "/vault/customer/{customer_id}/shipping/primary",
+    {
       operationId: "setPrimaryShippingAddress",
       tag,
       summary: "Make a shipping address primary",
       path: customerPath,
       body: ShippingIdBodySchema,
       answer: customerAnswer,
-    }),
-  },
-  "/vault/customer/{customer_id}/shipping/{id}": {
-    delete: operation("delete", {
+    },
+    async ({ actor, params, body }) => success(await setPrimaryShippingAddress(actor, params.customer_id, body.shipping_id)),
+  ),
+  apiOperation(
+    "DELETE",
+    "/vault/customer/{customer_id}/shipping/{id}",
+    {
       operationId: "deleteShippingAddress",
       tag,
       summary: "Delete a shipping address",
       description: "If it was primary, the oldest remaining address becomes primary.",
       path: shippingPath,
       answer: customerAnswer,
-    }),
-  },
-};
+    },
+    async ({ actor, params }) => success(await deleteShippingAddress(actor, params.customer_id, params.id)),
+  ),
+];

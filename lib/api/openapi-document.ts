@@ -1,24 +1,24 @@
 import "#server-only";
 import { createDocument } from "zod-openapi";
 import type { oas31 } from "zod-openapi";
-import { checkoutPaths } from "./checkout-paths";
-import { TAGS } from "./operation";
-import { outgoingWebhooks } from "./outgoing-webhooks";
-import { servicePaths } from "./service-paths";
-import { vaultComponents, vaultPaths } from "./vault-paths";
-import { webhookPaths } from "./webhook-paths";
+import type { ZodOpenApiPathsObject } from "zod-openapi";
+import { TAGS } from "../openapi/operation";
+import { outgoingWebhooks } from "../openapi/outgoing-webhooks";
+import type { ApiRoute } from "./api-operation";
+import { vaultComponents } from "./vault-routes";
 
-// The project's own OpenAPI 3.1 document (docs/decisions/010), built once per
-// process from the zod schemas the routes parse with. Served at
-// GET /platform/openapi.json and shown at /docs/api.
+// The project's own OpenAPI 3.1 document (docs/decisions/010), built from the
+// route table (route-table.ts): each operation's entry there is both what the
+// server runs and what the document says, with the zod schemas the route
+// parses with. Served at GET /platform/openapi.json and shown at /docs/api.
 
 export type OpenApiDocument = oas31.OpenAPIObject;
 
-let built: OpenApiDocument | undefined;
-
-/** The document; paths are relative to the server URL /platform, as the reference API writes them. */
-export function openApiDocument(): OpenApiDocument {
-  built ??= createDocument({
+/** The document for these routes; paths are relative to the server URL /platform, as the reference API writes them. */
+export function buildOpenApiDocument(routes: readonly ApiRoute[]): OpenApiDocument {
+  const paths: ZodOpenApiPathsObject = {};
+  for (const route of routes) paths[route.path] = { ...paths[route.path], [route.method.toLowerCase()]: route.openapi };
+  return createDocument({
     openapi: "3.1.0",
     info: {
       title: "Customer Vault Platform API",
@@ -35,7 +35,7 @@ export function openApiDocument(): OpenApiDocument {
       { name: TAGS.webhooks, description: "Endpoints the worker sends the vault's events to, and their deliveries." },
       { name: TAGS.service, description: "This vault's own operations, outside the Platform API." },
     ],
-    paths: { ...vaultPaths, ...checkoutPaths, ...webhookPaths, ...servicePaths },
+    paths,
     webhooks: outgoingWebhooks,
     components: {
       schemas: vaultComponents,
@@ -48,5 +48,4 @@ export function openApiDocument(): OpenApiDocument {
       },
     },
   });
-  return built;
 }

@@ -1,0 +1,112 @@
+import "#server-only";
+import type { z } from "zod";
+import type { ZodOpenApiOperationObject } from "zod-openapi";
+import { ApiError } from "../errors/api-error";
+import type { ApiResult } from "./envelope";
+import { authenticateApiKey } from "../auth/authenticate-api-key";
+import type { Actor } from "../audit/record-audit";
+import { errorResult } from "../http/error-result";
+import type { CoreOptions, RequestScope } from "../http/route-core";
+import type { RouteAnswer } from "../http/route-result";
+import { beginIdempotentRequest, finishIdempotentRequest, hashRequestBody, parseIdempotencyKey } from "../idempotency/idempotent-request";
+import { operation, type OperationSpec } from "../openapi/operation";
+
+export type ApiInput<P, Q, B> = { actor: Actor; params: P; query: Q; body: B };
+
+export type ApiMethod = "GET" | "POST" | "PUT" | "DELETE";
+
+/** One operation of the API: where it is served, what the OpenAPI document says of it, and what it runs. */
+export type ApiRoute = {
+  method: ApiMethod;
+  /** The path as the OpenAPI document writes it, under /platform: `/vault/customer/{customer_id}`. */
+  path: string;
+  openapi: ZodOpenApiOperationObject;
+  /** The route's log message and validation message. */
+  core: CoreOptions;
+  /** The route's own part of the pipeline (lib/http/route-core.ts does the rest). */
+  run: (scope: RequestScope) => Promise<RouteAnswer>;
+};
+
+/** Operations that need an API key. */
+export const API_CORE: CoreOptions = { logMessage: "api request", validationMessage: "Request validation failed" };
+/** The public document, which needs none. */
+export const PUBLIC_CORE: CoreOptions = { logMessage: "public request", validationMessage: "Request validation failed" };
+
+/** The operation spec with the schemas typed, so the handler's input is. */
+type TypedSpec<P, Q, B> = Omit<OperationSpec, "path" | "query" | "body"> & {
+  path?: z.ZodType<P> & OperationSpec["path"];
+  query?: z.ZodType<Q> & OperationSpec["query"];
+  body?: z.ZodType<B>;
+};
+
+/**
+ * An authenticated operation: the API key, the merchant_id check, the
+ * schemas (the same ones the OpenAPI document shows), and the
+ * Idempotency-Key on POST, around `handler`.
+ */
+export function apiOperation<P = Record<string, never>, Q = Record<string, never>, B = undefined>(
+  method: ApiMethod,
+  path: string,
+  spec: TypedSpec<P, Q, B>,
+  handler: (input: ApiInput<P, Q, B>) => Promise<ApiResult>,
+): ApiRoute {
+  const schemas = { params: spec.path, query: spec.query, body: spec.body };
+  const run = async (scope: RequestScope): Promise<RouteAnswer> => {
+    const actor = await authenticateCaller(scope);
+    const rawBody = spec.body ? await scope.readBody() : undefined;
+    checkMerchantScope(actor.merchantId, scope.url.searchParams.get("merchant_id"), rawBody?.json.merchant_id);
+    const { params, query, body } = await scope.parseInput(schemas);
+    const input: ApiInput<P, Q, B> = { actor, params, query, body };
+
+    const idempotencyKey = method === "POST" ? parseIdempotencyKey(scope.header("idempotency-key")) : null;
+    if (idempotencyKey === null) return handler(input);
+    const idempotencyScope = { merchantId: actor.merchantId, method, path: scope.url.pathname, key: idempotencyKey };
+    const start = await beginIdempotentRequest(idempotencyScope, hashRequestBody(rawBody?.raw ?? ""));
+    if (start.kind === "replay") {
+      scope.log.idempotentReplay = true;
+      scope.headers["idempotent-replayed"] = "true";
+      return { status: start.response.status, body: JSON.parse(start.response.body) as Record<string, unknown> };
+    }
+    // The handler's answer is recorded, a refusal included, so a retry gets the same one;
+    // finishIdempotentRequest forgets a 5xx instead, so a retry runs again. Refusals
+    // before the handler (the key, the body, merchant_id, validation) record nothing.
+    const result = await runToResult(() => handler(input), scope.requestId);
+    await finishIdempotentRequest(start.recordId, { status: result.status, body: JSON.stringify(result.body) });
+    return result;
+  };
+  return { method, path, openapi: operation(method.toLowerCase() as Lowercase<ApiMethod>, spec), core: API_CORE, run };
+}
+
+/** An operation anyone may call: what it answers belongs to no merchant. */
+export function publicOperation(method: ApiMethod, path: string, openapi: ZodOpenApiOperationObject, run: () => Promise<RouteAnswer>): ApiRoute {
+  return { method, path, openapi, core: PUBLIC_CORE, run };
+}
+
+/** The caller's API key, as the actor the audit log names; a 401 without a valid one. */
+export async function authenticateCaller(scope: RequestScope): Promise<Actor> {
+  const caller = await authenticateApiKey(scope.header("authorization"));
+  scope.log.merchantId = caller.merchantId.toString();
+  return { merchantId: caller.merchantId, actor: `api_key:${caller.apiKeyId}`, clientAddress: scope.clientAddress, requestId: scope.requestId };
+}
+
+async function runToResult(run: () => Promise<ApiResult>, requestId: string): Promise<ApiResult> {
+  try {
+    return await run();
+  } catch (error) {
+    return errorResult(error, requestId);
+  }
+}
+
+// A key acts for its own merchant only; naming another merchant_id is a 403
+// (docs/api-contract.md): clients of the reference API send their own
+// merchant_id, so it is checked, not ignored. 0 or absent means "my own".
+function checkMerchantScope(own: bigint, fromQuery: string | null, fromBody: unknown): void {
+  for (const value of [fromQuery, fromBody]) {
+    if (value === null || value === undefined || value === "" || value === 0 || value === "0") continue;
+    const asText = typeof value === "number" || typeof value === "string" ? String(value) : "";
+    if (!/^\d{1,16}$/.test(asText)) {
+      throw new ApiError("validation", "Request validation failed", { merchant_id: "must be an integer merchant id" });
+    }
+    if (BigInt(asText) !== own) throw new ApiError("forbidden", "This API key cannot act for that merchant_id");
+  }
+}

@@ -1,0 +1,72 @@
+import "#server-only";
+import FindMyWay from "find-my-way";
+import { ApiError } from "../errors/api-error";
+import { ERROR_TABLE } from "../errors/error-table";
+import type { PathParams } from "../http/incoming";
+import type { RequestScope } from "../http/route-core";
+import type { RouteAnswer } from "../http/route-result";
+import { API_CORE, authenticateCaller, type ApiMethod, type ApiRoute } from "./api-operation";
+import { API_ROUTES } from "./route-table";
+
+// Finds the operation for a request in the route table, with find-my-way
+// (Fastify's router): a radix tree, so a lookup costs the same with 30
+// operations or 300. Every request the table does not serve still answers in
+// the envelope, and only after the API key, so the set of operations cannot
+// be mapped without one: an unknown path is a 404, a method the path does not
+// serve a 405 naming those it does in Allow, OPTIONS a 204 with the same
+// Allow. HEAD is GET without the body (node:http drops it).
+
+/** The API's places under the server: the Platform API, and the payment gateway's. */
+export const API_PREFIXES = ["/platform", "/pg"] as const;
+
+const SERVED: readonly ApiMethod[] = ["GET", "POST", "PUT", "DELETE"];
+const ANSWERED = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+
+const router = FindMyWay({
+  ignoreTrailingSlash: true,
+  // An over-long id is the schema's 400 to give, not a missing route.
+  maxParamLength: 8 * 1024,
+});
+for (const route of API_ROUTES) {
+  router.on(route.method, `/platform${route.path.replace(/\{(\w+)\}/g, ":$1")}`, () => undefined, route);
+}
+
+/** The operation that answers this request, and the path parameters it was found with. */
+export type RouteFound = { core: ApiRoute["core"]; run: (scope: RequestScope) => Promise<RouteAnswer>; params: PathParams };
+
+export function findApiRoute(method: string, pathname: string): RouteFound {
+  const lookup = method === "HEAD" ? "GET" : method;
+  if ((SERVED as readonly string[]).includes(lookup)) {
+    const found = router.find(lookup as ApiMethod, pathname);
+    if (found) {
+      const route = found.store as ApiRoute;
+      return { core: route.core, run: route.run, params: found.params };
+    }
+  }
+  const served = SERVED.filter((other) => router.find(other, pathname) !== null);
+  if (served.length === 0) return refusal(notFound);
+  const allow = [...ANSWERED.filter((name) => (served as string[]).includes(name)), ...(served.includes("GET") ? ["HEAD"] : []), "OPTIONS"].join(", ");
+  return refusal(method === "OPTIONS" ? allowed(allow) : notAllowed(method, allow));
+}
+
+function refusal(answer: () => RouteAnswer): RouteFound {
+  return {
+    core: API_CORE,
+    params: {},
+    run: async (scope) => {
+      await authenticateCaller(scope);
+      return answer();
+    },
+  };
+}
+
+const notFound = (): RouteAnswer => {
+  throw new ApiError("not_found", "No such API operation");
+};
+
+const notAllowed = (method: string, allow: string) => (): RouteAnswer => {
+  const row = ERROR_TABLE.method_not_allowed;
+  return { status: row.status, body: { code: row.code, message: `${method} is not allowed here; allowed: ${allow}` }, headers: { allow } };
+};
+
+const allowed = (allow: string) => (): RouteAnswer => ({ status: 204, body: {}, headers: { allow } });

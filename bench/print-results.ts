@@ -13,7 +13,7 @@ export type DatabaseResult = {
   provider: "sqlite" | "postgres";
   add: Versus;
   get: Versus;
-  /** The Next.js no-op route (reference). */
+  /** The API's no-op operation, GET /platform/ping (reference). */
   noop: Summary;
   hosted: HostedFigures | null;
   /** Resident memory after the bench, in MB: server.mjs (with any web processes it forked), the worker, the floor. */
@@ -59,7 +59,7 @@ export function printResults(results: DatabaseResult[], options: { hostedSeconds
     console.log(versusRow(`${r.provider}: add customer + card`, r.add, r.noop));
     console.log(versusRow(`${r.provider}: get customer`, r.get, r.noop));
     const n = r.noop;
-    console.log(row([`${r.provider}: Next.js no-op route (reference)`, n.requestsPerSecond, "-", "-", "100%", n.p50, n.p99, "-", failures(n)]));
+    console.log(row([`${r.provider}: no-op operation, ping (reference)`, n.requestsPerSecond, "-", "-", "100%", n.p50, n.p99, "-", failures(n)]));
     const h = r.hosted;
     if (h) console.log(row([`${r.provider}: hosted submit`, h.requestsPerSecond, "-", "-", `${h.shareOfNoop}%`, h.p50, h.p99, "-", failures(h)]));
   }

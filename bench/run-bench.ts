@@ -14,8 +14,8 @@
 // then autocannon at 16 connections, in interleaved rounds:
 //   add customer + card: POST /platform/vault/customer with one card, product and floor
 //   get customer:        GET /platform/vault/customer/{id} with its cards, product and floor
-//   Next.js no-op route: GET /platform/ping, an authenticated route doing nothing else
-//                        (a reference for what the framework path costs)
+//   no-op operation:     GET /platform/ping, an authenticated operation doing nothing else
+//                        (a reference for what the request path costs without the work)
 //   hosted submit:       a customer's card form posted to POST /checkout/{id},
 //                        answered by a 303 to the link's success_url (bench/hosted-submits.ts)
 // Then, on the first database's product, the hosted page in Chromium (its

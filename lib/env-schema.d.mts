@@ -15,6 +15,8 @@ export type EnvSettings = {
   PUBLIC_BASE_URL: string | undefined;
   LOG_LEVEL: LogLevel;
   DATABASE_POOL_SIZE: number;
+  /** Web processes server.mjs runs; undefined when unset (server.mjs picks by database). */
+  WEB_CONCURRENCY: number | undefined;
   TRUST_PROXY: boolean;
   /** The key JSON, when keys come from the environment rather than the key file. */
   VAULT_KEYS: string | undefined;

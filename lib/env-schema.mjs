@@ -46,7 +46,7 @@ function rule(read) {
 }
 
 /** A whole number in [min, max]; unset gives `fallback`. */
-function wholeNumber(/** @type {number} */ min, /** @type {number} */ max, /** @type {number} */ fallback) {
+function wholeNumber(/** @type {number} */ min, /** @type {number} */ max, /** @type {number | undefined} */ fallback) {
   return rule((raw, refuse) => {
     if (raw === undefined || isUnset(raw)) return fallback;
     const value = Number(raw.trim());
@@ -94,6 +94,8 @@ const RULES = {
   }),
   /** PostgreSQL connections per process. */
   DATABASE_POOL_SIZE: wholeNumber(1, 200, 10),
+  /** Web processes server.mjs runs; unset: 1 on SQLite, one per core on PostgreSQL (server.mjs decides). */
+  WEB_CONCURRENCY: wholeNumber(1, 64, undefined),
   /** Trust X-Forwarded-For for the client address (only behind a proxy you run). */
   TRUST_PROXY: onOff(),
   VAULT_KEYS: rule((raw, refuse) => {

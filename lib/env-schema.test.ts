@@ -9,6 +9,7 @@ const DEFAULTS: VaultEnv = {
   PUBLIC_BASE_URL: "http://localhost:3000",
   LOG_LEVEL: "info",
   DATABASE_POOL_SIZE: 10,
+  WEB_CONCURRENCY: undefined,
   TRUST_PROXY: false,
   VAULT_KEYS: undefined,
   VAULT_KEYS_FILE: "./data/keys.json",
@@ -69,8 +70,8 @@ describe("readEnv", () => {
     [{ VAULT_KEYS: '{"format":1}' }, { VAULT_KEYS: '{"format":1}' }],
     [{ VAULT_KEYS_FILE: "/etc/vault/keys.json" }, { VAULT_KEYS_FILE: "/etc/vault/keys.json" }],
     [
-      { WORKER_CONCURRENCY: "1", WORKER_POLL_MS: "10", WEBHOOK_TIMEOUT_MS: "60000" },
-      { WORKER_CONCURRENCY: 1, WORKER_POLL_MS: 10, WEBHOOK_TIMEOUT_MS: 60_000 },
+      { WORKER_CONCURRENCY: "1", WORKER_POLL_MS: "10", WEBHOOK_TIMEOUT_MS: "60000", WEB_CONCURRENCY: "2" },
+      { WORKER_CONCURRENCY: 1, WORKER_POLL_MS: 10, WEBHOOK_TIMEOUT_MS: 60_000, WEB_CONCURRENCY: 2 },
     ],
   ])("accepts %j", (env, expected) => {
     expect(readEnv(env)).toMatchObject(expected);
@@ -91,6 +92,7 @@ describe("readEnv", () => {
     [{ WEBHOOK_ALLOW_PRIVATE_TARGETS: "on" }, 'WEBHOOK_ALLOW_PRIVATE_TARGETS must be 1 or true, 0 or false (got "on")'],
     [{ VAULT_KEYS: " " }, "VAULT_KEYS is set but empty"],
     [{ WORKER_CONCURRENCY: "257" }, "WORKER_CONCURRENCY must be a whole number from 1 to 256"],
+    [{ WEB_CONCURRENCY: "0" }, "WEB_CONCURRENCY must be a whole number from 1 to 64"],
     [{ WORKER_POLL_MS: "5" }, "WORKER_POLL_MS must be a whole number from 10 to 60000"],
     [{ WEBHOOK_TIMEOUT_MS: "-1" }, "WEBHOOK_TIMEOUT_MS must be a whole number from 100 to 60000"],
   ])("refuses %j, naming the variable", (env, message) => {
@@ -134,7 +136,10 @@ describe("the README's Configuration table", () => {
     const shown: Record<string, string> = Object.fromEntries(rows.map((r) => [r.name, r.fallback]));
     expect(shown.PUBLIC_BASE_URL).toBe("`http://localhost:$PORT`");
     expect(shown.VAULT_KEYS).toBe("unset");
-    for (const { name, fallback } of rows.filter((r) => !["PUBLIC_BASE_URL", "VAULT_KEYS"].includes(r.name))) {
+    // Unset in the schema; server.mjs picks it by database.
+    expect(DEFAULTS.WEB_CONCURRENCY).toBeUndefined();
+    expect(shown.WEB_CONCURRENCY).toBe("`1` on SQLite, the number of cores on PostgreSQL");
+    for (const { name, fallback } of rows.filter((r) => !["PUBLIC_BASE_URL", "VAULT_KEYS", "WEB_CONCURRENCY"].includes(r.name))) {
       const value = DEFAULTS[name as keyof VaultEnv];
       expect(fallback, name).toBe(`\`${typeof value === "boolean" ? (value ? "1" : "0") : String(value)}\``);
     }

@@ -1,5 +1,5 @@
 import "#server-only";
-import type { Tx } from "../db/client";
+import type { Db, Tx } from "../db/client";
 import { addRatePoint, rateLimitRetryAfter, type RateRule } from "../throttle/rate-limit";
 
 // Card testers spread their guesses over many links, so a per-link lock is
@@ -11,8 +11,8 @@ import { addRatePoint, rateLimitRetryAfter, type RateRule } from "../throttle/ra
 // See docs/decisions/005-card-testing-limits.md.
 export const CHECKOUT_ADDRESS_LIMIT: RateRule = { name: "checkout-address", limit: 10, windowSeconds: 10 * 60 };
 
-/** Seconds until the address may submit again, or 0 when it may now. */
-export async function addressRetryAfterSeconds(tx: Tx, clientAddress: string | null | undefined): Promise<number> {
+/** Seconds until the address may submit again, or 0 when it may now (read in the caller's transaction, or outside one). */
+export async function addressRetryAfterSeconds(tx: Tx | Db, clientAddress: string | null | undefined): Promise<number> {
   if (!clientAddress) return 0;
   return rateLimitRetryAfter(tx, CHECKOUT_ADDRESS_LIMIT, clientAddress);
 }

@@ -12,6 +12,7 @@ import type { AddBillingCardInput } from "../vault/schemas";
 import { addressRetryAfterSeconds, recordAddressFailure } from "./address-limit";
 import { checkoutState, type CheckoutRow } from "./checkout-row";
 import { formTokenHash } from "./checkout-session";
+import { storeCardDirectly } from "./store-card-directly";
 import { failureRedirect, successRedirect } from "./signed-redirects";
 import type { CheckoutState } from "./schemas";
 
@@ -56,6 +57,10 @@ export type CaptureFrom = {
  * The exception is the session that spent the link (a double click, a
  * refresh): it gets the first answer again and stores nothing. It is known
  * by its form token, never by its card.
+ *
+ * The common case (a valid new card for an open link) is tried first
+ * straight on the driver (store-card-directly.ts); whatever that path does
+ * not store comes here, to the transaction below.
  */
 export async function captureCard(
   checkoutId: string,
@@ -66,6 +71,14 @@ export async function captureCard(
 ): Promise<CaptureResult> {
   const { formToken, ...origin } = from;
   const session = formToken ? formTokenHash(formToken) : null;
+  if (!rejected) {
+    const stored = await storeCardDirectly(checkoutId, input, origin, session);
+    if (stored) {
+      const link = { merchantId: stored.merchantId, id: checkoutId, customerId: stored.customerId };
+      const redirectUrl = stored.successUrl ? await successRedirect({ ...link, successUrl: stored.successUrl }, stored.cardId) : null;
+      return { kind: "stored", cardId: stored.cardId, redirectUrl };
+    }
+  }
   const outcome = await getDb().$transaction(async (tx) => {
     const checkout = await lockCheckout(tx, checkoutId);
     if (!checkout) return { kind: "unknown" as const };

@@ -1,6 +1,7 @@
 import "#server-only";
-import { getDb } from "../db/client";
-import { brandingSelect, toBranding, type Branding } from "../merchants/branding";
+import { directQuery } from "../db/direct-sql";
+import { Prisma } from "../db/sql";
+import { toBranding, type Branding } from "../merchants/branding";
 import { originOf } from "../security/content-security-policy";
 import { checkoutState } from "./checkout-row";
 import type { CheckoutState } from "./schemas";
@@ -18,22 +19,35 @@ export type HostedCheckout = {
   isUpdate: boolean;
 };
 
-/** What the hosted page shows for a link, or null for an unknown one. Public: the link id is the credential. */
+type HostedRow = {
+  id: string;
+  merchantId: bigint;
+  state: string;
+  expiresAt: Date;
+  successUrl: string | null;
+  failureUrl: string | null;
+  cardId: string | null;
+  firstName: string | null;
+  lastName: string | null;
+  name: string;
+  brandDisplayName: string | null;
+  brandLogoUrl: string | null;
+  brandPrimaryColor: string | null;
+};
+
+/**
+ * What the hosted page shows for a link, or null for an unknown one. Public:
+ * the link id is the credential. Read straight on the driver (decision 004):
+ * every load of the page and every submit reads it.
+ */
 export async function getHostedCheckout(checkoutId: string): Promise<HostedCheckout | null> {
-  const row = await getDb().checkout.findUnique({
-    where: { id: checkoutId },
-    select: {
-      id: true,
-      merchantId: true,
-      state: true,
-      expiresAt: true,
-      successUrl: true,
-      failureUrl: true,
-      cardId: true,
-      customer: { select: { firstName: true, lastName: true } },
-      merchant: { select: brandingSelect },
-    },
-  });
+  const [row] = await directQuery<HostedRow>(Prisma.sql`
+    SELECT k."id", k."merchantId", k."state", k."expiresAt", k."successUrl", k."failureUrl", k."cardId",
+           c."firstName", c."lastName", m."name", m."brandDisplayName", m."brandLogoUrl", m."brandPrimaryColor"
+    FROM "Checkout" k
+    JOIN "Customer" c ON c."id" = k."customerPk"
+    JOIN "Merchant" m ON m."id" = k."merchantId"
+    WHERE k."id" = ${checkoutId}`);
   if (!row) return null;
   return {
     checkoutId: row.id,
@@ -41,8 +55,8 @@ export async function getHostedCheckout(checkoutId: string): Promise<HostedCheck
     state: checkoutState(row),
     failureUrl: row.failureUrl,
     redirectOrigins: [originOf(row.successUrl), originOf(row.failureUrl)].filter((o): o is string => o !== null),
-    branding: toBranding(row.merchant),
-    customerName: [row.customer.firstName, row.customer.lastName].filter(Boolean).join(" "),
+    branding: toBranding(row),
+    customerName: [row.firstName, row.lastName].filter(Boolean).join(" "),
     isUpdate: row.cardId !== null,
   };
 }

@@ -1,5 +1,6 @@
 import "#server-only";
-import { getDb } from "../db/client";
+import { directQuery } from "../db/direct-sql";
+import { Prisma } from "../db/sql";
 import { openSealed } from "../crypto/open-sealed";
 import { signingSecretAad } from "../merchants/create-merchant";
 import { signedRedirectUrl } from "./redirect-signature";
@@ -7,8 +8,12 @@ import { signedRedirectUrl } from "./redirect-signature";
 // The two ways a hosted page sends the browser back to the merchant, both
 // signed with the merchant's signing secret (README: "The redirect").
 
+// Read straight on the driver (docs/decisions/004): every hosted submit signs one.
 async function signingSecret(merchantId: bigint): Promise<string> {
-  const merchant = await getDb().merchant.findUniqueOrThrow({ where: { id: merchantId }, select: { signingSecretSealed: true } });
+  const [merchant] = await directQuery<{ signingSecretSealed: Uint8Array }>(
+    Prisma.sql`SELECT "signingSecretSealed" FROM "Merchant" WHERE "id" = ${merchantId}`,
+  );
+  if (!merchant) throw new Error(`No merchant ${merchantId} for a link's redirect`);
   return openSealed(merchant.signingSecretSealed, signingSecretAad(merchantId));
 }
 

@@ -1,6 +1,8 @@
 import "#server-only";
 import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
 import type { Db, Tx } from "../db/client";
+import { queryRows } from "../db/direct-sql";
+import { Prisma } from "../db/sql";
 
 // The vault's one rate-limiting mechanism (docs/decisions/014): counters in
 // the RateLimit table, kept by rate-limiter-flexible's Prisma store. Every
@@ -46,9 +48,22 @@ export async function rateLimitRetryAfter(tx: Tx | Db, rule: RateRule, key: stri
   return points >= rule.limit ? Math.max(1, windowEndsInSeconds) : 0;
 }
 
-/** The key's count in its current window. */
+/**
+ * The key's count in its current window. Read with our own SELECT of the
+ * store's row (the one the store's own get() reads, under the key the store
+ * names it by), so that outside a transaction it runs straight on the driver
+ * (queryRows, decision 004): every hosted submit asks. Writes stay the
+ * store's, for its atomic increment.
+ */
 export async function rateCount(tx: Tx | Db, rule: RateRule, key: string): Promise<RateCount> {
-  return countOf(await limiter(tx, rule).get(key));
+  const now = new Date();
+  const [row] = await queryRows<{ points: number | bigint; expire: Date | null }>(
+    tx,
+    Prisma.sql`SELECT "points", "expire" FROM "RateLimit" WHERE "key" = ${limiter(tx, rule).getKey(key)} AND ("expire" IS NULL OR "expire" > ${now})`,
+  );
+  if (!row) return { points: 0, windowEndsInSeconds: 0 };
+  const msLeft = row.expire ? row.expire.getTime() - now.getTime() : 0;
+  return { points: Number(row.points), windowEndsInSeconds: msLeft > 0 ? Math.ceil(msLeft / 1000) : 0 };
 }
 
 /**

@@ -5,10 +5,10 @@ import type { PreparedCard } from "./prepare-card";
 
 /**
  * The INSERT for sealed cards of one customer (`customerPk` is a value or a
- * subquery). Plain SQL, as the vault's busiest write
+ * subquery, and so may each card's `isPrimary` be). Plain SQL, as the vault's busiest write
  * (docs/decisions/002-raw-sql-for-hot-reads.md).
  */
-export function insertCardRowsSql(customerPk: Prisma.Sql, cards: (PreparedCard & { isPrimary: boolean })[]): Prisma.Sql {
+export function insertCardRowsSql(customerPk: Prisma.Sql, cards: (PreparedCard & { isPrimary: boolean | Prisma.Sql })[]): Prisma.Sql {
   // One millisecond apart, so cards sent together keep the order they were
   // sent in (cards are listed, and promoted to primary, oldest first).
   const start = Date.now();

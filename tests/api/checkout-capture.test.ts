@@ -93,6 +93,20 @@ describe("capturing a card through a checkout link", () => {
     expect(await getDb().event.count({ where: { merchantId: BigInt(m.merchantId), type: { startsWith: "checkout_" } } })).toBe(1);
   });
 
+  it("stores one card when different page sessions race on one link with different cards; the rest are told it is spent, and nothing else is written", async () => {
+    const m = await newMerchant("Capture Race");
+    const { checkoutId, customerId } = await newLink(m);
+    const results = await Promise.all(Array.from({ length: 6 }, (_, i) => captureCard(checkoutId, cardInput(), { ...from, formToken: `page-session-${i}` })));
+    const stored = results.filter((r) => r.kind === "stored");
+    expect(stored).toHaveLength(1);
+    expect(results.filter((r) => r.kind === "unusable").map((r) => (r.kind === "unusable" ? r.reason : ""))).toEqual(Array(5).fill("spent"));
+    const cards = (await m.api.get(`/vault/customer/${customerId}`)).body.data.billing_cards as { card_id: string; primary: boolean }[];
+    expect(cards.map((c) => c.card_id)).toEqual([stored[0]!.kind === "stored" ? stored[0]!.cardId : ""]);
+    expect(cards[0]!.primary).toBe(true);
+    expect(await getDb().event.count({ where: { merchantId: BigInt(m.merchantId), type: { startsWith: "checkout_" } } })).toBe(1);
+    expect(await getDb().auditLog.count({ where: { merchantId: BigInt(m.merchantId), action: "card.create" } })).toBe(1);
+  });
+
   it("sends another card to a spent link to failure_url with reason spent, storing nothing", async () => {
     const m = await newMerchant("Capture Spent");
     const { checkoutId, customerId } = await newLink(m);

@@ -1,4 +1,5 @@
 import "#server-only";
+import { createHash } from "node:crypto";
 import pg from "pg";
 import type { Prisma } from "./sql";
 
@@ -33,8 +34,30 @@ function toPostgres(value: unknown): unknown {
   return value;
 }
 
+// Named prepared statements: each connection parses and plans a statement
+// once, then only binds and runs it (the API key lookup runs on every
+// request; it still reads the row every time, so a revoked key is refused at
+// once). The name is a hash of the text, so every bundle of the app in one
+// process (Next's and the API's share the pool) names a text alike. Texts
+// beyond the cap (a multi-row INSERT has one per row count) run unnamed.
+const MAX_NAMED_STATEMENTS = 500;
+const statementNames = new Map<string, string>();
+
+function statementName(text: string): string | undefined {
+  let name = statementNames.get(text);
+  if (name === undefined && statementNames.size < MAX_NAMED_STATEMENTS) {
+    name = `vault_${createHash("sha256").update(text).digest("hex").slice(0, 32)}`;
+    statementNames.set(text, name);
+  }
+  return name;
+}
+
+function queryConfig(query: Prisma.Sql): pg.QueryConfig {
+  return { name: statementName(query.text), text: query.text, values: query.values.map(toPostgres), types };
+}
+
 export async function postgresQuery<T>(pool: pg.Pool, query: Prisma.Sql): Promise<T[]> {
-  const result = await pool.query({ text: query.text, values: query.values.map(toPostgres), types });
+  const result = await pool.query(queryConfig(query));
   return result.rows as T[];
 }
 
@@ -42,13 +65,13 @@ export async function postgresWriteAtomically(pool: pg.Pool, statements: Prisma.
   const [only] = statements;
   // One statement is atomic on its own: no BEGIN/COMMIT round trips.
   if (statements.length === 1 && only) {
-    await pool.query({ text: only.text, values: only.values.map(toPostgres) });
+    await pool.query(queryConfig(only));
     return;
   }
   const client = await pool.connect();
   try {
     await client.query("BEGIN");
-    for (const query of statements) await client.query({ text: query.text, values: query.values.map(toPostgres) });
+    for (const query of statements) await client.query(queryConfig(query));
     await client.query("COMMIT");
     client.release();
   } catch (error) {

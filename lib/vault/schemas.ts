@@ -197,7 +197,7 @@ export const ShippingPathSchema = z.object({
     .transform((v) => Number(v)),
 });
 
-// ---- Responses: parsed on the way out, so a new column cannot leak. ----
+// ---- Responses: what lib/vault/to-response.ts builds (its test checks them against these). ----
 
 export const BillingCardResponseSchema = z.strictObject({
   card_id: z.string(),

@@ -7,7 +7,7 @@ import { authenticateApiKey } from "../auth/authenticate-api-key";
 import type { Actor } from "../audit/record-audit";
 import { errorResult } from "../http/error-result";
 import type { CoreOptions, RequestScope } from "../http/route-core";
-import type { RouteAnswer } from "../http/route-result";
+import type { RouteResult } from "../http/route-result";
 import { beginIdempotentRequest, finishIdempotentRequest, hashRequestBody, parseIdempotencyKey } from "../idempotency/idempotent-request";
 import { operation, type OperationSpec } from "../openapi/operation";
 
@@ -23,8 +23,8 @@ export type ApiRoute = {
   openapi: ZodOpenApiOperationObject;
   /** The route's log message and validation message. */
   core: CoreOptions;
-  /** The route's own part of the pipeline (lib/http/route-core.ts does the rest). */
-  run: (scope: RequestScope) => Promise<RouteAnswer>;
+  /** The route's own part of the pipeline (lib/http/route-core.ts does the rest); the API answers JSON only. */
+  run: (scope: RequestScope) => Promise<RouteResult>;
 };
 
 /** Operations that need an API key. */
@@ -51,7 +51,7 @@ export function apiOperation<P = Record<string, never>, Q = Record<string, never
   handler: (input: ApiInput<P, Q, B>) => Promise<ApiResult>,
 ): ApiRoute {
   const schemas = { params: spec.path, query: spec.query, body: spec.body };
-  const run = async (scope: RequestScope): Promise<RouteAnswer> => {
+  const run = async (scope: RequestScope): Promise<RouteResult> => {
     const actor = await authenticateCaller(scope);
     const rawBody = spec.body ? await scope.readBody() : undefined;
     checkMerchantScope(actor.merchantId, scope.url.searchParams.get("merchant_id"), rawBody?.json.merchant_id);
@@ -78,7 +78,7 @@ export function apiOperation<P = Record<string, never>, Q = Record<string, never
 }
 
 /** An operation anyone may call: what it answers belongs to no merchant. */
-export function publicOperation(method: ApiMethod, path: string, openapi: ZodOpenApiOperationObject, run: () => Promise<RouteAnswer>): ApiRoute {
+export function publicOperation(method: ApiMethod, path: string, openapi: ZodOpenApiOperationObject, run: () => Promise<RouteResult>): ApiRoute {
   return { method, path, openapi, core: PUBLIC_CORE, run };
 }
 

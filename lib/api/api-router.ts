@@ -3,8 +3,7 @@ import FindMyWay from "find-my-way";
 import { ApiError } from "../errors/api-error";
 import { ERROR_TABLE } from "../errors/error-table";
 import type { PathParams } from "../http/incoming";
-import type { RequestScope } from "../http/route-core";
-import type { RouteAnswer } from "../http/route-result";
+import type { RouteResult } from "../http/route-result";
 import { API_CORE, authenticateCaller, type ApiMethod, type ApiRoute } from "./api-operation";
 import { API_ROUTES } from "./route-table";
 
@@ -20,7 +19,6 @@ import { API_ROUTES } from "./route-table";
 export const API_PREFIXES = ["/platform", "/pg"] as const;
 
 const SERVED: readonly ApiMethod[] = ["GET", "POST", "PUT", "DELETE"];
-const ANSWERED = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 
 const router = FindMyWay({
   ignoreTrailingSlash: true,
@@ -32,7 +30,7 @@ for (const route of API_ROUTES) {
 }
 
 /** The operation that answers this request, and the path parameters it was found with. */
-export type RouteFound = { core: ApiRoute["core"]; run: (scope: RequestScope) => Promise<RouteAnswer>; params: PathParams };
+export type RouteFound = { core: ApiRoute["core"]; run: ApiRoute["run"]; params: PathParams };
 
 export function findApiRoute(method: string, pathname: string): RouteFound {
   const lookup = method === "HEAD" ? "GET" : method;
@@ -45,11 +43,11 @@ export function findApiRoute(method: string, pathname: string): RouteFound {
   }
   const served = SERVED.filter((other) => router.find(other, pathname) !== null);
   if (served.length === 0) return refusal(notFound);
-  const allow = [...ANSWERED.filter((name) => (served as string[]).includes(name)), ...(served.includes("GET") ? ["HEAD"] : []), "OPTIONS"].join(", ");
+  const allow = [...served, ...(served.includes("GET") ? ["HEAD"] : []), "OPTIONS"].join(", ");
   return refusal(method === "OPTIONS" ? allowed(allow) : notAllowed(method, allow));
 }
 
-function refusal(answer: () => RouteAnswer): RouteFound {
+function refusal(answer: () => RouteResult): RouteFound {
   return {
     core: API_CORE,
     params: {},
@@ -60,13 +58,13 @@ function refusal(answer: () => RouteAnswer): RouteFound {
   };
 }
 
-const notFound = (): RouteAnswer => {
+const notFound = (): RouteResult => {
   throw new ApiError("not_found", "No such API operation");
 };
 
-const notAllowed = (method: string, allow: string) => (): RouteAnswer => {
+const notAllowed = (method: string, allow: string) => (): RouteResult => {
   const row = ERROR_TABLE.method_not_allowed;
   return { status: row.status, body: { code: row.code, message: `${method} is not allowed here; allowed: ${allow}` }, headers: { allow } };
 };
 
-const allowed = (allow: string) => (): RouteAnswer => ({ status: 204, body: {}, headers: { allow } });
+const allowed = (allow: string) => (): RouteResult => ({ status: 204, body: {}, headers: { allow } });

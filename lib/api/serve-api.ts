@@ -1,7 +1,5 @@
 import "#server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { Readable } from "node:stream";
-import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import { incomingOfNodeRequest, urlOfNodeRequest } from "../http/incoming";
 import { runRoute } from "../http/route-core";
 import { API_PREFIXES, findApiRoute } from "./api-router";
@@ -22,17 +20,7 @@ export function isApiPath(pathname: string): boolean {
 export async function serveApi(request: IncomingMessage, response: ServerResponse): Promise<void> {
   const url = urlOfNodeRequest(request);
   const route = findApiRoute(request.method ?? "GET", url.pathname);
-  const answered = await runRoute(route.core, route.run, incomingOfNodeRequest(request, url, route.params));
-  if (answered instanceof Response) {
-    response.writeHead(answered.status, Object.fromEntries(answered.headers));
-    if (!answered.body) return void response.end();
-    Readable.fromWeb(answered.body as NodeReadableStream).pipe(response);
-    return;
-  }
-  if (answered.status === 204) {
-    const { "content-type": _type, ...headers } = answered.headers;
-    response.writeHead(204, headers).end();
-    return;
-  }
-  response.writeHead(answered.status, { ...answered.headers, "content-length": Buffer.byteLength(answered.json) }).end(answered.json);
+  const { status, headers, json } = await runRoute(route.core, route.run, incomingOfNodeRequest(request, url, route.params));
+  if (json === null) return void response.writeHead(status, headers).end();
+  response.writeHead(status, { ...headers, "content-length": Buffer.byteLength(json) }).end(json);
 }

@@ -2,7 +2,6 @@ import "#server-only";
 import { cardEventData } from "../events/event-data";
 import { constantTimeEqual } from "../crypto/constant-time-equal";
 import { getDb, type Tx } from "../db/client";
-import { forUpdate } from "../db/locks";
 import type { FieldErrors } from "../errors/api-error";
 import { recordAudit, type Actor } from "../audit/record-audit";
 import { recordEvent } from "../events/record-event";
@@ -10,8 +9,9 @@ import { prepareCard, type PreparedCard } from "../vault/prepare-card";
 import { insertCustomerCard } from "../vault/insert-card-rows";
 import type { AddBillingCardInput } from "../vault/schemas";
 import { addressRetryAfterSeconds, recordAddressFailure } from "./address-limit";
-import { checkoutState, type CheckoutRow } from "./checkout-row";
+import { checkoutState } from "./checkout-row";
 import { formTokenHash } from "./checkout-session";
+import { isOtherCardOfCustomer, readCheckoutForCapture, type CheckoutForCapture } from "./capture-reads";
 import { storeCardDirectly } from "./store-card-directly";
 import { failureRedirect, successRedirect } from "./signed-redirects";
 import type { CheckoutState } from "./schemas";
@@ -34,11 +34,6 @@ export type CaptureResult =
   /** Nothing looked at: this client address failed too often lately (lib/checkout/address-limit.ts). */
   | { kind: "throttled"; retryAfterSeconds: number };
 
-type CheckoutForCapture = Pick<
-  CheckoutRow,
-  "id" | "merchantId" | "cardId" | "successUrl" | "failureUrl" | "expiresAt" | "state" | "failedAttempts" | "resultCardId"
-> & { customerPk: number; customerId: string; spentBySession: string | null };
-
 export type CaptureFrom = {
   clientAddress?: string | null;
   requestId?: string | null;
@@ -60,7 +55,8 @@ export type CaptureFrom = {
  *
  * The common case (a valid new card for an open link) is tried first
  * straight on the driver (store-card-directly.ts); whatever that path does
- * not store comes here, to the transaction below.
+ * not store goes through captureInTransaction. Either way the answer is
+ * made below, from the same outcome.
  */
 export async function captureCard(
   checkoutId: string,
@@ -71,16 +67,32 @@ export async function captureCard(
 ): Promise<CaptureResult> {
   const { formToken, ...origin } = from;
   const session = formToken ? formTokenHash(formToken) : null;
-  if (!rejected) {
-    const stored = await storeCardDirectly(checkoutId, input, origin, session);
-    if (stored) {
-      const link = { merchantId: stored.merchantId, id: checkoutId, customerId: stored.customerId };
-      const redirectUrl = stored.successUrl ? await successRedirect({ ...link, successUrl: stored.successUrl }, stored.cardId) : null;
-      return { kind: "stored", cardId: stored.cardId, redirectUrl };
-    }
+  const direct = rejected ? null : await storeCardDirectly(checkoutId, input, origin, session);
+  const outcome = direct ?? (await captureInTransaction(checkoutId, input, origin, session, rejected));
+  if (outcome.kind === "unknown") return { kind: "unusable", reason: "unknown", redirectUrl: null };
+  if (outcome.kind === "throttled") return outcome;
+  const { checkout } = outcome;
+  if (outcome.kind === "invalid") return { kind: "invalid", errors: outcome.errors, attemptsLeft: outcome.attemptsLeft };
+  if (outcome.kind === "unusable") {
+    const failureUrl = checkout.failureUrl;
+    const redirectUrl = failureUrl ? await failureRedirect({ ...checkout, failureUrl }, outcome.reason) : null;
+    return { kind: "unusable", reason: outcome.reason, redirectUrl };
   }
-  const outcome = await getDb().$transaction(async (tx) => {
-    const checkout = await lockCheckout(tx, checkoutId);
+  const successUrl = checkout.successUrl;
+  const redirectUrl = successUrl ? await successRedirect({ ...checkout, successUrl }, outcome.cardId) : null;
+  return { kind: "stored", cardId: outcome.cardId, redirectUrl };
+}
+
+/** Every case of a submit, in one transaction with the link's row locked. */
+function captureInTransaction(
+  checkoutId: string,
+  input: AddBillingCardInput,
+  origin: Omit<CaptureFrom, "formToken">,
+  session: string | null,
+  rejected?: FieldErrors,
+) {
+  return getDb().$transaction(async (tx) => {
+    const checkout = await readCheckoutForCapture(tx, checkoutId, true);
     if (!checkout) return { kind: "unknown" as const };
     const state = checkoutState(checkout);
     // Two posts of one session race on a double click: the second waits on
@@ -106,7 +118,7 @@ export async function captureCard(
     if (!card) return countFailure(tx, actor, checkout, errors);
     // Checked first because a failed INSERT would abort the transaction on
     // PostgreSQL; the unique index still guards against a race.
-    if (await duplicateOfOtherCard(tx, checkout, card)) {
+    if (await isOtherCardOfCustomer(tx, checkout.customerPk, card)) {
       const duplicate = { card_number: DUPLICATE_CARD_ERROR };
       return { checkout, kind: "invalid" as const, errors: duplicate, attemptsLeft: attemptsLeft(checkout) };
     }
@@ -114,28 +126,6 @@ export async function captureCard(
     await tx.checkout.update({ where: { id: checkout.id }, data: { state: "spent", spentAt: new Date(), resultCardId: cardId, spentBySession: session } });
     return { checkout, cardId, kind: "stored" as const };
   });
-  if (outcome.kind === "unknown") return { kind: "unusable", reason: "unknown", redirectUrl: null };
-  if (outcome.kind === "throttled") return outcome;
-  const { checkout } = outcome;
-  if (outcome.kind === "invalid") return { kind: "invalid", errors: outcome.errors, attemptsLeft: outcome.attemptsLeft };
-  if (outcome.kind === "unusable") {
-    const failureUrl = checkout.failureUrl;
-    const redirectUrl = failureUrl ? await failureRedirect({ ...checkout, failureUrl }, outcome.reason) : null;
-    return { kind: "unusable", reason: outcome.reason, redirectUrl };
-  }
-  const successUrl = checkout.successUrl;
-  const redirectUrl = successUrl ? await successRedirect({ ...checkout, successUrl }, outcome.cardId) : null;
-  return { kind: "stored", cardId: outcome.cardId, redirectUrl };
-}
-
-// The link's row is locked so two submits take turns.
-async function lockCheckout(tx: Tx, checkoutId: string): Promise<CheckoutForCapture | null> {
-  const [row] = await tx.$queryRaw<CheckoutForCapture[]>`
-    SELECT k."id", k."merchantId", k."customerPk", c."customerId", k."cardId", k."successUrl", k."failureUrl",
-           k."expiresAt", k."state", k."failedAttempts", k."resultCardId", k."spentBySession"
-    FROM "Checkout" k JOIN "Customer" c ON c."id" = k."customerPk"
-    WHERE k."id" = ${checkoutId} ${forUpdate({ of: "k" })}`;
-  return row ?? null;
 }
 
 function attemptsLeft(checkout: Pick<CheckoutForCapture, "failedAttempts">): number {
@@ -160,14 +150,6 @@ async function countFailure(tx: Tx, actor: Actor, checkout: CheckoutForCapture, 
 function spentBy(checkout: CheckoutForCapture, session: string | null): boolean {
   if (!session || !checkout.spentBySession || !checkout.resultCardId) return false;
   return constantTimeEqual(checkout.spentBySession, session);
-}
-
-async function duplicateOfOtherCard(tx: Tx, checkout: CheckoutForCapture, card: PreparedCard): Promise<boolean> {
-  const other = await tx.card.findFirst({
-    where: { customerPk: checkout.customerPk, fingerprint: card.fingerprint, NOT: { id: card.id } },
-    select: { id: true },
-  });
-  return other !== null;
 }
 
 async function storeCard(tx: Tx, actor: Actor, checkout: CheckoutForCapture, card: PreparedCard, replaces: boolean): Promise<string> {

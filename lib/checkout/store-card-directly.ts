@@ -1,21 +1,22 @@
 import "#server-only";
 import { auditRowsSql, type Actor } from "../audit/record-audit";
 import { getDb } from "../db/client";
-import { directQuery, directWriteAtomically } from "../db/direct-sql";
+import { directWriteAtomically } from "../db/direct-sql";
 import { Prisma } from "../db/sql";
-import type { FieldErrors } from "../errors/api-error";
 import { cardEventData } from "../events/event-data";
 import { eventRowsSql } from "../events/record-event";
 import { insertCardRowsSql } from "../vault/insert-card-rows";
 import { prepareCard } from "../vault/prepare-card";
 import type { AddBillingCardInput } from "../vault/schemas";
 import { addressRetryAfterSeconds } from "./address-limit";
+import { isOtherCardOfCustomer, readCheckoutForCapture, type CheckoutForCapture } from "./capture-reads";
 import { checkoutState } from "./checkout-row";
 
 // The hosted submit's common case, straight on the database driver
-// (docs/decisions/004): an open link that adds a new card, a valid card the
-// customer does not have yet, an address under its limit. Everything is read
-// first, outside any transaction; then one atomic batch spends the link only
+// (docs/decisions/004): an open link that adds a new card, an address under
+// its limit, a valid card the customer does not have yet. Everything is read
+// first, outside any transaction, with the reads the locked path makes
+// (capture-reads.ts); then one atomic batch spends the link only
 // if it is still open, and stores the card, its audit row and its event only
 // if that spend took: the card's customer is read from the link as this
 // batch just spent it, so a link another request spent, locked or let expire
@@ -29,17 +30,8 @@ import { checkoutState } from "./checkout-row";
 // counts failures. So this path only ever stores what that one would have
 // stored, in fewer round trips and without the Prisma client.
 
-export type DirectlyStored = { cardId: string; merchantId: bigint; customerId: string; successUrl: string | null };
-
-type OpenLink = {
-  merchantId: bigint;
-  customerPk: number;
-  customerId: string;
-  cardId: string | null;
-  successUrl: string | null;
-  expiresAt: Date;
-  state: string;
-};
+/** What a stored submit leads to: the link as it was read, and the new card. */
+export type DirectlyStored = { kind: "stored"; checkout: CheckoutForCapture; cardId: string };
 
 export async function storeCardDirectly(
   checkoutId: string,
@@ -47,25 +39,19 @@ export async function storeCardDirectly(
   origin: Pick<Actor, "clientAddress" | "requestId">,
   session: string | null,
 ): Promise<DirectlyStored | null> {
-  const [link] = await directQuery<OpenLink>(Prisma.sql`
-    SELECT k."merchantId", k."customerPk", c."customerId", k."cardId", k."successUrl", k."expiresAt", k."state"
-    FROM "Checkout" k JOIN "Customer" c ON c."id" = k."customerPk"
-    WHERE k."id" = ${checkoutId}`);
-  if (!link || link.cardId !== null || checkoutState(link) !== "open") return null;
-  const errors: FieldErrors = {};
+  const db = getDb();
+  const checkout = await readCheckoutForCapture(db, checkoutId, false);
+  if (!checkout || checkout.cardId !== null || checkoutState(checkout) !== "open") return null;
+  if ((await addressRetryAfterSeconds(db, origin.clientAddress)) > 0) return null;
   const now = new Date();
-  const card = prepareCard(input, link.merchantId, "", errors, now);
-  if (!card) return null;
-  const [duplicate] = await directQuery<{ id: string }>(Prisma.sql`
-    SELECT "id" FROM "Card" WHERE "customerPk" = ${link.customerPk} AND "fingerprint" = ${card.fingerprint}`);
-  if (duplicate) return null;
-  if ((await addressRetryAfterSeconds(getDb(), origin.clientAddress)) > 0) return null;
+  const card = prepareCard(input, checkout.merchantId, "", {}, now);
+  if (!card || (await isOtherCardOfCustomer(db, checkout.customerPk, card))) return null;
 
-  const actor: Actor = { merchantId: link.merchantId, actor: `checkout:${checkoutId}`, ...origin };
+  const actor: Actor = { merchantId: checkout.merchantId, actor: `checkout:${checkoutId}`, ...origin };
   const spentCustomer = Prisma.sql`(SELECT "customerPk" FROM "Checkout" WHERE "id" = ${checkoutId} AND "resultCardId" = ${card.id})`;
   // The customer's first card is primary, as on every other way in.
   const isPrimary = Prisma.sql`NOT EXISTS (SELECT 1 FROM "Card" WHERE "customerPk" = ${spentCustomer})`;
-  const eventData = { checkout_id: checkoutId, ...cardEventData(link.customerId, card) };
+  const eventData = { checkout_id: checkoutId, ...cardEventData(checkout.customerId, card) };
   try {
     await directWriteAtomically([
       Prisma.sql`
@@ -73,11 +59,11 @@ export async function storeCardDirectly(
         WHERE "id" = ${checkoutId} AND "state" = 'open' AND "cardId" IS NULL AND "expiresAt" > ${now}`,
       insertCardRowsSql(spentCustomer, [{ ...card, isPrimary }]),
       auditRowsSql(actor, [{ action: "card.create", type: "card", id: card.id }]),
-      eventRowsSql(link.merchantId, [{ type: "checkout_vault_card_added", data: eventData }]).sql,
+      eventRowsSql(checkout.merchantId, [{ type: "checkout_vault_card_added", data: eventData }]).sql,
     ]);
   } catch {
     // Nothing was written; the full capture finds out why and answers it.
     return null;
   }
-  return { cardId: card.id, merchantId: link.merchantId, customerId: link.customerId, successUrl: link.successUrl };
+  return { kind: "stored", checkout, cardId: card.id };
 }

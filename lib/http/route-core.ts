@@ -4,11 +4,11 @@ import type { z } from "zod";
 import { ApiError } from "../errors/api-error";
 import { FIELD_PARSE_PARAMS, zodFieldErrors } from "../errors/zod-fields";
 import { logger } from "../log/logger";
-import { CLIENT_ADDRESS_HEADER } from "./client-address";
+import { clientAddressIn } from "./client-address";
 import { incomingOfRequest, type Incoming, type PathParams } from "./incoming";
 import { errorResult } from "./error-result";
 import { readJsonBody, type JsonBody } from "./read-json-body";
-import type { RouteAnswer } from "./route-result";
+import type { RouteAnswer, RouteResult } from "./route-result";
 
 /** The second argument Next.js passes a route handler. */
 export type RouteContext = { params: Promise<PathParams> };
@@ -42,8 +42,10 @@ export type CoreOptions = {
   validationMessage: string;
 };
 
-/** A finished answer: a JSON text with its status and headers, or a handler's own Response (a stream). */
-export type Answered = { status: number; headers: Record<string, string>; json: string } | Response;
+/** A finished JSON answer: its status, headers and text (null for a 204, which has no body). */
+export type JsonAnswered = { status: number; headers: Record<string, string>; json: string | null };
+/** A finished answer: JSON, or a handler's own Response (a stream). */
+export type Answered = JsonAnswered | Response;
 
 /**
  * The one request pipeline under every route: a request id, body reading,
@@ -53,6 +55,8 @@ export type Answered = { status: number; headers: Record<string, string>; json: 
  * handlers reach it through routeCore below; the API, served by server.mjs
  * without Next.js, through lib/api/serve-api.ts.
  */
+export function runRoute(options: CoreOptions, authorize: (scope: RequestScope) => Promise<RouteResult>, incoming: Incoming): Promise<JsonAnswered>;
+export function runRoute(options: CoreOptions, authorize: (scope: RequestScope) => Promise<RouteAnswer>, incoming: Incoming): Promise<Answered>;
 export async function runRoute(options: CoreOptions, authorize: (scope: RequestScope) => Promise<RouteAnswer>, incoming: Incoming): Promise<Answered> {
   const startedAt = performance.now();
   const scope = newScope(incoming, options.validationMessage);
@@ -81,6 +85,7 @@ export async function runRoute(options: CoreOptions, authorize: (scope: RequestS
     for (const [name, value] of Object.entries(ours)) if (!headers.has(name)) headers.set(name, value);
     return new Response(answer.body, { status: answer.status, statusText: answer.statusText, headers });
   }
+  if (answer.status === 204) return { status: 204, headers: { ...ours, ...answer.headers }, json: null };
   return { status: answer.status, headers: { "content-type": "application/json", ...ours, ...answer.headers }, json: JSON.stringify(answer.body) };
 }
 
@@ -106,7 +111,7 @@ function newScope(incoming: Incoming, validationMessage: string): RequestScope {
     header: incoming.header,
     requestId: randomUUID(),
     url,
-    clientAddress: incoming.header(CLIENT_ADDRESS_HEADER) || null,
+    clientAddress: clientAddressIn({ get: incoming.header }),
     log: {},
     headers: {},
     readBody,

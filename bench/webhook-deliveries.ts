@@ -10,7 +10,7 @@
 // (endpoint, event_id) it is sent. bench/webhook-database.ts creates them
 // through the lib functions and pre-loads the outbox with EVENTS events
 // (each owed to its merchant's two webhooks, after their validate_url).
-// Then the worker processes start (`node --import tsx worker/main.ts`, as
+// Then the worker processes start (`node dist/worker.mjs`, as
 // `npm run worker`, WORKER_POLL_MS=50) and the clock runs until the
 // receiver holds every delivery owed; the workers are stopped with SIGTERM
 // and must exit 0.

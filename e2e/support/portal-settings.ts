@@ -49,7 +49,7 @@ export type RunningWorker = { stop: () => Promise<void>; log: () => string };
 export async function startWorker(vault: VaultInfo, logDir: string): Promise<RunningWorker> {
   const logFile = join(logDir, `worker-${Date.now()}.log`);
   const fd = openSync(logFile, "a");
-  const child = spawn(process.execPath, ["--import", "tsx", "worker/main.ts"], {
+  const child = spawn(process.execPath, ["dist/worker.mjs"], {
     cwd: process.cwd(),
     env: { ...process.env, ...cliEnv(vault), LOG_LEVEL: "info", WORKER_POLL_MS: "100", WEBHOOK_TIMEOUT_MS: "3000" },
     stdio: ["ignore", fd, fd],

@@ -3,7 +3,7 @@
 // under /pg, a trailing slash, the base headers, and that every refusal
 // comes in the envelope only after the API key.
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import { apiClient } from "../support/api-client";
+import { apiClient, basicAuth } from "../support/api-client";
 import { json, newMerchant, uniqueCustomerId, type TestMerchant } from "../support/fixtures";
 
 let merchant: TestMerchant;
@@ -43,7 +43,7 @@ describe("the API's router", () => {
       const anonymous = await fetch(`${baseUrl()}${path}`);
       expect(anonymous.status, path).toBe(401);
       expect(((await anonymous.json()) as { code: number }).code).toBe(2);
-      const known = await fetch(`${baseUrl()}${path}`, { headers: { authorization: `Basic ${Buffer.from(`${merchant.apiKey}:`).toString("base64")}` } });
+      const known = await fetch(`${baseUrl()}${path}`, { headers: { authorization: basicAuth(merchant.apiKey) } });
       expect(known.status, path).toBe(404);
       expect(await known.json()).toMatchObject({ code: 7 });
       expect(known.headers.get("x-request-id")).toBeTruthy();

@@ -95,7 +95,8 @@ async function npmStart(env: Record<string, string>): Promise<Run> {
 }
 
 const cli = (args: string[], env: Record<string, string>) => run(["--import", "tsx", "cli/vault.ts", ...args], { ...env, LOG_LEVEL: "silent" });
-const worker = (env: Record<string, string>) => run(["--import", "tsx", "worker/main.ts"], env, '"worker started"');
+// The worker as npm start and `npm run worker` run it: the build's bundle.
+const worker = (env: Record<string, string>) => run(["dist/worker.mjs"], env, '"worker started"');
 
 /** A process that stopped at the keys check for a missing key file: not serving, non-zero, saying so, and no key file made. */
 function expectRefusedMissingKeyFile(result: Run, keysFile: string): void {
@@ -105,47 +106,35 @@ function expectRefusedMissingKeyFile(result: Run, keysFile: string): void {
   expect(existsSync(keysFile)).toBe(false);
 }
 
-/** The rows of KeyCheckValue, by name, read straight from the database. */
-async function checkRows(vault: Vault): Promise<Map<string, string>> {
-  const query = 'SELECT "keyName", "checkValue" FROM "KeyCheckValue"';
-  let rows: { keyName: string; checkValue: Uint8Array }[];
+/** Runs one statement straight on the vault's database, outside the vault's code; its rows. */
+async function sqlOn<T>(vault: Vault, sql: string): Promise<T[]> {
   if (vault.db.provider === "sqlite") {
     const db = new Database(vault.db.file!);
     try {
-      rows = db.prepare(query).all() as typeof rows;
+      const statement = db.prepare(sql);
+      return (statement.reader ? statement.all() : (statement.run(), [])) as T[];
     } finally {
       db.close();
     }
-  } else {
-    const client = new pg.Client({ connectionString: vault.db.url });
-    await client.connect();
-    try {
-      rows = (await client.query(query)).rows;
-    } finally {
-      await client.end();
-    }
   }
+  const client = new pg.Client({ connectionString: vault.db.url });
+  await client.connect();
+  try {
+    return (await client.query(sql)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}
+
+/** The rows of KeyCheckValue, by name, read straight from the database. */
+async function checkRows(vault: Vault): Promise<Map<string, string>> {
+  const rows = await sqlOn<{ keyName: string; checkValue: Uint8Array }>(vault, 'SELECT "keyName", "checkValue" FROM "KeyCheckValue"');
   return new Map(rows.map((row) => [row.keyName, Buffer.from(row.checkValue).toString("hex")]));
 }
 
 /** Empties KeyCheckValue: the database as it was before check values existed. */
 async function forgetCheckRows(vault: Vault): Promise<void> {
-  if (vault.db.provider === "sqlite") {
-    const db = new Database(vault.db.file!);
-    try {
-      db.prepare('DELETE FROM "KeyCheckValue"').run();
-    } finally {
-      db.close();
-    }
-  } else {
-    const client = new pg.Client({ connectionString: vault.db.url });
-    await client.connect();
-    try {
-      await client.query('DELETE FROM "KeyCheckValue"');
-    } finally {
-      await client.end();
-    }
-  }
+  await sqlOn(vault, 'DELETE FROM "KeyCheckValue"');
 }
 
 /** Key material JSON that is well formed but holds other keys (fresh random ones, under the versions given). */

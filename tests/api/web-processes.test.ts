@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { describe, expect, inject, it } from "vitest";
+import { basicAuth } from "../support/api-client";
 import { startServer } from "../support/server";
 import { json, newMerchant } from "../support/fixtures";
 
@@ -32,7 +33,7 @@ describe("web processes", () => {
     // Fresh connections each time, so the cluster hands them round.
     for (let i = 0; i < 8 * expected; i++) {
       const answer = await fetch(`${inject("baseUrl")}/platform/ping`, {
-        headers: { authorization: `Basic ${Buffer.from(`${merchant.apiKey}:`).toString("base64")}`, connection: "close" },
+        headers: { authorization: basicAuth(merchant.apiKey), connection: "close" },
       });
       expect(answer.status).toBe(200);
     }
@@ -46,7 +47,7 @@ describe("web processes", () => {
     const server = await startServer(env, logFile);
     try {
       const merchant = await newMerchant("Web processes 2");
-      const headers = { authorization: `Basic ${Buffer.from(`${merchant.apiKey}:`).toString("base64")}`, connection: "close" };
+      const headers = { authorization: basicAuth(merchant.apiKey), connection: "close" };
       for (let i = 0; i < 16; i++) expect((await fetch(`${server.baseUrl}/platform/ping`, { headers })).status).toBe(200);
       await new Promise((resolve) => setTimeout(resolve, 200));
       const pids = [...apiRequestPids(logFile)];

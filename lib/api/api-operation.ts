@@ -8,7 +8,8 @@ import type { Actor } from "../audit/record-audit";
 import { errorResult } from "../http/error-result";
 import type { CoreOptions, RequestScope } from "../http/route-core";
 import type { RouteResult } from "../http/route-result";
-import { beginIdempotentRequest, finishIdempotentRequest, hashRequestBody, parseIdempotencyKey } from "../idempotency/idempotent-request";
+import { FirstWriteRefused } from "../db/first-write";
+import { answerOnce, hashRequestBody, parseIdempotencyKey } from "../idempotency/idempotent-request";
 import { operation, type OperationSpec } from "../openapi/operation";
 
 export type ApiInput<P, Q, B> = { actor: Actor; params: P; query: Q; body: B };
@@ -61,18 +62,16 @@ export function apiOperation<P = Record<string, never>, Q = Record<string, never
     const idempotencyKey = method === "POST" ? parseIdempotencyKey(scope.header("idempotency-key")) : null;
     if (idempotencyKey === null) return handler(input);
     const idempotencyScope = { merchantId: actor.merchantId, method, path: scope.url.pathname, key: idempotencyKey };
-    const start = await beginIdempotentRequest(idempotencyScope, hashRequestBody(rawBody?.raw ?? ""));
-    if (start.kind === "replay") {
+    // The handler's answer is recorded, a refusal included, so a retry gets the same one.
+    // Refusals before the handler (the key, the body, merchant_id, validation) record nothing.
+    const { answer, replayed } = await answerOnce(idempotencyScope, hashRequestBody(rawBody?.raw ?? ""), () =>
+      runToResult(() => handler(input), scope.requestId),
+    );
+    if (replayed) {
       scope.log.idempotentReplay = true;
       scope.headers["idempotent-replayed"] = "true";
-      return { status: start.response.status, body: JSON.parse(start.response.body) as Record<string, unknown> };
     }
-    // The handler's answer is recorded, a refusal included, so a retry gets the same one;
-    // finishIdempotentRequest forgets a 5xx instead, so a retry runs again. Refusals
-    // before the handler (the key, the body, merchant_id, validation) record nothing.
-    const result = await runToResult(() => handler(input), scope.requestId);
-    await finishIdempotentRequest(start.recordId, { status: result.status, body: JSON.stringify(result.body) });
-    return result;
+    return answer;
   };
   return { method, path, openapi: operation(method.toLowerCase() as Lowercase<ApiMethod>, spec), core: API_CORE, run };
 }
@@ -93,6 +92,8 @@ async function runToResult(run: () => Promise<ApiResult>, requestId: string): Pr
   try {
     return await run();
   } catch (error) {
+    // Not a failure: a concurrent twin holds the key, and answerOnce answers with its answer.
+    if (error instanceof FirstWriteRefused) throw error;
     return errorResult(error, requestId);
   }
 }

@@ -32,7 +32,9 @@ function touchLastUsed(apiKeyId: number): void {
   const now = Date.now();
   if (now - (lastUsedWrittenAt.get(apiKeyId) ?? 0) < LAST_USED_WRITE_INTERVAL_MS) return;
   lastUsedWrittenAt.set(apiKeyId, now);
-  // In a transaction: on SQLite every write must be, see lib/db/client.ts.
+  // In a transaction: on SQLite every write must be, see lib/db/client.ts. Not
+  // writeTransaction: this background write must never carry a request's first
+  // write (lib/db/first-write.ts), which would then commit apart from its effects.
   void getDb()
     .$transaction((tx) => tx.apiKey.update({ where: { id: apiKeyId }, data: { lastUsedAt: new Date(now) } }))
     .catch(() => lastUsedWrittenAt.delete(apiKeyId));

@@ -1,7 +1,8 @@
 import "#server-only";
 import { cardEventData } from "../events/event-data";
 import { constantTimeEqual } from "../crypto/constant-time-equal";
-import { getDb, type Tx } from "../db/client";
+import { type Tx } from "../db/client";
+import { writeTransaction } from "../db/write-transaction";
 import type { FieldErrors } from "../errors/api-error";
 import { recordAudit, type Actor } from "../audit/record-audit";
 import { recordEvent } from "../events/record-event";
@@ -91,7 +92,7 @@ function captureInTransaction(
   session: string | null,
   rejected?: FieldErrors,
 ) {
-  return getDb().$transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     const checkout = await readCheckoutForCapture(tx, checkoutId, true);
     if (!checkout) return { kind: "unknown" as const };
     const state = checkoutState(checkout);

@@ -1,8 +1,9 @@
 import "#server-only";
 import { recordEvent } from "../events/record-event";
-import { getDb, type Tx } from "../db/client";
+import { type Tx } from "../db/client";
+import { writeTransaction } from "../db/write-transaction";
 import { ApiError } from "../errors/api-error";
-import { isUniqueViolation } from "../errors/to-api-error";
+import { isUniqueViolation } from "../db/unique-violation";
 import { recordAudit, recordAuditMany, type Actor } from "../audit/record-audit";
 import { randomHexId } from "../crypto/random-id";
 import { getCardOrThrow } from "../vault/get-card-or-throw";
@@ -23,7 +24,7 @@ export async function createCheckout(actor: Actor, input: CreateCheckoutInput): 
   // insert fails the unique index, and its second try finds the customer.
   for (let attempt = 0; ; attempt++) {
     try {
-      return await getDb().$transaction((tx) => createInTransaction(tx, actor, input));
+      return await writeTransaction((tx) => createInTransaction(tx, actor, input));
     } catch (error) {
       if (attempt === 0 && isUniqueViolation(error)) continue;
       throw error;

@@ -1,7 +1,8 @@
 import "#server-only";
 import { getDb } from "../db/client";
 import { toDbBytes } from "../db/bytes";
-import { isUniqueViolation } from "../errors/to-api-error";
+import { writeTransaction } from "../db/write-transaction";
+import { isUniqueViolation } from "../db/unique-violation";
 
 /** The key check values this database holds (lib/crypto/key-check-value.ts), by row name. */
 export async function readKeyCheckValues(): Promise<Map<string, Buffer>> {
@@ -17,7 +18,7 @@ export async function readKeyCheckValues(): Promise<Map<string, Buffer>> {
 export async function recordKeyCheckValue(name: string, value: Buffer): Promise<Buffer> {
   const db = getDb();
   try {
-    await db.$transaction((tx) => tx.keyCheckValue.create({ data: { keyName: name, checkValue: toDbBytes(value) } }));
+    await writeTransaction((tx) => tx.keyCheckValue.create({ data: { keyName: name, checkValue: toDbBytes(value) } }));
     return value;
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;

@@ -71,7 +71,11 @@ export async function postgresWriteAtomically(pool: pg.Pool, statements: Prisma.
   const client = await pool.connect();
   try {
     await client.query("BEGIN");
-    for (const query of statements) await client.query(queryConfig(query));
+    for (const [statementIndex, query] of statements.entries()) {
+      await client.query(queryConfig(query)).catch((error: unknown) => {
+        throw Object.assign(error as Error, { statementIndex });
+      });
+    }
     await client.query("COMMIT");
     client.release();
   } catch (error) {

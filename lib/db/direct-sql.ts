@@ -4,6 +4,8 @@ import type { Prisma } from "./sql";
 import { sqliteQuery } from "./direct-sqlite";
 import { sqliteWriteAtomically } from "./sqlite-writer";
 import { postgresQuery, postgresWriteAtomically } from "./direct-postgres";
+import { carryingFirstWrite, FirstWriteRefused } from "./first-write";
+import { isDriverUniqueViolation } from "./unique-violation";
 
 // The vault's hottest statements (the API key lookup on every request, the
 // customer read, adding a customer) run here, straight on the database
@@ -33,15 +35,19 @@ export function queryRows<T>(db: Db | Tx, query: Prisma.Sql): Promise<T[]> {
   return db === getDb() ? directQuery<T>(query) : db.$queryRaw<T[]>(query);
 }
 
-/** Runs the statements in one transaction: all of them commit, or none. */
-export async function directWriteAtomically(statements: Prisma.Sql[]): Promise<void> {
-  if (dbProvider() === "sqlite") return sqliteWriteAtomically(statements);
-  return postgresWriteAtomically(getPostgresPool(), statements);
-}
-
-/** True when a database error is a unique-constraint violation, as the drivers report it. */
-export function isDriverUniqueViolation(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  // SQLite: extended result codes; PostgreSQL: SQLSTATE unique_violation.
-  return code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY" || code === "23505";
+/**
+ * Runs the statements in one transaction: all of them commit, or none. A
+ * pending first write (first-write.ts) runs first among them.
+ */
+export function directWriteAtomically(statements: Prisma.Sql[]): Promise<void> {
+  return carryingFirstWrite(async (first) => {
+    const batch = first ? [first, ...statements] : statements;
+    try {
+      if (dbProvider() === "sqlite") await sqliteWriteAtomically(batch);
+      else await postgresWriteAtomically(getPostgresPool(), batch);
+    } catch (error) {
+      const failedAt = (error as { statementIndex?: unknown }).statementIndex;
+      throw first && failedAt === 0 && isDriverUniqueViolation(error) ? new FirstWriteRefused() : error;
+    }
+  });
 }

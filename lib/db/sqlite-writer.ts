@@ -12,7 +12,7 @@ import { sqliteWriteGate } from "./sqlite-write-gate";
 // the main thread that wait would stall every request in flight. See
 // docs/decisions/004-direct-sql-on-hot-paths.md.
 
-type WriterReply = { id: number; error?: { message: string; code?: string } };
+type WriterReply = { id: number; error?: { message: string; code?: string; statementIndex?: number } };
 type Writer = { worker: Worker; pending: Map<number, { resolve: () => void; reject: (error: Error) => void }>; nextId: number };
 const globalForWriter = globalThis as unknown as { vaultSqliteWriter?: Writer };
 
@@ -35,7 +35,7 @@ function writer(): Writer {
     state.pending.delete(id);
     if (state.pending.size === 0) worker.unref();
     if (!error) return waiting?.resolve();
-    waiting?.reject(Object.assign(new Error(error.message), { code: error.code }));
+    waiting?.reject(Object.assign(new Error(error.message), { code: error.code, statementIndex: error.statementIndex }));
   });
   const fail = (error: Error) => {
     if (globalForWriter.vaultSqliteWriter === state) delete globalForWriter.vaultSqliteWriter;

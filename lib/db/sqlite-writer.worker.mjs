@@ -27,15 +27,17 @@ const toBindable = (value) => (value instanceof Uint8Array && !Buffer.isBuffer(v
 parentPort.on("message", ({ id, batch }) => {
   try {
     statement("BEGIN IMMEDIATE").run();
+    let index = 0;
     try {
-      for (const { sql, values } of batch) statement(sql).run(...values.map(toBindable));
+      for (; index < batch.length; index++) statement(batch[index].sql).run(...batch[index].values.map(toBindable));
       statement("COMMIT").run();
     } catch (error) {
       if (db.inTransaction) statement("ROLLBACK").run();
-      throw error;
+      throw Object.assign(error, { statementIndex: index });
     }
     parentPort.postMessage({ id });
   } catch (error) {
-    parentPort.postMessage({ id, error: { message: String(error?.message ?? error), code: error?.code } });
+    const { message = error, code, statementIndex } = error ?? {};
+    parentPort.postMessage({ id, error: { message: String(message), code, statementIndex } });
   }
 });

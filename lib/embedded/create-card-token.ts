@@ -1,5 +1,5 @@
 import "#server-only";
-import { getDb } from "../db/client";
+import { writeTransaction } from "../db/write-transaction";
 import type { FieldErrors } from "../errors/api-error";
 import { recordAudit, type Actor } from "../audit/record-audit";
 import { addressRetryAfterSeconds, recordAddressFailure } from "../checkout/address-limit";
@@ -30,7 +30,7 @@ export async function createCardToken(
 ): Promise<StoreOutcome<TokenResult>> {
   const hash = hashTransientKey(transientKey);
   const now = new Date();
-  return getDb().$transaction(async (tx): Promise<StoreOutcome<TokenResult>> => {
+  return writeTransaction(async (tx): Promise<StoreOutcome<TokenResult>> => {
     const key = await tx.transientKey.findUnique({ where: { hash }, select: { merchantId: true, failedAttempts: true, usedAt: true, expiresAt: true } });
     if (!key || key.usedAt !== null || key.expiresAt <= now) return { kind: "done", value: { unusable: true } };
     const retryAfterSeconds = await addressRetryAfterSeconds(tx, from.clientAddress);

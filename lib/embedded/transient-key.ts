@@ -1,6 +1,6 @@
 import "#server-only";
 import { createHash, randomBytes } from "node:crypto";
-import { getDb } from "../db/client";
+import { writeTransaction } from "../db/write-transaction";
 import { recordAudit, type Actor } from "../audit/record-audit";
 
 /** An unused transient key expires after this long (the reference's EmbeddedKey). */
@@ -22,7 +22,7 @@ export async function createTransientKey(actor: Actor, options: { forPortal?: bo
   const createdAt = new Date();
   const expiresAt = new Date(createdAt.getTime() + TRANSIENT_KEY_TTL_MS);
   const hash = hashTransientKey(key);
-  await getDb().$transaction(async (tx) => {
+  await writeTransaction(async (tx) => {
     await tx.transientKey.create({
       data: { hash, merchantId: actor.merchantId, expiresAt, createdAt, forPortal: options.forPortal === true },
       select: { hash: true },

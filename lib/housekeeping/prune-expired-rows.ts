@@ -1,5 +1,5 @@
 import "#server-only";
-import { getDb } from "../db/client";
+import { writeTransaction } from "../db/write-transaction";
 import { IDLE_MS } from "../portal/portal-session";
 import type { HousekeepingJob } from "./housekeeping-job";
 
@@ -15,28 +15,28 @@ const ago = (clock: { now(): Date }, ms: number) => new Date(clock.now().getTime
 export const pruneTransientKeys: HousekeepingJob = {
   name: "prune-transient-keys",
   everyMs: 5 * 60_000,
-  run: async (clock) => (await getDb().$transaction((tx) => tx.transientKey.deleteMany({ where: { expiresAt: { lt: ago(clock, DAY_MS) } } }))).count,
+  run: async (clock) => (await writeTransaction((tx) => tx.transientKey.deleteMany({ where: { expiresAt: { lt: ago(clock, DAY_MS) } } }))).count,
 };
 
 /** Unclaimed embedded-form cards, as soon as their token expires: sealed card data is kept no longer than needed. */
 export const prunePendingCards: HousekeepingJob = {
   name: "prune-pending-cards",
   everyMs: 60_000,
-  run: async (clock) => (await getDb().$transaction((tx) => tx.pendingCard.deleteMany({ where: { expiresAt: { lte: clock.now() } } }))).count,
+  run: async (clock) => (await writeTransaction((tx) => tx.pendingCard.deleteMany({ where: { expiresAt: { lte: clock.now() } } }))).count,
 };
 
 /** Idempotency records past their 24 hours. */
 export const pruneIdempotencyRecords: HousekeepingJob = {
   name: "prune-idempotency-records",
   everyMs: 5 * 60_000,
-  run: async (clock) => (await getDb().$transaction((tx) => tx.idempotencyRecord.deleteMany({ where: { expiresAt: { lte: clock.now() } } }))).count,
+  run: async (clock) => (await writeTransaction((tx) => tx.idempotencyRecord.deleteMany({ where: { expiresAt: { lte: clock.now() } } }))).count,
 };
 
 /** Rate-limit counters whose window ended (lib/throttle): the next point starts a new window anyway. */
 export const pruneRateLimits: HousekeepingJob = {
   name: "prune-rate-limits",
   everyMs: 5 * 60_000,
-  run: async (clock) => (await getDb().$transaction((tx) => tx.rateLimit.deleteMany({ where: { expire: { lte: clock.now() } } }))).count,
+  run: async (clock) => (await writeTransaction((tx) => tx.rateLimit.deleteMany({ where: { expire: { lte: clock.now() } } }))).count,
 };
 
 /** Finished deliveries (with their attempts) and fanned-out events after 30 days. */
@@ -45,7 +45,7 @@ export const pruneWebhookHistory: HousekeepingJob = {
   everyMs: 60 * 60_000,
   run: async (clock) => {
     const before = ago(clock, DELIVERY_RETENTION_MS);
-    return getDb().$transaction(async (tx) => {
+    return writeTransaction(async (tx) => {
       const deliveries = await tx.webhookDelivery.deleteMany({ where: { status: { not: "PENDING" }, createdAt: { lt: before } } });
       const events = await tx.event.deleteMany({ where: { fannedOutAt: { lt: before }, deliveries: { none: {} } } });
       return deliveries.count + events.count;
@@ -59,7 +59,7 @@ export const prunePortalSessions: HousekeepingJob = {
   everyMs: 5 * 60_000,
   run: async (clock) =>
     (
-      await getDb().$transaction((tx) =>
+      await writeTransaction((tx) =>
         tx.portalSession.deleteMany({ where: { OR: [{ expiresAt: { lte: clock.now() } }, { lastSeenAt: { lt: ago(clock, IDLE_MS) } }] } }),
       )
     ).count,
@@ -70,9 +70,6 @@ export const pruneUserInvites: HousekeepingJob = {
   name: "prune-user-invites",
   everyMs: 60 * 60_000,
   run: async (clock) =>
-    (
-      await getDb().$transaction((tx) =>
-        tx.userInvite.deleteMany({ where: { OR: [{ expiresAt: { lt: ago(clock, DAY_MS) } }, { acceptedAt: { not: null } }] } }),
-      )
-    ).count,
+    (await writeTransaction((tx) => tx.userInvite.deleteMany({ where: { OR: [{ expiresAt: { lt: ago(clock, DAY_MS) } }, { acceptedAt: { not: null } }] } })))
+      .count,
 };

@@ -1,5 +1,6 @@
 import "#server-only";
 import { getDb, type Tx } from "../db/client";
+import { writeTransaction } from "../db/write-transaction";
 import { notFound } from "../errors/api-error";
 import { recordAudit } from "../audit/record-audit";
 import { newApiKeyMaterial } from "../auth/api-key-material";
@@ -12,7 +13,7 @@ const auditActor = (who: Who) => ({ merchantId: who.merchantId, actor: who.actor
 
 /** Creates an API key for a merchant; the key is returned once and stored only as a hash. */
 export async function createApiKey(options: NewApiKey) {
-  return getDb().$transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     const merchant = await tx.merchant.findUnique({ where: { id: options.merchantId }, select: { id: true } });
     if (!merchant) throw notFound("Merchant");
     return insertApiKey(tx, options);
@@ -35,7 +36,7 @@ export async function insertApiKey(tx: Tx, options: NewApiKey) {
 
 /** Revokes a merchant's API key; requests with it get 401 from the next request on. */
 export async function revokeApiKey(options: Who & { apiKeyId: number }) {
-  return getDb().$transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     const key = await tx.apiKey.findFirst({ where: { id: options.apiKeyId, merchantId: options.merchantId } });
     if (!key) throw notFound("API key");
     if (!key.revokedAt) {

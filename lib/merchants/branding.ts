@@ -1,5 +1,6 @@
 import "#server-only";
 import { getDb } from "../db/client";
+import { writeTransaction } from "../db/write-transaction";
 import { recordAudit, type Actor } from "../audit/record-audit";
 import { BrandingSchema, type BrandingInput } from "./schemas";
 
@@ -17,7 +18,7 @@ export async function setBranding(actor: Actor, input: BrandingInput): Promise<B
     ...(parsed.logoUrl !== undefined ? { brandLogoUrl: parsed.logoUrl } : {}),
     ...(parsed.primaryColor !== undefined ? { brandPrimaryColor: parsed.primaryColor } : {}),
   };
-  await getDb().$transaction(async (tx) => {
+  await writeTransaction(async (tx) => {
     await tx.merchant.update({ where: { id: actor.merchantId }, data });
     await recordAudit(tx, actor, "merchant.brand", { type: "merchant", id: String(actor.merchantId) });
   });

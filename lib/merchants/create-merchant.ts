@@ -1,8 +1,8 @@
 import "#server-only";
 import { randomBytes, randomInt } from "node:crypto";
-import { getDb } from "../db/client";
+import { writeTransaction } from "../db/write-transaction";
 import { toDbBytes } from "../db/bytes";
-import { isUniqueViolation } from "../errors/to-api-error";
+import { isUniqueViolation } from "../db/unique-violation";
 import { recordAudit } from "../audit/record-audit";
 import { seal } from "../crypto/seal";
 import { insertApiKey } from "./api-keys";
@@ -33,7 +33,7 @@ export async function createMerchant(options: { name: string; actor?: string }):
     const signingSecret = newSigningSecret();
     const sealedSecret = seal(signingSecret, signingSecretAad(merchantId));
     try {
-      const key = await getDb().$transaction(async (tx) => {
+      const key = await writeTransaction(async (tx) => {
         await tx.merchant.create({
           data: {
             id: merchantId,

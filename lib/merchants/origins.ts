@@ -1,5 +1,6 @@
 import "#server-only";
 import { getDb } from "../db/client";
+import { writeTransaction } from "../db/write-transaction";
 import { recordAudit, type Actor } from "../audit/record-audit";
 
 // The origins a merchant registers for the embedded card form: the only
@@ -15,7 +16,7 @@ export async function listOrigins(merchantId: bigint): Promise<string[]> {
 
 /** Adds and removes origins (already parsed), recording each change. Returns the merchant's origins after. */
 export async function changeOrigins(actor: Actor, add: string[], remove: string[]): Promise<string[]> {
-  await getDb().$transaction(async (tx) => {
+  await writeTransaction(async (tx) => {
     for (const origin of add) {
       const exists = await tx.merchantOrigin.findUnique({ where: { merchantId_origin: { merchantId: actor.merchantId, origin } } });
       if (exists) continue;

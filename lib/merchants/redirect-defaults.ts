@@ -1,5 +1,6 @@
 import "#server-only";
 import { getDb } from "../db/client";
+import { writeTransaction } from "../db/write-transaction";
 import { ApiError } from "../errors/api-error";
 import { zodFieldErrors } from "../errors/zod-fields";
 import { recordAudit, type Actor } from "../audit/record-audit";
@@ -21,7 +22,7 @@ export async function setRedirectDefaults(actor: Actor, input: RedirectDefaultsI
   const parsed = RedirectDefaultsFormSchema.safeParse(input);
   if (!parsed.success) throw new ApiError("validation", "Request validation failed", zodFieldErrors(parsed.error, ""));
   const { successUrl, failureUrl } = parsed.data;
-  await getDb().$transaction(async (tx) => {
+  await writeTransaction(async (tx) => {
     await tx.merchant.update({ where: { id: actor.merchantId }, data: { defaultSuccessUrl: successUrl, defaultFailureUrl: failureUrl } });
     await recordAudit(tx, actor, "merchant.redirect_defaults", { type: "merchant", id: String(actor.merchantId) });
   });

@@ -1,5 +1,6 @@
 import "#server-only";
 import { getDb } from "../db/client";
+import { writeTransaction } from "../db/write-transaction";
 import { toDbBytes } from "../db/bytes";
 import { rewrapSealed } from "../crypto/rewrap-sealed";
 import type { SealedColumn } from "../crypto/sealed-column";
@@ -18,7 +19,7 @@ export const signingSecrets: SealedColumn = {
       select: { id: true, signingSecretSealed: true, signingSecretKekVersion: true },
       take: limit,
     });
-    await getDb().$transaction(async (tx) => {
+    await writeTransaction(async (tx) => {
       for (const merchant of merchants) {
         const next = rewrapSealed(merchant.signingSecretSealed, signingSecretAad(merchant.id), target, keyring);
         await tx.merchant.updateMany({

@@ -1,5 +1,5 @@
 import "#server-only";
-import { getDb } from "../db/client";
+import { writeTransaction } from "../db/write-transaction";
 import { toDbBytes } from "../db/bytes";
 import { recordAudit, type Actor } from "../audit/record-audit";
 import { seal } from "../crypto/seal";
@@ -13,7 +13,7 @@ import { newSigningSecret, signingSecretAad } from "./create-merchant";
 export async function rotateSigningSecret(actor: Actor): Promise<{ signingSecret: string }> {
   const signingSecret = newSigningSecret();
   const sealed = seal(signingSecret, signingSecretAad(actor.merchantId));
-  await getDb().$transaction(async (tx) => {
+  await writeTransaction(async (tx) => {
     await tx.merchant.update({
       where: { id: actor.merchantId },
       data: { signingSecretSealed: toDbBytes(sealed.sealed), signingSecretKekVersion: sealed.kekVersion },

@@ -1,5 +1,5 @@
 import "#server-only";
-import { getDb } from "../db/client";
+import { writeTransaction } from "../db/write-transaction";
 import { ApiError } from "../errors/api-error";
 import { recordAudit, type Actor } from "../audit/record-audit";
 
@@ -9,7 +9,7 @@ import { recordAudit, type Actor } from "../audit/record-audit";
  * themselves into an enrolment they did not mean to start.
  */
 export async function setRequireTotp(actor: Actor & { userId: number }, requireTotp: boolean): Promise<void> {
-  await getDb().$transaction(async (tx) => {
+  await writeTransaction(async (tx) => {
     if (requireTotp) {
       const me = await tx.user.findUnique({ where: { id: actor.userId }, select: { totpSecretSealed: true } });
       if (!me?.totpSecretSealed) throw new ApiError("conflict", "Set up your own second factor before requiring one for everyone.");

@@ -3,6 +3,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { sealData, unsealData } from "iron-session";
 import { ironPassword } from "../crypto/iron-password";
 import { getDb } from "../db/client";
+import { writeTransaction } from "../db/write-transaction";
 import { getEnv } from "../env";
 import { recordAudit, type Actor } from "../audit/record-audit";
 
@@ -121,7 +122,7 @@ export async function setSessionStage(id: string, stage: SessionStage): Promise<
 
 /** Ends one session; a sign-out names who signed out, for the audit log. */
 export async function endPortalSession(id: string, signedOut?: Actor): Promise<void> {
-  await getDb().$transaction(async (tx) => {
+  await writeTransaction(async (tx) => {
     const { count } = await tx.portalSession.deleteMany({ where: { id } });
     if (count === 1 && signedOut) await recordAudit(tx, signedOut, "user.sign_out", { type: "user", id: signedOut.actor.replace(/^user:/, "") });
   });

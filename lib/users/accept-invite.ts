@@ -1,6 +1,7 @@
 import "#server-only";
 import { ApiError } from "../errors/api-error";
 import { getDb } from "../db/client";
+import { writeTransaction } from "../db/write-transaction";
 import { hashNewPassword, insertUser } from "./create-user";
 import { hashInviteToken } from "./invite-user";
 
@@ -27,7 +28,7 @@ export async function acceptInvite(options: { token: string; password: string; n
   const now = options.now ?? new Date();
   const passwordHash = await hashNewPassword(options.password);
   const id = hashInviteToken(options.token);
-  return getDb().$transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     const { count } = await tx.userInvite.updateMany({ where: { id, acceptedAt: null, expiresAt: { gt: now } }, data: { acceptedAt: now } });
     if (count === 0) throw new ApiError("not_found", GONE);
     const invite = await tx.userInvite.findUniqueOrThrow({ where: { id } });

@@ -1,6 +1,6 @@
 import "#server-only";
 import { z } from "zod";
-import { getDb } from "../db/client";
+import { writeTransaction } from "../db/write-transaction";
 import { parseOptions } from "../errors/parse-options";
 import { recordAudit, type Actor } from "../audit/record-audit";
 import { ROLES } from "./roles";
@@ -21,7 +21,7 @@ export type ChangedUserRole = { userId: number; email: string; previousRole: str
 export async function changeUserRole(options: { actor: Actor; userId: number; role: string }): Promise<ChangedUserRole> {
   const { userId, role } = parseOptions(ChangeUserRoleSchema, { userId: options.userId, role: options.role });
   const { actor } = options;
-  return getDb().$transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     const user = await lockMerchantUser(tx, actor.merchantId, userId);
     const changed = { userId, email: user.email, previousRole: user.role, role };
     if (user.role === role) return changed;

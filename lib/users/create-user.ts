@@ -1,7 +1,8 @@
 import "#server-only";
-import { getDb, type Tx } from "../db/client";
+import { type Tx } from "../db/client";
+import { writeTransaction } from "../db/write-transaction";
 import { ApiError, fieldError } from "../errors/api-error";
-import { isUniqueViolation } from "../errors/to-api-error";
+import { isUniqueViolation } from "../db/unique-violation";
 import { recordAudit } from "../audit/record-audit";
 import { hashPassword, passwordProblem } from "./password";
 import { isRole, ROLES } from "./roles";
@@ -27,7 +28,7 @@ export async function createUser(options: { merchantId: bigint; email: string; r
   const email = normaliseEmail(options.email);
   checkRole(options.role);
   const passwordHash = await hashNewPassword(options.password);
-  return getDb().$transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     const merchant = await tx.merchant.findUnique({ where: { id: options.merchantId }, select: { id: true } });
     if (!merchant) throw new ApiError("not_found", "Merchant not found");
     return insertUser(tx, { merchantId: options.merchantId, email, role: options.role, passwordHash, actor: options.actor });

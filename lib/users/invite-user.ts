@@ -3,6 +3,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { ApiError } from "../errors/api-error";
 import { recordAudit, type Actor } from "../audit/record-audit";
 import { getDb } from "../db/client";
+import { writeTransaction } from "../db/write-transaction";
 import { getEnv } from "../env";
 import { checkRole, normaliseEmail } from "./create-user";
 
@@ -24,7 +25,7 @@ export async function inviteUser(options: { actor: Actor; email: string; role: s
   const token = randomBytes(24).toString("base64url");
   const id = hashInviteToken(token);
   const expiresAt = new Date(now.getTime() + INVITE_TTL_MS);
-  await getDb().$transaction(async (tx) => {
+  await writeTransaction(async (tx) => {
     if (await tx.user.findUnique({ where: { email }, select: { id: true } })) {
       throw new ApiError("conflict", "A user with this email already exists");
     }
@@ -47,7 +48,7 @@ export async function listPendingInvites(options: { merchantId: bigint; now?: Da
 
 /** Withdraws a pending invitation of the actor's merchant; its link stops working. */
 export async function revokeInvite(options: { actor: Actor; inviteId: string }): Promise<void> {
-  await getDb().$transaction(async (tx) => {
+  await writeTransaction(async (tx) => {
     const { count } = await tx.userInvite.deleteMany({ where: { id: options.inviteId, merchantId: options.actor.merchantId, acceptedAt: null } });
     if (count === 0) throw new ApiError("not_found", "Invitation not found");
     await recordAudit(tx, options.actor, "user.invite_revoke", { type: "user_invite", id: options.inviteId });

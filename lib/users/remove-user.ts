@@ -1,6 +1,6 @@
 import "#server-only";
 import { z } from "zod";
-import { getDb } from "../db/client";
+import { writeTransaction } from "../db/write-transaction";
 import { parseOptions } from "../errors/parse-options";
 import { recordAudit, type Actor } from "../audit/record-audit";
 import { assertAnotherOwner, lockMerchantUser } from "./owner-guard";
@@ -19,7 +19,7 @@ export type RemovedUser = { userId: number; email: string; role: string };
 export async function removeUser(options: { actor: Actor; userId: number }): Promise<RemovedUser> {
   const { userId } = parseOptions(RemoveUserSchema, { userId: options.userId });
   const { actor } = options;
-  return getDb().$transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     const user = await lockMerchantUser(tx, actor.merchantId, userId);
     if (user.role === "owner") await assertAnotherOwner(tx, actor.merchantId, userId);
     await tx.user.delete({ where: { id: userId } });

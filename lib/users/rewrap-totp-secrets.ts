@@ -1,5 +1,6 @@
 import "#server-only";
 import { getDb } from "../db/client";
+import { writeTransaction } from "../db/write-transaction";
 import { toDbBytes } from "../db/bytes";
 import { rewrapSealed } from "../crypto/rewrap-sealed";
 import type { SealedColumn } from "../crypto/sealed-column";
@@ -28,7 +29,7 @@ export const totpSecrets: SealedColumn = {
       select: { id: true, merchantId: true, totpSecretSealed: true, totpKekVersion: true },
       take: limit,
     });
-    await getDb().$transaction(async (tx) => {
+    await writeTransaction(async (tx) => {
       for (const user of users) {
         if (!user.totpSecretSealed) continue;
         const next = rewrapSealed(user.totpSecretSealed, totpAad(user.merchantId, user.id), target, keyring);

@@ -1,5 +1,5 @@
 import "#server-only";
-import { getDb } from "../db/client";
+import { writeTransaction } from "../db/write-transaction";
 import { rateLimited, waitInMinutes } from "../errors/api-error";
 import { returnRatePoint, takeRatePoint, type RateRule } from "../throttle/rate-limit";
 
@@ -22,7 +22,7 @@ export const SIGN_IN_ADDRESS_LIMIT: RateRule = { name: "sign-in-address", limit:
  */
 export async function takeSignInAttempt(clientAddress: string | null | undefined): Promise<void> {
   if (!clientAddress) return;
-  const taken = await getDb().$transaction((tx) => takeRatePoint(tx, SIGN_IN_ADDRESS_LIMIT, clientAddress));
+  const taken = await writeTransaction((tx) => takeRatePoint(tx, SIGN_IN_ADDRESS_LIMIT, clientAddress));
   if (!taken.allowed) {
     throw rateLimited(
       `Too many failed sign-ins from your network address. Try again in ${waitInMinutes(taken.windowEndsInSeconds)}.`,
@@ -34,5 +34,5 @@ export async function takeSignInAttempt(clientAddress: string | null | undefined
 /** Gives back the point a sign-in took, once it succeeded. */
 export async function returnSignInAttempt(clientAddress: string | null | undefined): Promise<void> {
   if (!clientAddress) return;
-  await getDb().$transaction((tx) => returnRatePoint(tx, SIGN_IN_ADDRESS_LIMIT, clientAddress));
+  await writeTransaction((tx) => returnRatePoint(tx, SIGN_IN_ADDRESS_LIMIT, clientAddress));
 }

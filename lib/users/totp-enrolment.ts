@@ -4,7 +4,7 @@ import QRCode from "qrcode";
 import { ApiError, fieldError } from "../errors/api-error";
 import { recordAudit, type Actor } from "../audit/record-audit";
 import { ironPassword } from "../crypto/iron-password";
-import { getDb } from "../db/client";
+import { writeTransaction } from "../db/write-transaction";
 import { newRecoveryCodes, newTotpSecret, totpUri, verifyTotp } from "./totp";
 import { sealTotpSecret } from "./totp-secret";
 
@@ -53,7 +53,7 @@ export async function confirmTotpEnrolment(options: {
   if (step === null) throw fieldError("code", "That code does not match; check your app's clock and try the current code.");
   const { codes, hashes } = newRecoveryCodes();
   const merchantId = options.actor.merchantId;
-  await getDb().$transaction(async (tx) => {
+  await writeTransaction(async (tx) => {
     const user = await tx.user.findFirst({ where: { id: options.userId, merchantId }, select: { id: true } });
     if (!user) throw new ApiError("not_found", "User not found");
     await tx.user.update({

@@ -1,6 +1,6 @@
 import "#server-only";
 import { z } from "zod";
-import { getDb } from "../db/client";
+import { writeTransaction } from "../db/write-transaction";
 import { parseOptions } from "../errors/parse-options";
 import { recordAudit, type Actor } from "../audit/record-audit";
 import { lockMerchantUser } from "./owner-guard";
@@ -22,7 +22,7 @@ export async function unlockUser(options: { actor: Actor; userId: number; now?: 
   const { userId } = parseOptions(UnlockUserSchema, { userId: options.userId });
   const { actor } = options;
   const now = options.now ?? new Date();
-  return getDb().$transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     const user = await lockMerchantUser(tx, actor.merchantId, userId);
     const counts = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { lockedUntil: true, failedSignIns: true, failedSecondFactors: true } });
     const wasLocked = counts.lockedUntil !== null && counts.lockedUntil > now;

@@ -1,5 +1,6 @@
 import "#server-only";
 import { getDb } from "../db/client";
+import { writeTransaction } from "../db/write-transaction";
 import { recordAudit } from "../audit/record-audit";
 import { LOCKOUT_MS } from "./verify-sign-in";
 import { matchRecoveryCode, verifyTotp } from "./totp";
@@ -35,7 +36,7 @@ export async function verifySecondFactor(userId: number, input: string, now = ne
   const code = input.trim();
   const step = /^\d[\d\s]*$/.test(code) ? await verifyTotp(openTotpSecret(user.merchantId, user.id, user.totpSecretSealed), code, now) : null;
   if (step !== null) {
-    const claimed = await getDb().$transaction(async (tx) => {
+    const claimed = await writeTransaction(async (tx) => {
       const { count } = await tx.user.updateMany({
         where: { id: user.id, OR: [{ totpLastStep: null }, { totpLastStep: { lt: step } }] },
         data: { totpLastStep: step, failedSignIns: 0, failedSecondFactors: 0, lastSignInAt: now },
@@ -49,7 +50,7 @@ export async function verifySecondFactor(userId: number, input: string, now = ne
     const index = matchRecoveryCode(code, hashes);
     if (index >= 0) {
       const remaining = hashes.filter((_, i) => i !== index);
-      const used = await getDb().$transaction(async (tx) => {
+      const used = await writeTransaction(async (tx) => {
         // The old list in the WHERE: two requests with the same code, one wins.
         const { count } = await tx.user.updateMany({
           where: { id: user.id, recoveryCodeHashes: user.recoveryCodeHashes },
@@ -62,7 +63,7 @@ export async function verifySecondFactor(userId: number, input: string, now = ne
     }
   }
 
-  return getDb().$transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     // An increment in the database, so guesses from several processes add up.
     const updated = await tx.user.update({
       where: { id: user.id },

@@ -1,5 +1,6 @@
 import "#server-only";
 import { getDb } from "../db/client";
+import { writeTransaction } from "../db/write-transaction";
 import { recordAudit } from "../audit/record-audit";
 import { decoyHash, verifyPassword } from "./password";
 
@@ -31,7 +32,7 @@ export async function verifySignIn(emailInput: string, password: string, now = n
   // Locked: refused whatever the password, and not counted (the lock does not grow).
   if (user.lockedUntil && user.lockedUntil > now) return { ok: false, reason: "locked", lockedUntil: user.lockedUntil };
   const actor = { merchantId: user.merchantId, actor: `user:${user.id}` };
-  return getDb().$transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     if (matches) {
       await tx.user.update({ where: { id: user.id }, data: { failedSignIns: 0, lockedUntil: null, lastSignInAt: now } });
       await recordAudit(tx, actor, "user.sign_in", { type: "user", id: String(user.id) });

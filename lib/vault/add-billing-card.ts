@@ -1,7 +1,7 @@
 import "#server-only";
-import { getDb } from "../db/client";
+import { writeTransaction } from "../db/write-transaction";
 import { ApiError, type FieldErrors } from "../errors/api-error";
-import { isUniqueViolation } from "../errors/to-api-error";
+import { isUniqueViolation } from "../db/unique-violation";
 import { recordAudit, type Actor } from "../audit/record-audit";
 import { recordEvent } from "../events/record-event";
 import { cardEventData } from "../events/event-data";
@@ -30,7 +30,7 @@ export async function addBillingCard(actor: Actor, customerId: string, input: Ad
   if (!fromToken && !prepared) throw new ApiError("validation", "Request validation failed");
 
   try {
-    return await getDb().$transaction(async (tx) => {
+    return await writeTransaction(async (tx) => {
       const customerPk = await getCustomerPkOrThrow(tx, actor.merchantId, customerId);
       const card = prepared ?? (await claimCardToken(tx, actor.merchantId, input, errors));
       throwIfErrors(errors);

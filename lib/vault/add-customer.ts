@@ -2,7 +2,7 @@ import "#server-only";
 import { randomInt } from "node:crypto";
 import { getDb } from "../db/client";
 import { ApiError, type FieldErrors } from "../errors/api-error";
-import { isUniqueViolation } from "../errors/to-api-error";
+import { isUniqueViolation } from "../db/unique-violation";
 import type { Actor } from "../audit/record-audit";
 import { prepareCard, throwIfErrors, type PreparedCard } from "./prepare-card";
 import { customerColumns } from "./customer-columns";

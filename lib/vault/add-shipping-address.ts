@@ -1,5 +1,5 @@
 import "#server-only";
-import { getDb } from "../db/client";
+import { writeTransaction } from "../db/write-transaction";
 import { recordAudit, type Actor } from "../audit/record-audit";
 import { getCustomerPkOrThrow, getCustomerWithChildrenOrThrow } from "./customer-query";
 import { settlePrimaryShipping } from "./primary";
@@ -9,7 +9,7 @@ import type { AddShippingAddressInput, CustomerResponse } from "./schemas";
 
 /** Adds a shipping address; the first one, or one sent with primary: true, is primary. */
 export async function addShippingAddress(actor: Actor, customerId: string, input: AddShippingAddressInput): Promise<CustomerResponse> {
-  return getDb().$transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     const customerPk = await getCustomerPkOrThrow(tx, actor.merchantId, customerId);
     const address = await tx.shippingAddress.create({
       data: {

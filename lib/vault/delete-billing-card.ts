@@ -1,5 +1,6 @@
 import "#server-only";
-import { getDb, type Tx } from "../db/client";
+import { type Tx } from "../db/client";
+import { writeTransaction } from "../db/write-transaction";
 import { recordAudit, type Actor } from "../audit/record-audit";
 import { recordEvent } from "../events/record-event";
 import { cardEventData } from "../events/event-data";
@@ -12,7 +13,7 @@ import type { CustomerResponse } from "./schemas";
 
 /** Deletes a card (not while a subscription uses it); the oldest remaining card becomes primary. */
 export async function deleteBillingCard(actor: Actor, customerId: string, cardId: string): Promise<CustomerResponse> {
-  return getDb().$transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     const customerPk = await getCustomerPkOrThrow(tx, actor.merchantId, customerId);
     await removeCard(tx, actor, { id: customerPk, customerId }, cardId);
     await settlePrimaryCard(tx, customerPk);

@@ -1,5 +1,5 @@
 import "#server-only";
-import { getDb } from "../db/client";
+import { writeTransaction } from "../db/write-transaction";
 import { recordAudit, type Actor } from "../audit/record-audit";
 import { recordEvents } from "../events/record-event";
 import { cardEventData } from "../events/event-data";
@@ -12,7 +12,7 @@ import { getCustomerPkOrThrow } from "./customer-query";
  * are random and never reissued.
  */
 export async function deleteCustomer(actor: Actor, customerId: string): Promise<void> {
-  await getDb().$transaction(async (tx) => {
+  await writeTransaction(async (tx) => {
     const customerPk = await getCustomerPkOrThrow(tx, actor.merchantId, customerId);
     // Its cards go with it: a receiver that listens only for card deletions hears of them too.
     const cards = await tx.card.findMany({

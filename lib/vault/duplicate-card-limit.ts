@@ -1,5 +1,6 @@
 import "#server-only";
 import { getDb } from "../db/client";
+import { writeTransaction } from "../db/write-transaction";
 import { rateLimited, waitInMinutes } from "../errors/api-error";
 import { recordAudit, type Actor } from "../audit/record-audit";
 import { addRatePoint, rateLimitRetryAfter, type RateRule } from "../throttle/rate-limit";
@@ -31,7 +32,7 @@ export async function refuseOverDuplicateCardLimit(actor: Actor): Promise<void> 
  * database, so exactly one request sees the count reach it, once per window.
  */
 export async function countDuplicateCardAnswer(actor: Actor): Promise<void> {
-  await getDb().$transaction(async (tx) => {
+  await writeTransaction(async (tx) => {
     const { points } = await addRatePoint(tx, DUPLICATE_CARD_LIMIT, actor.actor);
     if (points === DUPLICATE_CARD_LIMIT.limit) {
       const [type, id] = splitActor(actor.actor);

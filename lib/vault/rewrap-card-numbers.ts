@@ -1,5 +1,6 @@
 import "#server-only";
 import { getDb } from "../db/client";
+import { writeTransaction } from "../db/write-transaction";
 import { toDbBytes } from "../db/bytes";
 import { rewrapSealed } from "../crypto/rewrap-sealed";
 import type { Keyring } from "../crypto/keyring";
@@ -40,7 +41,7 @@ async function rewrapCards(table: "card" | "pendingCard", target: number, keyrin
     select: { id: true, merchantId: true, sealedNumber: true, kekVersion: true },
     take: limit,
   });
-  await getDb().$transaction(async (tx) => {
+  await writeTransaction(async (tx) => {
     for (const row of rows) {
       const next = rewrapSealed(row.sealedNumber, cardAad(row.merchantId, row.id), target, keyring);
       await (tx[table] as unknown as CardTable).updateMany({

@@ -1,5 +1,5 @@
 import "#server-only";
-import { getDb } from "../db/client";
+import { writeTransaction } from "../db/write-transaction";
 import { recordAudit, type Actor } from "../audit/record-audit";
 import { getCustomerPkOrThrow, getCustomerWithChildrenOrThrow } from "./customer-query";
 import { getCardOrThrow } from "./get-card-or-throw";
@@ -9,7 +9,7 @@ import type { CustomerResponse } from "./schemas";
 
 /** Makes one of the customer's cards the primary (subscription) card. */
 export async function setPrimaryBillingCard(actor: Actor, customerId: string, cardId: string): Promise<CustomerResponse> {
-  return getDb().$transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     const customerPk = await getCustomerPkOrThrow(tx, actor.merchantId, customerId);
     await getCardOrThrow(tx, customerPk, cardId);
     await settlePrimaryCard(tx, customerPk, cardId);

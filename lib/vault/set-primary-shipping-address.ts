@@ -1,5 +1,5 @@
 import "#server-only";
-import { getDb } from "../db/client";
+import { writeTransaction } from "../db/write-transaction";
 import { recordAudit, type Actor } from "../audit/record-audit";
 import { getCustomerPkOrThrow, getCustomerWithChildrenOrThrow } from "./customer-query";
 import { getShippingOrThrow } from "./get-shipping-or-throw";
@@ -9,7 +9,7 @@ import type { CustomerResponse } from "./schemas";
 
 /** Makes one of the customer's shipping addresses the primary one. */
 export async function setPrimaryShippingAddress(actor: Actor, customerId: string, shippingId: number): Promise<CustomerResponse> {
-  return getDb().$transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     const customerPk = await getCustomerPkOrThrow(tx, actor.merchantId, customerId);
     await getShippingOrThrow(tx, customerPk, shippingId);
     await settlePrimaryShipping(tx, customerPk, shippingId);

@@ -1,5 +1,5 @@
 import "#server-only";
-import { getDb } from "../db/client";
+import { writeTransaction } from "../db/write-transaction";
 import { fieldError } from "../errors/api-error";
 import { recordAudit, type Actor } from "../audit/record-audit";
 import { recordEvent } from "../events/record-event";
@@ -16,7 +16,7 @@ import type { CustomerResponse, UpdateBillingCardInput } from "./schemas";
 export async function updateBillingCard(actor: Actor, customerId: string, input: UpdateBillingCardInput): Promise<CustomerResponse> {
   const expiryProblem = input.exp_date === undefined ? null : expDateProblem(input.exp_date, new Date());
   if (expiryProblem) throw fieldError("exp_date", expiryProblem);
-  return getDb().$transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     const customerPk = await getCustomerPkOrThrow(tx, actor.merchantId, customerId);
     await getCardOrThrow(tx, customerPk, input.card_id);
     const updated = await tx.card.update({

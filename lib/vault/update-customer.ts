@@ -1,7 +1,7 @@
 import "#server-only";
-import { getDb } from "../db/client";
+import { writeTransaction } from "../db/write-transaction";
 import { ApiError, fieldError, type FieldErrors } from "../errors/api-error";
-import { isUniqueViolation } from "../errors/to-api-error";
+import { isUniqueViolation } from "../db/unique-violation";
 import { recordAudit, type Actor } from "../audit/record-audit";
 import { recordEvent } from "../events/record-event";
 import { customerColumns } from "./customer-columns";
@@ -31,7 +31,7 @@ export async function updateCustomer(actor: Actor, customerId: string, input: Up
   const newCards = prepareNewCards(actor.merchantId, input);
 
   try {
-    return await getDb().$transaction(async (tx) => {
+    return await writeTransaction(async (tx) => {
       await getCustomerPkOrThrow(tx, actor.merchantId, customerId); // takes the customer's lock
       const current = await getCustomerWithChildrenOrThrow(tx, actor.merchantId, customerId);
       const columns = customerColumns(input);

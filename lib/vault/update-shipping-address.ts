@@ -1,5 +1,5 @@
 import "#server-only";
-import { getDb } from "../db/client";
+import { writeTransaction } from "../db/write-transaction";
 import { recordAudit, type Actor } from "../audit/record-audit";
 import { getCustomerPkOrThrow, getCustomerWithChildrenOrThrow } from "./customer-query";
 import { getShippingOrThrow } from "./get-shipping-or-throw";
@@ -10,7 +10,7 @@ import type { CustomerResponse, UpdateShippingAddressInput } from "./schemas";
 
 /** Updates a shipping address: names are required (as in the reference), other omitted fields stay. */
 export async function updateShippingAddress(actor: Actor, customerId: string, input: UpdateShippingAddressInput): Promise<CustomerResponse> {
-  return getDb().$transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     const customerPk = await getCustomerPkOrThrow(tx, actor.merchantId, customerId);
     await getShippingOrThrow(tx, customerPk, input.shipping_id);
     await tx.shippingAddress.update({ where: { id: input.shipping_id }, data: shippingColumns(input) });

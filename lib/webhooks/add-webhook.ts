@@ -1,5 +1,5 @@
 import "#server-only";
-import { getDb } from "../db/client";
+import { writeTransaction } from "../db/write-transaction";
 import { ApiError, fieldError } from "../errors/api-error";
 import { recordAudit, type Actor } from "../audit/record-audit";
 import { recordEvent } from "../events/record-event";
@@ -17,7 +17,7 @@ export async function addWebhook(actor: Actor, input: AddWebhookInput): Promise<
   assertOwnNode(actor.merchantId, input.webhook_node);
   await assertReachableTarget(input.notification_url);
   const secret = newWebhookSecret();
-  const row = await getDb().$transaction(async (tx) => {
+  const row = await writeTransaction(async (tx) => {
     const created = await tx.webhook.create({
       data: {
         merchantId: actor.merchantId,

@@ -1,5 +1,5 @@
 import "#server-only";
-import { getDb } from "../db/client";
+import { writeTransaction } from "../db/write-transaction";
 import { fieldError } from "../errors/api-error";
 import { recordAudit, type Actor } from "../audit/record-audit";
 import { assertOwnNode, assertReachableTarget } from "./add-webhook";
@@ -12,7 +12,7 @@ import type { EditWebhookInput, WebhookResponse } from "./schemas";
 export async function editWebhook(actor: Actor, webhookId: number, input: EditWebhookInput): Promise<WebhookResponse> {
   assertOwnNode(actor.merchantId, input.webhook_node);
   if (input.notification_url !== undefined) await assertReachableTarget(input.notification_url);
-  const row = await getDb().$transaction(async (tx) => {
+  const row = await writeTransaction(async (tx) => {
     const current = await lockWebhookOrThrow(tx, actor.merchantId, webhookId);
     const authType = input.auth_type ?? current.authType;
     if (input.auth_settings && authType !== "BASIC") throw fieldError("auth_settings", "applies only when auth_type is BASIC");

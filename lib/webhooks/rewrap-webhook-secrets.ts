@@ -1,5 +1,6 @@
 import "#server-only";
 import { getDb } from "../db/client";
+import { writeTransaction } from "../db/write-transaction";
 import { toDbBytes } from "../db/bytes";
 import { rewrapSealed } from "../crypto/rewrap-sealed";
 import type { Keyring } from "../crypto/keyring";
@@ -36,7 +37,7 @@ async function rewrapWebhookSecrets(target: number, keyring: Keyring, limit: num
       select: { id: true, merchantId: true, [column.bytes]: true, [column.version]: true },
       take: limit - rewrapped,
     });
-    await getDb().$transaction(async (tx) => {
+    await writeTransaction(async (tx) => {
       for (const row of rows as unknown as Record<string, unknown>[]) {
         if (row[column.bytes] === null) continue;
         const id = row.id as number;

@@ -1,5 +1,5 @@
 import "#server-only";
-import { getDb } from "../db/client";
+import { writeTransaction } from "../db/write-transaction";
 import { recordAudit, type Actor } from "../audit/record-audit";
 import { lockWebhookOrThrow } from "./get-webhook-or-throw";
 import { newWebhookSecret, sealForWebhook } from "./webhook-secrets";
@@ -17,7 +17,7 @@ export const SECRET_OVERLAP_MS = 24 * 60 * 60 * 1000;
 export async function rotateWebhookSecret(actor: Actor, webhookId: number): Promise<WebhookResponse> {
   const secret = newWebhookSecret();
   const sealed = sealForWebhook(secret, actor.merchantId, webhookId, "secret");
-  const row = await getDb().$transaction(async (tx) => {
+  const row = await writeTransaction(async (tx) => {
     const current = await lockWebhookOrThrow(tx, actor.merchantId, webhookId);
     const old = await tx.webhook.findUniqueOrThrow({ where: { id: webhookId }, select: { secretSealed: true, secretKekVersion: true } });
     await tx.webhook.update({

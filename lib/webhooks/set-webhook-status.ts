@@ -1,5 +1,5 @@
 import "#server-only";
-import { getDb } from "../db/client";
+import { writeTransaction } from "../db/write-transaction";
 import { recordAudit, type Actor } from "../audit/record-audit";
 import { lockWebhookOrThrow } from "./get-webhook-or-throw";
 
@@ -9,7 +9,7 @@ import { lockWebhookOrThrow } from "./get-webhook-or-throw";
  * that have not expired.
  */
 export async function setWebhookStatus(actor: Actor, webhookId: number, status: "ACTIVE" | "DISABLED"): Promise<void> {
-  await getDb().$transaction(async (tx) => {
+  await writeTransaction(async (tx) => {
     await lockWebhookOrThrow(tx, actor.merchantId, webhookId);
     await tx.webhook.update({
       where: { id: webhookId },

@@ -1,5 +1,6 @@
 import "#server-only";
 import { getDb } from "../db/client";
+import { writeTransaction } from "../db/write-transaction";
 import { recordAudit, type Actor } from "../audit/record-audit";
 import { getWebhookOrThrow, lockWebhookOrThrow } from "./get-webhook-or-throw";
 
@@ -11,7 +12,7 @@ export async function listWebhookEvents(merchantId: bigint, webhookId: number): 
 
 /** Subscribes the webhook to one more event (already subscribed: no change), or unsubscribes it. */
 export async function changeWebhookEvent(actor: Actor, webhookId: number, event: string, change: "add" | "remove"): Promise<{ events: string[] }> {
-  return getDb().$transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     const row = await lockWebhookOrThrow(tx, actor.merchantId, webhookId);
     const current = JSON.parse(row.events) as string[];
     const next = change === "add" ? [...new Set([...current, event])] : current.filter((e) => e !== event);

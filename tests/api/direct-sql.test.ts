@@ -4,7 +4,8 @@
 // write lock.
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
-import { directQuery, directWriteAtomically, isDriverUniqueViolation } from "@/lib/db/direct-sql";
+import { directQuery, directWriteAtomically } from "@/lib/db/direct-sql";
+import { isDriverUniqueViolation } from "@/lib/db/unique-violation";
 import { Prisma } from "@/lib/db/sql";
 import { futureExpiry, newMerchant, uniqueCustomerId, uniqueVisa } from "../support/fixtures";
 import { expectStatus } from "../support/security-suite";

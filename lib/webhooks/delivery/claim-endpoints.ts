@@ -1,5 +1,6 @@
 import "#server-only";
 import { getDb, type Tx } from "../../db/client";
+import { writeTransaction } from "../../db/write-transaction";
 import type { Clock } from "./clock";
 
 // A worker claims whole endpoints, not single deliveries: the holder of a
@@ -32,7 +33,7 @@ export async function claimDueEndpoints(options: LeaseOptions & { limit: number;
   });
   if (due.length === 0) return [];
   const leaseUntil = new Date(now.getTime() + options.leaseMs);
-  return getDb().$transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     const claimed: number[] = [];
     for (const { webhookId } of due) {
       const won = await tx.webhook.updateMany({
@@ -54,5 +55,5 @@ export async function renewLease(tx: Tx, webhookId: number, options: LeaseOption
 
 /** Gives the endpoint back, so another worker can take it at once. */
 export async function releaseLease(webhookId: number, workerId: string): Promise<void> {
-  await getDb().$transaction((tx) => tx.webhook.updateMany({ where: { id: webhookId, leaseOwner: workerId }, data: { leaseOwner: null, leaseUntil: null } }));
+  await writeTransaction((tx) => tx.webhook.updateMany({ where: { id: webhookId, leaseOwner: workerId }, data: { leaseOwner: null, leaseUntil: null } }));
 }

@@ -1,5 +1,6 @@
 import "#server-only";
 import { getDb, type Tx } from "../../db/client";
+import { writeTransaction } from "../../db/write-transaction";
 import { recordAudit } from "../../audit/record-audit";
 import { logger } from "../../log/logger";
 import { openForWebhook } from "../webhook-secrets";
@@ -131,7 +132,7 @@ async function recordOutcome(delivery: HeadDelivery, outcome: SendOutcome, optio
   const attempts = delivery.attempts + 1;
   const retryAt = new Date(now.getTime() + retryDelayMs(attempts));
   const next: Next = outcome.ok ? { kind: "delivered" } : retryAt < delivery.expiresAt ? { kind: "retry", retryAt } : { kind: "give-up" };
-  const stillHeld = await getDb().$transaction(async (tx) => {
+  const stillHeld = await writeTransaction(async (tx) => {
     await storeOutcome(tx, delivery, outcome, { now, attempts, next, workerId: options.workerId });
     return renewLease(tx, delivery.webhookId, options);
   });

@@ -1,5 +1,6 @@
 import "#server-only";
-import { dbProvider, getDb } from "../../db/client";
+import { dbProvider } from "../../db/client";
+import { writeTransaction } from "../../db/write-transaction";
 import type { Clock } from "./clock";
 import { DELIVERY_LIFETIME_MS } from "./backoff";
 
@@ -17,7 +18,7 @@ export const FAN_OUT_BATCH = 200;
 
 /** Fans out up to one batch of new events; returns how many events it handled. */
 export async function fanOutEvents(clock: Clock, batchSize = FAN_OUT_BATCH): Promise<number> {
-  return getDb().$transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     if (dbProvider() === "postgres") {
       const [row] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${FAN_OUT_LOCK_KEY}) AS "locked"`;
       if (!row?.locked) return 0;

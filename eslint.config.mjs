@@ -48,4 +48,16 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // One way to open a write transaction: writeTransaction (lib/db/write-transaction.ts),
+    // which carries a request's first write (the Idempotency-Key's record) into it.
+    files: ["lib/**/*.{ts,tsx}", "cli/**/*.ts", "worker/**/*.ts"],
+    ignores: ["lib/db/**"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        { selector: "MemberExpression[property.name='$transaction']", message: "Open write transactions with writeTransaction (lib/db/write-transaction.ts)." },
+      ],
+    },
+  },
 );

@@ -43,7 +43,7 @@ export function OperationSection({ op, components }: { op: DocOperation; compone
     <section id={operationAnchor(op)} className="scroll-mt-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
       <h3 className="flex flex-wrap items-center gap-2 text-base font-semibold">
         <span className={`rounded px-2 py-0.5 font-mono text-xs uppercase ${METHOD_COLOURS[op.method] ?? "bg-slate-100"}`}>{op.method}</span>
-        <code className="font-mono text-sm break-all">{`/platform${op.path}`}</code>
+        <code className="font-mono text-sm break-all">{`${op.server}${op.path}`}</code>
         {o["x-vault-extension"] ? <span className="rounded border border-violet-300 px-1.5 text-xs font-normal text-violet-800">extension</span> : null}
       </h3>
       <p className="mt-1 font-medium">{o.summary}</p>

@@ -6,20 +6,25 @@ import type { ApiResult } from "./envelope";
 import { authenticateApiKey } from "../auth/authenticate-api-key";
 import type { Actor } from "../audit/record-audit";
 import { errorResult } from "../http/error-result";
-import type { CoreOptions, RequestScope } from "../http/route-core";
+import type { CoreOptions, InputSpec, RequestScope } from "../http/route-core";
 import type { RouteResult } from "../http/route-result";
 import { FirstWriteRefused } from "../db/first-write";
 import { answerOnce, hashRequestBody, parseIdempotencyKey } from "../idempotency/idempotent-request";
 import { operation, type OperationSpec } from "../openapi/operation";
+import { pgErrorResult } from "./pg-error-result";
 
 export type ApiInput<P, Q, B> = { actor: Actor; params: P; query: Q; body: B };
 
 export type ApiMethod = "GET" | "POST" | "PUT" | "DELETE";
 
+/** Where the API's operations are served: the Platform API, and the payment gateway's. */
+export type ApiPrefix = "/platform" | "/pg";
+
 /** One operation of the API: where it is served, what the OpenAPI document says of it, and what it runs. */
 export type ApiRoute = {
   method: ApiMethod;
-  /** The path as the OpenAPI document writes it, under /platform: `/vault/customer/{customer_id}`. */
+  prefix: ApiPrefix;
+  /** The path as the OpenAPI document writes it, under the prefix: `/vault/customer/{customer_id}`. */
   path: string;
   openapi: ZodOpenApiOperationObject;
   /** The route's log message and validation message. */
@@ -32,6 +37,8 @@ export type ApiRoute = {
 export const API_CORE: CoreOptions = { logMessage: "api request", validationMessage: "Request validation failed" };
 /** The public document, which needs none. */
 export const PUBLIC_CORE: CoreOptions = { logMessage: "public request", validationMessage: "Request validation failed" };
+/** The payment gateway's operations: an API key, and refusals in the PG envelope (`rcode`, `rmsg`). */
+export const PG_CORE: CoreOptions = { logMessage: "pg request", validationMessage: "Request validation failed", answerError: pgErrorResult };
 
 /** The operation spec with the schemas typed, so the handler's input is. */
 type TypedSpec<P, Q, B> = Omit<OperationSpec, "path" | "query" | "body"> & {
@@ -41,9 +48,9 @@ type TypedSpec<P, Q, B> = Omit<OperationSpec, "path" | "query" | "body"> & {
 };
 
 /**
- * An authenticated operation: the API key, the merchant_id check, the
- * schemas (the same ones the OpenAPI document shows), and the
- * Idempotency-Key on POST, around `handler`.
+ * An authenticated operation of the Platform API: the API key, the
+ * merchant_id check, the schemas (the same ones the OpenAPI document shows),
+ * and the Idempotency-Key on POST, around `handler`.
  */
 export function apiOperation<P = Record<string, never>, Q = Record<string, never>, B = undefined>(
   method: ApiMethod,
@@ -51,10 +58,35 @@ export function apiOperation<P = Record<string, never>, Q = Record<string, never
   spec: TypedSpec<P, Q, B>,
   handler: (input: ApiInput<P, Q, B>) => Promise<ApiResult>,
 ): ApiRoute {
-  const schemas = { params: spec.path, query: spec.query, body: spec.body };
-  const run = async (scope: RequestScope): Promise<RouteResult> => {
+  const run = authenticatedRun(method, API_CORE, { params: spec.path, query: spec.query, body: spec.body }, handler);
+  return { method, prefix: "/platform", path, openapi: operation(method.toLowerCase() as Lowercase<ApiMethod>, spec), core: API_CORE, run };
+}
+
+/**
+ * An operation of the payment gateway API (/pg): the same key, merchant_id
+ * check and Idempotency-Key as the Platform API's, answering in the PG
+ * envelope. Every one is a POST.
+ */
+export function pgOperation<P = Record<string, never>, B = undefined>(
+  path: string,
+  schemas: { path?: z.ZodType<P>; body: z.ZodType<B> },
+  openapi: ZodOpenApiOperationObject,
+  handler: (input: ApiInput<P, Record<string, never>, B>) => Promise<ApiResult>,
+): ApiRoute {
+  const run = authenticatedRun("POST", PG_CORE, { params: schemas.path, body: schemas.body }, handler);
+  return { method: "POST", prefix: "/pg", path, openapi, core: PG_CORE, run };
+}
+
+function authenticatedRun<P, Q, B>(
+  method: ApiMethod,
+  core: CoreOptions,
+  schemas: InputSpec<P, Q, B>,
+  handler: (input: ApiInput<P, Q, B>) => Promise<ApiResult>,
+): (scope: RequestScope) => Promise<RouteResult> {
+  const answerError = core.answerError ?? errorResult;
+  return async (scope) => {
     const actor = await authenticateCaller(scope);
-    const rawBody = spec.body ? await scope.readBody() : undefined;
+    const rawBody = schemas.body ? await scope.readBody() : undefined;
     checkMerchantScope(actor.merchantId, scope.url.searchParams.get("merchant_id"), rawBody?.json.merchant_id);
     const { params, query, body } = await scope.parseInput(schemas);
     const input: ApiInput<P, Q, B> = { actor, params, query, body };
@@ -65,7 +97,7 @@ export function apiOperation<P = Record<string, never>, Q = Record<string, never
     // The handler's answer is recorded, a refusal included, so a retry gets the same one.
     // Refusals before the handler (the key, the body, merchant_id, validation) record nothing.
     const { answer, replayed } = await answerOnce(idempotencyScope, hashRequestBody(rawBody?.raw ?? ""), () =>
-      runToResult(() => handler(input), scope.requestId),
+      runToResult(() => handler(input), scope.requestId, answerError),
     );
     if (replayed) {
       scope.log.idempotentReplay = true;
@@ -73,12 +105,11 @@ export function apiOperation<P = Record<string, never>, Q = Record<string, never
     }
     return answer;
   };
-  return { method, path, openapi: operation(method.toLowerCase() as Lowercase<ApiMethod>, spec), core: API_CORE, run };
 }
 
 /** An operation anyone may call: what it answers belongs to no merchant. */
 export function publicOperation(method: ApiMethod, path: string, openapi: ZodOpenApiOperationObject, run: () => Promise<RouteResult>): ApiRoute {
-  return { method, path, openapi, core: PUBLIC_CORE, run };
+  return { method, prefix: "/platform", path, openapi, core: PUBLIC_CORE, run };
 }
 
 /** The caller's API key, as the actor the audit log names; a 401 without a valid one. */
@@ -88,13 +119,13 @@ export async function authenticateCaller(scope: RequestScope): Promise<Actor> {
   return { merchantId: caller.merchantId, actor: `api_key:${caller.apiKeyId}`, clientAddress: scope.clientAddress, requestId: scope.requestId };
 }
 
-async function runToResult(run: () => Promise<ApiResult>, requestId: string): Promise<ApiResult> {
+async function runToResult(run: () => Promise<ApiResult>, requestId: string, answerError: typeof errorResult): Promise<ApiResult> {
   try {
     return await run();
   } catch (error) {
     // Not a failure: a concurrent twin holds the key, and answerOnce answers with its answer.
     if (error instanceof FirstWriteRefused) throw error;
-    return errorResult(error, requestId);
+    return answerError(error, requestId);
   }
 }
 

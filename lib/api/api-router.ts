@@ -4,7 +4,7 @@ import { ApiError } from "../errors/api-error";
 import { ERROR_TABLE } from "../errors/error-table";
 import type { PathParams } from "../http/incoming";
 import type { RouteResult } from "../http/route-result";
-import { API_CORE, authenticateCaller, type ApiMethod, type ApiRoute } from "./api-operation";
+import { API_CORE, authenticateCaller, PG_CORE, type ApiMethod, type ApiRoute } from "./api-operation";
 import { API_ROUTES } from "./route-table";
 
 // Finds the operation for a request in the route table, with find-my-way
@@ -26,7 +26,7 @@ const router = FindMyWay({
   maxParamLength: 8 * 1024,
 });
 for (const route of API_ROUTES) {
-  router.on(route.method, `/platform${route.path.replace(/\{(\w+)\}/g, ":$1")}`, () => undefined, route);
+  router.on(route.method, `${route.prefix}${route.path.replace(/\{(\w+)\}/g, ":$1")}`, () => undefined, route);
 }
 
 /** The operation that answers this request, and the path parameters it was found with. */
@@ -42,14 +42,16 @@ export function findApiRoute(method: string, pathname: string): RouteFound {
     }
   }
   const served = SERVED.filter((other) => router.find(other, pathname) !== null);
-  if (served.length === 0) return refusal(notFound);
+  // Refusals answer in the envelope of the API the path is under.
+  const core = pathname === "/pg" || pathname.startsWith("/pg/") ? PG_CORE : API_CORE;
+  if (served.length === 0) return refusal(core, notFound);
   const allow = [...served, ...(served.includes("GET") ? ["HEAD"] : []), "OPTIONS"].join(", ");
-  return refusal(method === "OPTIONS" ? allowed(allow) : notAllowed(method, allow));
+  return refusal(core, method === "OPTIONS" ? allowed(allow) : notAllowed(core, method, allow));
 }
 
-function refusal(answer: () => RouteResult): RouteFound {
+function refusal(core: ApiRoute["core"], answer: () => RouteResult): RouteFound {
   return {
-    core: API_CORE,
+    core,
     params: {},
     run: async (scope) => {
       await authenticateCaller(scope);
@@ -62,9 +64,11 @@ const notFound = (): RouteResult => {
   throw new ApiError("not_found", "No such API operation");
 };
 
-const notAllowed = (method: string, allow: string) => (): RouteResult => {
+const notAllowed = (core: ApiRoute["core"], method: string, allow: string) => (): RouteResult => {
   const row = ERROR_TABLE.method_not_allowed;
-  return { status: row.status, body: { code: row.code, message: `${method} is not allowed here; allowed: ${allow}` }, headers: { allow } };
+  const message = `${method} is not allowed here; allowed: ${allow}`;
+  const body = core === PG_CORE ? { rcode: "109", rmsg: message } : { code: row.code, message };
+  return { status: row.status, body, headers: { allow } };
 };
 
 const allowed = (allow: string) => (): RouteResult => ({ status: 204, body: {}, headers: { allow } });

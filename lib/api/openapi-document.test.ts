@@ -76,6 +76,8 @@ describe("the OpenAPI document", () => {
     expect(extended).toEqual([
       "GET /openapi.json",
       "GET /ping",
+      "GET /transaction",
+      "GET /transaction/{pg_id}",
       "GET /webhook/{webhook_id}/deliveries",
       "GET /webhook/{webhook_id}/deliveries/{delivery_id}",
       "POST /webhook/{webhook_id}/secret",

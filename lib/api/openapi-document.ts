@@ -14,17 +14,21 @@ import { vaultComponents } from "./vault-routes";
 
 export type OpenApiDocument = oas31.OpenAPIObject;
 
-/** The document for these routes; paths are relative to the server URL /platform, as the reference API writes them. */
+/** The document for these routes; paths are relative to the server URL /platform, or /pg for the payment gateway's, as the reference API writes them. */
 export function buildOpenApiDocument(routes: readonly ApiRoute[]): OpenApiDocument {
   const paths: ZodOpenApiPathsObject = {};
-  for (const route of routes) paths[route.path] = { ...paths[route.path], [route.method.toLowerCase()]: route.openapi };
+  for (const route of routes) {
+    // The payment gateway's paths live under /pg, as the reference's do: a server of their own.
+    const servers = route.prefix === "/platform" ? {} : { servers: [{ url: route.prefix }] };
+    paths[route.path] = { ...paths[route.path], ...servers, [route.method.toLowerCase()]: route.openapi };
+  }
   return createDocument({
     openapi: "3.1.0",
     info: {
       title: "Customer Vault Platform API",
       version: "1.0.0",
       description:
-        "The Customer Vault operations of the Platform API, served under /platform, plus a few of this vault's own (marked x-vault-extension). Every answer is an envelope {code, message, data}; the codes are listed in docs/api-errors.md and the behaviours the schemas cannot show in docs/api-contract.md.",
+        "The Customer Vault operations of the Platform API, served under /platform, the payment gateway's under /pg, plus a few of this vault's own (marked x-vault-extension). Every /platform answer is an envelope {code, message, data}; the codes are listed in docs/api-errors.md and the behaviours the schemas cannot show in docs/api-contract.md. The gateway answers {rcode, rmsg, pg_id} (docs/payments.md).",
     },
     servers: [{ url: "/platform" }],
     security: [{ basicAuth: [] }],
@@ -33,6 +37,12 @@ export function buildOpenApiDocument(routes: readonly ApiRoute[]): OpenApiDocume
       { name: TAGS.checkout, description: "Single-use links to the hosted card page." },
       { name: TAGS.embedded, description: "The card form a merchant frames on its own page." },
       { name: TAGS.webhooks, description: "Endpoints the worker sends the vault's events to, and their deliveries." },
+      {
+        name: TAGS.payments,
+        description:
+          "The payment gateway, under /pg: charges on vault cards and keyed cards through the merchant's connector. Answers are {rcode, rmsg, pg_id}; docs/payments.md lists the codes.",
+      },
+      { name: TAGS.transactions, description: "Every request that reached a connector, declines and unknown outcomes included." },
       { name: TAGS.service, description: "This vault's own operations, outside the Platform API." },
     ],
     paths,

@@ -3,6 +3,7 @@ import type { ApiRoute } from "./api-operation";
 import { publicOperation } from "./api-operation";
 import { buildOpenApiDocument, type OpenApiDocument } from "./openapi-document";
 import { checkoutRoutes } from "./checkout-routes";
+import { paymentRoutes } from "./payment-routes";
 import { OPENAPI_DOCUMENT_PATH, openApiDocumentOperation, pingRoute } from "./service-routes";
 import { vaultRoutes } from "./vault-routes";
 import { webhookRoutes } from "./webhook-routes";
@@ -25,6 +26,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...vaultRoutes,
   ...checkoutRoutes,
   ...webhookRoutes,
+  ...paymentRoutes,
   pingRoute,
   // The document changes only with a new build: caches may keep it a while.
   publicOperation("GET", OPENAPI_DOCUMENT_PATH, openApiDocumentOperation, async () => ({

@@ -23,6 +23,8 @@ export class ApiError extends Error {
   readonly fields?: FieldErrors;
   /** A 429's wait: seconds until the caller may try again, sent as Retry-After. */
   readonly retryAfterSeconds?: number;
+  /** The payment gateway API's response code, where it says more than the kind (lib/api/pg-error-result.ts). */
+  rcode?: string;
 
   constructor(kind: ErrorKind, message?: string, fields?: FieldErrors, retryAfterSeconds?: number) {
     super(message ?? kind);
@@ -52,4 +54,10 @@ export function rateLimited(message: string, retryAfterSeconds: number): ApiErro
 export function waitInMinutes(seconds: number): string {
   const minutes = Math.max(1, Math.ceil(seconds / 60));
   return minutes === 1 ? "1 minute" : `${minutes} minutes`;
+}
+
+/** The same error, answered on the payment gateway API with `rcode` (docs/payments.md, "Response codes"). */
+export function withRcode(error: ApiError, rcode: string): ApiError {
+  error.rcode = rcode;
+  return error;
 }

@@ -13,6 +13,10 @@ export const VAULT_EVENT_TYPES = [
   "vault_card_created",
   "vault_card_updated",
   "vault_card_deleted",
+  "transaction_approved",
+  "transaction_declined",
+  "transaction_refunded",
+  "transaction_voided",
 ] as const;
 export type VaultEventType = (typeof VAULT_EVENT_TYPES)[number];
 

@@ -40,6 +40,8 @@ export type CoreOptions = {
   logMessage: string;
   /** The 400's message when a schema refuses the input. */
   validationMessage: string;
+  /** How a thrown error is answered: the envelope (errorResult) unless the wrapper speaks another (the payment gateway's). */
+  answerError?: (error: unknown, requestId: string) => RouteResult;
 };
 
 /** A finished JSON answer: its status, headers and text (null for a 204, which has no body). */
@@ -64,7 +66,7 @@ export async function runRoute(options: CoreOptions, authorize: (scope: RequestS
   try {
     answer = await authorize(scope);
   } catch (error) {
-    answer = errorResult(error, scope.requestId);
+    answer = (options.answerError ?? errorResult)(error, scope.requestId);
   }
   logger.info(
     {
@@ -72,7 +74,7 @@ export async function runRoute(options: CoreOptions, authorize: (scope: RequestS
       method: incoming.method,
       path: scope.url.pathname,
       status: answer.status,
-      code: answer instanceof Response ? undefined : answer.body.code,
+      code: answer instanceof Response ? undefined : (answer.body.code ?? answer.body.rcode),
       ...scope.log,
       ms: Math.round((performance.now() - startedAt) * 10) / 10,
     },

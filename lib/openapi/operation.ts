@@ -12,6 +12,8 @@ export const TAGS = {
   checkout: "Checkout",
   embedded: "Embedded Fields",
   webhooks: "Webhooks",
+  payments: "payment-gateway",
+  transactions: "Transactions",
   service: "Service",
 } as const;
 export type Tag = (typeof TAGS)[keyof typeof TAGS];
@@ -48,7 +50,7 @@ const ReplayedHeader = z
   .literal("true")
   .meta({ description: "Present when the answer is a replay of an earlier request with the same Idempotency-Key.", header: { id: "IdempotentReplayed" } });
 
-const IdempotencyKeyHeader = z
+export const IdempotencyKeyHeader = z
   .string()
   .regex(/^[\x21-\x7e]{1,255}$/)
   .optional()

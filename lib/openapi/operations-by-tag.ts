@@ -3,7 +3,8 @@ import type { JsonSchema } from "./schema-rows";
 // The document's operations grouped by tag, in the order of its tag list:
 // the shape the /docs/api page walks.
 
-export type DocOperation = { method: string; path: string; operation: JsonSchema };
+/** `server` is where the path lives: /platform, or the path item's own (the payment gateway's /pg). */
+export type DocOperation = { method: string; server: string; path: string; operation: JsonSchema };
 export type TagGroup = { name: string; description?: string; operations: DocOperation[] };
 
 const METHODS = ["get", "post", "put", "delete", "patch"] as const;
@@ -16,7 +17,7 @@ export function operationsByTag(doc: { tags?: { name: string; description?: stri
       const operation = item?.[method] as JsonSchema | undefined;
       if (!operation) continue;
       const group = groups.find((g) => operation.tags?.includes(g.name));
-      group?.operations.push({ method, path, operation });
+      group?.operations.push({ method, server: item?.servers?.[0]?.url ?? "/platform", path, operation });
     }
   }
   return groups.filter((g) => g.operations.length > 0);

@@ -1,6 +1,8 @@
 import { z } from "zod";
+import { EXTENSION } from "./operation";
 import type { CheckoutResponse } from "../checkout/schemas";
 import type { TransientKeyResponse } from "../embedded/transient-key";
+import type { TransactionResponse } from "../payments/transaction-response";
 import type { DeliveryAttemptResponse, DeliveryResponse, WebhookResponse } from "../webhooks/schemas";
 
 // Answers of the checkout, embedded and webhook operations, whose areas
@@ -94,3 +96,45 @@ export const DeliveryWithAttemptsSchema = DeliveryResponseSchema.extend({ attemp
 export const WebhookEventsResponseSchema = z.object({ events: z.array(z.string()) });
 
 export const PingResponseSchema = z.object({ merchant_id: z.number().int() });
+
+function nullable<S extends z.ZodType>(schema: S, meta?: { description?: string; "x-vault-extension"?: true }) {
+  const orNull = schema.nullable();
+  return meta ? orNull.meta(meta) : orNull;
+}
+
+const TransactionFields = {
+  merchant_id: z.number().int(),
+  pg_id: hex32,
+  tran_type: z.enum(["sale", "auth", "capture", "void", "refund", "credit", "verify"]).meta({ description: "What the request was.", ...EXTENSION }),
+  tran_status: z.enum(["A", "C", "S", "V", "D", "F"]).meta({
+    description: "A approved (an auth not captured yet, a verify), C captured, S settled, V voided, D declined, F failed (the outcome is not known).",
+  }),
+  tran_time: isoTime,
+  amt_tran: z.number().meta({ description: "The amount approved, in major units (what was asked, when it was not approved)." }),
+  amt_refunded: z.number(),
+  tran_currency: z.string().meta({ description: "ISO 4217 numeric code, three digits." }),
+  rcode: z.string(),
+  rmsg: z.string().meta(EXTENSION),
+  auth_code: nullable(z.string()),
+  auth_avs_result: nullable(z.string(), EXTENSION),
+  auth_cvv2_result: nullable(z.string(), EXTENSION),
+  card_number: nullable(z.string(), { description: "The card, masked." }),
+  card_type: nullable(z.string()),
+  card_id: nullable(hex32, EXTENSION),
+  customer_id: nullable(z.string()),
+  merch_ref_num: nullable(z.string()),
+  purchase_id: nullable(z.string()),
+  settle_date: nullable(isoTime, { description: "When it settled; null until then." }),
+  pg_id_orig: nullable(hex32, { description: "The transaction a capture, void or refund acted on.", ...EXTENSION }),
+  connector: z.string().meta({ description: "The gateway connector it went through: sandbox, or upstream.", ...EXTENSION }),
+};
+
+export const TransactionResponseSchema = z.object(TransactionFields).meta({ id: "Transaction" });
+sameShape<z.output<typeof TransactionResponseSchema>, TransactionResponse>(true);
+
+export const TransactionDetailSchema = z
+  .object({
+    ...TransactionFields,
+    follow_ups: z.array(TransactionResponseSchema).meta({ description: "Its captures, refunds and voids, oldest first.", ...EXTENSION }),
+  })
+  .meta({ id: "TransactionDetail" });

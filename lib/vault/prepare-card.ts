@@ -10,7 +10,8 @@ import { randomHexId } from "../crypto/random-id";
 import type { AddBillingCardInput } from "./schemas";
 import { billingColumns } from "./billing-columns";
 
-const NUMBER_PROBLEMS = {
+/** What a 400 says of a card number validateCardNumber refused, by its reason. */
+export const CARD_NUMBER_PROBLEMS = {
   format: "must contain only digits",
   length: "has the wrong number of digits for a card (13 to 16, as its brand requires)",
   luhn: "is not a valid card number",
@@ -50,7 +51,7 @@ export function prepareCard(
   }
   const checked = validateCardNumber(input.card_number);
   if (!checked.ok) {
-    errors[`${prefix}card_number`] = NUMBER_PROBLEMS[checked.reason];
+    errors[`${prefix}card_number`] = CARD_NUMBER_PROBLEMS[checked.reason];
     return null;
   }
   if (!input.exp_date) {
@@ -77,8 +78,7 @@ function sealCard(digits: string, cardType: string, input: AddBillingCardInput, 
   return {
     id,
     merchantId,
-    // Scoped to the merchant so fingerprints cannot link one card across merchants.
-    fingerprint: fingerprint(`card-number:${merchantId}:${digits}`),
+    fingerprint: cardFingerprint(merchantId, digits),
     maskedNumber: maskCardNumber(digits),
     cardType,
     expDate: input.exp_date as string,
@@ -87,6 +87,11 @@ function sealCard(digits: string, cardType: string, input: AddBillingCardInput, 
     ...billingColumns(input),
     zip: input.billing_zip as string,
   };
+}
+
+/** The card number's fingerprint, scoped to the merchant so fingerprints cannot link one card across merchants. */
+export function cardFingerprint(merchantId: bigint, digits: string): string {
+  return fingerprint(`card-number:${merchantId}:${digits}`);
 }
 
 /** Associated data binding a sealed number to its merchant and card_id. */

@@ -38,14 +38,17 @@ describe("the API's router", () => {
     expect(anonymous.headers.get("allow")).toBeNull();
   });
 
-  it("answers a path under /pg, and one it does not know under /platform, with a 404 in the envelope after the key", async () => {
-    for (const path of ["/pg/payment", "/platform/vault/nothing"]) {
+  it("answers a path it does not know with a 404 after the key, in the envelope of the API it is under", async () => {
+    for (const [path, unauthorized, missing] of [
+      ["/platform/vault/nothing", { code: 2 }, { code: 7 }],
+      ["/pg/payment", { rcode: "101" }, { rcode: "102" }],
+    ] as const) {
       const anonymous = await fetch(`${baseUrl()}${path}`);
       expect(anonymous.status, path).toBe(401);
-      expect(((await anonymous.json()) as { code: number }).code).toBe(2);
+      expect(await anonymous.json()).toMatchObject(unauthorized);
       const known = await fetch(`${baseUrl()}${path}`, { headers: { authorization: basicAuth(merchant.apiKey) } });
       expect(known.status, path).toBe(404);
-      expect(await known.json()).toMatchObject({ code: 7 });
+      expect(await known.json()).toMatchObject(missing);
       expect(known.headers.get("x-request-id")).toBeTruthy();
     }
   });

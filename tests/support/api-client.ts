@@ -9,3 +9,8 @@ export { basicAuth, type ApiClient, type ApiResponse } from "./http-client";
 export function apiClient(apiKey?: string, baseUrl = inject("baseUrl")): ApiClient {
   return httpApiClient(baseUrl, apiKey);
 }
+
+/** A client for the payment gateway API (/pg) of the running server. */
+export function pgClient(apiKey?: string, baseUrl = inject("baseUrl")): ApiClient {
+  return httpApiClient(baseUrl, apiKey, "/pg");
+}

@@ -3,9 +3,18 @@
 import { randomBytes } from "node:crypto";
 import { createMerchant } from "@/lib/merchants/create-merchant";
 import { generateTestCardNumber } from "@/lib/cards/test-cards";
-import { apiClient, type ApiClient } from "./api-client";
+import { apiClient, pgClient, type ApiClient } from "./api-client";
 
-export type TestMerchant = { merchantId: number; apiKey: string; apiKeyId: number; signingSecret: string; api: ApiClient };
+export type TestMerchant = {
+  merchantId: number;
+  apiKey: string;
+  apiKeyId: number;
+  signingSecret: string;
+  /** The Platform API (/platform). */
+  api: ApiClient;
+  /** The payment gateway API (/pg). */
+  pg: ApiClient;
+};
 
 /** A fresh merchant with its own API key, so tests never see each other's data. */
 export async function newMerchant(name = "Test Merchant"): Promise<TestMerchant> {
@@ -16,6 +25,7 @@ export async function newMerchant(name = "Test Merchant"): Promise<TestMerchant>
     apiKeyId: created.apiKeyId,
     signingSecret: created.signingSecret,
     api: apiClient(created.apiKey),
+    pg: pgClient(created.apiKey),
   };
 }
 

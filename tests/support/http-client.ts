@@ -19,12 +19,12 @@ export function basicAuth(key: string, asPassword = false): string {
   return `Basic ${Buffer.from(pair).toString("base64")}`;
 }
 
-/** A client for the server at baseUrl (paths are relative to /platform), authenticated with apiKey (or none). */
-export function httpApiClient(baseUrl: string, apiKey?: string): ApiClient {
+/** A client for the server at baseUrl (paths are relative to `prefix`: /platform, or /pg for the gateway), authenticated with apiKey (or none). */
+export function httpApiClient(baseUrl: string, apiKey?: string, prefix: "/platform" | "/pg" = "/platform"): ApiClient {
   const raw = async (path: string, init: RequestInit): Promise<ApiResponse> => {
     const headers = new Headers(init.headers);
     if (apiKey && !headers.has("authorization")) headers.set("authorization", basicAuth(apiKey));
-    const response = await fetch(`${baseUrl}/platform${path}`, { ...init, headers });
+    const response = await fetch(`${baseUrl}${prefix}${path}`, { ...init, headers });
     const text = await response.text();
     let body: unknown = text;
     try {

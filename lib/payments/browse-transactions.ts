@@ -1,0 +1,71 @@
+import "#server-only";
+import { dbProvider, getDb } from "../db/client";
+import { ApiError } from "../errors/api-error";
+import { merchantGateway } from "../gateway/merchant-gateway";
+import type { ListPage } from "../paging/list-page";
+import { filterWhere, parseFilters } from "../vault/browse-filter";
+import type { TransactionRow } from "./transaction-rows";
+import { transactionToResponse, type TransactionResponse } from "./transaction-response";
+import { TRANSACTION_FILTER_FIELDS, TRANSACTION_SORT_FIELDS, type TransactionBrowseQuery } from "./transaction-schemas";
+
+// GET /platform/transaction: the merchant's transactions with the usual
+// count, page, order_on, order_by and filter (docs/api-contract.md, Browse).
+
+const REQUIRED_COLUMNS = ["pgId", "type", "status", "rcode"];
+
+export async function browseTransactions(merchantId: bigint, query: TransactionBrowseQuery): Promise<ListPage<TransactionResponse>> {
+  const db = getDb();
+  const gateway = await merchantGateway(merchantId);
+  const now = gateway.now();
+  const raw = Array.isArray(query.filter) ? query.filter : query.filter === undefined ? [] : [query.filter];
+  const parts = raw.flatMap((f) => f.split(";")).filter((f) => f.trim() !== "");
+  const special = (p: string) => p.trim().startsWith("tran_time,") || /^\s*tran_status\s*,\s*EQUALS\s*,\s*[SC]\s*$/.test(p);
+  const textFilters = filterWhere(
+    parseFilters(
+      parts.filter((p) => !special(p)),
+      TRANSACTION_FILTER_FIELDS,
+    ),
+    dbProvider(),
+    REQUIRED_COLUMNS,
+  );
+  const where = { merchantId, AND: [...textFilters, ...parts.filter(special).map((p) => specialFilter(p, now))] };
+  const column = TRANSACTION_SORT_FIELDS[query.order_on as keyof typeof TRANSACTION_SORT_FIELDS];
+  const [totalRecords, rows] = await Promise.all([
+    db.transaction.count({ where }),
+    db.transaction.findMany({
+      where,
+      orderBy: [{ [column]: query.order_by }, { id: query.order_by }],
+      skip: query.page * query.count,
+      take: query.count,
+      include: { original: { select: { pgId: true } } },
+    }),
+  ]);
+  return {
+    data: rows.map((row) => transactionToResponse(row as unknown as TransactionRow, row.original?.pgId ?? null, now)),
+    totalRecords,
+    page: query.page,
+    count: query.count,
+    orderOn: query.order_on,
+    orderBy: query.order_by,
+  };
+}
+
+/**
+ * The filters that are not plain text: tran_time takes a date or an instant;
+ * tran_status S (settled) and C (captured, not settled yet) mean what the
+ * answer shows, though both are stored as C with a settlement time.
+ */
+function specialFilter(part: string, now: Date) {
+  const [field, operator = "", value = ""] = part.split(",").map((s) => s.trim());
+  if (field === "tran_status") {
+    return value === "S" ? { status: "C", settlesAt: { lte: now } } : { status: "C", OR: [{ settlesAt: null }, { settlesAt: { gt: now } }] };
+  }
+  const at = new Date(value);
+  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(at.getTime())) {
+    throw new ApiError("validation", "Request validation failed", { filter: "tran_time takes a date (2026-12-01) or an ISO 8601 instant" });
+  }
+  if (operator === "GREATER_THAN") return { createdAt: { gt: at } };
+  if (operator === "LESS_THAN") return { createdAt: { lt: at } };
+  if (operator === "EQUALS") return { createdAt: at };
+  throw new ApiError("validation", "Request validation failed", { filter: "tran_time takes GREATER_THAN, LESS_THAN or EQUALS" });
+}

@@ -1,0 +1,111 @@
+import "#server-only";
+import { validateCardNumber } from "../cards/card-number";
+import { expDateProblem } from "../cards/expiry";
+import { maskCardNumber } from "../cards/mask";
+import { openSealed } from "../crypto/seal";
+import { directQuery } from "../db/direct-sql";
+import { Prisma } from "../db/sql";
+import { fieldError, withRcode } from "../errors/api-error";
+import { cardAad, cardFingerprint, CARD_NUMBER_PROBLEMS } from "../vault/prepare-card";
+import type { PgTransactionRequest } from "./schemas";
+
+// Which card a sale, auth, verify or credit is made on (docs/payments.md,
+// "Card source"): exactly one of a vault card_id, a customer's primary card
+// (customer_id alone), or a keyed card_number with exp_date. The full number
+// is not read here: `openNumber` unseals it when a connector asks, inside
+// its call.
+
+export type ChargeCard = {
+  /** The vault card, when the charge is on one. */
+  cardId: string | null;
+  customerId: string | null;
+  customerPk: number | null;
+  maskedNumber: string;
+  cardType: string;
+  /** MMYY: the card's own, or the one sent for this transaction. */
+  expDate: string;
+  /** The vault's fingerprint of the number (this merchant's): what a duplicate sale is recognised by. */
+  fingerprint: string;
+  /** The keyed number, kept only for storing it when tokenize asks; null for a vault card. */
+  keyedNumber: string | null;
+  openNumber(): string;
+};
+
+type StoredCardRow = {
+  id: string;
+  maskedNumber: string;
+  cardType: string;
+  expDate: string;
+  fingerprint: string;
+  sealedNumber: Uint8Array;
+  customerId: string;
+  customerPk: number;
+};
+
+/** The card the request names, or a 400 saying which field is wrong. */
+export async function resolveChargeCard(merchantId: bigint, input: PgTransactionRequest, now: Date): Promise<ChargeCard> {
+  if (input.card_number !== undefined && input.card_id !== undefined) {
+    throw fieldError("card_number", "send card_number or card_id, not both");
+  }
+  const card = input.card_number !== undefined ? keyedCard(merchantId, input) : await storedCard(merchantId, input);
+  const expiry = expDateProblem(card.expDate, now);
+  if (expiry) throw fieldError("exp_date", expiry);
+  if (input.cvv2 !== undefined) {
+    const wanted = card.cardType === "AM" ? 4 : 3;
+    if (input.cvv2.length !== wanted) throw fieldError("cvv2", `must be ${wanted} digits for this card`);
+  }
+  return card;
+}
+
+function keyedCard(merchantId: bigint, input: PgTransactionRequest): ChargeCard {
+  const checked = validateCardNumber(input.card_number ?? "");
+  if (!checked.ok) throw fieldError("card_number", CARD_NUMBER_PROBLEMS[checked.reason]);
+  if (!input.exp_date) throw fieldError("exp_date", "is required with card_number");
+  const digits = checked.digits;
+  return {
+    cardId: null,
+    customerId: input.customer_id ?? null,
+    customerPk: null,
+    maskedNumber: maskCardNumber(digits),
+    cardType: checked.cardType,
+    expDate: input.exp_date,
+    fingerprint: cardFingerprint(merchantId, digits),
+    keyedNumber: digits,
+    openNumber: () => digits,
+  };
+}
+
+async function storedCard(merchantId: bigint, input: PgTransactionRequest): Promise<ChargeCard> {
+  const select = Prisma.sql`
+    SELECT c."id", c."maskedNumber", c."cardType", c."expDate", c."fingerprint", c."sealedNumber", cu."customerId", cu."id" AS "customerPk"
+    FROM "Card" c JOIN "Customer" cu ON cu."id" = c."customerPk"`;
+  let row: StoredCardRow | undefined;
+  if (input.card_id !== undefined) {
+    [row] = await directQuery<StoredCardRow>(Prisma.sql`${select} WHERE c."id" = ${input.card_id} AND c."merchantId" = ${merchantId}`);
+    // Another merchant's card_id is as unknown as one never issued.
+    if (!row) throw fieldError("card_id", "is not a card in this merchant's vault");
+    if (input.customer_id !== undefined && input.customer_id !== row.customerId) {
+      throw fieldError("customer_id", "does not match the card_id: the card belongs to another customer");
+    }
+  } else if (input.customer_id !== undefined) {
+    [row] = await directQuery<StoredCardRow>(
+      Prisma.sql`${select} WHERE cu."merchantId" = ${merchantId} AND cu."customerId" = ${input.customer_id} AND c."isPrimary" = ${true}`,
+    );
+    if (!row) throw fieldError("customer_id", "has no card on file: no such customer, or the customer has no card");
+  } else {
+    throw withRcode(fieldError("card_number", "is required: send card_id, customer_id, or card_number with exp_date"), "103");
+  }
+  const stored = row;
+  return {
+    cardId: stored.id,
+    customerId: stored.customerId,
+    customerPk: Number(stored.customerPk),
+    maskedNumber: stored.maskedNumber,
+    cardType: stored.cardType,
+    // An exp_date sent with a card_id is for this transaction only; the stored one is unchanged.
+    expDate: input.exp_date ?? stored.expDate,
+    fingerprint: stored.fingerprint,
+    keyedNumber: null,
+    openNumber: () => openSealed(stored.sealedNumber, cardAad(merchantId, stored.id)),
+  };
+}

@@ -1,0 +1,80 @@
+import "#server-only";
+import { Prisma } from "../db/sql";
+
+// The Transaction table's rows (docs/payments.md, "Transactions"): one per
+// request that reached a connector, declines and unknown outcomes included.
+// Amounts are integers of the currency's minor unit.
+
+export type TransactionType = "sale" | "auth" | "capture" | "void" | "refund" | "credit" | "verify";
+
+/**
+ * The reference's tran_status letters, as far as they are ours to set:
+ * A approved (an auth not yet captured, a verify), C captured (a sale, a
+ * capture, a refund or credit), V voided, D declined, F failed (an outcome
+ * not known: the connector did not answer). Settled (S) is not stored: a
+ * captured transaction is settled once its settlesAt has passed.
+ */
+export type TranStatus = "A" | "C" | "V" | "D" | "F";
+
+export type TransactionRow = {
+  id: number;
+  pgId: string;
+  merchantId: bigint;
+  type: TransactionType;
+  status: TranStatus;
+  currency: number;
+  amountMinor: bigint;
+  approvedMinor: bigint;
+  capturedMinor: bigint;
+  refundedMinor: bigint;
+  cardId: string | null;
+  customerId: string | null;
+  maskedNumber: string | null;
+  cardType: string | null;
+  cardFingerprint: string | null;
+  rcode: string;
+  rmsg: string;
+  authCode: string | null;
+  avsResult: string | null;
+  cvvResult: string | null;
+  merchRefNum: string | null;
+  purchaseId: string | null;
+  originalId: number | null;
+  connector: string;
+  upstreamPgId: string | null;
+  settlesAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+/** What is known of a transaction when it is first written (before the call, or with its outcome). */
+export type NewTransaction = Omit<TransactionRow, "id" | "createdAt" | "updatedAt" | "refundedMinor">;
+
+/** The outcome written over a transaction recorded before its call. */
+export type TransactionOutcome = Pick<
+  TransactionRow,
+  "status" | "rcode" | "rmsg" | "approvedMinor" | "capturedMinor" | "authCode" | "avsResult" | "cvvResult" | "upstreamPgId" | "settlesAt"
+>;
+
+export function insertTransactionSql(t: NewTransaction, now: Date): Prisma.Sql {
+  return Prisma.sql`
+    INSERT INTO "Transaction" ("pgId", "merchantId", "type", "status", "currency", "amountMinor", "approvedMinor", "capturedMinor", "refundedMinor",
+      "cardId", "customerId", "maskedNumber", "cardType", "cardFingerprint", "rcode", "rmsg", "authCode", "avsResult", "cvvResult",
+      "merchRefNum", "purchaseId", "originalId", "connector", "upstreamPgId", "settlesAt", "createdAt", "updatedAt")
+    VALUES (${t.pgId}, ${t.merchantId}, ${t.type}, ${t.status}, ${t.currency}, ${t.amountMinor}, ${t.approvedMinor}, ${t.capturedMinor}, ${0n},
+      ${t.cardId}, ${t.customerId}, ${t.maskedNumber}, ${t.cardType}, ${t.cardFingerprint}, ${t.rcode}, ${t.rmsg}, ${t.authCode}, ${t.avsResult}, ${t.cvvResult},
+      ${t.merchRefNum}, ${t.purchaseId}, ${t.originalId}, ${t.connector}, ${t.upstreamPgId}, ${t.settlesAt}, ${now}, ${now})`;
+}
+
+export function recordOutcomeSql(pgId: string, o: TransactionOutcome, now: Date): Prisma.Sql {
+  return Prisma.sql`
+    UPDATE "Transaction" SET "status" = ${o.status}, "rcode" = ${o.rcode}, "rmsg" = ${o.rmsg}, "approvedMinor" = ${o.approvedMinor},
+      "capturedMinor" = ${o.capturedMinor}, "authCode" = ${o.authCode}, "avsResult" = ${o.avsResult}, "cvvResult" = ${o.cvvResult},
+      "upstreamPgId" = ${o.upstreamPgId}, "settlesAt" = ${o.settlesAt}, "updatedAt" = ${now}
+    WHERE "pgId" = ${pgId}`;
+}
+
+/** The columns every read of a transaction selects. */
+export const TRANSACTION_COLUMNS = Prisma.sql`"id", "pgId", "merchantId", "type", "status", "currency", "amountMinor", "approvedMinor", "capturedMinor",
+  "refundedMinor", "cardId", "customerId", "maskedNumber", "cardType", "cardFingerprint", "rcode", "rmsg", "authCode", "avsResult", "cvvResult",
+  "merchRefNum", "purchaseId", "originalId", "connector", "upstreamPgId", "settlesAt", "createdAt", "updatedAt"`;

@@ -1,0 +1,61 @@
+-- CreateTable
+CREATE TABLE "MerchantGateway" (
+    "merchantId" BIGINT NOT NULL PRIMARY KEY,
+    "connector" TEXT NOT NULL,
+    "upstreamUrl" TEXT,
+    "upstreamMerchantId" BIGINT,
+    "securityKeySealed" BLOB,
+    "kekVersion" INTEGER,
+    "clockOffsetSeconds" INTEGER NOT NULL DEFAULT 0,
+    "updatedAt" DATETIME NOT NULL,
+    CONSTRAINT "MerchantGateway_merchantId_fkey" FOREIGN KEY ("merchantId") REFERENCES "Merchant" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "Transaction" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "pgId" TEXT NOT NULL,
+    "merchantId" BIGINT NOT NULL,
+    "type" TEXT NOT NULL,
+    "status" TEXT NOT NULL,
+    "currency" INTEGER NOT NULL,
+    "amountMinor" BIGINT NOT NULL,
+    "approvedMinor" BIGINT NOT NULL,
+    "capturedMinor" BIGINT NOT NULL,
+    "refundedMinor" BIGINT NOT NULL,
+    "cardId" TEXT,
+    "customerId" TEXT,
+    "maskedNumber" TEXT,
+    "cardType" TEXT,
+    "cardFingerprint" TEXT,
+    "rcode" TEXT NOT NULL,
+    "rmsg" TEXT NOT NULL,
+    "authCode" TEXT,
+    "avsResult" TEXT,
+    "cvvResult" TEXT,
+    "merchRefNum" TEXT,
+    "purchaseId" TEXT,
+    "originalId" INTEGER,
+    "connector" TEXT NOT NULL,
+    "upstreamPgId" TEXT,
+    "settlesAt" DATETIME,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL,
+    CONSTRAINT "Transaction_originalId_fkey" FOREIGN KEY ("originalId") REFERENCES "Transaction" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+);
+
+-- CreateIndex
+CREATE INDEX "MerchantGateway_kekVersion_idx" ON "MerchantGateway"("kekVersion");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Transaction_pgId_key" ON "Transaction"("pgId");
+
+-- CreateIndex
+CREATE INDEX "Transaction_merchantId_createdAt_idx" ON "Transaction"("merchantId", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "Transaction_merchantId_cardFingerprint_createdAt_idx" ON "Transaction"("merchantId", "cardFingerprint", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "Transaction_originalId_idx" ON "Transaction"("originalId");
+

@@ -24,6 +24,7 @@ export type EnvSettings = {
   WORKER_CONCURRENCY: number;
   WORKER_POLL_MS: number;
   WEBHOOK_TIMEOUT_MS: number;
+  GATEWAY_TIMEOUT_MS: number;
   /** Webhooks may reach loopback and private addresses. */
   WEBHOOK_ALLOW_PRIVATE_TARGETS: boolean;
 };

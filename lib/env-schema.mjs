@@ -111,6 +111,8 @@ const RULES = {
   WORKER_CONCURRENCY: wholeNumber(1, 256, 8),
   WORKER_POLL_MS: wholeNumber(10, 60_000, 500),
   WEBHOOK_TIMEOUT_MS: wholeNumber(100, 60_000, 10_000),
+  /** How long an upstream payment gateway may take to answer before the outcome is recorded as unknown. */
+  GATEWAY_TIMEOUT_MS: wholeNumber(100, 120_000, 30_000),
   /**
    * Lets webhooks reach loopback and private addresses (an operator whose
    * receivers sit on the same network). Off, only public addresses are

@@ -16,6 +16,7 @@ const DEFAULTS: VaultEnv = {
   WORKER_CONCURRENCY: 8,
   WORKER_POLL_MS: 500,
   WEBHOOK_TIMEOUT_MS: 10_000,
+  GATEWAY_TIMEOUT_MS: 30_000,
   WEBHOOK_ALLOW_PRIVATE_TARGETS: false,
   servedOverHttps: false,
   databaseProvider: "sqlite",

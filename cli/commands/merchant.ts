@@ -5,6 +5,8 @@ import { setBranding } from "@/lib/merchants/branding";
 import { BrandingSchema, type BrandingInput } from "@/lib/merchants/schemas";
 import { describeLogo, logoDataUrl } from "@/lib/merchants/logo";
 import { readFileSync } from "node:fs";
+import { ApiError } from "@/lib/errors/api-error";
+import { advanceSandboxClock, getMerchantGateway, setMerchantGateway } from "@/lib/gateway/set-merchant-gateway";
 import { merchantIdFlag, parseFlags, type Flags, printJson, required, UsageError } from "../args";
 
 /** --logo FILE, read and checked: the page carries the image itself (lib/merchants/logo.ts). */
@@ -30,7 +32,7 @@ async function existingMerchantId(flags: Flags): Promise<bigint> {
 
 const FLAG_OF: Record<string, string> = { displayName: "name", logoUrl: "logo", primaryColor: "color" };
 
-/** `merchant create`, `merchant list`, `merchant brand` and `merchant origins`. */
+/** `merchant create`, `merchant list`, `merchant brand`, `merchant origins` and `merchant gateway`. */
 export async function merchantCommand(args: string[]): Promise<void> {
   const [sub, ...rest] = args;
   if (sub === "create") {
@@ -96,8 +98,68 @@ export async function merchantCommand(args: string[]): Promise<void> {
     console.log(origins.length > 0 ? origins.join("\n") : "(no registered origins)");
     return;
   }
+  if (sub === "gateway") {
+    const flags = parseFlags(rest, {
+      merchant: "string",
+      "upstream-url": "string",
+      "upstream-merchant-id": "string",
+      "security-key": "string",
+      sandbox: "boolean",
+      "advance-clock": "string",
+      json: "boolean",
+    });
+    const merchantId = await existingMerchantId(flags);
+    const actor = { merchantId, actor: "cli" };
+    const upstream = ["upstream-url", "upstream-merchant-id", "security-key"].filter((name) => typeof flags[name] === "string");
+    if (flags.sandbox && upstream.length > 0) throw new UsageError("--sandbox takes no upstream flags");
+    if (upstream.length > 0 && upstream.length < 3) throw new UsageError("an upstream gateway needs --upstream-url, --upstream-merchant-id and --security-key");
+    try {
+      if (flags.sandbox) await setMerchantGateway(actor, { connector: "sandbox" });
+      if (upstream.length === 3) {
+        await setMerchantGateway(actor, {
+          connector: "upstream",
+          upstreamUrl: String(flags["upstream-url"]),
+          upstreamMerchantId: String(flags["upstream-merchant-id"]),
+          securityKey: String(flags["security-key"]),
+        });
+      }
+      if (typeof flags["advance-clock"] === "string") await advanceSandboxClock(actor, Number(flags["advance-clock"]));
+    } catch (error) {
+      if (error instanceof ApiError && error.fields) {
+        const flagOf: Record<string, string> = {
+          upstreamUrl: "upstream-url",
+          upstreamMerchantId: "upstream-merchant-id",
+          securityKey: "security-key",
+          hours: "advance-clock",
+        };
+        throw new UsageError(
+          Object.entries(error.fields)
+            .map(([field, problem]) => `--${flagOf[field] ?? field}: ${problem}`)
+            .join("\n"),
+        );
+      }
+      throw error;
+    }
+    const view = await getMerchantGateway(merchantId);
+    if (flags.json) {
+      return printJson({
+        merchant_id: merchantId,
+        connector: view.connector,
+        upstream_url: view.upstreamUrl,
+        upstream_merchant_id: view.upstreamMerchantId,
+        security_key_set: view.securityKeySet,
+      });
+    }
+    console.log(
+      view.connector === "upstream"
+        ? `Gateway of ${merchantId}: upstream ${view.upstreamUrl} as merchant ${view.upstreamMerchantId} (security key set)`
+        : `Gateway of ${merchantId}: sandbox`,
+    );
+    return;
+  }
   throw new UsageError(
     "usage: merchant create --name NAME [--json] | merchant list [--json] | " +
+      "merchant gateway --merchant ID [--sandbox | --upstream-url URL --upstream-merchant-id N --security-key KEY] [--advance-clock HOURS] [--json] | " +
       "merchant brand --merchant ID [--name N] [--logo FILE] [--color #rrggbb] [--clear name,logo,color] [--json] | " +
       "merchant origins --merchant ID [--add O1,O2] [--remove O3] [--json]",
   );

@@ -29,6 +29,8 @@ export type CardRequest = {
   amountMinor: number;
   /** ISO 4217 numeric. */
   currency: number;
+  /** The currency's minor-unit digits: amountMinor / 10^exponent is the amount in major units. */
+  exponent: number;
   card: ConnectorCard;
   partialAuth: boolean;
   merchRefNum?: string;
@@ -42,6 +44,8 @@ export type FollowUpRequest = {
   original: { pgId: string; upstreamPgId: string | null };
   amountMinor: number;
   currency: number;
+  /** The currency's minor-unit digits. */
+  exponent: number;
 };
 
 /** What the connector (the card network, through it) said. */

@@ -1,6 +1,7 @@
 import "#server-only";
 import type { GatewayConnector } from "./connector";
 import { sandboxConnector } from "./sandbox-connector";
+import { upstreamConnector } from "./upstream-connector";
 
 // Every connector, by the name a merchant's gateway settings store. A new
 // connector is its file in lib/gateway/ and one line here (ARCHITECTURE.md,
@@ -17,6 +18,7 @@ export type GatewaySettings = {
 
 const CONNECTORS: Record<string, (settings: GatewaySettings) => GatewayConnector> = {
   sandbox: () => sandboxConnector,
+  upstream: upstreamConnector,
 };
 
 export const CONNECTOR_NAMES = Object.keys(CONNECTORS);

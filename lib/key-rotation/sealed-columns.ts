@@ -4,6 +4,7 @@ import { cardNumbers, pendingCardNumbers } from "../vault/rewrap-card-numbers";
 import { signingSecrets } from "../merchants/rewrap-signing-secrets";
 import { webhookSecrets } from "../webhooks/rewrap-webhook-secrets";
 import { totpSecrets } from "../users/rewrap-totp-secrets";
+import { gatewaySecurityKeys } from "../gateway/rewrap-security-keys";
 
 /**
  * Every column of sealed values, in the order rotation re-wraps them. A new
@@ -11,4 +12,4 @@ import { totpSecrets } from "../users/rewrap-totp-secrets";
  * line here; a column missing from this list would be left under the old KEK
  * version, and unreadable once that version is retired.
  */
-export const SEALED_COLUMNS: readonly SealedColumn[] = [cardNumbers, pendingCardNumbers, signingSecrets, webhookSecrets, totpSecrets];
+export const SEALED_COLUMNS: readonly SealedColumn[] = [cardNumbers, pendingCardNumbers, signingSecrets, webhookSecrets, totpSecrets, gatewaySecurityKeys];

@@ -135,6 +135,7 @@ function cardRequest(pgId: string, amountMinor: number, currency: Currency, card
     pgId,
     amountMinor,
     currency: currency.number,
+    exponent: currency.exponent,
     partialAuth: input.partial_auth === true,
     merchRefNum: input.merch_ref_num,
     purchaseId: input.purchase_id,

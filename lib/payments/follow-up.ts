@@ -52,6 +52,7 @@ export async function followUp(
       original: { pgId: taken.original.pgId, upstreamPgId: taken.original.upstreamPgId },
       amountMinor: taken.amountMinor,
       currency: taken.currency.number,
+      exponent: taken.currency.exponent,
     };
     answer = await connector[type](request);
   } catch (error) {

@@ -6,7 +6,7 @@ import { recordEvent } from "../events/record-event";
 import { VALIDATE_URL_EVENT } from "../events/event-types";
 import { newWebhookSecret, sealForWebhook } from "./webhook-secrets";
 import { webhookSelect, webhookToResponse } from "./to-response";
-import { resolvesToBlockedTarget } from "./target-address";
+import { resolvesToBlockedTarget } from "../urls/target-address";
 import type { AddWebhookInput, WebhookResponse } from "./schemas";
 
 /**

@@ -214,3 +214,56 @@ describe("merchant brand", () => {
     expect([merchant.brandDisplayName, merchant.brandLogoUrl, merchant.brandPrimaryColor]).toEqual([null, null, null]);
   });
 });
+
+describe("merchant gateway", () => {
+  it("sets an upstream gateway with its security key sealed, shows it without the key, moves the sandbox clock, and goes back to the sandbox", async () => {
+    const created = lastJsonLine<CreatedMerchant>(await runVaultCli(["merchant", "create", "--name", "Gateway Co", "--json"]));
+    const id = String(created.merchant_id);
+    const shown = await runVaultCli(["merchant", "gateway", "--merchant", id, "--json"]);
+    expect(shown.code, shown.stderr).toBe(0);
+    expect(lastJsonLine(shown)).toEqual({
+      merchant_id: created.merchant_id,
+      connector: "sandbox",
+      upstream_url: null,
+      upstream_merchant_id: null,
+      security_key_set: false,
+    });
+
+    const key = "cli-security-key-0123";
+    const flags = ["--upstream-url", "https://pg.example.com/pg", "--upstream-merchant-id", "212000000001", "--security-key", key];
+    const set = await runVaultCli(["merchant", "gateway", "--merchant", id, ...flags, "--json"]);
+    expect(set.code, set.stderr).toBe(0);
+    expect(lastJsonLine(set)).toEqual({
+      merchant_id: created.merchant_id,
+      connector: "upstream",
+      upstream_url: "https://pg.example.com/pg",
+      upstream_merchant_id: "212000000001",
+      security_key_set: true,
+    });
+    expect(set.stdout).not.toContain(key);
+    expect((await databaseSnapshot()).text).not.toContain(key);
+
+    const back = await runVaultCli(["merchant", "gateway", "--merchant", id, "--sandbox", "--advance-clock", "30", "--json"]);
+    expect(back.code, back.stderr).toBe(0);
+    expect(lastJsonLine(back)).toMatchObject({ connector: "sandbox", security_key_set: false });
+    const row = await getDb().merchantGateway.findUniqueOrThrow({ where: { merchantId: BigInt(id) } });
+    expect(row.clockOffsetSeconds).toBe(30 * 3600);
+    const audits = await getDb().auditLog.count({
+      where: { merchantId: BigInt(id), action: { in: ["merchant.gateway", "merchant.sandbox_clock"] }, actor: "cli" },
+    });
+    expect(audits).toBe(3);
+  });
+
+  it.each([
+    [["--upstream-url", "https://pg.example.com"], /needs --upstream-url, --upstream-merchant-id and --security-key/],
+    [["--upstream-url", "ftp://pg.example.com", "--upstream-merchant-id", "1", "--security-key", "long-enough-key"], /--upstream-url: must use https/],
+    [["--sandbox", "--security-key", "long-enough-key"], /--sandbox takes no upstream flags/],
+    [["--advance-clock", "0"], /--advance-clock: must be a whole number/],
+  ])("refuses %j with a usage error, changing nothing", async (flags, message) => {
+    const created = lastJsonLine<CreatedMerchant>(await runVaultCli(["merchant", "create", "--name", "Gateway Bad", "--json"]));
+    const result = await runVaultCli(["merchant", "gateway", "--merchant", String(created.merchant_id), ...flags]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(await getDb().merchantGateway.findUnique({ where: { merchantId: BigInt(created.merchant_id) } })).toBeNull();
+  });
+});

@@ -5,6 +5,7 @@
 import { describe, expect, inject, it } from "vitest";
 import type { z } from "zod";
 import { getDb } from "@/lib/db/client";
+import { advanceSandboxClock } from "@/lib/gateway/set-merchant-gateway";
 import { PgResponseSchema, PgTransactionResponseSchema } from "@/lib/openapi/pg-operation";
 import { TransactionDetailSchema, TransactionResponseSchema } from "@/lib/openapi/response-schemas";
 import { futureExpiry, masked, newMerchant, uniqueCustomerId, uniqueVisa, type TestMerchant } from "../support/fixtures";
@@ -41,12 +42,7 @@ async function transactionCount(m: TestMerchant): Promise<number> {
 
 /** Moves the merchant's sandbox clock past the next midnight: its batch closes. */
 async function closeBatch(m: TestMerchant): Promise<void> {
-  const merchantId = BigInt(m.merchantId);
-  await getDb().merchantGateway.upsert({
-    where: { merchantId },
-    create: { merchantId, connector: "sandbox", clockOffsetSeconds: 86_400 },
-    update: { clockOffsetSeconds: { increment: 86_400 } },
-  });
+  await advanceSandboxClock({ merchantId: BigInt(m.merchantId), actor: "test" }, 24);
 }
 
 describe("POST /pg/sale on a vault card", () => {

@@ -32,6 +32,8 @@ export default async function setup(project: TestProject) {
     VAULT_KEYS_FILE: join(dataDir, "keys.json"),
     PUBLIC_BASE_URL: "http://localhost:3999",
     LOG_LEVEL: "info",
+    // An upstream gateway that does not answer is given up on after this: the timeout tests wait that long.
+    GATEWAY_TIMEOUT_MS: "1500",
   };
   migrate(env);
   const demo = runCli(["setup", "--json"], env) as ProvidedContextDemo;

@@ -9,7 +9,7 @@ import { renewLease, releaseLease, type LeaseOptions } from "./claim-endpoints";
 import { deliveryBody } from "./delivery-body";
 import { sendDelivery, type SendOutcome } from "./send-delivery";
 import { signatureHeaders } from "./sign-delivery";
-import { targetPolicy } from "../target-address";
+import { targetPolicy } from "../../urls/target-address";
 
 export type DeliverOptions = LeaseOptions & {
   timeoutMs: number;

@@ -3,11 +3,12 @@ import { lookup as dnsLookup, type LookupAddress } from "node:dns";
 import { isIP, type LookupFunction } from "node:net";
 import ipaddr from "ipaddr.js";
 import { getEnv, type Env } from "../env";
-import { isLoopbackHost } from "../urls/merchant-url";
+import { isLoopbackHost } from "./merchant-url";
 
-// Which addresses a webhook may reach. A merchant names the URL, so without
-// this rule the worker would POST into the vault's own network: loopback
-// services, the database, a cloud's metadata endpoint. The rule is applied
+// Which addresses the vault may connect to at a URL a merchant names: its
+// webhooks, and an upstream payment gateway. Without this rule the vault
+// would POST into its own network: loopback services, the database, a
+// cloud's metadata endpoint. The rule is applied
 // to the address a connection is actually made to (after DNS, at every new
 // connection), since a name can resolve to a public address when the URL is
 // saved and to a private one at delivery. ipaddr.js classifies addresses;

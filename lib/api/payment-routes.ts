@@ -6,7 +6,15 @@ import { browseTransactions } from "../payments/browse-transactions";
 import { chargeCard, type ChargeType } from "../payments/charge-card";
 import { followUp, type FollowUpType } from "../payments/follow-up";
 import { getTransaction } from "../payments/get-transaction";
-import { PgAmountRequestSchema, PgPathSchema, PgTransactionRequestSchema, PgVoidRequestSchema } from "../payments/schemas";
+import { expireToken, tokenizeCard } from "../payments/card-tokens";
+import {
+  PgAmountRequestSchema,
+  PgExpireTokenRequestSchema,
+  PgPathSchema,
+  PgTokenizeRequestSchema,
+  PgTransactionRequestSchema,
+  PgVoidRequestSchema,
+} from "../payments/schemas";
 import { TRANSACTION_FILTER_FIELDS, TransactionBrowseQuerySchema } from "../payments/transaction-schemas";
 import { apiOperation, pgOperation, type ApiRoute } from "./api-operation";
 import { success, successList } from "./envelope";
@@ -76,6 +84,29 @@ export const paymentRoutes: ApiRoute[] = [
       followUp(actor, type, params.pg_id, body),
     );
   }),
+  pgOperation(
+    "/tokenize",
+    { body: PgTokenizeRequestSchema },
+    pgDocument({
+      operationId: "Tokenize",
+      summary: "Store a card as a token",
+      description:
+        "Stores a keyed card without a customer and answers its card_id, for later charges; the same card again answers the same card_id. With a token's card_id instead of a number, changes its exp_date and AVS details.",
+      body: PgTokenizeRequestSchema,
+    }),
+    ({ actor, body }) => tokenizeCard(actor, body),
+  ),
+  pgOperation(
+    "/expireToken",
+    { body: PgExpireTokenRequestSchema },
+    pgDocument({
+      operationId: "Expire",
+      summary: "Expire a token",
+      description: "Removes a token: charges on its card_id are refused from then on.",
+      body: PgExpireTokenRequestSchema,
+    }),
+    ({ actor, body }) => expireToken(actor, body),
+  ),
   apiOperation(
     "GET",
     "/transaction",

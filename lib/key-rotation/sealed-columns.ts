@@ -5,6 +5,7 @@ import { signingSecrets } from "../merchants/rewrap-signing-secrets";
 import { webhookSecrets } from "../webhooks/rewrap-webhook-secrets";
 import { totpSecrets } from "../users/rewrap-totp-secrets";
 import { gatewaySecurityKeys } from "../gateway/rewrap-security-keys";
+import { tokenNumbers } from "../payments/card-tokens";
 
 /**
  * Every column of sealed values, in the order rotation re-wraps them. A new
@@ -12,4 +13,12 @@ import { gatewaySecurityKeys } from "../gateway/rewrap-security-keys";
  * line here; a column missing from this list would be left under the old KEK
  * version, and unreadable once that version is retired.
  */
-export const SEALED_COLUMNS: readonly SealedColumn[] = [cardNumbers, pendingCardNumbers, signingSecrets, webhookSecrets, totpSecrets, gatewaySecurityKeys];
+export const SEALED_COLUMNS: readonly SealedColumn[] = [
+  cardNumbers,
+  pendingCardNumbers,
+  signingSecrets,
+  webhookSecrets,
+  totpSecrets,
+  gatewaySecurityKeys,
+  tokenNumbers,
+];

@@ -26,8 +26,6 @@ export type ChargeCard = {
   expDate: string;
   /** The vault's fingerprint of the number (this merchant's): what a duplicate sale is recognised by. */
   fingerprint: string;
-  /** The keyed number, kept only for storing it when tokenize asks; null for a vault card. */
-  keyedNumber: string | null;
   openNumber(): string;
 };
 
@@ -70,7 +68,6 @@ function keyedCard(merchantId: bigint, input: PgTransactionRequest): ChargeCard 
     cardType: checked.cardType,
     expDate: input.exp_date,
     fingerprint: cardFingerprint(merchantId, digits),
-    keyedNumber: digits,
     openNumber: () => digits,
   };
 }
@@ -82,8 +79,12 @@ async function storedCard(merchantId: bigint, input: PgTransactionRequest): Prom
   let row: StoredCardRow | undefined;
   if (input.card_id !== undefined) {
     [row] = await directQuery<StoredCardRow>(Prisma.sql`${select} WHERE c."id" = ${input.card_id} AND c."merchantId" = ${merchantId}`);
+    if (!row) {
+      const token = await tokenCard(merchantId, input);
+      if (token) return token;
+    }
     // Another merchant's card_id is as unknown as one never issued.
-    if (!row) throw fieldError("card_id", "is not a card in this merchant's vault");
+    if (!row) throw fieldError("card_id", "is not a card in this merchant's vault, nor one of its tokens");
     if (input.customer_id !== undefined && input.customer_id !== row.customerId) {
       throw fieldError("customer_id", "does not match the card_id: the card belongs to another customer");
     }
@@ -105,7 +106,25 @@ async function storedCard(merchantId: bigint, input: PgTransactionRequest): Prom
     // An exp_date sent with a card_id is for this transaction only; the stored one is unchanged.
     expDate: input.exp_date ?? stored.expDate,
     fingerprint: stored.fingerprint,
-    keyedNumber: null,
     openNumber: () => openSealed(stored.sealedNumber, cardAad(merchantId, stored.id)),
+  };
+}
+
+/** A /pg/tokenize token of this merchant, which belongs to no customer. */
+async function tokenCard(merchantId: bigint, input: PgTransactionRequest): Promise<ChargeCard | null> {
+  const [token] = await directQuery<Omit<StoredCardRow, "customerId" | "customerPk">>(Prisma.sql`
+    SELECT "id", "maskedNumber", "cardType", "expDate", "fingerprint", "sealedNumber" FROM "CardToken"
+    WHERE "id" = ${input.card_id} AND "merchantId" = ${merchantId}`);
+  if (!token) return null;
+  if (input.customer_id !== undefined) throw fieldError("customer_id", "does not match the card_id: a token belongs to no customer");
+  return {
+    cardId: token.id,
+    customerId: null,
+    customerPk: null,
+    maskedNumber: token.maskedNumber,
+    cardType: token.cardType,
+    expDate: input.exp_date ?? token.expDate,
+    fingerprint: token.fingerprint,
+    openNumber: () => openSealed(token.sealedNumber, cardAad(merchantId, token.id)),
   };
 }

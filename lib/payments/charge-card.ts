@@ -14,6 +14,7 @@ import type { Currency } from "./currency";
 import { refuseDuplicateSale } from "./duplicate-sale";
 import { connectorAnswer, UNKNOWN_OUTCOME, unknownOutcomeAnswer } from "./pg-answers";
 import { requestCurrency } from "./request-currency";
+import { cardToStore } from "./tokenize-on-charge";
 import type { PgTransactionRequest } from "./schemas";
 import { insertTransactionSql, recordOutcomeSql, type NewTransaction, type TransactionOutcome } from "./transaction-rows";
 
@@ -44,8 +45,10 @@ export async function chargeCard(actor: Actor, type: ChargeType, input: PgTransa
   const currency = requestCurrency(input.tran_currency);
   const amountMinor = requestAmount(input.amt_tran, currency, type === "verify" ? "allowed" : "refused");
   if (type === "verify" && amountMinor !== 0) throw fieldError("amt_tran", "must be 0 or absent on a verify");
-  if (input.tokenize) throw fieldError("tokenize", "is not supported yet: store the card with POST /platform/vault/customer/{customer_id}/billing");
   const card = await resolveChargeCard(actor.merchantId, input, new Date());
+  if (input.tokenize && type === "credit") throw fieldError("tokenize", "is for a sale, an auth or a verify");
+  // A vault card or a token is stored already; tokenize stores a keyed one.
+  const toStore = input.tokenize && card.cardId === null ? await cardToStore(actor, card, input) : null;
   if (type === "sale" && input.duplicate_seconds) {
     await refuseDuplicateSale(
       actor.merchantId,
@@ -70,10 +73,12 @@ export async function chargeCard(actor: Actor, type: ChargeType, input: PgTransa
     return unknownOutcomeAnswer(pgId, input.echo_fields);
   }
 
-  const outcome = outcomeOf(type, answer, gateway.now(), connector);
+  const stored = answer.approved ? toStore : null;
+  const outcome = { ...outcomeOf(type, answer, gateway.now(), connector), ...(stored ? { cardId: stored.cardId, customerId: stored.customerId } : {}) };
   const now = new Date();
   const written = { ...pending, ...outcome };
   await directWriteAtomically([
+    ...(stored?.statements ?? []),
     connector.inProcess ? insertTransactionSql(written, now) : recordOutcomeSql(pgId, outcome, now),
     auditRowsSql(actor, [{ action: `transaction.${type}`, type: "transaction", id: pgId }]),
     eventRowsSql(actor.merchantId, [
@@ -86,7 +91,7 @@ export async function chargeCard(actor: Actor, type: ChargeType, input: PgTransa
   const partial = answer.approved && answer.approvedMinor < amountMinor && type !== "verify";
   return connectorAnswer(pgId, answer, {
     echoFields: input.echo_fields,
-    cardId: card.cardId,
+    cardId: written.cardId,
     ...(type === "verify" ? { maskedNumber: card.maskedNumber } : {}),
     ...(partial ? { partialAmount: toMajorUnits(answer.approvedMinor, currency) } : {}),
   });

@@ -70,3 +70,21 @@ export type PgAmountRequest = z.infer<typeof PgAmountRequestSchema>;
 
 export const PgVoidRequestSchema = z.object(common);
 export type PgVoidRequest = z.infer<typeof PgVoidRequestSchema>;
+
+export const PgTokenizeRequestSchema = z.object({
+  ...common,
+  card_number: z.string().max(40, "is not a valid card number").optional(),
+  card_id: CardIdSchema.optional(),
+  exp_date: z.string({ error: "is required" }).regex(/^(0[1-9]|1[0-2])\d{2}$/, "must be MMYY"),
+  cvv2: z
+    .string()
+    .regex(/^\d{3,4}$/, "must be 3 or 4 digits")
+    .optional(),
+  avs_zip: freeText(z.string().regex(/^[A-Za-z0-9 -]{1,9}$/, "must be at most 9 letters and digits")).optional(),
+  avs_address: text(20),
+  cardholder_name: text(64),
+});
+export type PgTokenizeRequest = z.infer<typeof PgTokenizeRequestSchema>;
+
+export const PgExpireTokenRequestSchema = z.object({ ...common, card_id: CardIdSchema });
+export type PgExpireTokenRequest = z.infer<typeof PgExpireTokenRequestSchema>;

@@ -54,7 +54,9 @@ export type NewTransaction = Omit<TransactionRow, "id" | "createdAt" | "updatedA
 export type TransactionOutcome = Pick<
   TransactionRow,
   "status" | "rcode" | "rmsg" | "approvedMinor" | "capturedMinor" | "authCode" | "avsResult" | "cvvResult" | "upstreamPgId" | "settlesAt"
->;
+> &
+  /** The card the transaction stored (tokenize: true), when it stored one. */
+  Partial<Pick<TransactionRow, "cardId" | "customerId">>;
 
 export function insertTransactionSql(t: NewTransaction, now: Date): Prisma.Sql {
   return Prisma.sql`
@@ -71,6 +73,7 @@ export function recordOutcomeSql(pgId: string, o: TransactionOutcome, now: Date)
     UPDATE "Transaction" SET "status" = ${o.status}, "rcode" = ${o.rcode}, "rmsg" = ${o.rmsg}, "approvedMinor" = ${o.approvedMinor},
       "capturedMinor" = ${o.capturedMinor}, "authCode" = ${o.authCode}, "avsResult" = ${o.avsResult}, "cvvResult" = ${o.cvvResult},
       "upstreamPgId" = ${o.upstreamPgId}, "settlesAt" = ${o.settlesAt}, "updatedAt" = ${now}
+      ${o.cardId ? Prisma.sql`, "cardId" = ${o.cardId}, "customerId" = ${o.customerId ?? null}` : Prisma.empty}
     WHERE "pgId" = ${pgId}`;
 }
 

@@ -7,8 +7,9 @@ import type { Keyring } from "../crypto/keyring";
 import type { SealedColumn } from "../crypto/sealed-column";
 import { cardAad } from "./prepare-card";
 
-// Key rotation's part for card numbers: stored cards, and cards typed into
-// the embedded form and not yet claimed (sealed like cards, under the same id).
+// Key rotation's part for card numbers: stored cards, cards typed into the
+// embedded form and not yet claimed, and the gateway's card tokens (all
+// sealed like cards, under their card_id).
 
 /** Stored cards' numbers. */
 export const cardNumbers: SealedColumn = cardColumn("card", "card");
@@ -16,7 +17,8 @@ export const cardNumbers: SealedColumn = cardColumn("card", "card");
 /** Card tokens' numbers (PendingCard rows). */
 export const pendingCardNumbers: SealedColumn = cardColumn("pendingCard", "pending_card");
 
-function cardColumn(table: "card" | "pendingCard", name: string): SealedColumn {
+/** The key-rotation entry of a table of sealed card numbers keyed by card_id (cards, pending cards, the gateway's tokens). */
+export function cardColumn(table: CardTableName, name: string): SealedColumn {
   return {
     name,
     async countByVersion() {
@@ -34,7 +36,9 @@ function cardColumn(table: "card" | "pendingCard", name: string): SealedColumn {
   };
 }
 
-async function rewrapCards(table: "card" | "pendingCard", target: number, keyring: Keyring, limit: number): Promise<number> {
+type CardTableName = "card" | "pendingCard" | "cardToken";
+
+async function rewrapCards(table: CardTableName, target: number, keyring: Keyring, limit: number): Promise<number> {
   // Both tables have the same sealed columns; Prisma's delegates differ only in type.
   const rows = await (getDb()[table] as unknown as CardTable).findMany({
     where: { kekVersion: { not: target } },

@@ -48,6 +48,9 @@ export type CardFormProps = {
   state: CardFormState;
   /** What the customer typed before the script took over (browser only, never sent anywhere but the form). */
   typed?: Partial<Record<FieldName, string>>;
+  /** The button's words ("Pay $25.00" on a payment link), and while the form is sent. */
+  submitLabel?: string;
+  sendingLabel?: string;
 };
 
 function hintFor(name: FieldName, cardNumber: string): string | null {
@@ -56,7 +59,7 @@ function hintFor(name: FieldName, cardNumber: string): string | null {
   return null;
 }
 
-export function CardForm({ action, csrfToken, state, typed = {} }: CardFormProps) {
+export function CardForm({ action, csrfToken, state, typed = {}, submitLabel = "Save card", sendingLabel = "Saving…" }: CardFormProps) {
   const formRef = useRef<HTMLFormElement>(null);
   const [serverErrors, setServerErrors] = useState(state.errors);
   const [sending, setSending] = useState(false);
@@ -139,7 +142,7 @@ export function CardForm({ action, csrfToken, state, typed = {} }: CardFormProps
         disabled={sending}
         className="min-h-11 cursor-pointer rounded-md bg-brand px-4 py-2 font-semibold text-white focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-brand disabled:opacity-70"
       >
-        {sending ? "Saving…" : "Save card"}
+        {sending ? sendingLabel : submitLabel}
       </button>
     </form>
   );

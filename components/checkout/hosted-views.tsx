@@ -14,9 +14,21 @@ export function IslandScript({ script, nonce }: { script: IslandScriptTag; nonce
 }
 
 /** The card form, server-rendered, with the data its script takes it over with. */
-export function CardFormView(props: { nonce: string; branding: Branding; title: string; form: CardFormProps; script: IslandScriptTag }) {
+export function CardFormView(props: {
+  nonce: string;
+  branding: Branding;
+  title: string;
+  amount?: string | null;
+  form: CardFormProps;
+  script: IslandScriptTag;
+}) {
   return (
     <HostedShell nonce={props.nonce} branding={props.branding} title={props.title}>
+      {props.amount ? (
+        <p className="mb-4 text-lg">
+          Amount due to {props.branding.displayName}: <strong data-testid="amount-due">{props.amount}</strong>
+        </p>
+      ) : null}
       <div id={CARD_FORM_ROOT_ID}>
         <CardForm {...props.form} />
       </div>

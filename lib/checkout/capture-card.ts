@@ -94,7 +94,8 @@ function captureInTransaction(
 ) {
   return writeTransaction(async (tx) => {
     const checkout = await readCheckoutForCapture(tx, checkoutId, true);
-    if (!checkout) return { kind: "unknown" as const };
+    // A payment link is paid, never captured (pay-checkout.ts).
+    if (!checkout || BigInt(checkout.amountMinor) !== 0n) return { kind: "unknown" as const };
     const state = checkoutState(checkout);
     // Two posts of one session race on a double click: the second waits on
     // the row lock above and then finds the link spent by its own session.
@@ -129,17 +130,19 @@ function captureInTransaction(
   });
 }
 
-function attemptsLeft(checkout: Pick<CheckoutForCapture, "failedAttempts">): number {
+export function attemptsLeft(checkout: Pick<CheckoutForCapture, "failedAttempts">): number {
   return Math.max(0, CHECKOUT_MAX_FAILED_ATTEMPTS - checkout.failedAttempts);
 }
 
-async function countFailure(tx: Tx, actor: Actor, checkout: CheckoutForCapture, errors: FieldErrors) {
+/** A failed submission: counted against the address and the link, which locks at the limit. */
+export async function countFailure(tx: Tx, actor: Actor, checkout: CheckoutForCapture, errors: FieldErrors) {
   await recordAddressFailure(tx, actor.clientAddress);
   const failedAttempts = checkout.failedAttempts + 1;
   const locks = failedAttempts >= CHECKOUT_MAX_FAILED_ATTEMPTS;
   await tx.checkout.update({
     where: { id: checkout.id },
-    data: { failedAttempts, ...(locks ? { state: "locked", lockedAt: new Date() } : {}) },
+    // "open" again: a payment link was pending while its card was charged (pay-checkout.ts).
+    data: { failedAttempts, ...(locks ? { state: "locked", lockedAt: new Date() } : { state: "open" }) },
   });
   if (locks) {
     await recordAudit(tx, actor, "checkout.lock", { type: "checkout", id: checkout.id });
@@ -148,7 +151,8 @@ async function countFailure(tx: Tx, actor: Actor, checkout: CheckoutForCapture, 
   return { checkout, kind: "invalid" as const, errors, attemptsLeft: attemptsLeft({ failedAttempts }) };
 }
 
-function spentBy(checkout: CheckoutForCapture, session: string | null): boolean {
+/** Whether the session that spent the link is this one (a double submit). */
+export function spentBy(checkout: CheckoutForCapture, session: string | null): boolean {
   if (!session || !checkout.spentBySession || !checkout.resultCardId) return false;
   return constantTimeEqual(checkout.spentBySession, session);
 }

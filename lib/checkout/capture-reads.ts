@@ -13,8 +13,20 @@ import type { CheckoutRow } from "./checkout-row";
 
 export type CheckoutForCapture = Pick<
   CheckoutRow,
-  "id" | "merchantId" | "cardId" | "successUrl" | "failureUrl" | "expiresAt" | "state" | "failedAttempts" | "resultCardId"
-> & { customerPk: number; customerId: string; spentBySession: string | null };
+  | "id"
+  | "merchantId"
+  | "cardId"
+  | "successUrl"
+  | "failureUrl"
+  | "expiresAt"
+  | "state"
+  | "failedAttempts"
+  | "resultCardId"
+  | "amountMinor"
+  | "currency"
+  | "purchaseId"
+  | "merchRefNum"
+> & { customerPk: number; customerId: string; spentBySession: string | null; requestType: string };
 
 /** The link as a submit needs it; inside a transaction its row is locked, so two submits take turns. */
 export async function readCheckoutForCapture(db: Db | Tx, checkoutId: string, lock: boolean): Promise<CheckoutForCapture | null> {
@@ -22,7 +34,8 @@ export async function readCheckoutForCapture(db: Db | Tx, checkoutId: string, lo
     db,
     Prisma.sql`
     SELECT k."id", k."merchantId", k."customerPk", c."customerId", k."cardId", k."successUrl", k."failureUrl",
-           k."expiresAt", k."state", k."failedAttempts", k."resultCardId", k."spentBySession"
+           k."expiresAt", k."state", k."failedAttempts", k."resultCardId", k."spentBySession",
+           k."amountMinor", k."currency", k."requestType", k."purchaseId", k."merchRefNum"
     FROM "Checkout" k JOIN "Customer" c ON c."id" = k."customerPk"
     WHERE k."id" = ${checkoutId} ${lock ? forUpdate({ of: "k" }) : Prisma.empty}`,
   );

@@ -1,5 +1,7 @@
 import "#server-only";
 import { getEnv } from "../env";
+import { toMajorUnits } from "../payments/amount";
+import { currencyOf } from "../payments/currency";
 import type { CheckoutResponse, CheckoutState } from "./schemas";
 
 export type CheckoutRow = {
@@ -15,6 +17,10 @@ export type CheckoutRow = {
   resultCardId: string | null;
   spentAt: Date | null;
   createdAt: Date;
+  amountMinor: bigint;
+  currency: number;
+  purchaseId: string | null;
+  merchRefNum: string | null;
   customer: { customerId: string };
 };
 
@@ -31,6 +37,10 @@ export const checkoutSelect = {
   resultCardId: true,
   spentAt: true,
   createdAt: true,
+  amountMinor: true,
+  currency: true,
+  purchaseId: true,
+  merchRefNum: true,
   customer: { select: { customerId: true } },
 } as const;
 
@@ -39,9 +49,9 @@ export function checkoutLink(checkoutId: string): string {
   return `${getEnv().PUBLIC_BASE_URL}/checkout/${checkoutId}`;
 }
 
-/** Open links past their expiry are expired; spent and locked links stay so. */
+/** Open links past their expiry are expired; pending, spent and locked links stay so. */
 export function checkoutState(row: Pick<CheckoutRow, "state" | "expiresAt">, now = new Date()): CheckoutState {
-  if (row.state === "spent" || row.state === "locked") return row.state;
+  if (row.state === "spent" || row.state === "locked" || row.state === "pending") return row.state;
   return row.expiresAt.getTime() <= now.getTime() ? "expired" : "open";
 }
 
@@ -61,5 +71,15 @@ export function checkoutToResponse(row: CheckoutRow): CheckoutResponse {
     ...(row.lockedAt ? { locked_time: row.lockedAt.toISOString() } : {}),
     ...(row.successUrl ? { success_url: row.successUrl } : {}),
     ...(row.failureUrl ? { failure_url: row.failureUrl } : {}),
+    amt_tran: amountOf(row),
+    tran_currency: String(row.currency).padStart(3, "0"),
+    ...(row.purchaseId ? { purchase_id: row.purchaseId } : {}),
+    ...(row.merchRefNum ? { merch_ref_num: row.merchRefNum } : {}),
   };
+}
+
+/** The link's amount in major units (0 for a card-capture link). */
+export function amountOf(row: Pick<CheckoutRow, "amountMinor" | "currency">): number {
+  const currency = currencyOf(row.currency);
+  return currency ? toMajorUnits(Number(row.amountMinor), currency) : Number(row.amountMinor);
 }

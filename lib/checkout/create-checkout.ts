@@ -2,7 +2,9 @@ import "#server-only";
 import { recordEvent } from "../events/record-event";
 import { type Tx } from "../db/client";
 import { writeTransaction } from "../db/write-transaction";
-import { ApiError } from "../errors/api-error";
+import { ApiError, fieldError } from "../errors/api-error";
+import { requestAmount } from "../payments/amount";
+import { requestCurrency } from "../payments/request-currency";
 import { isUniqueViolation } from "../db/unique-violation";
 import { recordAudit, recordAuditMany, type Actor } from "../audit/record-audit";
 import { randomHexId } from "../crypto/random-id";
@@ -15,9 +17,11 @@ import { checkoutSelect, checkoutToResponse } from "./checkout-row";
 import type { CheckoutResponse, CreateCheckoutInput } from "./schemas";
 
 /**
- * Creates a vault checkout link. The customer is created now if new, as the
- * reference service does (docs/api-contract.md), prefilled from the request; a card_id must be one of
- * that customer's cards, and the link will then update it instead of adding one.
+ * Creates a checkout link: a card-capture link, or with amt_tran a payment
+ * link (docs/payments.md). The customer is created now if new, as the
+ * reference service does (docs/api-contract.md), prefilled from the request;
+ * a card_id must be one of that customer's cards, and the link will then
+ * update it instead of adding one.
  */
 export async function createCheckout(actor: Actor, input: CreateCheckoutInput): Promise<CheckoutResponse> {
   // Two first links for one new customer_id race to create it: the loser's
@@ -32,7 +36,27 @@ export async function createCheckout(actor: Actor, input: CreateCheckoutInput): 
   }
 }
 
+/** What makes a link a payment link: its amount (0 for a card-capture link), currency and charge. */
+function paymentOf(input: CreateCheckoutInput) {
+  const currency = requestCurrency(input.tran_currency);
+  const amountMinor = requestAmount(input.amt_tran, currency, "allowed");
+  if (amountMinor === 0) {
+    if (input.preferences.request_type) throw fieldError("preferences.request_type", "is for a payment link: send amt_tran above 0");
+    return { amountMinor: 0n, currency: currency.number, requestType: "sale", purchaseId: input.purchase_id ?? null, merchRefNum: input.merch_ref_num ?? null };
+  }
+  // A payment link charges a new card; updating a stored one is a card-capture link's job.
+  if (input.card_id) throw fieldError("card_id", "cannot be sent with amt_tran: a payment link charges the card typed on it");
+  return {
+    amountMinor: BigInt(amountMinor),
+    currency: currency.number,
+    requestType: input.preferences.request_type ?? "sale",
+    purchaseId: input.purchase_id ?? null,
+    merchRefNum: input.merch_ref_num ?? null,
+  };
+}
+
 async function createInTransaction(tx: Tx, actor: Actor, input: CreateCheckoutInput): Promise<CheckoutResponse> {
+  const payment = paymentOf(input);
   const customerPk = (await findCustomerPk(tx, actor.merchantId, input.customer_id)) ?? (await createCustomer(tx, actor, input));
   if (input.card_id) await getCardOrThrow(tx, customerPk, input.card_id);
   const { successUrl, failureUrl } = await redirectUrls(tx, actor.merchantId, input.preferences);
@@ -46,6 +70,7 @@ async function createInTransaction(tx: Tx, actor: Actor, input: CreateCheckoutIn
       successUrl,
       failureUrl,
       expiresAt: new Date(Date.now() + input.preferences.expire_in_secs * 1000),
+      ...payment,
     },
     select: checkoutSelect,
   });

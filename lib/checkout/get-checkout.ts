@@ -1,12 +1,34 @@
 import "#server-only";
 import { getDb } from "../db/client";
 import { notFound } from "../errors/api-error";
+import { toMajorUnits } from "../payments/amount";
+import { currencyOf } from "../payments/currency";
 import { checkoutSelect, checkoutToResponse } from "./checkout-row";
-import type { CheckoutResponse } from "./schemas";
+import type { CheckoutResponse, CheckoutTransaction } from "./schemas";
 
-/** The merchant's checkout link and its state; another merchant's id is unknown here. */
+/** The merchant's checkout link and its state, with a payment link's gateway answers; another merchant's id is unknown here. */
 export async function getCheckout(merchantId: bigint, checkoutId: string): Promise<CheckoutResponse> {
-  const row = await getDb().checkout.findFirst({ where: { id: checkoutId, merchantId }, select: checkoutSelect });
+  const db = getDb();
+  const row = await db.checkout.findFirst({ where: { id: checkoutId, merchantId }, select: checkoutSelect });
   if (!row) throw notFound("Checkout");
-  return checkoutToResponse(row);
+  const response = checkoutToResponse(row);
+  if (row.amountMinor === 0n) return response;
+  const rows = await db.transaction.findMany({
+    where: { checkoutId, merchantId },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { pgId: true, rcode: true, rmsg: true, authCode: true, amountMinor: true, approvedMinor: true, status: true, type: true, currency: true },
+  });
+  const transactions = rows.map((t): CheckoutTransaction => {
+    const currency = currencyOf(t.currency);
+    const minor = Number(t.status === "D" || t.status === "F" ? t.amountMinor : t.approvedMinor);
+    return {
+      pg_id: t.pgId,
+      rcode: t.rcode,
+      rmsg: t.rmsg,
+      ...(t.authCode ? { auth_code: t.authCode } : {}),
+      amt_tran: currency ? toMajorUnits(minor, currency) : minor,
+      tran_type: t.type,
+    };
+  });
+  return { ...response, transactions };
 }

@@ -3,6 +3,7 @@ import { directQuery } from "../db/direct-sql";
 import { Prisma } from "../db/sql";
 import { toBranding, type Branding } from "../merchants/branding";
 import { originOf } from "../security/content-security-policy";
+import { formatAmount } from "../payments/format-amount";
 import { checkoutState } from "./checkout-row";
 import type { CheckoutState } from "./schemas";
 
@@ -17,6 +18,8 @@ export type HostedCheckout = {
   /** Prefill for the cardholder name. */
   customerName: string;
   isUpdate: boolean;
+  /** A payment link's amount, formatted in its currency ("$25.00"); null for a card-capture link. */
+  amount: string | null;
 };
 
 type HostedRow = {
@@ -27,6 +30,8 @@ type HostedRow = {
   successUrl: string | null;
   failureUrl: string | null;
   cardId: string | null;
+  amountMinor: bigint | number;
+  currency: number;
   firstName: string | null;
   lastName: string | null;
   name: string;
@@ -42,7 +47,7 @@ type HostedRow = {
  */
 export async function getHostedCheckout(checkoutId: string): Promise<HostedCheckout | null> {
   const [row] = await directQuery<HostedRow>(Prisma.sql`
-    SELECT k."id", k."merchantId", k."state", k."expiresAt", k."successUrl", k."failureUrl", k."cardId",
+    SELECT k."id", k."merchantId", k."state", k."expiresAt", k."successUrl", k."failureUrl", k."cardId", k."amountMinor", k."currency",
            c."firstName", c."lastName", m."name", m."brandDisplayName", m."brandLogoUrl", m."brandPrimaryColor"
     FROM "Checkout" k
     JOIN "Customer" c ON c."id" = k."customerPk"
@@ -58,5 +63,6 @@ export async function getHostedCheckout(checkoutId: string): Promise<HostedCheck
     branding: toBranding(row),
     customerName: [row.firstName, row.lastName].filter(Boolean).join(" "),
     isUpdate: row.cardId !== null,
+    amount: Number(row.amountMinor) > 0 ? formatAmount(Number(row.amountMinor), row.currency) : null,
   };
 }

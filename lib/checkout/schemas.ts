@@ -1,10 +1,12 @@
 import { z } from "zod";
 import { CardIdSchema, NewCustomerIdSchema, customerFields } from "../vault/schemas";
 import { RedirectUrlSchema } from "../urls/redirect-url";
+import { freeText } from "../validation/free-text";
 
-// POST /platform/checkout for vault links (the reference's Checkout tag).
-// Payment-link fields (amt_tran, purchase_id, profile_id, ...) belong to the
-// billing work and are ignored here, like any unknown field.
+// POST /platform/checkout (the reference's Checkout tag): a card-capture link,
+// or, with amt_tran above 0, a payment link (docs/payments.md, "Payment
+// links"). Fields the vault has no use for (profile_id, ...) are ignored,
+// like any unknown field.
 
 export const CHECKOUT_ID_PATTERN = /^[0-9a-f]{32}$/;
 export const MIN_EXPIRE_SECS = 900;
@@ -19,6 +21,8 @@ export const CheckoutPreferencesSchema = z.object({
     .min(MIN_EXPIRE_SECS, `must be at least ${MIN_EXPIRE_SECS}`)
     .max(MAX_EXPIRE_SECS, `must be at most ${MAX_EXPIRE_SECS}`)
     .default(MIN_EXPIRE_SECS),
+  /** A payment link's charge: a sale (the default), or an auth to capture later. */
+  request_type: z.enum(["sale", "auth"], { error: "must be sale or auth" }).optional(),
 });
 
 export const CreateCheckoutSchema = z.object({
@@ -31,6 +35,11 @@ export const CreateCheckoutSchema = z.object({
   customer_email: customerFields.customer_email,
   customer_phone: customerFields.customer_phone,
   preferences: CheckoutPreferencesSchema.default({ expire_in_secs: MIN_EXPIRE_SECS }),
+  /** Above 0: a payment link for this amount, a decimal in major units (amount.ts); absent or 0: a card-capture link. */
+  amt_tran: z.union([z.number(), z.string()], { error: "must be a decimal amount, such as 10 or 10.50" }).optional(),
+  tran_currency: z.number({ error: "must be an ISO 4217 numeric currency code" }).int("must be an ISO 4217 numeric currency code").optional(),
+  purchase_id: freeText(z.string().max(25, "must be at most 25 characters")).optional(),
+  merch_ref_num: freeText(z.string().max(128, "must be at most 128 characters")).optional(),
 });
 export type CreateCheckoutInput = z.infer<typeof CreateCheckoutSchema>;
 
@@ -38,8 +47,11 @@ export const CheckoutPathSchema = z.object({
   checkoutId: z.string().regex(CHECKOUT_ID_PATTERN, "must be 32 lowercase hex characters"),
 });
 
-/** A link's state as the merchant sees it. */
-export type CheckoutState = "open" | "spent" | "expired" | "locked";
+/** A link's state as the merchant sees it; "pending": a payment on it is being made, or its outcome is not known yet. */
+export type CheckoutState = "open" | "pending" | "spent" | "expired" | "locked";
+
+/** A gateway answer on a payment link, as GET /platform/checkout/{id} lists them: pg_id first. */
+export type CheckoutTransaction = { pg_id: string; rcode: string; rmsg: string; auth_code?: string; amt_tran: number; tran_type: string };
 
 export type CheckoutResponse = {
   checkout_id: string;
@@ -56,4 +68,11 @@ export type CheckoutResponse = {
   locked_time?: string;
   success_url?: string;
   failure_url?: string;
+  /** The payment link's amount; 0 for a card-capture link. */
+  amt_tran: number;
+  tran_currency: string;
+  purchase_id?: string;
+  merch_ref_num?: string;
+  /** A payment link's gateway answers, oldest first (GET only). */
+  transactions?: CheckoutTransaction[];
 };

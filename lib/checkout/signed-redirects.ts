@@ -19,9 +19,13 @@ async function signingSecret(merchantId: bigint): Promise<string> {
 
 const nowSeconds = () => String(Math.floor(Date.now() / 1000));
 
-/** success_url with checkout_id, customer_id, card_id, timestamp and signature. */
-export async function successRedirect(link: { merchantId: bigint; id: string; successUrl: string; customerId: string }, cardId: string): Promise<string> {
-  const added = { checkout_id: link.id, customer_id: link.customerId, card_id: cardId, timestamp: nowSeconds() };
+/** success_url with checkout_id, customer_id, card_id, timestamp and signature; a paid link adds pg_id and amt_tran. */
+export async function successRedirect(
+  link: { merchantId: bigint; id: string; successUrl: string; customerId: string },
+  cardId: string,
+  payment: Record<string, string> = {},
+): Promise<string> {
+  const added = { checkout_id: link.id, customer_id: link.customerId, card_id: cardId, ...payment, timestamp: nowSeconds() };
   return signedRedirectUrl(link.successUrl, added, await signingSecret(link.merchantId)).toString();
 }
 

@@ -41,7 +41,8 @@ export async function storeCardDirectly(
 ): Promise<DirectlyStored | null> {
   const db = getDb();
   const checkout = await readCheckoutForCapture(db, checkoutId, false);
-  if (!checkout || checkout.cardId !== null || checkoutState(checkout) !== "open") return null;
+  // A payment link is paid, never captured (pay-checkout.ts).
+  if (!checkout || checkout.cardId !== null || BigInt(checkout.amountMinor) !== 0n || checkoutState(checkout) !== "open") return null;
   if ((await addressRetryAfterSeconds(db, origin.clientAddress)) > 0) return null;
   const now = new Date();
   const card = prepareCard(input, checkout.merchantId, "", {}, now);
@@ -56,7 +57,7 @@ export async function storeCardDirectly(
     await directWriteAtomically([
       Prisma.sql`
         UPDATE "Checkout" SET "state" = 'spent', "spentAt" = ${now}, "resultCardId" = ${card.id}, "spentBySession" = ${session}
-        WHERE "id" = ${checkoutId} AND "state" = 'open' AND "cardId" IS NULL AND "expiresAt" > ${now}`,
+        WHERE "id" = ${checkoutId} AND "state" = 'open' AND "cardId" IS NULL AND "amountMinor" = 0 AND "expiresAt" > ${now}`,
       insertCardRowsSql(spentCustomer, [{ ...card, isPrimary }]),
       auditRowsSql(actor, [{ action: "card.create", type: "card", id: card.id }]),
       eventRowsSql(checkout.merchantId, [{ type: "checkout_vault_card_added", data: eventData }]).sql,

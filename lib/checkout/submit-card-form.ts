@@ -14,7 +14,11 @@ export type CardFormState = {
 
 /** What the vault did with a submitted card (the hosted page's captureCard, the embedded form's createCardToken). */
 export type StoreOutcome<T> =
-  { kind: "done"; value: T } | { kind: "invalid"; errors: FieldErrors; attemptsLeft: number } | { kind: "throttled"; retryAfterSeconds: number };
+  | { kind: "done"; value: T }
+  | { kind: "invalid"; errors: FieldErrors; attemptsLeft: number }
+  /** A payment the card's bank declined: `message` says so in the customer's words. */
+  | { kind: "declined"; message: string; attemptsLeft: number }
+  | { kind: "throttled"; retryAfterSeconds: number };
 
 /** Stores the card; with `rejected`, only counts a failed attempt (the form found those problems). */
 export type StoreCard<T> = (input: AddBillingCardInput, rejected?: FieldErrors) => Promise<StoreOutcome<T>>;
@@ -54,6 +58,8 @@ export async function submitCardForm<T>(
       const minutes = Math.ceil(outcome.retryAfterSeconds / 60);
       return { kind: "form", state: { errors: { form: `Too many failed attempts from your network. Try again in ${minutes} minutes.` }, values } };
     }
+    case "declined":
+      return { kind: "form", state: { errors: { form: outcome.message }, values, attemptsLeft: outcome.attemptsLeft } };
     case "invalid":
       if (parsed.success) {
         errors = {};

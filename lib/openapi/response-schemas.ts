@@ -24,7 +24,9 @@ export const CheckoutResponseSchema = z
     merchant_id: z.number().int(),
     customer_id: z.string(),
     card_id: hex32.optional().meta({ description: "The card the link updates, or, once spent, the card it stored." }),
-    state: z.enum(["open", "spent", "expired", "locked"]),
+    state: z.enum(["open", "pending", "spent", "expired", "locked"]).meta({
+      description: "pending: a payment on the link is being made, or its outcome is not known yet (a payment link only).",
+    }),
     failed_attempts: z.number().int().min(0),
     expiry_time: isoTime,
     db_timestamp: isoTime,
@@ -32,6 +34,23 @@ export const CheckoutResponseSchema = z
     locked_time: isoTime.optional(),
     success_url: z.string().optional(),
     failure_url: z.string().optional(),
+    amt_tran: z.number().meta({ description: "A payment link's amount, in major units; 0 for a card-capture link." }),
+    tran_currency: z.string().meta({ description: "ISO 4217 numeric code, three digits." }),
+    purchase_id: z.string().optional(),
+    merch_ref_num: z.string().optional(),
+    transactions: z
+      .array(
+        z.object({
+          pg_id: hex32,
+          rcode: z.string(),
+          rmsg: z.string(),
+          auth_code: z.string().optional(),
+          amt_tran: z.number(),
+          tran_type: z.string(),
+        }),
+      )
+      .optional()
+      .meta({ description: "A payment link's gateway answers, oldest first: its declines, and the payment that spent it (GET only)." }),
   })
   .meta({ id: "Checkout" });
 sameShape<z.output<typeof CheckoutResponseSchema>, CheckoutResponse>(true);

@@ -34,7 +34,7 @@ import { insertTransactionSql, recordOutcomeSql, type NewTransaction, type Trans
 
 export type ChargeType = "sale" | "auth" | "verify" | "credit";
 
-const CALL: Record<ChargeType, keyof Pick<GatewayConnector, "sale" | "authorize" | "verify" | "credit">> = {
+export const CALL: Record<ChargeType, keyof Pick<GatewayConnector, "sale" | "authorize" | "verify" | "credit">> = {
   sale: "sale",
   auth: "authorize",
   verify: "verify",
@@ -97,7 +97,8 @@ export async function chargeCard(actor: Actor, type: ChargeType, input: PgTransa
   });
 }
 
-function newTransaction(
+/** A transaction as first known: its request, and an outcome still unknown. */
+export function newTransaction(
   merchantId: bigint,
   type: ChargeType,
   pgId: string,
@@ -135,7 +136,8 @@ function newTransaction(
   };
 }
 
-function cardRequest(pgId: string, amountMinor: number, currency: Currency, card: ChargeCard, input: PgTransactionRequest): CardRequest {
+/** What the connector is asked: the card (its number opened only when the connector asks), amount and options. */
+export function cardRequest(pgId: string, amountMinor: number, currency: Currency, card: ChargeCard, input: PgTransactionRequest): CardRequest {
   return {
     pgId,
     amountMinor,
@@ -158,7 +160,7 @@ function cardRequest(pgId: string, amountMinor: number, currency: Currency, card
 }
 
 /** What the answer makes of the transaction: its status letter, amounts, and when a captured amount settles. */
-function outcomeOf(type: ChargeType, answer: ConnectorAnswer, gatewayNow: Date, connector: GatewayConnector): TransactionOutcome {
+export function outcomeOf(type: ChargeType, answer: ConnectorAnswer, gatewayNow: Date, connector: GatewayConnector): TransactionOutcome {
   // A sale and a credit are captured at once; an auth waits for its capture; a verify moves no money.
   const captured = answer.approved && (type === "sale" || type === "credit");
   return {

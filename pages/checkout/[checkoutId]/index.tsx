@@ -7,6 +7,7 @@ import { CHECKOUT_ID_PATTERN } from "@/lib/checkout/schemas";
 import { CHECKOUT_SESSION_COOKIE, checkoutSessionCookie, csrfMatches, newCheckoutSession, openCheckoutSession } from "@/lib/checkout/checkout-session";
 import { submitCardForm, type CardFormState } from "@/lib/checkout/submit-card-form";
 import { captureCard } from "@/lib/checkout/capture-card";
+import { payCheckout } from "@/lib/checkout/pay-checkout";
 import { islandScript } from "@/lib/checkout/island-script";
 import { readFormBody } from "@/lib/http/read-form-body";
 import { clientAddressOfNodeHeaders } from "@/lib/http/client-address";
@@ -21,7 +22,7 @@ import type { Branding } from "@/lib/merchants/branding";
 export const config = { runtime: "nodejs", unstable_runtimeJS: false };
 
 type Props =
-  | { view: "form"; nonce: string; branding: Branding; isUpdate: boolean; form: CardFormProps; script: IslandScriptTag }
+  | { view: "form"; nonce: string; branding: Branding; isUpdate: boolean; amount: string | null; form: CardFormProps; script: IslandScriptTag }
   | { view: "unusable"; nonce: string; branding: Branding | null; message: string };
 
 const UNUSABLE_MESSAGES = {
@@ -29,7 +30,13 @@ const UNUSABLE_MESSAGES = {
   expired: "This link has expired. Ask the shop for a new one.",
   spent: "This link has already been used: your card was saved.",
   locked: "This link is locked after too many failed attempts. Ask the shop for a new one.",
+  pending: "Your payment could not be confirmed yet. Please do not pay again: the shop can see whether it went through.",
 } as const;
+
+/** What a used link says: a payment link speaks of the payment. */
+function unusableMessage(state: keyof typeof UNUSABLE_MESSAGES, isPayment: boolean): string {
+  return state === "spent" && isPayment ? "This link has already been used: your payment was made." : UNUSABLE_MESSAGES[state];
+}
 
 export const getServerSideProps: GetServerSideProps<Props> = async ({ req, res, params }) => {
   const checkoutId = String(params?.checkoutId ?? "");
@@ -60,8 +67,9 @@ export const getServerSideProps: GetServerSideProps<Props> = async ({ req, res, 
     } else {
       const from = { clientAddress: clientAddressOfNodeHeaders(req.headers), requestId: crypto.randomUUID(), formToken: session.csrf };
       const outcome = await submitCardForm(fields, async (input, rejected) => {
-        const result = await captureCard(checkoutId, input, from, rejected);
-        if (result.kind === "stored") return { kind: "done", value: result.redirectUrl ?? `/checkout/${checkoutId}/done` };
+        // A payment link charges the card (and stores it once paid); a card-capture link stores it.
+        const result = link.amount ? await payCheckout(checkoutId, input, from, rejected) : await captureCard(checkoutId, input, from, rejected);
+        if (result.kind === "stored" || result.kind === "paid") return { kind: "done", value: result.redirectUrl ?? `/checkout/${checkoutId}/done` };
         if (result.kind === "unusable") return { kind: "done", value: result.redirectUrl ?? `/checkout/${checkoutId}` };
         return result;
       });
@@ -77,7 +85,7 @@ export const getServerSideProps: GetServerSideProps<Props> = async ({ req, res, 
         redirect: { destination: await failureRedirect({ merchantId: link.merchantId, id: link.checkoutId, failureUrl }, link.state), statusCode: 303 },
       };
     }
-    return { props: { view: "unusable", nonce, branding: link.branding, message: UNUSABLE_MESSAGES[link.state] } };
+    return { props: { view: "unusable", nonce, branding: link.branding, message: unusableMessage(link.state, link.amount !== null) } };
   } else if (req.method !== "GET" && req.method !== "HEAD") {
     res.statusCode = 405;
     res.setHeader("Allow", "GET, HEAD, POST");
@@ -93,7 +101,13 @@ export const getServerSideProps: GetServerSideProps<Props> = async ({ req, res, 
       nonce,
       branding: link.branding,
       isUpdate: link.isUpdate,
-      form: { action: `/checkout/${checkoutId}`, csrfToken: session.csrf, state },
+      amount: link.amount,
+      form: {
+        action: `/checkout/${checkoutId}`,
+        csrfToken: session.csrf,
+        state,
+        ...(link.amount ? { submitLabel: `Pay ${link.amount}`, sendingLabel: "Paying…" } : {}),
+      },
       script: islandScript(),
     },
   };
@@ -107,6 +121,6 @@ export default function HostedCheckoutPage(props: Props) {
       </UnusableView>
     );
   }
-  const title = props.isUpdate ? "Update your card" : "Add your card";
-  return <CardFormView nonce={props.nonce} branding={props.branding} title={title} form={props.form} script={props.script} />;
+  const title = props.amount ? `Pay ${props.amount}` : props.isUpdate ? "Update your card" : "Add your card";
+  return <CardFormView nonce={props.nonce} branding={props.branding} title={title} amount={props.amount} form={props.form} script={props.script} />;
 }

@@ -1,3 +1,10 @@
+-- AlterTable
+ALTER TABLE "Checkout" ADD COLUMN     "amountMinor" BIGINT NOT NULL DEFAULT 0,
+ADD COLUMN     "currency" INTEGER NOT NULL DEFAULT 840,
+ADD COLUMN     "merchRefNum" TEXT,
+ADD COLUMN     "purchaseId" TEXT,
+ADD COLUMN     "requestType" TEXT NOT NULL DEFAULT 'sale';
+
 -- CreateTable
 CREATE TABLE "MerchantGateway" (
     "merchantId" BIGINT NOT NULL,
@@ -37,6 +44,7 @@ CREATE TABLE "Transaction" (
     "merchRefNum" TEXT,
     "purchaseId" TEXT,
     "originalId" INTEGER,
+    "checkoutId" TEXT,
     "connector" TEXT NOT NULL,
     "upstreamPgId" TEXT,
     "settlesAt" TIMESTAMP(3),
@@ -44,6 +52,25 @@ CREATE TABLE "Transaction" (
     "updatedAt" TIMESTAMP(3) NOT NULL,
 
     CONSTRAINT "Transaction_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "CardToken" (
+    "id" TEXT NOT NULL,
+    "merchantId" BIGINT NOT NULL,
+    "fingerprint" TEXT NOT NULL,
+    "maskedNumber" TEXT NOT NULL,
+    "cardType" TEXT NOT NULL,
+    "expDate" TEXT NOT NULL,
+    "sealedNumber" BYTEA NOT NULL,
+    "kekVersion" INTEGER NOT NULL,
+    "cardholderName" TEXT,
+    "avsAddress" TEXT,
+    "avsZip" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "CardToken_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateIndex
@@ -60,6 +87,15 @@ CREATE INDEX "Transaction_merchantId_cardFingerprint_createdAt_idx" ON "Transact
 
 -- CreateIndex
 CREATE INDEX "Transaction_originalId_idx" ON "Transaction"("originalId");
+
+-- CreateIndex
+CREATE INDEX "Transaction_checkoutId_idx" ON "Transaction"("checkoutId");
+
+-- CreateIndex
+CREATE INDEX "CardToken_kekVersion_idx" ON "CardToken"("kekVersion");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "CardToken_merchantId_fingerprint_key" ON "CardToken"("merchantId", "fingerprint");
 
 -- AddForeignKey
 ALTER TABLE "MerchantGateway" ADD CONSTRAINT "MerchantGateway_merchantId_fkey" FOREIGN KEY ("merchantId") REFERENCES "Merchant"("id") ON DELETE RESTRICT ON UPDATE CASCADE;

@@ -15,7 +15,7 @@ function expectOk(response: ApiResponse, what: string): void {
 /** POST /platform/checkout for a new customer (or the given one), with the given preferences. */
 export async function createLink(
   api: ApiClient,
-  options: { customerId?: string; cardId?: string; successUrl?: string; failureUrl?: string; expireInSecs?: number } = {},
+  options: { customerId?: string; cardId?: string; successUrl?: string; failureUrl?: string; expireInSecs?: number; amount?: number } = {},
 ): Promise<Link> {
   const customerId = options.customerId ?? uniqueCustomerId();
   const preferences: Record<string, unknown> = { expire_in_secs: options.expireInSecs ?? 900 };
@@ -26,6 +26,7 @@ export async function createLink(
     customer_first_name: CUSTOMER.first,
     customer_last_name: CUSTOMER.last,
     ...(options.cardId ? { card_id: options.cardId } : {}),
+    ...(options.amount ? { amt_tran: options.amount } : {}),
     preferences,
   });
   expectOk(response, "POST /checkout");

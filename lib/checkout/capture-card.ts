@@ -130,7 +130,7 @@ function captureInTransaction(
   });
 }
 
-export function attemptsLeft(checkout: Pick<CheckoutForCapture, "failedAttempts">): number {
+function attemptsLeft(checkout: Pick<CheckoutForCapture, "failedAttempts">): number {
   return Math.max(0, CHECKOUT_MAX_FAILED_ATTEMPTS - checkout.failedAttempts);
 }
 

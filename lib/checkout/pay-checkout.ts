@@ -21,7 +21,7 @@ import { insertCustomerCard } from "../vault/insert-card-rows";
 import { prepareCard, type PreparedCard } from "../vault/prepare-card";
 import type { AddBillingCardInput } from "../vault/schemas";
 import { addressRetryAfterSeconds, recordAddressFailure } from "./address-limit";
-import { attemptsLeft, countFailure, spentBy, type CaptureFrom, type UnusableReason } from "./capture-card";
+import { countFailure, spentBy, type CaptureFrom, type UnusableReason } from "./capture-card";
 import { readCheckoutForCapture, type CheckoutForCapture } from "./capture-reads";
 import { checkoutState } from "./checkout-row";
 import { formTokenHash } from "./checkout-session";

@@ -3,6 +3,7 @@ const STYLES: Record<string, string> = {
   spent: "bg-slate-200 text-slate-800",
   expired: "bg-amber-100 text-amber-900",
   locked: "bg-red-100 text-red-900",
+  pending: "bg-blue-100 text-blue-900",
 };
 
 /** A link's state as a coloured word (the word carries the meaning; colour only helps). */

@@ -97,7 +97,7 @@ export async function payCheckout(checkoutId: string, input: AddBillingCardInput
       ...newTransaction(checkout.merchantId, type, pgId, Number(checkout.amountMinor), currency, chargeCard, request, gateway.connector.name),
       ...outcome,
     };
-    const amount = toMajorUnits(Number(checkout.amountMinor), currency);
+    const amount = toMajorUnits(answer.approved ? answer.approvedMinor : Number(checkout.amountMinor), currency);
     const data = transactionEventData({ ...written, cardId, amount, originalPgId: null });
     await recordEvent(tx, checkout.merchantId, answer.approved ? "transaction_approved" : "transaction_declined", data);
     // A decline is a failed attempt, against the link and the address (countFailure counts both).

@@ -84,7 +84,8 @@ export async function chargeCard(actor: Actor, type: ChargeType, input: PgTransa
     eventRowsSql(actor.merchantId, [
       {
         type: answer.approved ? "transaction_approved" : "transaction_declined",
-        data: transactionEventData({ ...written, amount: toMajorUnits(amountMinor, currency), originalPgId: null }),
+        // What the transaction API shows: the amount approved, or the amount asked when it was not.
+        data: transactionEventData({ ...written, amount: toMajorUnits(answer.approved ? answer.approvedMinor : amountMinor, currency), originalPgId: null }),
       },
     ]).sql,
   ]);

@@ -22,6 +22,21 @@ const AmountSchema = z.union([z.number(), z.string()], { error: "must be a decim
 export const PgIdSchema = z.string().regex(/^[0-9a-f]{32}$/, "must be 32 lowercase hex characters");
 export const PgPathSchema = z.object({ pg_id: PgIdSchema });
 
+const ExpDateSchema = z.string({ error: "is required" }).regex(/^(0[1-9]|1[0-2])\d{2}$/, "must be MMYY");
+
+/** The card's fields, the same wherever a card is sent (exp_date aside: required on tokenize). */
+const cardFields = {
+  card_id: CardIdSchema.optional(),
+  card_number: z.string().max(40, "is not a valid card number").optional(),
+  cvv2: z
+    .string()
+    .regex(/^\d{3,4}$/, "must be 3 or 4 digits")
+    .optional(),
+  avs_zip: freeText(z.string().regex(/^[A-Za-z0-9 -]{1,9}$/, "must be at most 9 letters and digits")).optional(),
+  avs_address: text(20),
+  cardholder_name: text(64),
+};
+
 const common = {
   merchant_id: MerchantIdSchema,
   developer_id: text(32),
@@ -33,20 +48,9 @@ export const PgTransactionRequestSchema = z.object({
   ...common,
   amt_tran: AmountSchema.optional(),
   tran_currency: z.number({ error: "must be an ISO 4217 numeric currency code" }).int("must be an ISO 4217 numeric currency code").optional(),
-  card_id: CardIdSchema.optional(),
+  ...cardFields,
   customer_id: CustomerIdSchema.optional(),
-  card_number: z.string().max(40, "is not a valid card number").optional(),
-  exp_date: z
-    .string()
-    .regex(/^(0[1-9]|1[0-2])\d{2}$/, "must be MMYY")
-    .optional(),
-  cvv2: z
-    .string()
-    .regex(/^\d{3,4}$/, "must be 3 or 4 digits")
-    .optional(),
-  avs_zip: freeText(z.string().regex(/^[A-Za-z0-9 -]{1,9}$/, "must be at most 9 letters and digits")).optional(),
-  avs_address: text(20),
-  cardholder_name: text(64),
+  exp_date: ExpDateSchema.optional(),
   merch_ref_num: text(128),
   purchase_id: text(25),
   partial_auth: z.boolean({ error: "must be true or false" }).optional(),
@@ -71,19 +75,7 @@ export type PgAmountRequest = z.infer<typeof PgAmountRequestSchema>;
 export const PgVoidRequestSchema = z.object(common);
 export type PgVoidRequest = z.infer<typeof PgVoidRequestSchema>;
 
-export const PgTokenizeRequestSchema = z.object({
-  ...common,
-  card_number: z.string().max(40, "is not a valid card number").optional(),
-  card_id: CardIdSchema.optional(),
-  exp_date: z.string({ error: "is required" }).regex(/^(0[1-9]|1[0-2])\d{2}$/, "must be MMYY"),
-  cvv2: z
-    .string()
-    .regex(/^\d{3,4}$/, "must be 3 or 4 digits")
-    .optional(),
-  avs_zip: freeText(z.string().regex(/^[A-Za-z0-9 -]{1,9}$/, "must be at most 9 letters and digits")).optional(),
-  avs_address: text(20),
-  cardholder_name: text(64),
-});
+export const PgTokenizeRequestSchema = z.object({ ...common, ...cardFields, exp_date: ExpDateSchema });
 export type PgTokenizeRequest = z.infer<typeof PgTokenizeRequestSchema>;
 
 export const PgExpireTokenRequestSchema = z.object({ ...common, card_id: CardIdSchema });

@@ -14,6 +14,7 @@
 // then autocannon at 16 connections, in interleaved rounds:
 //   add customer + card: POST /platform/vault/customer with one card, product and floor
 //   get customer:        GET /platform/vault/customer/{id} with its cards, product and floor
+//   sale by card_id:     POST /pg/sale on a seeded vault card, sandbox connector, product and floor
 //   no-op operation:     GET /platform/ping, an authenticated operation doing nothing else
 //                        (a reference for what the request path costs without the work)
 //   hosted submit:       a customer's card form posted to POST /checkout/{id},
@@ -36,7 +37,7 @@ import type autocannon from "autocannon";
 import { generateTestCardNumber } from "../lib/cards/test-cards";
 import { createPostgresDatabase, createSqliteDatabase, type TestDatabase } from "../tests/support/databases";
 import { runCli } from "../tests/support/cli";
-import { checkSameWork } from "./floor/check-same-work";
+import { checkSameSale, checkSameWork } from "./floor/check-same-work";
 import { SubmitPool } from "./hosted-submits";
 import { CONNECTIONS, measureRounds, ROUNDS, SECONDS, WARMUP_SECONDS, type Prepared, type Scenario, type Summary } from "./measure-rounds";
 import { measurePageLoad } from "./page-load";
@@ -125,16 +126,25 @@ async function benchDatabase(provider: "sqlite" | "postgres", measurePage: boole
     floor = await startFloor(env, join(dir, "floor.log"));
     // Seed customers for the reads, through the product's API like any merchant.
     const seeded: string[] = [];
+    const seededCards: string[] = [];
     for (let i = 0; i < SEEDED_CUSTOMERS; i++) {
       const body = customerBody();
       const response = await fetch(`${product.baseUrl}/platform/vault/customer`, { method: "POST", headers, body });
       if (response.status !== 200) throw new Error(`seeding failed: ${response.status} ${await response.text()}`);
       seeded.push((JSON.parse(body) as { customer_id: string }).customer_id);
+      seededCards.push(((await response.json()) as { data: { billing_cards: { card_id: string }[] } }).data.billing_cards[0]!.card_id);
     }
     const target = { provider, url: db.url, keysFile: env.VAULT_KEYS_FILE, authorization: headers.authorization };
     await checkSameWork({ product: product.baseUrl, floor: floor.baseUrl }, target, seeded[0] as string);
+    await checkSameSale({ product: product.baseUrl, floor: floor.baseUrl }, target, seededCards[0] as string);
 
     const gets = seeded.map((id) => ({ method: "GET" as const, path: `/platform/vault/customer/${id}` }));
+    // Sales of an approvable amount (no test cents) on the seeded cards, in turn.
+    const sales = seededCards.map((id) => ({
+      method: "POST" as const,
+      path: "/pg/sale",
+      body: JSON.stringify({ merchant_id: 0, card_id: id, amt_tran: "10.00" }),
+    }));
     // Hosted submits: each run first tops the pool of opened links up to
     // what it can use at the fastest rate seen so far, with half again as
     // margin (a run that emptied the pool doubles that rate for the next one).
@@ -163,6 +173,8 @@ async function benchDatabase(provider: "sqlite" | "postgres", measurePage: boole
       get: () => ({ options: { url: productUrl, headers, requests: gets } }),
       floorGet: () => ({ options: { url: floorUrl, headers, requests: gets } }),
       noop: () => ({ options: { url: `${productUrl}/platform/ping`, headers } }),
+      sale: () => ({ options: { url: productUrl, headers, requests: sales } }),
+      floorSale: () => ({ options: { url: floorUrl, headers, requests: sales } }),
     };
     if (HOSTED) scenarios.hosted = hostedSubmits;
     const measured = await measureRounds(scenarios);
@@ -182,11 +194,15 @@ async function benchDatabase(provider: "sqlite" | "postgres", measurePage: boole
       floor: rssMegabytes(floor.child.pid ?? 0),
     };
     const share = (a: Summary, b: Summary) => Math.round((a.requestsPerSecond / b.requestsPerSecond) * 100);
-    const { add, floorAdd, get, floorGet, noop } = measured as Record<"add" | "floorAdd" | "get" | "floorGet" | "noop", Summary>;
+    const { add, floorAdd, get, floorGet, noop, sale, floorSale } = measured as Record<
+      "add" | "floorAdd" | "get" | "floorGet" | "noop" | "sale" | "floorSale",
+      Summary
+    >;
     return {
       provider,
       add: { product: add, floor: floorAdd, shareOfFloor: share(add, floorAdd) },
       get: { product: get, floor: floorGet, shareOfFloor: share(get, floorGet) },
+      sale: { product: sale, floor: floorSale, shareOfFloor: share(sale, floorSale), shareOfAdd: share(sale, add) },
       noop,
       hosted: hosted && { ...hosted, shareOfNoop: share(hosted, noop) },
       rssMB,

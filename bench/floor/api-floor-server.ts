@@ -1,4 +1,5 @@
-// The bench's floor: the two API operations the bench measures, served by a
+// The bench's floor: the API operations the bench measures (add and get a
+// customer, a sale on a vault card), served by a
 // plain node:http server with no framework, no ORM and no schema library,
 // doing the product's work per request on the product's drivers, crypto,
 // keyring and database settings (README, "Benchmark", says what is the same
@@ -15,6 +16,7 @@ import { redactCardNumbers } from "@/lib/log/redact-card-numbers";
 import { addCustomer } from "./floor-add-customer";
 import { authenticate, checkMerchantScope } from "./floor-authenticate";
 import { getCustomer } from "./floor-get-customer";
+import { sale } from "./floor-sale";
 import { errorAnswer, FloorRefusal, readJsonBody, send, type Answer } from "./floor-http";
 import { openPostgresStore } from "./floor-postgres-store";
 import { openSqliteStore } from "./floor-sqlite-store";
@@ -28,6 +30,7 @@ getKeyring();
 
 const ADD_PATH = "/platform/vault/customer";
 const GET_PREFIX = "/platform/vault/customer/";
+const SALE_PATH = "/pg/sale";
 
 async function answer(req: IncomingMessage, path: string, query: string, requestId: string, log: { merchantId?: string }): Promise<Answer> {
   const caller = await authenticate(store, req.headers.authorization);
@@ -35,6 +38,7 @@ async function answer(req: IncomingMessage, path: string, query: string, request
   if (query !== "") checkMerchantScope(caller.merchantId, new URLSearchParams(query).get("merchant_id"));
   const facts = { clientAddress: req.socket.remoteAddress ?? null, requestId };
   if (req.method === "POST" && path === ADD_PATH) return addCustomer(store, caller, await readJsonBody(req), facts);
+  if (req.method === "POST" && path === SALE_PATH) return sale(store, caller, await readJsonBody(req), facts);
   if (req.method === "GET" && path.startsWith(GET_PREFIX) && !path.includes("/", GET_PREFIX.length)) {
     // Next.js decodes the path segment the same way; a malformed escape cannot be a customer_id.
     let customerId: string;
@@ -73,10 +77,10 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
     method: req.method,
     path: redactCardNumbers(path),
     status: result.status,
-    code: result.body.code,
+    code: result.body.code ?? result.body.rcode,
     ...log,
     ms: Math.round((performance.now() - startedAt) * 10) / 10,
-    msg: "api request",
+    msg: path.startsWith("/pg/") ? "pg request" : "api request",
   };
   writeSync(1, `${JSON.stringify(line)}\n`);
   send(res, result, requestId);

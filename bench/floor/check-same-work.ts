@@ -159,3 +159,53 @@ export async function checkSameWork(sides: Sides, target: Target, seededId: stri
   await sameAnswer("the refusals of a taken customer_id", sides, "/platform/vault/customer", { method: "POST", headers: json, body: body(ids.product) });
   await sameAnswer("the answers for an unknown customer", sides, `/platform/vault/customer/Z${tag}`, get);
 }
+
+/**
+ * Throws when a sale on the floor differs from one on the product: the same
+ * card, the same amount; the answers equal but for the ids and auth code
+ * each generates, and the Transaction, audit and event rows equal column by
+ * column with those left out.
+ */
+export async function checkSameSale(sides: Sides, target: Target, cardId: string): Promise<void> {
+  const init = {
+    method: "POST",
+    headers: { authorization: target.authorization, "content-type": "application/json" },
+    body: JSON.stringify({ merchant_id: 0, card_id: cardId, amt_tran: "10.00" }),
+  };
+  const answers = { product: await call(sides.product, "/pg/sale", init), floor: await call(sides.floor, "/pg/sale", init) };
+  const generated = (side: "product" | "floor") => {
+    const body = JSON.parse(answers[side].text) as { pg_id?: string; auth_code?: string };
+    return { pgId: body.pg_id ?? "", authCode: body.auth_code ?? "" };
+  };
+  const labels = (side: "product" | "floor") => {
+    const { pgId, authCode } = generated(side);
+    return { [pgId]: "<pg_id>", [authCode]: "<auth_code>" };
+  };
+  const labelled = (side: "product" | "floor") =>
+    Object.entries(labels(side)).reduce((text, [id, label]) => (id ? text.split(id).join(label) : text), `${answers[side].status} ${answers[side].text}`);
+  same("the answers for a sale", labelled("product"), labelled("floor"));
+
+  const reader = await openReader(target);
+  try {
+    const written = async (side: "product" | "floor") => {
+      const { pgId } = generated(side);
+      const ids = labels(side);
+      const transaction = await reader.rows(`SELECT * FROM "Transaction" WHERE "pgId" = $1`, [pgId]);
+      const audit = await reader.rows(`SELECT * FROM "AuditLog" WHERE "targetId" = $1`, [pgId]);
+      const events = await reader.rows(`SELECT * FROM "Event" WHERE "payload" LIKE $1`, [`%"pg_id":"${pgId}"%`]);
+      // The settlement time is the same midnight for both, unless the check straddles one.
+      return {
+        transaction: transaction.map((row) => comparable({ ...row, settlesAt: typeof row.settlesAt }, ids)),
+        audit: audit.map((row) => comparable(row, ids)),
+        events: events.map((row) => comparable(row, ids)),
+      };
+    };
+    const product = await written("product");
+    const floor = await written("floor");
+    same("the sale's rows written", product, floor);
+    if (product.transaction.length !== 1 || product.audit.length !== 1 || product.events.length !== 1)
+      throw new Error("The product's sale did not write one row of each");
+  } finally {
+    await reader.close();
+  }
+}

@@ -12,11 +12,25 @@ import {
   CUSTOMER_READ_SQL,
   EVENT_COLUMNS,
   rowValues,
+  SALE_CARD_SQL,
+  saleRowValues,
   TOUCH_API_KEY_SQL,
+  TRANSACTION_COLUMNS,
   type CustomerJoinRow,
   type FloorStore,
   type NewCustomerWrite,
+  type SaleCardRow,
 } from "./floor-store";
+
+/** A sale's write: its three inserts chained in ONE statement, as the product's single-statement writes are atomic on their own. */
+const SALE_SQL = (() => {
+  let next = 0;
+  const row = (n: number) => `(${Array.from({ length: n }, () => `$${++next}`).join(", ")})`;
+  return `WITH "new_transaction" AS (INSERT INTO "Transaction" (${TRANSACTION_COLUMNS}) VALUES ${row(28)}),
+    "audit" AS (INSERT INTO "AuditLog" (${AUDIT_COLUMNS}) VALUES ${row(8)}),
+    "events" AS (INSERT INTO "Event" (${EVENT_COLUMNS}) VALUES ${row(6)})
+    SELECT 1`;
+})();
 
 /** A parameter as the product sends it (lib/db/direct-postgres.ts): bigint as text, timestamps in UTC without a zone. */
 function toPostgres(value: unknown): unknown {
@@ -74,6 +88,14 @@ export function openPostgresStore(connectionString: string, poolSize: number): F
         if ((error as { code?: string }).code === "23505") return "taken";
         throw error;
       }
+    },
+    async saleCard(merchantId, cardId) {
+      const { rows } = await pool.query<SaleCardRow>({ name: "floor_sale_card", text: SALE_CARD_SQL, values: [cardId, merchantId.toString()] });
+      return rows[0];
+    },
+    async insertSale(w) {
+      const rows = saleRowValues(w);
+      await pool.query({ name: "floor_sale", text: SALE_SQL, values: [...rows.transaction, ...rows.audit, ...rows.event].map(toPostgres) });
     },
     async customerRows(merchantId, customerId) {
       const { rows } = await pool.query<CustomerJoinRow>({ name: "floor_customer", text: CUSTOMER_READ_SQL, values: [merchantId.toString(), customerId] });

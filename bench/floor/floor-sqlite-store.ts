@@ -17,10 +17,15 @@ import {
   CUSTOMER_READ_SQL,
   EVENT_COLUMNS,
   rowValues,
+  SALE_CARD_SQL,
+  saleRowValues,
   TOUCH_API_KEY_SQL,
+  TRANSACTION_COLUMNS,
   type CustomerJoinRow,
   type FloorStore,
   type NewCustomerWrite,
+  type NewSaleWrite,
+  type SaleCardRow,
 } from "./floor-store";
 
 // better-sqlite3 binds positional parameters as "?".
@@ -32,6 +37,7 @@ const INSERT_SQL = {
   card: `INSERT INTO "Card" (${CARD_COLUMNS}) VALUES (${placeholders(24)})`,
   audit: `INSERT INTO "AuditLog" (${AUDIT_COLUMNS}) VALUES (${placeholders(8)})`,
   event: `INSERT INTO "Event" (${EVENT_COLUMNS}) VALUES (${placeholders(6)})`,
+  transaction: `INSERT INTO "Transaction" (${TRANSACTION_COLUMNS}) VALUES (${placeholders(28)})`,
 };
 
 /** A value as the product stores it on SQLite (lib/db/direct-sqlite.ts toSqlite, Prisma's adapter). */
@@ -56,21 +62,37 @@ function sqliteRows(w: NewCustomerWrite) {
 type SqliteRows = ReturnType<typeof sqliteRows>;
 type Outcome = "ok" | "taken";
 
+/** A sale's rows with every value as SQLite stores it. */
+function sqliteSaleRows(w: NewSaleWrite) {
+  const rows = saleRowValues(w);
+  return { transaction: bind(rows.transaction), audit: bind(rows.audit), event: bind(rows.event) };
+}
+type SaleRows = ReturnType<typeof sqliteSaleRows>;
+/** A write the writer runs: an add-customer's rows, or a sale's. */
+type WriteMessage = { kind: "customer"; rows: SqliteRows } | { kind: "sale"; rows: SaleRows };
+
 /** The write on this thread, for FLOOR_SQLITE_WRITES=main. */
-function mainThreadWriter(db: Database.Database): (rows: SqliteRows) => Promise<Outcome> {
+function mainThreadWriter(db: Database.Database): (message: WriteMessage) => Promise<Outcome> {
   const insert = Object.fromEntries(Object.entries(INSERT_SQL).map(([name, sql]) => [name, db.prepare(sql)])) as Record<
     keyof typeof INSERT_SQL,
     Database.Statement
   >;
-  const write = db.transaction((rows: SqliteRows) => {
+  const write = db.transaction((message: WriteMessage) => {
+    if (message.kind === "sale") {
+      insert.transaction.run(...message.rows.transaction);
+      insert.audit.run(...message.rows.audit);
+      insert.event.run(...message.rows.event);
+      return;
+    }
+    const rows = message.rows;
     const { lastInsertRowid: customerPk } = insert.customer.run(...rows.customer);
     for (const card of rows.cards) insert.card.run(...card.before, customerPk, ...card.after);
     for (const audit of rows.audit) insert.audit.run(...audit);
     for (const event of rows.events) insert.event.run(...event);
   });
-  return async (rows) => {
+  return async (message) => {
     try {
-      write.immediate(rows);
+      write.immediate(message);
       return "ok";
     } catch (error) {
       if ((error as { code?: string }).code === "SQLITE_CONSTRAINT_UNIQUE") return "taken";
@@ -79,7 +101,7 @@ function mainThreadWriter(db: Database.Database): (rows: SqliteRows) => Promise<
   };
 }
 
-function writerThread(file: string): (rows: SqliteRows) => Promise<Outcome> {
+function writerThread(file: string): (message: WriteMessage) => Promise<Outcome> {
   const worker = new Worker(join(import.meta.dirname, "floor-sqlite-writer.worker.mjs"), { workerData: { file, pragmas: SQLITE_PRAGMAS, sql: INSERT_SQL } });
   const pending = new Map<number, { resolve: (outcome: Outcome) => void; reject: (error: Error) => void }>();
   let nextId = 1;
@@ -93,11 +115,11 @@ function writerThread(file: string): (rows: SqliteRows) => Promise<Outcome> {
     for (const waiting of pending.values()) waiting.reject(error);
     pending.clear();
   });
-  return (rows) =>
+  return (message) =>
     new Promise((resolve, reject) => {
       const id = nextId++;
       pending.set(id, { resolve, reject });
-      worker.postMessage({ id, rows });
+      worker.postMessage({ id, ...message });
     });
 }
 
@@ -108,6 +130,7 @@ export function openSqliteStore(file: string): FloorStore {
   const apiKey = db.prepare<unknown[], { id: bigint; merchantId: bigint; revokedAt: string | null }>(positional(API_KEY_SQL)).safeIntegers(true);
   const touch = db.prepare(positional(TOUCH_API_KEY_SQL));
   const read = db.prepare<unknown[], CustomerJoinRow>(positional(CUSTOMER_READ_SQL));
+  const saleCard = db.prepare<unknown[], SaleCardRow>(positional(SALE_CARD_SQL));
   const write = process.env.FLOOR_SQLITE_WRITES === "main" ? mainThreadWriter(db) : writerThread(file);
 
   return {
@@ -118,7 +141,13 @@ export function openSqliteStore(file: string): FloorStore {
     async touchApiKey(id, at) {
       touch.run(toSqlite(at), id);
     },
-    insertCustomer: (w) => write(sqliteRows(w)),
+    insertCustomer: (w) => write({ kind: "customer", rows: sqliteRows(w) }),
+    async saleCard(merchantId, cardId) {
+      return saleCard.get(cardId, merchantId);
+    },
+    async insertSale(w) {
+      await write({ kind: "sale", rows: sqliteSaleRows(w) });
+    },
     async customerRows(merchantId, customerId) {
       return read.all(merchantId, customerId);
     },

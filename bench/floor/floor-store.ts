@@ -86,7 +86,34 @@ export type CustomerJoinRow = {
   ship_isPrimary: boolean | number | null;
 };
 
+/** The card a sale reads: the columns lib/payments/charge-card-source.ts reads, with the customer's id. */
+export type SaleCardRow = {
+  id: string;
+  maskedNumber: string;
+  cardType: string;
+  expDate: string;
+  fingerprint: string;
+  sealedNumber: Uint8Array;
+  customerId: string;
+};
+
+/** Everything a sandbox sale writes, in one transaction: its Transaction row, audit row and event (lib/payments/charge-card.ts). */
+export type NewSaleWrite = {
+  merchantId: bigint;
+  now: Date;
+  /** The Transaction row's values, in TRANSACTION_COLUMNS order. */
+  transaction: unknown[];
+  actor: string;
+  clientAddress: string | null;
+  requestId: string;
+  audit: AuditValues;
+  event: EventValues;
+};
+
 export interface FloorStore {
+  /** The merchant's card by card_id, with its customer's id; undefined for none. */
+  saleCard(merchantId: bigint, cardId: string): Promise<SaleCardRow | undefined>;
+  insertSale(write: NewSaleWrite): Promise<void>;
   apiKeyByHash(hash: string): Promise<ApiKeyRow | undefined>;
   /** The human-facing "last used" time, written at most once a minute per key as the product does. */
   touchApiKey(id: number, at: Date): Promise<void>;
@@ -149,5 +176,23 @@ export function rowValues(w: NewCustomerWrite) {
     })),
     audit: w.audit.map((a) => [w.merchantId, w.actor, a.action, a.targetType, a.targetId, w.clientAddress, w.requestId, w.now]),
     events: w.events.map((e) => [e.eventId, w.merchantId, e.type, e.payload, null, w.now]),
+  };
+}
+
+export const SALE_CARD_SQL = `
+  SELECT c."id", c."maskedNumber", c."cardType", c."expDate", c."fingerprint", c."sealedNumber", cu."customerId"
+  FROM "Card" c JOIN "Customer" cu ON cu."id" = c."customerPk"
+  WHERE c."id" = $1 AND c."merchantId" = $2`;
+
+export const TRANSACTION_COLUMNS = `"pgId", "merchantId", "type", "status", "currency", "amountMinor", "approvedMinor", "capturedMinor", "refundedMinor",
+  "cardId", "customerId", "maskedNumber", "cardType", "cardFingerprint", "rcode", "rmsg", "authCode", "avsResult", "cvvResult",
+  "merchRefNum", "purchaseId", "originalId", "checkoutId", "connector", "upstreamPgId", "settlesAt", "createdAt", "updatedAt"`;
+
+/** A sale's rows, as the column orders above want them. */
+export function saleRowValues(w: NewSaleWrite) {
+  return {
+    transaction: w.transaction,
+    audit: [w.merchantId, w.actor, w.audit.action, w.audit.targetType, w.audit.targetId, w.clientAddress, w.requestId, w.now],
+    event: [w.event.eventId, w.merchantId, w.event.type, w.event.payload, null, w.now],
   };
 }

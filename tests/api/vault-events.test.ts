@@ -327,7 +327,19 @@ describe("event data", () => {
     expect(rows.length).toBeGreaterThanOrEqual(5);
     // The vault's events, and the payment gateway's transaction events (other files write those to the same table).
     const allowed = new Set(["customer_id", "card_id", "card_number", "card_type", "exp_date", "checkout_id", "webhook_id", "label", "notification_url"]);
-    for (const key of ["pg_id", "tran_type", "tran_status", "amt_tran", "tran_currency", "rcode", "rmsg", "auth_code", "merch_ref_num", "purchase_id", "pg_id_orig"]) {
+    for (const key of [
+      "pg_id",
+      "tran_type",
+      "tran_status",
+      "amt_tran",
+      "tran_currency",
+      "rcode",
+      "rmsg",
+      "auth_code",
+      "merch_ref_num",
+      "purchase_id",
+      "pg_id_orig",
+    ]) {
       allowed.add(key);
     }
     for (const row of rows) {

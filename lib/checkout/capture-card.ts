@@ -10,7 +10,7 @@ import { prepareCard, type PreparedCard } from "../vault/prepare-card";
 import { insertCustomerCard } from "../vault/insert-card-rows";
 import type { AddBillingCardInput } from "../vault/schemas";
 import { addressRetryAfterSeconds, recordAddressFailure } from "./address-limit";
-import { checkoutState } from "./checkout-row";
+import { checkoutState, isPaymentLink } from "./checkout-row";
 import { formTokenHash } from "./checkout-session";
 import { isOtherCardOfCustomer, readCheckoutForCapture, type CheckoutForCapture } from "./capture-reads";
 import { storeCardDirectly } from "./store-card-directly";
@@ -95,7 +95,7 @@ function captureInTransaction(
   return writeTransaction(async (tx) => {
     const checkout = await readCheckoutForCapture(tx, checkoutId, true);
     // A payment link is paid, never captured (pay-checkout.ts).
-    if (!checkout || BigInt(checkout.amountMinor) !== 0n) return { kind: "unknown" as const };
+    if (!checkout || isPaymentLink(checkout)) return { kind: "unknown" as const };
     const state = checkoutState(checkout);
     // Two posts of one session race on a double click: the second waits on
     // the row lock above and then finds the link spent by its own session.

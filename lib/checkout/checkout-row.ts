@@ -1,7 +1,6 @@
 import "#server-only";
 import { getEnv } from "../env";
-import { toMajorUnits } from "../payments/amount";
-import { currencyOf } from "../payments/currency";
+import { majorUnitsIn } from "../payments/amount";
 import type { CheckoutResponse, CheckoutState } from "./schemas";
 
 export type CheckoutRow = {
@@ -71,15 +70,14 @@ export function checkoutToResponse(row: CheckoutRow): CheckoutResponse {
     ...(row.lockedAt ? { locked_time: row.lockedAt.toISOString() } : {}),
     ...(row.successUrl ? { success_url: row.successUrl } : {}),
     ...(row.failureUrl ? { failure_url: row.failureUrl } : {}),
-    amt_tran: amountOf(row),
+    amt_tran: majorUnitsIn(row.amountMinor, row.currency),
     tran_currency: String(row.currency).padStart(3, "0"),
     ...(row.purchaseId ? { purchase_id: row.purchaseId } : {}),
     ...(row.merchRefNum ? { merch_ref_num: row.merchRefNum } : {}),
   };
 }
 
-/** The link's amount in major units (0 for a card-capture link). */
-export function amountOf(row: Pick<CheckoutRow, "amountMinor" | "currency">): number {
-  const currency = currencyOf(row.currency);
-  return currency ? toMajorUnits(Number(row.amountMinor), currency) : Number(row.amountMinor);
+/** A payment link: one with an amount to charge; a card-capture link has none. */
+export function isPaymentLink(row: { amountMinor: bigint | number }): boolean {
+  return BigInt(row.amountMinor) !== 0n;
 }

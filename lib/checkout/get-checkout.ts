@@ -1,8 +1,8 @@
 import "#server-only";
 import { getDb } from "../db/client";
 import { notFound } from "../errors/api-error";
-import { toMajorUnits } from "../payments/amount";
-import { currencyOf } from "../payments/currency";
+import { majorUnitsIn } from "../payments/amount";
+import { shownMinor } from "../payments/transaction-rows";
 import { checkoutSelect, checkoutToResponse } from "./checkout-row";
 import type { CheckoutResponse, CheckoutTransaction } from "./schemas";
 
@@ -19,14 +19,12 @@ export async function getCheckout(merchantId: bigint, checkoutId: string): Promi
     select: { pgId: true, rcode: true, rmsg: true, authCode: true, amountMinor: true, approvedMinor: true, status: true, type: true, currency: true },
   });
   const transactions = rows.map((t): CheckoutTransaction => {
-    const currency = currencyOf(t.currency);
-    const minor = Number(t.status === "D" || t.status === "F" ? t.amountMinor : t.approvedMinor);
     return {
       pg_id: t.pgId,
       rcode: t.rcode,
       rmsg: t.rmsg,
       ...(t.authCode ? { auth_code: t.authCode } : {}),
-      amt_tran: currency ? toMajorUnits(minor, currency) : minor,
+      amt_tran: majorUnitsIn(shownMinor(t), t.currency),
       tran_type: t.type,
     };
   });

@@ -9,8 +9,8 @@ import type { FieldErrors } from "../errors/api-error";
 import { cardEventData, transactionEventData } from "../events/event-data";
 import { recordEvent } from "../events/record-event";
 import { ConnectorUnreachable, type ConnectorAnswer } from "../gateway/connector";
-import { merchantGateway } from "../gateway/merchant-gateway";
-import { toMajorUnits } from "../payments/amount";
+import { merchantGateway, type MerchantGateway } from "../gateway/merchant-gateway";
+import { majorUnitsIn, toMajorUnits } from "../payments/amount";
 import { CALL, cardRequest, newTransaction, outcomeOf, type ChargeType } from "../payments/charge-card";
 import type { ChargeCard } from "../payments/charge-card-source";
 import type { PgTransactionRequest } from "../payments/schemas";
@@ -23,7 +23,7 @@ import type { AddBillingCardInput } from "../vault/schemas";
 import { addressRetryAfterSeconds, recordAddressFailure } from "./address-limit";
 import { countFailure, spentBy, type CaptureFrom, type UnusableReason } from "./capture-card";
 import { readCheckoutForCapture, type CheckoutForCapture } from "./capture-reads";
-import { checkoutState } from "./checkout-row";
+import { checkoutState, isPaymentLink } from "./checkout-row";
 import { formTokenHash } from "./checkout-session";
 import { failureRedirect, successRedirect } from "./signed-redirects";
 
@@ -56,7 +56,15 @@ export type PaymentResult =
   | { kind: "throttled"; retryAfterSeconds: number };
 
 type Unusable = { kind: "unusable"; reason: UnusableReason | "pending"; checkout: CheckoutForCapture | null };
-type Reserved = { kind: "reserved"; checkout: CheckoutForCapture; card: PreparedCard; digits: string; pgId: string; currency: Currency };
+type Reserved = {
+  kind: "reserved";
+  checkout: CheckoutForCapture;
+  card: PreparedCard;
+  digits: string;
+  pgId: string;
+  currency: Currency;
+  gateway: MerchantGateway;
+};
 type Reservation =
   | Reserved
   | Unusable
@@ -72,10 +80,9 @@ export async function payCheckout(checkoutId: string, input: AddBillingCardInput
   if (reservation.kind === "unusable") return unusable(reservation);
   if (reservation.kind !== "reserved") return reservation;
 
-  const { checkout, card, digits, pgId, currency } = reservation;
+  const { checkout, card, digits, pgId, currency, gateway } = reservation;
   const type = chargeTypeOf(checkout);
   const actor: Actor = { merchantId: checkout.merchantId, actor: `checkout:${checkout.id}`, ...origin };
-  const gateway = await merchantGateway(checkout.merchantId);
   const chargeCard = asChargeCard(checkout, card, digits);
   const request = requestOf(checkout, input);
   let answer: ConnectorAnswer;
@@ -120,7 +127,7 @@ async function reserve(
   rejected?: FieldErrors,
 ): Promise<Reservation> {
   const checkout = await readCheckoutForCapture(tx, checkoutId, true);
-  if (!checkout || BigInt(checkout.amountMinor) === 0n) return { kind: "unusable", reason: "unknown", checkout: null };
+  if (!checkout || !isPaymentLink(checkout)) return { kind: "unusable", reason: "unknown", checkout: null };
   const state = checkoutState(checkout);
   // The session that paid posts again (a double click, a refresh): its first answer again.
   if (state === "spent" && spentBy(checkout, session)) return { kind: "replay", checkout };
@@ -142,7 +149,7 @@ async function reserve(
   const currency = currencyOf(checkout.currency);
   if (!currency) throw new Error(`checkout ${checkout.id} has an unknown currency ${checkout.currency}`);
   const pgId = randomHexId();
-  const { connector } = await merchantGateway(checkout.merchantId);
+  const gateway = await merchantGateway(checkout.merchantId);
   const chargeCard = asChargeCard(checkout, card, checked.digits);
   const pending = newTransaction(
     checkout.merchantId,
@@ -152,11 +159,11 @@ async function reserve(
     currency,
     chargeCard,
     requestOf(checkout, input),
-    connector.name,
+    gateway.connector.name,
   );
   await tx.$executeRaw(insertTransactionSql({ ...pending, checkoutId: checkout.id }, new Date()));
   await tx.checkout.update({ where: { id: checkout.id }, data: { state: "pending" } });
-  return { kind: "reserved", checkout, card, digits: checked.digits, pgId, currency };
+  return { kind: "reserved", checkout, card, digits: checked.digits, pgId, currency, gateway };
 }
 
 const chargeTypeOf = (checkout: CheckoutForCapture): ChargeType => (checkout.requestType === "auth" ? "auth" : "sale");
@@ -207,8 +214,7 @@ async function paymentOf(checkoutId: string): Promise<{ pgId: string; approvedMi
 async function paid(checkout: CheckoutForCapture, payment: { pgId: string; approvedMinor: number } | null): Promise<PaymentResult> {
   const { successUrl, resultCardId } = checkout;
   if (!successUrl) return { kind: "paid", redirectUrl: null };
-  const currency = currencyOf(checkout.currency);
-  const added: Record<string, string> = payment && currency ? { pg_id: payment.pgId, amt_tran: String(toMajorUnits(payment.approvedMinor, currency)) } : {};
+  const added: Record<string, string> = payment ? { pg_id: payment.pgId, amt_tran: String(majorUnitsIn(payment.approvedMinor, checkout.currency)) } : {};
   return { kind: "paid", redirectUrl: await successRedirect({ ...checkout, successUrl }, resultCardId ?? "", added) };
 }
 

@@ -10,7 +10,7 @@ import { prepareCard } from "../vault/prepare-card";
 import type { AddBillingCardInput } from "../vault/schemas";
 import { addressRetryAfterSeconds } from "./address-limit";
 import { isOtherCardOfCustomer, readCheckoutForCapture, type CheckoutForCapture } from "./capture-reads";
-import { checkoutState } from "./checkout-row";
+import { checkoutState, isPaymentLink } from "./checkout-row";
 
 // The hosted submit's common case, straight on the database driver
 // (docs/decisions/004): an open link that adds a new card, an address under
@@ -42,7 +42,7 @@ export async function storeCardDirectly(
   const db = getDb();
   const checkout = await readCheckoutForCapture(db, checkoutId, false);
   // A payment link is paid, never captured (pay-checkout.ts).
-  if (!checkout || checkout.cardId !== null || BigInt(checkout.amountMinor) !== 0n || checkoutState(checkout) !== "open") return null;
+  if (!checkout || checkout.cardId !== null || isPaymentLink(checkout) || checkoutState(checkout) !== "open") return null;
   if ((await addressRetryAfterSeconds(db, origin.clientAddress)) > 0) return null;
   const now = new Date();
   const card = prepareCard(input, checkout.merchantId, "", {}, now);

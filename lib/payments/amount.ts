@@ -1,6 +1,6 @@
 import "#server-only";
 import { fieldError } from "../errors/api-error";
-import type { Currency } from "./currency";
+import { currencyOf, type Currency } from "./currency";
 
 // Amounts arrive as the reference sends them, decimals in major units ("up to
 // 12,2 N": 10, 10.5, 10.50), and are kept as integers of the currency's minor
@@ -29,6 +29,12 @@ export function toMinorUnits(value: unknown, currency: Currency): number | Amoun
   }
   if (whole.replace(/^0+(?=\d)/, "").length > MAX_WHOLE_DIGITS) return { refused: `must be at most ${MAX_WHOLE_DIGITS} digits before the decimal point` };
   return Number(whole) * 10 ** currency.exponent + Number(fraction.padEnd(currency.exponent, "0") || "0");
+}
+
+/** A stored amount in major units, by its numeric currency code (a code no longer known: the minor units as they are). */
+export function majorUnitsIn(minor: number | bigint, currencyNumber: number): number {
+  const currency = currencyOf(currencyNumber);
+  return currency ? toMajorUnits(Number(minor), currency) : Number(minor);
 }
 
 /** Minor units back to the reference's decimal number (1050 → 10.5), for answers. */

@@ -1,7 +1,6 @@
 import "#server-only";
-import { toMajorUnits } from "./amount";
-import { currencyOf } from "./currency";
-import type { TranStatus, TransactionRow, TransactionType } from "./transaction-rows";
+import { majorUnitsIn } from "./amount";
+import { shownMinor, type TranStatus, type TransactionRow, type TransactionType } from "./transaction-rows";
 
 // A transaction as GET /platform/transaction answers it: the reference's
 // Transaction shape (amounts in major units, the card masked), plus what
@@ -36,10 +35,8 @@ export type TransactionResponse = {
 
 /** The row as the API shows it; `gatewayNow` says whether a captured amount has settled (S). */
 export function transactionToResponse(row: TransactionRow, originalPgId: string | null, gatewayNow: Date): TransactionResponse {
-  const currency = currencyOf(row.currency);
-  const major = (minor: bigint) => (currency ? toMajorUnits(Number(minor), currency) : Number(minor));
+  const major = (minor: bigint) => majorUnitsIn(minor, row.currency);
   const settled = row.status === "C" && row.settlesAt !== null && row.settlesAt.getTime() <= gatewayNow.getTime();
-  const approved = row.status === "A" || row.status === "C" || row.status === "V";
   return {
     merchant_id: Number(row.merchantId),
     pg_id: row.pgId,
@@ -47,7 +44,7 @@ export function transactionToResponse(row: TransactionRow, originalPgId: string 
     tran_status: settled ? "S" : row.status,
     tran_time: row.createdAt.toISOString(),
     // What was approved (less than asked on a partial approval); what was asked when it was not.
-    amt_tran: major(approved ? row.approvedMinor : row.amountMinor),
+    amt_tran: major(shownMinor(row)),
     amt_refunded: major(row.refundedMinor),
     tran_currency: String(row.currency).padStart(3, "0"),
     rcode: row.rcode,

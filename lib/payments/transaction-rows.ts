@@ -49,6 +49,11 @@ export type TransactionRow = {
   updatedAt: Date;
 };
 
+/** The amount a transaction is shown with: what was approved, or what was asked when it was not (declined, unknown). */
+export function shownMinor(row: Pick<TransactionRow, "amountMinor" | "approvedMinor"> & { status: string }): bigint {
+  return row.status === "A" || row.status === "C" || row.status === "V" ? row.approvedMinor : row.amountMinor;
+}
+
 /** What is known of a transaction when it is first written (before the call, or with its outcome). */
 export type NewTransaction = Omit<TransactionRow, "id" | "createdAt" | "updatedAt" | "refundedMinor" | "checkoutId"> & { checkoutId?: string | null };
 

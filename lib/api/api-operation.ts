@@ -119,7 +119,8 @@ export async function authenticateCaller(scope: RequestScope): Promise<Actor> {
   return { merchantId: caller.merchantId, actor: `api_key:${caller.apiKeyId}`, clientAddress: scope.clientAddress, requestId: scope.requestId };
 }
 
-async function runToResult(run: () => Promise<ApiResult>, requestId: string, answerError: typeof errorResult): Promise<ApiResult> {
+/** A keyed request's run as the answer to record: a refusal it throws becomes its envelope (the portal's payments record theirs the same way). */
+export async function runToResult(run: () => Promise<ApiResult>, requestId: string, answerError: typeof errorResult): Promise<ApiResult> {
   try {
     return await run();
   } catch (error) {

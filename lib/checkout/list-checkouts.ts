@@ -4,7 +4,8 @@ import { getDb } from "../db/client";
 import { parseOptions } from "../errors/parse-options";
 import { pageFields } from "../paging/page-options";
 import { CustomerIdSchema } from "../vault/schemas";
-import { checkoutLink, checkoutSelect, checkoutState } from "./checkout-row";
+import { formatAmount } from "../payments/format-amount";
+import { checkoutLink, checkoutSelect, checkoutState, isPaymentLink } from "./checkout-row";
 import type { CheckoutState } from "./schemas";
 
 const ListCheckoutsSchema = z.object({
@@ -27,6 +28,8 @@ export type CheckoutListRow = {
   lockedAt: Date | null;
   /** The card stored or updated when the link was spent. */
   resultCardId: string | null;
+  /** A payment link's amount as the customer reads it ("$25.00"); null for a card-capture link. */
+  amount: string | null;
   link: string;
 };
 
@@ -61,6 +64,7 @@ export async function listCheckouts(options: ListCheckoutsOptions): Promise<Chec
       spentAt: row.spentAt,
       lockedAt: row.lockedAt,
       resultCardId: row.resultCardId,
+      amount: isPaymentLink(row) ? formatAmount(Number(row.amountMinor), row.currency) : null,
       link: checkoutLink(row.id),
     })),
     total,

@@ -4,6 +4,7 @@ import { ApiError } from "../errors/api-error";
 import { merchantGateway } from "../gateway/merchant-gateway";
 import type { ListPage } from "../paging/list-page";
 import { filterWhere, parseFilters } from "../vault/browse-filter";
+import { settlementWhere } from "./status-where";
 import type { TransactionRow } from "./transaction-rows";
 import { transactionToResponse, type TransactionResponse } from "./transaction-response";
 import { TRANSACTION_FILTER_FIELDS, TRANSACTION_SORT_FIELDS, type TransactionBrowseQuery } from "./transaction-schemas";
@@ -53,13 +54,11 @@ export async function browseTransactions(merchantId: bigint, query: TransactionB
 /**
  * The filters that are not plain text: tran_time takes a date or an instant;
  * tran_status S (settled) and C (captured, not settled yet) mean what the
- * answer shows, though both are stored as C with a settlement time.
+ * answer shows (status-where.ts).
  */
 function specialFilter(part: string, now: Date) {
   const [field, operator = "", value = ""] = part.split(",").map((s) => s.trim());
-  if (field === "tran_status") {
-    return value === "S" ? { status: "C", settlesAt: { lte: now } } : { status: "C", OR: [{ settlesAt: null }, { settlesAt: { gt: now } }] };
-  }
+  if (field === "tran_status") return settlementWhere(value === "S" ? "S" : "C", now);
   const at = new Date(value);
   if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(at.getTime())) {
     throw new ApiError("validation", "Request validation failed", { filter: "tran_time takes a date (2026-12-01) or an ISO 8601 instant" });

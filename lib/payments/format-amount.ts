@@ -5,5 +5,12 @@ import { currencyOf } from "./currency";
 export function formatAmount(minor: number, currencyNumber: number): string {
   const currency = currencyOf(currencyNumber);
   if (!currency) return String(minor);
-  return new Intl.NumberFormat("en-US", { style: "currency", currency: currency.code }).format(toMajorUnits(minor, currency));
+  return formatMajorAmount(toMajorUnits(minor, currency), currencyNumber);
+}
+
+/** The same for an amount in major units, as the transaction API answers it. */
+export function formatMajorAmount(major: number, currencyNumber: number): string {
+  const currency = currencyOf(currencyNumber);
+  if (!currency) return String(major);
+  return new Intl.NumberFormat("en-US", { style: "currency", currency: currency.code }).format(major);
 }

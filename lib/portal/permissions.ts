@@ -8,6 +8,8 @@ const GRANTS = {
   "customers.write": ["owner", "admin", "staff"],
   /** Create checkout links. */
   "links.write": ["owner", "admin", "staff"],
+  /** Charge a stored card, make payment links; capture, refund and void transactions. */
+  "payments.write": ["owner", "admin", "staff"],
   /** Branding, origins, URLs, signing secret, API keys, webhooks. */
   "settings.write": ["owner", "admin"],
   /** Read settings, keys and webhooks (never a secret). */

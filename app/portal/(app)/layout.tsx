@@ -13,6 +13,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
   const role = session.user.role;
   const items: NavItem[] = [
     { href: "/portal/customers", label: "Customers" },
+    { href: "/portal/transactions", label: "Transactions" },
     { href: "/portal/links", label: "Checkout links" },
     ...(can(role, "audit.read") ? [{ href: "/portal/audit", label: "Audit log" }] : []),
     ...(can(role, "settings.read")

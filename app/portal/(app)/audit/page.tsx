@@ -6,7 +6,8 @@ import { Table, type TableColumn } from "@/components/ui/table";
 import { formatTime } from "@/components/portal/format";
 import { PageHeader } from "@/components/portal/page-header";
 import { browseAuditLog } from "@/lib/audit/browse-audit-log";
-import { auditFilterQuery, parseAuditFilter, type AuditFilterValues } from "@/lib/portal/audit-filter";
+import { parseAuditFilter, type AuditFilterValues } from "@/lib/portal/audit-filter";
+import { filterQuery } from "@/lib/portal/filter-query";
 import { requirePortalUser } from "@/lib/portal/current-user";
 import { listUsers } from "@/lib/users/list-users";
 
@@ -45,7 +46,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         title="Audit log"
         description="Every change to your vault, keys, settings and users: who, what, when and from where."
         actions={
-          <a href={`/portal/audit/export?${auditFilterQuery(values)}`} className={buttonClass("secondary")} download>
+          <a href={`/portal/audit/export?${filterQuery(values)}`} className={buttonClass("secondary")} download>
             Export CSV
           </a>
         }
@@ -115,7 +116,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             page={result.page}
             pageCount={pageCountOf(result.total, result.pageSize)}
             summary={`${result.total} in all`}
-            href={(p) => `/portal/audit?${auditFilterQuery(values, { page: String(p) })}`}
+            href={(p) => `/portal/audit?${filterQuery(values, { page: String(p) })}`}
           />
         </Panel>
       </div>

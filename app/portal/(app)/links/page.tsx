@@ -64,7 +64,9 @@ export default async function LinksPage({ searchParams }: { searchParams: Search
                     <Link href={`/portal/customers/${row.customerId}`} className="text-sm font-medium text-blue-800 underline">
                       {row.customerId}
                     </Link>
-                    <span className="text-sm text-slate-700">{row.cardId ? "updates a card" : "adds a card"}</span>
+                    <span className="text-sm text-slate-700">
+                      {row.amount ? `takes a payment of ${row.amount}` : row.cardId ? "updates a card" : "adds a card"}
+                    </span>
                   </div>
                   <p className="text-sm text-slate-700">
                     Failed attempts: <strong className="text-slate-900">{row.failedAttempts}</strong>
@@ -81,7 +83,7 @@ export default async function LinksPage({ searchParams }: { searchParams: Search
                   </div>
                   {row.spentAt ? (
                     <div>
-                      <dt className="inline">Card saved </dt>
+                      <dt className="inline">{row.amount ? "Paid " : "Card saved "}</dt>
                       <dd className="inline text-slate-900">{formatTime(row.spentAt)}</dd>
                     </div>
                   ) : null}

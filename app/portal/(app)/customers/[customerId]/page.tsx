@@ -5,6 +5,7 @@ import { buttonClass } from "@/components/ui/button-class";
 import { Panel } from "@/components/ui/panel";
 import { PageHeader } from "@/components/portal/page-header";
 import { CardActions } from "@/components/portal/customers/card-actions";
+import { ChargeCardButton } from "@/components/portal/payments/charge-card-button";
 import { DeleteCustomerButton } from "@/components/portal/customers/delete-customer-button";
 import { ShippingActions } from "@/components/portal/customers/shipping-actions";
 import { cardBrand, customerName, formatExpiry } from "@/components/portal/customers/format";
@@ -27,12 +28,13 @@ const NOTICES: Record<string, string> = {
   address_saved: "Shipping address saved.",
 };
 
-/** One customer: details, cards (masked as the API masks them) and shipping addresses, with the actions the role allows. */
+/** One customer: details, cards (masked as the API masks them, each with "Charge" for roles that may charge) and shipping addresses, with the actions the role allows. */
 export default async function CustomerPage({ params, searchParams }: Props) {
   const session = await requirePortalUser();
   const { customerId } = await params;
   const customer = await loadCustomer(session.user.merchantId, customerId);
   const canWrite = can(session.user.role, "customers.write");
+  const canCharge = can(session.user.role, "payments.write");
   const query = await searchParams;
   const notice = Object.keys(NOTICES).find((key) => key in query);
   const name = displayName(customer);
@@ -113,9 +115,12 @@ export default async function CustomerPage({ params, searchParams }: Props) {
                       {card.primary ? <span className="ml-2 rounded-full bg-blue-100 px-2 py-0.5 text-xs font-semibold text-blue-900">Primary</span> : null}
                     </p>
                   </div>
-                  {canWrite ? (
-                    <CardActions customerId={customer.customer_id} cardId={card.card_id} maskedNumber={card.card_number} isPrimary={card.primary} />
-                  ) : null}
+                  <div className="flex flex-wrap items-center justify-end gap-2">
+                    {canCharge ? <ChargeCardButton customerId={customer.customer_id} cardId={card.card_id} maskedNumber={card.card_number} /> : null}
+                    {canWrite ? (
+                      <CardActions customerId={customer.customer_id} cardId={card.card_id} maskedNumber={card.card_number} isPrimary={card.primary} />
+                    ) : null}
+                  </div>
                 </li>
               ))}
             </ul>

@@ -8,12 +8,37 @@
 // a link made for it before the clock starts: created through the API like
 // a merchant would (POST /platform/checkout), then opened (GET) like a
 // browser, keeping the Set-Cookie and the hidden csrf_token.
+//
+// A payment link's submit is the same post to a link made with an amount
+// (docs/payments.md, "Payment links"): the sandbox charges the card, the
+// card is stored on the link's customer, and the 303 to the success_url adds
+// pg_id and amt_tran. A decline answers the form again with a 200, so only
+// that 303, with the payment in it, counts.
 import type autocannon from "autocannon";
 import { generateTestCardNumber } from "../lib/cards/test-cards";
 
 export const SUCCESS_URL = "https://shop.example/ok";
 
+/**
+ * The amount of the bench's payment links: its cents (.00) are none of the
+ * sandbox's declining test amounts, so every payment is approved.
+ */
+export const PAYMENT_AMOUNT = "10.00";
+
+/** A submit ready to be sent: its link's path, the browser's headers (session cookie) and the form's body. */
 export type PreparedSubmit = { path: string; headers: Record<string, string>; body: string };
+
+/**
+ * Whether an answer to a submit is the one a stored card (or, with an
+ * `amount`, a paid link) gets: a 303 to the success_url, with, for a
+ * payment, a pg_id and the amount approved.
+ */
+export function isSuccessRedirect(status: number, location: unknown, amount: string | null): boolean {
+  if (status !== 303 || typeof location !== "string" || !location.startsWith(`${SUCCESS_URL}?`)) return false;
+  if (amount === null) return true;
+  const params = new URL(location).searchParams;
+  return /^[0-9a-f]{32}$/.test(params.get("pg_id") ?? "") && Number(params.get("amt_tran")) === Number(amount);
+}
 
 /** MM/YY three years ahead, as a customer types it. */
 function expiry(): string {
@@ -32,15 +57,19 @@ function decodeAttribute(value: string): string {
 
 let sequence = 0;
 
-/** One open link, opened by its own "browser": the post that submits a fresh card to it. */
-async function prepareOne(baseUrl: string, authorization: string): Promise<PreparedSubmit> {
+/**
+ * One open link, opened by its own "browser": the post that submits a fresh
+ * card to it. With an `amount`, a payment link of that amt_tran.
+ */
+export async function prepareSubmit(baseUrl: string, authorization: string, amount: string | null): Promise<PreparedSubmit> {
   sequence += 1;
   const created = await fetch(`${baseUrl}/platform/checkout`, {
     method: "POST",
     headers: { authorization, "content-type": "application/json" },
     body: JSON.stringify({
-      customer_id: `H${process.pid}x${sequence}`,
+      customer_id: `${amount === null ? "H" : "P"}${process.pid}x${sequence}`,
       customer_first_name: "Hosted",
+      ...(amount === null ? {} : { amt_tran: amount }),
       preferences: { success_url: SUCCESS_URL, expire_in_secs: 3600 },
     }),
   });
@@ -71,9 +100,10 @@ async function prepareOne(baseUrl: string, authorization: string): Promise<Prepa
 }
 
 /**
- * Open links, each opened once, ready to be submitted. Links the last run
- * did not reach are kept for the next one (they stay open for an hour), so
- * each run only tops the pool up.
+ * Open links, each opened once, ready to be submitted: card-capture links,
+ * or with an `amount` payment links. Links the last run did not reach are
+ * kept for the next one (they stay open for an hour), so each run only tops
+ * the pool up.
  */
 export class SubmitPool {
   private readonly ready: PreparedSubmit[] = [];
@@ -83,6 +113,7 @@ export class SubmitPool {
   constructor(
     private readonly baseUrl: string,
     private readonly authorization: string,
+    readonly amount: string | null = null,
   ) {}
 
   get size(): number {
@@ -105,7 +136,7 @@ export class SubmitPool {
       Array.from({ length: Math.min(parallel, missing) }, async () => {
         while (left > 0) {
           left -= 1;
-          this.ready.push(await prepareOne(this.baseUrl, this.authorization));
+          this.ready.push(await prepareSubmit(this.baseUrl, this.authorization, this.amount));
         }
       }),
     );
@@ -117,7 +148,7 @@ export class SubmitPool {
    * autocannon options for one run drawing from the pool: every request is a
    * different link's submit (shared by all connections, so no connection can
    * run out while others have links left). Only a 303 to the success_url
-   * counts as a submit; should the pool run dry, the extra requests go to a
+   * (isSuccessRedirect) counts as a submit; should the pool run dry, the extra requests go to a
    * path that answers 404 and are counted as failures and in `exhausted`.
    */
   options(): { options: autocannon.Options; tally: { stored: number; exhausted: number } } {
@@ -131,8 +162,7 @@ export class SubmitPool {
         return { ...defaults, method: "GET", path: "/checkout/pool-ran-out", headers: {}, body: "" };
       },
       onResponse: (status: number, _body: string, _context: unknown, headers: Record<string, string | string[]> = {}) => {
-        const location = headers.location ?? headers.Location;
-        if (status === 303 && typeof location === "string" && location.startsWith(`${SUCCESS_URL}?`)) tally.stored += 1;
+        if (isSuccessRedirect(status, headers.location ?? headers.Location, this.amount)) tally.stored += 1;
       },
     };
     return { options: { url: this.baseUrl, requests: [request as autocannon.Request] }, tally };

@@ -1,4 +1,4 @@
-// The bench's tables and its targets (the goals of issue 15), from the
+// The bench's tables and its targets (the goals of issues 15 and 16), from the
 // figures of each database.
 import type { Summary } from "./measure-rounds";
 import { CONNECTIONS, ROUNDS, SECONDS, WARMUP_SECONDS } from "./measure-rounds";
@@ -18,6 +18,8 @@ export type DatabaseResult = {
   /** The API's no-op operation, GET /platform/ping (reference). */
   noop: Summary;
   hosted: HostedFigures | null;
+  /** A payment link's submit, measured as the hosted submit is; shareOfHosted: its rate as a share of the hosted submit's. */
+  payment: (HostedFigures & { shareOfHosted: number }) | null;
   /** Resident memory after the bench, in MB: server.mjs (with any web processes it forked), the worker, the floor. */
   rssMB: { server: number | null; worker: number | null; floor: number | null };
   pageLoad: PageLoadFigures | null;
@@ -65,15 +67,24 @@ export function printResults(results: DatabaseResult[], options: { hostedSeconds
     console.log(row([`${r.provider}: no-op operation, ping (reference)`, n.requestsPerSecond, "-", "-", "100%", n.p50, n.p99, "-", failures(n)]));
     const h = r.hosted;
     if (h) console.log(row([`${r.provider}: hosted submit`, h.requestsPerSecond, "-", "-", `${h.shareOfNoop}%`, h.p50, h.p99, "-", failures(h)]));
+    const p = r.payment;
+    if (p) {
+      const name = `${r.provider}: payment submit (${p.shareOfHosted}% of hosted)`;
+      console.log(row([name, p.requestsPerSecond, "-", "-", `${p.shareOfNoop}%`, p.p50, p.p99, "-", failures(p)]));
+    }
   }
   for (const r of results) {
     console.log(
       `${r.provider}: RSS after the bench: server.mjs ${r.rssMB.server} MB (limit ${RSS_LIMIT_MB}), worker ${r.rssMB.worker} MB, floor ${r.rssMB.floor} MB`,
     );
-    if (r.hosted) {
-      const { linksPrepared, prepareSeconds, poolRanOut } = r.hosted;
+    for (const [what, figures] of [
+      ["hosted", r.hosted],
+      ["payment", r.payment],
+    ] as const) {
+      if (!figures) continue;
+      const { linksPrepared, prepareSeconds, poolRanOut } = figures;
       console.log(
-        `${r.provider}: ${linksPrepared} links created and opened for the hosted submits in ${prepareSeconds} s${poolRanOut ? `; the pool ran out ${poolRanOut} times` : ""}`,
+        `${r.provider}: ${linksPrepared} links created and opened for the ${what} submits in ${prepareSeconds} s${poolRanOut ? `; the pool ran out ${poolRanOut} times` : ""}`,
       );
     }
   }
@@ -122,9 +133,17 @@ export function targetsOf(results: DatabaseResult[], webhooks: WebhookFigures[])
     p99Under25ms: [r.add.product, r.get.product].every((f) => f.p99 < 25),
     saleAtLeast50PercentOfAdd: r.sale.shareOfAdd >= 50,
     saleP99Under50ms: r.sale.product.p99 < 50,
-    noFailures: [r.add.product, r.add.floor, r.get.product, r.get.floor, r.sale.product, r.sale.floor, r.noop, ...(r.hosted ? [r.hosted] : [])].every(
-      (f) => failures(f) === 0,
-    ),
+    noFailures: [
+      r.add.product,
+      r.add.floor,
+      r.get.product,
+      r.get.floor,
+      r.sale.product,
+      r.sale.floor,
+      r.noop,
+      ...(r.hosted ? [r.hosted] : []),
+      ...(r.payment ? [r.payment] : []),
+    ].every((f) => failures(f) === 0),
     serverRssUnder300MB: r.rssMB.server !== null && r.rssMB.server < RSS_LIMIT_MB,
     webhooksEachDeliveredOnceInOrder: webhooks
       .filter((w) => w.provider === r.provider)

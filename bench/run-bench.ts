@@ -19,6 +19,10 @@
 //                        (a reference for what the request path costs without the work)
 //   hosted submit:       a customer's card form posted to POST /checkout/{id},
 //                        answered by a 303 to the link's success_url (bench/hosted-submits.ts)
+//   payment submit:      the same post to a payment link (amt_tran 10.00, approved by the
+//                        sandbox), answered by the 303 to the success_url with pg_id and
+//                        amt_tran; checked first to write the sale, card and event and spend
+//                        the link (bench/check-payment-submit.ts)
 // Then, on the first database's product, the hosted page in Chromium (its
 // Largest Contentful Paint and the scripts it loads, bench/page-load.ts), the
 // server's memory, and the hosted script's gzipped size against the 80 KB
@@ -27,7 +31,7 @@
 // bench/results/latest.json.
 //
 // Switches: BENCH_DATABASES=sqlite (or postgres) measures one database;
-// BENCH_HOSTED=0 leaves out the hosted submits and the page load;
+// BENCH_HOSTED=0 leaves out the hosted and payment submits and the page load;
 // BENCH_WEBHOOKS=0 leaves out the webhook deliveries; BENCH_SECONDS,
 // BENCH_ROUNDS, BENCH_WARMUP_SECONDS, BENCH_HOSTED_SECONDS set the timing.
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
@@ -38,10 +42,11 @@ import { generateTestCardNumber } from "../lib/cards/test-cards";
 import { createPostgresDatabase, createSqliteDatabase, type TestDatabase } from "../tests/support/databases";
 import { runCli } from "../tests/support/cli";
 import { checkSameSale, checkSameWork } from "./floor/check-same-work";
-import { SubmitPool } from "./hosted-submits";
+import { checkPaymentSubmit } from "./check-payment-submit";
+import { PAYMENT_AMOUNT, SubmitPool } from "./hosted-submits";
 import { CONNECTIONS, measureRounds, ROUNDS, SECONDS, WARMUP_SECONDS, type Prepared, type Scenario, type Summary } from "./measure-rounds";
 import { measurePageLoad } from "./page-load";
-import { printResults, targetsOf, type DatabaseResult } from "./print-results";
+import { printResults, targetsOf, type DatabaseResult, type HostedFigures } from "./print-results";
 import { rssMegabytes, treeRssMegabytes, type ServerProcess } from "./server-process";
 import { startFloor } from "./start-floor";
 import { startProduct, type RunningProduct } from "./start-product";
@@ -52,7 +57,7 @@ import { migrate } from "../scripts/migrate.mjs";
 import { buildIfStale } from "../scripts/build-if-stale.mjs";
 
 const SEEDED_CUSTOMERS = 200;
-// Every hosted submit needs a link created and opened for it beforehand,
+// Every hosted (or payment) submit needs a link created and opened for it beforehand,
 // which costs the server about half as much again as the submit: their
 // rounds are 3 s (BENCH_HOSTED_SECONDS) to keep the bench's length down.
 // The first pool is sized for BENCH_HOSTED_RATE submits/s, later ones for
@@ -112,6 +117,33 @@ function adds(baseUrl: string, headers: Record<string, string>): Scenario {
   };
 }
 
+/**
+ * Submits drawn from `pool` (bench/hosted-submits.ts): each run first tops
+ * the pool of opened links up to what it can use at the fastest rate seen so
+ * far, with half again as margin (a run that emptied the pool doubles that
+ * rate for the next one). Only the pool's success redirect counts.
+ */
+function submits(pool: SubmitPool) {
+  let rate = HOSTED_RATE_GUESS;
+  let poolRanOut = 0;
+  const scenario = async (warmup: boolean): Promise<Prepared> => {
+    const seconds = warmup ? WARMUP_SECONDS : HOSTED_SECONDS;
+    await pool.fill(Math.ceil(rate * seconds * 1.5) + 2 * CONNECTIONS);
+    const { options, tally } = pool.options();
+    return {
+      options,
+      seconds,
+      failed: (result) => {
+        rate = Math.max(rate, (tally.stored / seconds) * (tally.exhausted > 0 ? 2 : 1));
+        if (!warmup) poolRanOut += tally.exhausted;
+        return result.requests.total - tally.stored;
+      },
+    };
+  };
+  const figures = () => ({ roundSeconds: HOSTED_SECONDS, linksPrepared: pool.prepared, prepareSeconds: Math.round(pool.prepareMs / 100) / 10, poolRanOut });
+  return { scenario, figures };
+}
+
 async function benchDatabase(provider: "sqlite" | "postgres", measurePage: boolean): Promise<DatabaseResult> {
   const dir = mkdtempSync(join(tmpdir(), `vault-bench-${provider}-`));
   const db: TestDatabase = provider === "postgres" ? await createPostgresDatabase() : createSqliteDatabase(dir);
@@ -145,27 +177,11 @@ async function benchDatabase(provider: "sqlite" | "postgres", measurePage: boole
       path: "/pg/sale",
       body: JSON.stringify({ merchant_id: 0, card_id: id, amt_tran: "10.00" }),
     }));
-    // Hosted submits: each run first tops the pool of opened links up to
-    // what it can use at the fastest rate seen so far, with half again as
-    // margin (a run that emptied the pool doubles that rate for the next one).
     const productUrl = product.baseUrl;
     const pool = new SubmitPool(productUrl, headers.authorization);
-    let hostedRate = HOSTED_RATE_GUESS;
-    let poolRanOut = 0;
-    const hostedSubmits = async (warmup: boolean): Promise<Prepared> => {
-      const seconds = warmup ? WARMUP_SECONDS : HOSTED_SECONDS;
-      await pool.fill(Math.ceil(hostedRate * seconds * 1.5) + 2 * CONNECTIONS);
-      const { options, tally } = pool.options();
-      return {
-        options,
-        seconds,
-        failed: (result) => {
-          hostedRate = Math.max(hostedRate, (tally.stored / seconds) * (tally.exhausted > 0 ? 2 : 1));
-          if (!warmup) poolRanOut += tally.exhausted;
-          return result.requests.total - tally.stored;
-        },
-      };
-    };
+    if (HOSTED) await checkPaymentSubmit(productUrl, target, PAYMENT_AMOUNT);
+    const hosted = submits(pool);
+    const payments = submits(new SubmitPool(productUrl, headers.authorization, PAYMENT_AMOUNT));
     const floorUrl = floor.baseUrl;
     const scenarios: Record<string, Scenario> = {
       add: adds(productUrl, headers),
@@ -176,11 +192,11 @@ async function benchDatabase(provider: "sqlite" | "postgres", measurePage: boole
       sale: () => ({ options: { url: productUrl, headers, requests: sales } }),
       floorSale: () => ({ options: { url: floorUrl, headers, requests: sales } }),
     };
-    if (HOSTED) scenarios.hosted = hostedSubmits;
+    if (HOSTED) {
+      scenarios.hosted = hosted.scenario;
+      scenarios.payment = payments.scenario;
+    }
     const measured = await measureRounds(scenarios);
-    const hosted = measured.hosted
-      ? { ...measured.hosted, roundSeconds: HOSTED_SECONDS, linksPrepared: pool.prepared, prepareSeconds: Math.round(pool.prepareMs / 100) / 10, poolRanOut }
-      : null;
     // The page as a browser loads it, on an open link, with the server idle
     // (on the first database only: the page reads one row).
     let pageLoad = null;
@@ -198,13 +214,18 @@ async function benchDatabase(provider: "sqlite" | "postgres", measurePage: boole
       "add" | "floorAdd" | "get" | "floorGet" | "noop" | "sale" | "floorSale",
       Summary
     >;
+    const hostedFigures = (summary: Summary | undefined, of: ReturnType<typeof submits>): HostedFigures | null =>
+      summary ? { ...summary, ...of.figures(), shareOfNoop: share(summary, noop) } : null;
+    const hostedSubmit = hostedFigures(measured.hosted, hosted);
+    const paymentSubmit = hostedFigures(measured.payment, payments);
     return {
       provider,
       add: { product: add, floor: floorAdd, shareOfFloor: share(add, floorAdd) },
       get: { product: get, floor: floorGet, shareOfFloor: share(get, floorGet) },
       sale: { product: sale, floor: floorSale, shareOfFloor: share(sale, floorSale), shareOfAdd: share(sale, add) },
       noop,
-      hosted: hosted && { ...hosted, shareOfNoop: share(hosted, noop) },
+      hosted: hostedSubmit,
+      payment: paymentSubmit && hostedSubmit && { ...paymentSubmit, shareOfHosted: share(paymentSubmit, hostedSubmit) },
       rssMB,
       pageLoad,
     };

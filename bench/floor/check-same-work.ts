@@ -22,7 +22,7 @@ import { cardAad } from "@/lib/vault/prepare-card";
 
 type Row = Record<string, unknown>;
 type Sides = { product: string; floor: string };
-type Target = { provider: "sqlite" | "postgres"; url: string; keysFile: string; authorization: string };
+export type Target = { provider: "sqlite" | "postgres"; url: string; keysFile: string; authorization: string };
 
 function same(what: string, product: unknown, floor: unknown): void {
   if (!isDeepStrictEqual(product, floor)) {
@@ -43,7 +43,7 @@ async function sameAnswer(what: string, sides: Sides, path: string, init: Reques
 }
 
 /** Reads rows straight from the database, as plain values. */
-async function openReader(target: Target): Promise<{ rows: (sql: string, values: unknown[]) => Promise<Row[]>; close: () => Promise<void> }> {
+export async function openReader(target: Target): Promise<{ rows: (sql: string, values: unknown[]) => Promise<Row[]>; close: () => Promise<void> }> {
   if (target.provider === "sqlite") {
     const db = new Database(target.url.replace(/^file:/, ""), { readonly: true });
     return { rows: async (sql, values) => db.prepare(sql.replace(/\$\d+/g, "?")).all(...values) as Row[], close: async () => void db.close() };

@@ -1,12 +1,13 @@
 // The README's portal tour: screenshots of the main pages, taken by this
-// test from a real run (a merchant of its own, customers and a link made
-// over the API, an owner signed in). Both databases take them and check
+// test from a real run (a merchant of its own, customers, a link and
+// payments made over the API, an owner signed in). Both databases take them and check
 // each page fits its screen; the SQLite run also writes them to
 // docs/portal/, where the README shows them.
 import { copyFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { devices, type Page, type TestInfo } from "@playwright/test";
 import { test, expect } from "../support/fixtures";
+import { httpApiClient } from "../../tests/support/http-client";
 import { createLink } from "../support/api";
 import { apiCustomer } from "../support/portal-customers";
 import { signIn } from "../support/portal";
@@ -38,9 +39,16 @@ test("the portal tour, on a desktop", async ({ page, vault, database }, testInfo
     cards: 2,
     addresses: [{ first: "Grace", last: "Hopper", city: "Arlington" }],
   });
-  await apiCustomer(shop.api, { customerId: "HB1002", first: "Alan", last: "Turing", email: "alan@example.com", cards: 1 });
+  const alan = await apiCustomer(shop.api, { customerId: "HB1002", first: "Alan", last: "Turing", email: "alan@example.com", cards: 1 });
   await apiCustomer(shop.api, { customerId: "HB1003", firm: "Lovelace Analytics", first: "Ada", last: "Lovelace", email: "ada@example.com", cards: 1 });
   await createLink(shop.api, { customerId: "HB1002" });
+  // A few payments on Alan's card: a sale refunded in part, a decline (the sandbox's .51 cents) and an auth.
+  const pg = httpApiClient(vault.baseUrl, shop.apiKey, "/pg");
+  const card = { merchant_id: 0, card_id: alan.cards[0]!.cardId, customer_id: "HB1002" };
+  const sale = await pg.post("/sale", { ...card, amt_tran: 120, merch_ref_num: "ORDER-5521" });
+  await pg.post("/refund/" + sale.body.pg_id, { merchant_id: 0, amt_tran: 20 });
+  await pg.post("/sale", { ...card, amt_tran: 35.51, merch_ref_num: "ORDER-5522" });
+  await pg.post("/auth", { ...card, amt_tran: 64.9, merch_ref_num: "ORDER-5523" });
 
   await page.goto(`${vault.baseUrl}/portal`);
   await shoot(page, testInfo, database, "01-sign-in");
@@ -62,6 +70,12 @@ test("the portal tour, on a desktop", async ({ page, vault, database }, testInfo
   await page.goto(`${vault.baseUrl}/portal/audit`);
   await expect(page.getByRole("heading", { name: "Audit log" })).toBeVisible();
   await shoot(page, testInfo, database, "07-audit-log");
+  await page.goto(`${vault.baseUrl}/portal/transactions`);
+  await expect(page.getByRole("heading", { name: "Transactions", level: 1 })).toBeVisible();
+  await shoot(page, testInfo, database, "10-transactions");
+  await page.goto(`${vault.baseUrl}/portal/transactions/${sale.body.pg_id}`);
+  await expect(page.getByRole("heading", { name: "Sale of $120.00" })).toBeVisible();
+  await shoot(page, testInfo, database, "11-transaction");
 });
 
 const { defaultBrowserType: _phoneBrowser, ...pixel7 } = devices["Pixel 7"];

@@ -7,6 +7,7 @@ import { TextField } from "@/components/ui/text-field";
 import { CopyField } from "../copy-field";
 import { AmountTextSchema } from "@/lib/payments/form-schemas";
 import { CURRENCY_CHOICES } from "../payments/currency-choices";
+import { CurrencySelect } from "../payments/currency-select";
 import { usePortal } from "../portal-context";
 import { portalRequest } from "../portal-fetch";
 
@@ -166,18 +167,7 @@ export function CreateLinkForm({ customerId, canCharge }: { customerId?: string;
                     error={formState.errors.amt_tran?.message}
                     {...register("amt_tran")}
                   />
-                  <div>
-                    <label htmlFor="tran_currency" className="block text-sm font-medium text-slate-800">
-                      Currency
-                    </label>
-                    <select id="tran_currency" className={selectClass} {...register("tran_currency")}>
-                      {CURRENCY_CHOICES.map(([number, letters]) => (
-                        <option key={number} value={number}>
-                          {letters}
-                        </option>
-                      ))}
-                    </select>
-                  </div>
+                  <CurrencySelect id="tran_currency" {...register("tran_currency")} />
                 </div>
                 <div>
                   <label htmlFor="request_type" className="block text-sm font-medium text-slate-800">

@@ -6,6 +6,7 @@ import { TextField } from "@/components/ui/text-field";
 import { AmountTextSchema } from "@/lib/payments/form-schemas";
 import { usePortal } from "../portal-context";
 import { CURRENCY_CHOICES } from "./currency-choices";
+import { CurrencySelect } from "./currency-select";
 import { sendPayment } from "./payment-request";
 import { newRequestKey } from "./request-key";
 
@@ -91,26 +92,14 @@ export function AmountDialog(props: Props) {
           className="min-w-40 flex-1"
         />
         {props.chooseCurrency ? (
-          <div>
-            <label htmlFor={`${id}-currency`} className="block text-sm font-medium text-slate-800">
-              Currency
-            </label>
-            <select
-              id={`${id}-currency`}
-              value={currency}
-              onChange={(event) => {
-                setCurrency(Number(event.target.value));
-                key.current = null;
-              }}
-              className="mt-1 block rounded-md border border-slate-400 bg-white px-3 py-2 text-sm text-slate-900"
-            >
-              {CURRENCY_CHOICES.map(([number, letters]) => (
-                <option key={number} value={number}>
-                  {letters}
-                </option>
-              ))}
-            </select>
-          </div>
+          <CurrencySelect
+            id={`${id}-currency`}
+            value={currency}
+            onChange={(event) => {
+              setCurrency(Number(event.target.value));
+              key.current = null;
+            }}
+          />
         ) : null}
       </div>
     </ConfirmDialog>

@@ -3,6 +3,7 @@ import { buttonClass } from "@/components/ui/button-class";
 import { Pager, pageCountOf } from "@/components/ui/pager";
 import { Panel } from "@/components/ui/panel";
 import { Table, type TableColumn } from "@/components/ui/table";
+import { FilterField } from "@/components/portal/filter-field";
 import { formatTime } from "@/components/portal/format";
 import { PageHeader } from "@/components/portal/page-header";
 import { browseAuditLog } from "@/lib/audit/browse-audit-log";
@@ -13,7 +14,7 @@ import { listUsers } from "@/lib/users/list-users";
 
 export const metadata = { title: "Audit log · Customer Vault" };
 
-const FILTERS: { name: keyof AuditFilterValues; label: string; type?: string; hint?: string }[] = [
+const FILTERS: { name: keyof AuditFilterValues; label: string; type?: "date"; hint?: string }[] = [
   { name: "actor", label: "Actor", hint: "user:12, api_key:3, cli" },
   { name: "action", label: "Action", hint: "customer.delete" },
   { name: "targetType", label: "Target type", hint: "customer" },
@@ -55,26 +56,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <Panel title="Filters">
           <form method="get" action="/portal/audit" className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" aria-label="Filter the audit log">
             {FILTERS.map((f) => (
-              <div key={f.name}>
-                <label htmlFor={`filter-${f.name}`} className="block text-sm font-medium text-slate-800">
-                  {f.label}
-                </label>
-                <input
-                  id={`filter-${f.name}`}
-                  name={f.name}
-                  type={f.type ?? "text"}
-                  defaultValue={values[f.name]}
-                  placeholder={f.hint}
-                  aria-invalid={errors[f.name] ? true : undefined}
-                  aria-describedby={errors[f.name] ? `filter-${f.name}-error` : undefined}
-                  className="mt-1 block w-full rounded-md border border-slate-400 px-3 py-2 text-sm text-slate-900 placeholder:text-slate-500"
-                />
-                {errors[f.name] ? (
-                  <p id={`filter-${f.name}-error`} className="mt-1 text-sm text-red-800">
-                    {errors[f.name]}
-                  </p>
-                ) : null}
-              </div>
+              <FilterField key={f.name} name={f.name} label={f.label} type={f.type} defaultValue={values[f.name]} placeholder={f.hint} error={errors[f.name]} />
             ))}
             <div className="flex items-end gap-2">
               <button type="submit" className={buttonClass()}>

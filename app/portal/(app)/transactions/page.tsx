@@ -3,6 +3,7 @@ import { buttonClass } from "@/components/ui/button-class";
 import { Pager, pageCountOf } from "@/components/ui/pager";
 import { Panel } from "@/components/ui/panel";
 import { Table, type TableColumn } from "@/components/ui/table";
+import { FilterField } from "@/components/portal/filter-field";
 import { formatTime } from "@/components/portal/format";
 import { PageHeader } from "@/components/portal/page-header";
 import { STATUS_WORDS, TranStatusBadge } from "@/components/portal/payments/tran-status-badge";
@@ -34,27 +35,6 @@ export default async function TransactionsPage({ searchParams }: { searchParams:
   const page = Math.max(1, Number.parseInt(typeof query.page === "string" ? query.page : "1", 10) || 1);
   const result = await listTransactions({ merchantId: session.user.merchantId, ...filter, page, pageSize: 25 });
   const filtered = Object.values(values).some(Boolean);
-  const dateField = (name: "from" | "to", label: string) => (
-    <div>
-      <label htmlFor={`filter-${name}`} className={labelClass}>
-        {label}
-      </label>
-      <input
-        id={`filter-${name}`}
-        name={name}
-        type="date"
-        defaultValue={values[name]}
-        aria-invalid={errors[name] ? true : undefined}
-        aria-describedby={errors[name] ? `filter-${name}-error` : undefined}
-        className={fieldClass}
-      />
-      {errors[name] ? (
-        <p id={`filter-${name}-error`} className="mt-1 text-sm text-red-800">
-          {errors[name]}
-        </p>
-      ) : null}
-    </div>
-  );
   return (
     <>
       <PageHeader title="Transactions" description="Every charge, capture, refund and void, with what the gateway answered. Times and dates in UTC." />
@@ -62,15 +42,11 @@ export default async function TransactionsPage({ searchParams }: { searchParams:
         <Panel title="Find transactions">
           <form method="get" action="/portal/transactions" role="search" aria-label="Find transactions" className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
             <div className="sm:col-span-2 lg:col-span-3">
-              <label htmlFor="filter-q" className={labelClass}>
-                Search
-              </label>
-              <input
-                id="filter-q"
+              <FilterField
                 name="q"
+                label="Search"
                 defaultValue={values.q}
                 placeholder="pg_id, customer ID, your reference, purchase ID, or a card's last 4 digits"
-                className={fieldClass}
               />
             </div>
             <div>
@@ -100,8 +76,8 @@ export default async function TransactionsPage({ searchParams }: { searchParams:
               </select>
             </div>
             <div className="grid grid-cols-2 gap-4 sm:col-span-2 lg:col-span-1">
-              {dateField("from", "From")}
-              {dateField("to", "To")}
+              <FilterField name="from" label="From" type="date" defaultValue={values.from} error={errors.from} />
+              <FilterField name="to" label="To" type="date" defaultValue={values.to} error={errors.to} />
             </div>
             <div className="flex items-end gap-2">
               <button type="submit" className={buttonClass()}>

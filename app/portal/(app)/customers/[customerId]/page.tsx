@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button-class";
 import { Panel } from "@/components/ui/panel";
+import { Breadcrumb } from "@/components/portal/breadcrumb";
 import { PageHeader } from "@/components/portal/page-header";
 import { CardActions } from "@/components/portal/customers/card-actions";
 import { ChargeCardButton } from "@/components/portal/payments/charge-card-button";
@@ -42,17 +43,7 @@ export default async function CustomerPage({ params, searchParams }: Props) {
 
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
-        <Link href="/portal/customers" className="text-blue-800 underline underline-offset-2 hover:text-blue-950">
-          Customers
-        </Link>
-        <span aria-hidden="true" className="px-1 text-slate-500">
-          /
-        </span>
-        <span aria-current="page" className="font-mono text-slate-700">
-          {customer.customer_id}
-        </span>
-      </nav>
+      <Breadcrumb parent={{ href: "/portal/customers", label: "Customers" }} current={customer.customer_id} mono />
       <PageHeader
         title={name}
         description={

@@ -4,6 +4,7 @@ import { Alert } from "@/components/ui/alert";
 import { Panel } from "@/components/ui/panel";
 import { Table, type TableColumn } from "@/components/ui/table";
 import { formatTime } from "@/components/portal/format";
+import { Breadcrumb } from "@/components/portal/breadcrumb";
 import { PageHeader } from "@/components/portal/page-header";
 import { loadTransaction } from "@/components/portal/payments/load-transaction";
 import { TransactionActions } from "@/components/portal/payments/transaction-actions";
@@ -112,17 +113,7 @@ export default async function TransactionPage({ params, searchParams }: Props) {
 
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
-        <Link href="/portal/transactions" className="text-blue-800 underline underline-offset-2 hover:text-blue-950">
-          Transactions
-        </Link>
-        <span aria-hidden="true" className="px-1 text-slate-500">
-          /
-        </span>
-        <span aria-current="page" className="font-mono break-all text-slate-700">
-          {t.pg_id}
-        </span>
-      </nav>
+      <Breadcrumb parent={{ href: "/portal/transactions", label: "Transactions" }} current={t.pg_id} mono />
       <PageHeader
         title={`${t.tran_type[0]?.toUpperCase()}${t.tran_type.slice(1)} of ${money(t.amt_tran)}`}
         description={<TranStatusBadge status={t.tran_status} />}

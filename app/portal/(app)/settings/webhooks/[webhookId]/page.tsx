@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Breadcrumb } from "@/components/portal/breadcrumb";
 import { PageHeader } from "@/components/portal/page-header";
 import { formatTime } from "@/components/portal/format";
 import { WebhookForm } from "@/components/portal/settings/webhook-form";
@@ -49,15 +49,7 @@ export default async function WebhookPage({ params, searchParams }: Props) {
 
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
-        <Link href="/portal/settings/webhooks" className="text-blue-800 underline underline-offset-2">
-          Webhooks
-        </Link>
-        <span aria-hidden="true" className="px-1 text-slate-500">
-          /
-        </span>
-        <span className="text-slate-700">{webhook.label}</span>
-      </nav>
+      <Breadcrumb parent={{ href: "/portal/settings/webhooks", label: "Webhooks" }} current={webhook.label} />
       <PageHeader
         title={webhook.label}
         description={

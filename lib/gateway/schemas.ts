@@ -22,4 +22,11 @@ export const GatewaySettingsSchema = z.discriminatedUnion("connector", [z.object
 export type GatewaySettingsInput = z.input<typeof GatewaySettingsSchema>;
 
 /** What the settings show: never the security key, only whether one is set. */
-export type GatewayView = { connector: string; upstreamUrl: string | null; upstreamMerchantId: string | null; securityKeySet: boolean };
+export type GatewayView = {
+  connector: string;
+  upstreamUrl: string | null;
+  upstreamMerchantId: string | null;
+  securityKeySet: boolean;
+  /** How far the sandbox's clock runs ahead of the real one (docs/payments.md, "Settlement"). */
+  clockOffsetSeconds: number;
+};

@@ -8,6 +8,7 @@ import { ApiError } from "../errors/api-error";
 import { zodFieldErrors } from "../errors/zod-fields";
 import { resolvesToBlockedTarget } from "../urls/target-address";
 import { securityKeyAad } from "./merchant-gateway";
+import { GatewayFormSchema, type GatewayFormInput } from "./form-schemas";
 import { GatewaySettingsSchema, type GatewaySettingsInput, type GatewayView } from "./schemas";
 
 // Sets which gateway a merchant's transactions go through (docs/payments.md,
@@ -23,36 +24,57 @@ export async function getMerchantGateway(merchantId: bigint): Promise<GatewayVie
     upstreamUrl: row?.upstreamUrl ?? null,
     upstreamMerchantId: row?.upstreamMerchantId?.toString() ?? null,
     securityKeySet: Boolean(row?.securityKeySealed),
+    clockOffsetSeconds: row?.clockOffsetSeconds ?? 0,
   };
 }
 
 /** Validates and stores the settings; a 400 names each bad field. The sandbox's clock is kept. */
 export async function setMerchantGateway(actor: Actor, input: GatewaySettingsInput): Promise<GatewayView> {
   const parsed = GatewaySettingsSchema.safeParse(input);
-  if (!parsed.success) throw new ApiError("validation", "Gateway settings refused", zodFieldErrors(parsed.error, ""));
+  if (!parsed.success) throw refused(zodFieldErrors(parsed.error, ""));
+  return storeGateway(actor, parsed.data);
+}
+
+/** The portal's form: as setMerchantGateway, except that an empty security key keeps the one set. */
+export async function saveGatewayForm(actor: Actor, input: GatewayFormInput): Promise<GatewayView> {
+  const parsed = GatewayFormSchema.safeParse(input);
+  if (!parsed.success) throw refused(zodFieldErrors(parsed.error, ""));
   const settings = parsed.data;
+  return storeGateway(actor, settings.connector === "upstream" ? { ...settings, securityKey: settings.securityKey || null } : settings);
+}
+
+/** Validated settings; an upstream's securityKey null keeps the sealed one. */
+type StoredSettings = { connector: "sandbox" } | { connector: "upstream"; upstreamUrl: string; upstreamMerchantId: string; securityKey: string | null };
+
+const refused = (fields: Record<string, string>) => new ApiError("validation", "Gateway settings refused", fields);
+
+async function storeGateway(actor: Actor, settings: StoredSettings): Promise<GatewayView> {
   const merchantId = actor.merchantId;
   let data;
   if (settings.connector === "upstream") {
     if (await resolvesToBlockedTarget(settings.upstreamUrl)) {
-      throw new ApiError("validation", "Gateway settings refused", { upstreamUrl: "resolves to a private address the vault may not connect to" });
+      throw refused({ upstreamUrl: "resolves to a private address the vault may not connect to" });
     }
-    const { sealed, kekVersion } = seal(settings.securityKey, securityKeyAad(merchantId));
-    data = {
-      connector: "upstream",
-      upstreamUrl: settings.upstreamUrl,
-      upstreamMerchantId: BigInt(settings.upstreamMerchantId),
-      securityKeySealed: toDbBytes(sealed),
-      kekVersion,
-    };
+    // Kept: the columns are left out of the write, so a key rotation re-wrapping it meanwhile is not undone.
+    const sealedKey = settings.securityKey === null ? {} : sealSecurityKey(merchantId, settings.securityKey);
+    data = { connector: "upstream", upstreamUrl: settings.upstreamUrl, upstreamMerchantId: BigInt(settings.upstreamMerchantId), ...sealedKey };
   } else {
     data = { connector: "sandbox", upstreamUrl: null, upstreamMerchantId: null, securityKeySealed: null, kekVersion: null };
   }
   await writeTransaction(async (tx) => {
+    if (settings.connector === "upstream" && settings.securityKey === null) {
+      const current = await tx.merchantGateway.findUnique({ where: { merchantId }, select: { securityKeySealed: true } });
+      if (!current?.securityKeySealed) throw refused({ securityKey: "is required: no security key is set yet" });
+    }
     await tx.merchantGateway.upsert({ where: { merchantId }, create: { merchantId, ...data }, update: data });
     await recordAudit(tx, actor, "merchant.gateway", { type: "merchant", id: String(merchantId) });
   });
   return getMerchantGateway(merchantId);
+}
+
+function sealSecurityKey(merchantId: bigint, securityKey: string) {
+  const { sealed, kekVersion } = seal(securityKey, securityKeyAad(merchantId));
+  return { securityKeySealed: toDbBytes(sealed), kekVersion };
 }
 
 /**

@@ -41,7 +41,10 @@ export const CALL: Record<ChargeType, keyof Pick<GatewayConnector, "sale" | "aut
   credit: "credit",
 };
 
-export async function chargeCard(actor: Actor, type: ChargeType, input: PgTransactionRequest): Promise<RouteResult> {
+/** Told why the connector could not be reached: the API's 509 does not say, the portal's connection test does. */
+export type ChargeHooks = { onUnreachable?: (reason: string) => void };
+
+export async function chargeCard(actor: Actor, type: ChargeType, input: PgTransactionRequest, hooks: ChargeHooks = {}): Promise<RouteResult> {
   const currency = requestCurrency(input.tran_currency);
   const amountMinor = requestAmount(input.amt_tran, currency, type === "verify" ? "allowed" : "refused");
   if (type === "verify" && amountMinor !== 0) throw fieldError("amt_tran", "must be 0 or absent on a verify");
@@ -68,6 +71,7 @@ export async function chargeCard(actor: Actor, type: ChargeType, input: PgTransa
     answer = await connector[CALL[type]](cardRequest(pgId, amountMinor, currency, card, input));
   } catch (error) {
     if (!(error instanceof ConnectorUnreachable)) throw error;
+    hooks.onUnreachable?.(error.message);
     // Recorded before the call (a connector that leaves the process): the row already says "unknown".
     await directWriteAtomically([auditRowsSql(actor, [{ action: `transaction.${type}`, type: "transaction", id: pgId }])]);
     return unknownOutcomeAnswer(pgId, input.echo_fields);

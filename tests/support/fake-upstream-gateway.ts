@@ -3,14 +3,14 @@
 // keeps every request it received, split into what travels in the open (the
 // request line and headers) and the body, so tests can check what reached it
 // and where. It approves, declines by the sandbox's cents, or is told to
-// stall or fail.
+// decline everything, stall or fail.
 import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 
 export type ReceivedRequest = { method: string; url: string; headers: IncomingMessage["headers"]; body: Record<string, unknown> };
 
-/** How the fake answers: approve (declining .05 cents), stall (never answer), fail (HTTP 500). */
-export type FakeMode = "approve" | "stall" | "fail";
+/** How the fake answers: approve (declining .05 cents), decline (every request, a 402), stall (never answer), fail (HTTP 500). */
+export type FakeMode = "approve" | "decline" | "stall" | "fail";
 
 export type FakeUpstream = {
   url: string;
@@ -43,7 +43,7 @@ export async function startFakeUpstream(): Promise<FakeUpstream> {
       const amount = typeof body.amt_tran === "number" ? body.amt_tran : 0;
       const cents = Math.round(amount * 100) % 100;
       const answer =
-        cents === 5
+        cents === 5 || fake.mode === "decline"
           ? { status: 402, body: { pg_id: pgId, rcode: "005", rmsg: "Upstream decline" } }
           : { status: 200, body: { pg_id: pgId, rcode: "000", rmsg: "Approved U12345", auth_code: "U12345", auth_avs_result: "Y", auth_cvv2_result: "M" } };
       response.writeHead(answer.status, { "content-type": "application/json" }).end(JSON.stringify(answer.body));

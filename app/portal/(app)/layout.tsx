@@ -22,6 +22,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
           { href: "/portal/settings/checkout", label: "Checkout settings" },
           { href: "/portal/settings/api-keys", label: "API keys" },
           { href: "/portal/settings/webhooks", label: "Webhooks" },
+          { href: "/portal/settings/gateway", label: "Gateway" },
         ]
       : []),
     ...(can(role, "users.manage") ? [{ href: "/portal/settings/users", label: "Users" }] : []),

@@ -1,18 +1,20 @@
 // Who may reach the settings: staff and viewers get a 404 for every settings
 // page (as for another merchant's page) and no settings links, and the server
 // refuses their settings mutations with 403 even when sent with the page's
-// own CSRF token. An owner's request without the token is refused too, and
-// another merchant's webhook or key is unknown (404).
+// own CSRF token (the gateway's connection test too: it makes a transaction).
+// An owner's request without the token is refused too, and another
+// merchant's webhook or key is unknown (404).
 import { test, expect } from "../support/fixtures";
-import { auditRows, createPortalUser, signIn } from "../support/portal";
+import { auditRows, cliEnv, createPortalUser, signIn } from "../support/portal";
 import { querySql } from "../support/database";
 import { portalFetch, settingsMerchant } from "../support/portal-settings";
 import { SEED_ACTOR } from "../support/seed";
+import { runCli } from "../../tests/support/cli";
 
 // Long flows (several pages, axe) on a shared two-core machine.
 test.describe.configure({ timeout: 240_000 });
 
-const PAGES = ["/portal/settings/branding", "/portal/settings/checkout", "/portal/settings/api-keys", "/portal/settings/webhooks"];
+const PAGES = ["/portal/settings/branding", "/portal/settings/checkout", "/portal/settings/api-keys", "/portal/settings/webhooks", "/portal/settings/gateway"];
 
 // Every settings mutation, with a body its schema accepts: only the role can make it fail.
 const MUTATIONS: [string, string, unknown][] = [
@@ -26,6 +28,14 @@ const MUTATIONS: [string, string, unknown][] = [
   ["POST", "/portal/api/settings/webhooks", { label: "forged", notification_url: "https://forged.example/hook", events: [] }],
   ["PATCH", "/portal/api/settings/webhooks/1", { label: "forged" }],
   ["POST", "/portal/api/settings/webhooks/1/status", { status: "DISABLED" }],
+  [
+    "PUT",
+    "/portal/api/settings/gateway",
+    { connector: "upstream", upstreamUrl: "https://forged.example/pg", upstreamMerchantId: "1", securityKey: "forged-key" },
+  ],
+  ["PUT", "/portal/api/settings/gateway", { connector: "sandbox" }],
+  // A test of the connection is a verify through the gateway: a transaction, so settings.write too.
+  ["POST", "/portal/api/settings/gateway/test", {}],
 ];
 
 for (const role of ["staff", "viewer"] as const) {
@@ -34,7 +44,7 @@ for (const role of ["staff", "viewer"] as const) {
     const user = await createPortalUser(vault, role, m.merchantId);
     await signIn(page, vault, user);
     const nav = page.getByRole("navigation", { name: "Portal" });
-    for (const name of ["Branding", "Checkout settings", "API keys", "Webhooks"]) await expect(nav.getByRole("link", { name })).toHaveCount(0);
+    for (const name of ["Branding", "Checkout settings", "API keys", "Webhooks", "Gateway"]) await expect(nav.getByRole("link", { name })).toHaveCount(0);
 
     for (const path of [...PAGES, "/portal/settings/webhooks/1"]) {
       const response = await page.goto(`${vault.baseUrl}${path}`);
@@ -47,7 +57,16 @@ for (const role of ["staff", "viewer"] as const) {
       expect(answer.body).toMatchObject({ message: "Your role does not allow this." });
     }
     // Nothing changed, nothing was recorded for them.
-    for (const action of ["merchant.brand", "origin.add", "merchant.redirect_defaults", "merchant.signing_secret_rotate", "api_key.create", "webhook.create"]) {
+    for (const action of [
+      "merchant.brand",
+      "origin.add",
+      "merchant.redirect_defaults",
+      "merchant.signing_secret_rotate",
+      "api_key.create",
+      "webhook.create",
+      "merchant.gateway",
+      "transaction.verify",
+    ]) {
       // (Creating the merchant recorded its first key, as the seed.)
       expect(
         (await auditRows(vault, m.merchantId, action)).filter((r) => r.actor !== SEED_ACTOR),
@@ -55,6 +74,7 @@ for (const role of ["staff", "viewer"] as const) {
       ).toEqual([]);
     }
     expect((await m.api.get("/webhook")).body.totalRecords ?? 0).toBe(0);
+    expect(runCli(["merchant", "gateway", "--merchant", String(m.merchantId), "--json"], cliEnv(vault))).toMatchObject({ connector: "sandbox" });
   });
 }
 

@@ -7,7 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { usePortal } from "@/components/portal/portal-context";
-import { portalRequest } from "@/components/portal/portal-fetch";
+import { isValidationFailure, portalRequest } from "@/components/portal/portal-fetch";
 import { UpstreamGatewayFormSchema, type UpstreamGatewayFormInput } from "@/lib/gateway/form-schemas";
 
 const FIELDS = { upstreamUrl: "The upstream URL", upstreamMerchantId: "The upstream merchant ID", securityKey: "The security key" } as const;
@@ -22,6 +22,7 @@ export function UpstreamGatewayForm({ initial }: { initial: { upstreamUrl: strin
   const { csrf } = usePortal();
   const router = useRouter();
   const [problem, setProblem] = useState<string | null>(null);
+  /** The URL just saved: its message shows while the page shows that gateway (not after a switch to the sandbox). */
   const [saved, setSaved] = useState<string | null>(null);
   const { register, handleSubmit, setError, resetField, formState } = useForm<UpstreamGatewayFormInput, unknown, UpstreamGatewayFormInput>({
     resolver: zodResolver(UpstreamGatewayFormSchema),
@@ -33,10 +34,11 @@ export function UpstreamGatewayForm({ initial }: { initial: { upstreamUrl: strin
     const answer = await portalRequest<{ upstreamUrl: string }>("/portal/api/settings/gateway", { csrf, method: "PUT", body: values });
     if (!answer.ok) {
       for (const field of Object.keys(FIELDS) as Field[]) if (answer.fields[field]) setError(field, { message: answer.fields[field] });
-      setProblem(answer.message);
+      // The lib's refusal ("Gateway settings refused") is the CLI's words; here the fields say what is wrong.
+      setProblem(isValidationFailure(answer) ? "Please correct the highlighted fields." : answer.message);
       return;
     }
-    setSaved(`Saved: transactions now go to ${answer.data.upstreamUrl}. Test the connection to check it answers.`);
+    setSaved(answer.data.upstreamUrl);
     resetField("securityKey", { defaultValue: "" });
     router.refresh();
   });
@@ -48,7 +50,9 @@ export function UpstreamGatewayForm({ initial }: { initial: { upstreamUrl: strin
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label="Upstream gateway">
       {problem ? <Alert tone="error">{problem}</Alert> : null}
-      {saved ? <Alert tone="success">{saved}</Alert> : null}
+      {saved !== null && saved === initial.upstreamUrl ? (
+        <Alert tone="success">Saved: transactions now go to {saved}. Test the connection to check it answers.</Alert>
+      ) : null}
       <TextField
         label="Upstream URL"
         hint="The base of the upstream’s PG API; the vault adds /sale, /verify and the rest. https (http only for localhost)."

@@ -38,7 +38,8 @@ export default async function GatewaySettingsPage() {
             )}
           </dl>
           <div className="mt-6 space-y-4 border-t border-slate-200 pt-4">
-            <GatewayConnectionTest />
+            {/* A new gateway starts with no outcome shown: the last one was another gateway's. */}
+            <GatewayConnectionTest key={`${gateway.connector} ${gateway.upstreamUrl ?? ""}`} />
             {isUpstream ? <SandboxSwitch /> : null}
           </div>
         </Panel>

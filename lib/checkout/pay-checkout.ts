@@ -1,22 +1,13 @@
 import "#server-only";
-import { auditRowsSql, recordAudit, type Actor } from "../audit/record-audit";
-import { validateCardNumber } from "../cards/card-number";
-import { randomHexId } from "../crypto/random-id";
+import { recordAudit, type Actor } from "../audit/record-audit";
 import { getDb, type Tx } from "../db/client";
-import { directWriteAtomically } from "../db/direct-sql";
 import { writeTransaction } from "../db/write-transaction";
 import type { FieldErrors } from "../errors/api-error";
-import { cardEventData, transactionEventData } from "../events/event-data";
+import { cardEventData } from "../events/event-data";
 import { recordEvent } from "../events/record-event";
-import { ConnectorUnreachable, type ConnectorAnswer } from "../gateway/connector";
-import { merchantGateway, type MerchantGateway } from "../gateway/merchant-gateway";
-import { majorUnitsIn, toMajorUnits } from "../payments/amount";
-import { CALL, cardRequest, newTransaction, outcomeOf, type ChargeType } from "../payments/charge-card";
-import type { ChargeCard } from "../payments/charge-card-source";
-import type { PgTransactionRequest } from "../payments/schemas";
-import { currencyOf, type Currency } from "../payments/currency";
+import { majorUnitsIn } from "../payments/amount";
 import { declineInWords } from "../payments/decline-words";
-import { insertTransactionSql, recordOutcomeSql } from "../payments/transaction-rows";
+import { callTypedCharge, recordTypedOutcome, reserveTypedCharge, typedDigits, type TypedCharge } from "../payments/typed-card-charge";
 import { insertCustomerCard } from "../vault/insert-card-rows";
 import { prepareCard, type PreparedCard } from "../vault/prepare-card";
 import type { AddBillingCardInput } from "../vault/schemas";
@@ -30,7 +21,8 @@ import { failureRedirect, successRedirect } from "./signed-redirects";
 // A payment link's submit (docs/payments.md, "Payment links"): the card
 // typed on the hosted page is charged through the merchant's connector, and
 // stored on the link's customer once the charge is approved. Two writes
-// around the connector's call, as every charge that can leave the process:
+// around the connector's call, as every charge that can leave the process
+// (the steps shared with the embedded form: lib/payments/typed-card-charge.ts):
 //
 // 1. With the link's row locked: the link's state, the address limit and the
 //    card are checked as a card-capture submit checks them, then the link is
@@ -56,15 +48,7 @@ export type PaymentResult =
   | { kind: "throttled"; retryAfterSeconds: number };
 
 type Unusable = { kind: "unusable"; reason: UnusableReason | "pending"; checkout: CheckoutForCapture | null };
-type Reserved = {
-  kind: "reserved";
-  checkout: CheckoutForCapture;
-  card: PreparedCard;
-  digits: string;
-  pgId: string;
-  currency: Currency;
-  gateway: MerchantGateway;
-};
+type Reserved = { kind: "reserved"; checkout: CheckoutForCapture; card: PreparedCard; charge: TypedCharge };
 type Reservation =
   | Reserved
   | Unusable
@@ -80,39 +64,21 @@ export async function payCheckout(checkoutId: string, input: AddBillingCardInput
   if (reservation.kind === "unusable") return unusable(reservation);
   if (reservation.kind !== "reserved") return reservation;
 
-  const { checkout, card, digits, pgId, currency, gateway } = reservation;
-  const type = chargeTypeOf(checkout);
+  const { checkout, card, charge } = reservation;
   const actor: Actor = { merchantId: checkout.merchantId, actor: `checkout:${checkout.id}`, ...origin };
-  const chargeCard = asChargeCard(checkout, card, digits);
-  const request = requestOf(checkout, input);
-  let answer: ConnectorAnswer;
-  try {
-    answer = await gateway.connector[CALL[type]](cardRequest(pgId, Number(checkout.amountMinor), currency, chargeCard, request));
-  } catch (error) {
-    if (!(error instanceof ConnectorUnreachable)) throw error;
-    // The link stays pending and the transaction unknown, to be reconciled.
-    await directWriteAtomically([auditRowsSql(actor, [{ action: `transaction.${type}`, type: "transaction", id: pgId }])]);
-    return { kind: "unusable", reason: "pending", redirectUrl: null };
-  }
+  const answer = await callTypedCharge(actor, charge);
+  // Not known: the link stays pending and the transaction unknown, to be reconciled.
+  if (!answer) return { kind: "unusable", reason: "pending", redirectUrl: null };
 
-  const outcome = outcomeOf(type, answer, gateway.now(), gateway.connector);
   const settled = await writeTransaction(async (tx) => {
     const cardId = answer.approved ? await storeCard(tx, actor, checkout, card) : null;
-    await tx.$executeRaw(recordOutcomeSql(pgId, { ...outcome, ...(cardId ? { cardId, customerId: checkout.customerId } : {}) }, new Date()));
-    await recordAudit(tx, actor, `transaction.${type}`, { type: "transaction", id: pgId });
-    const written = {
-      ...newTransaction(checkout.merchantId, type, pgId, Number(checkout.amountMinor), currency, chargeCard, request, gateway.connector.name),
-      ...outcome,
-    };
-    const amount = toMajorUnits(answer.approved ? answer.approvedMinor : Number(checkout.amountMinor), currency);
-    const data = transactionEventData({ ...written, cardId, amount, originalPgId: null });
-    await recordEvent(tx, checkout.merchantId, answer.approved ? "transaction_approved" : "transaction_declined", data);
+    await recordTypedOutcome(tx, actor, charge, answer, cardId ? { cardId, customerId: checkout.customerId } : null);
     // A decline is a failed attempt, against the link and the address (countFailure counts both).
     if (!cardId) return countFailure(tx, actor, checkout, {});
     await tx.checkout.update({ where: { id: checkout.id }, data: { state: "spent", spentAt: new Date(), resultCardId: cardId, spentBySession: session } });
     return { kind: "stored" as const, cardId };
   });
-  if (settled.kind === "stored") return paid({ ...checkout, resultCardId: settled.cardId }, { pgId, approvedMinor: answer.approvedMinor });
+  if (settled.kind === "stored") return paid({ ...checkout, resultCardId: settled.cardId }, { pgId: charge.pgId, approvedMinor: answer.approvedMinor });
   if (settled.kind === "unusable") return unusable({ kind: "unusable", reason: settled.reason, checkout });
   return { kind: "declined", message: declineInWords(answer.rcode), attemptsLeft: settled.attemptsLeft };
 }
@@ -141,57 +107,28 @@ async function reserve(
   const actor: Actor = { merchantId: checkout.merchantId, actor: `checkout:${checkout.id}`, ...origin };
   const errors: FieldErrors = { ...rejected };
   const card = rejected ? null : prepareCard(input, checkout.merchantId, "", errors);
-  const checked = validateCardNumber(input.card_number ?? "");
-  if (!card || !checked.ok) {
+  const digits = typedDigits(input);
+  if (!card || !digits) {
     const failed = await countFailure(tx, actor, checkout, errors);
     return failed.kind === "unusable" ? { kind: "unusable", reason: failed.reason, checkout } : failed;
   }
-  const currency = currencyOf(checkout.currency);
-  if (!currency) throw new Error(`checkout ${checkout.id} has an unknown currency ${checkout.currency}`);
-  const pgId = randomHexId();
-  const gateway = await merchantGateway(checkout.merchantId);
-  const chargeCard = asChargeCard(checkout, card, checked.digits);
-  const pending = newTransaction(
-    checkout.merchantId,
-    chargeTypeOf(checkout),
-    pgId,
-    Number(checkout.amountMinor),
-    currency,
-    chargeCard,
-    requestOf(checkout, input),
-    gateway.connector.name,
-  );
-  await tx.$executeRaw(insertTransactionSql({ ...pending, checkoutId: checkout.id }, new Date()));
+  const charge = await reserveTypedCharge(tx, {
+    merchantId: checkout.merchantId,
+    terms: {
+      type: checkout.requestType === "auth" ? "auth" : "sale",
+      amountMinor: Number(checkout.amountMinor),
+      currencyNumber: checkout.currency,
+      merchRefNum: checkout.merchRefNum,
+      purchaseId: checkout.purchaseId,
+    },
+    card,
+    digits,
+    input,
+    customer: { customerId: checkout.customerId, customerPk: checkout.customerPk },
+    checkoutId: checkout.id,
+  });
   await tx.checkout.update({ where: { id: checkout.id }, data: { state: "pending" } });
-  return { kind: "reserved", checkout, card, digits: checked.digits, pgId, currency, gateway };
-}
-
-const chargeTypeOf = (checkout: CheckoutForCapture): ChargeType => (checkout.requestType === "auth" ? "auth" : "sale");
-
-/** The charge's details as the gateway API would have them: the link's references, the form's CVV and billing address. */
-function requestOf(checkout: CheckoutForCapture, input: AddBillingCardInput): PgTransactionRequest {
-  return {
-    merchant_id: 0,
-    cvv2: input.cvv2,
-    avs_zip: input.billing_zip,
-    avs_address: input.billing_addr1 ?? undefined,
-    merch_ref_num: checkout.merchRefNum ?? undefined,
-    purchase_id: checkout.purchaseId ?? undefined,
-  };
-}
-
-/** The charge's card as the payment code sees it: the number typed, and the customer it will be stored on. */
-function asChargeCard(checkout: CheckoutForCapture, card: PreparedCard, digits: string): ChargeCard {
-  return {
-    cardId: null,
-    customerId: checkout.customerId,
-    customerPk: checkout.customerPk,
-    maskedNumber: card.maskedNumber,
-    cardType: card.cardType,
-    expDate: card.expDate,
-    fingerprint: card.fingerprint,
-    openNumber: () => digits,
-  };
+  return { kind: "reserved", checkout, card, charge };
 }
 
 /** The card on the link's customer: a new card, or the card the customer already has with that number. */

@@ -1,6 +1,7 @@
 import { createCheckout } from "../checkout/create-checkout";
 import { getCheckout } from "../checkout/get-checkout";
 import { CheckoutPathSchema, CreateCheckoutSchema, MAX_EXPIRE_SECS, MIN_EXPIRE_SECS } from "../checkout/schemas";
+import { EmbeddedKeyQuerySchema } from "../embedded/schemas";
 import { createTransientKey } from "../embedded/transient-key";
 import { describeFields, TAGS } from "../openapi/operation";
 import { CheckoutResponseSchema, TransientKeyResponseSchema } from "../openapi/response-schemas";
@@ -8,6 +9,20 @@ import { apiOperation, type ApiRoute } from "./api-operation";
 import { success } from "./envelope";
 
 // Checkout links (the hosted card page) and the embedded form's transient key.
+
+// The embedded key's charge: parameters of this vault's own (docs/payments.md, "Embedded form payments").
+const embeddedQuery = describeFields(
+  EmbeddedKeyQuerySchema,
+  {
+    amt_tran:
+      "A decimal amount in major units, above 0 (at most the currency's decimals): the form charges it through the merchant's gateway before making the card token. Without it, the form only makes the token.",
+    tran_currency: "ISO 4217 numeric code of amt_tran's currency; 840 (USD) by default.",
+    request_type: "sale (the default) or auth, to capture later.",
+    merch_ref_num: "The merchant's reference for the charge, kept on its transaction.",
+    purchase_id: "The purchase the charge is for, kept on its transaction.",
+  },
+  { extension: true },
+);
 
 const checkoutPath = describeFields(CheckoutPathSchema, { checkoutId: "The link's checkout_id: 32 lowercase hex characters." });
 
@@ -48,9 +63,10 @@ export const checkoutRoutes: ApiRoute[] = [
       tag: TAGS.embedded,
       summary: "Get a transient key for the embedded card form",
       description:
-        "A single-use key, valid 30 minutes, for framing /embedded/{transient_key} on one of the merchant's registered origins. The form posts a card token to the framing page; attach it with POST /vault/customer/{customer_id}/billing and {card_id}.",
+        "A single-use key, valid 30 minutes, for framing /embedded/{transient_key} on one of the merchant's registered origins. The form posts a card token to the framing page; attach it with POST /vault/customer/{customer_id}/billing and {card_id}. With amt_tran (an extension), the form shows the amount and charges the card first; the token's message then carries the charge's pg_id and amt_tran.",
+      query: embeddedQuery,
       answer: { data: TransientKeyResponseSchema },
     },
-    async ({ actor }) => success(await createTransientKey(actor)),
+    async ({ actor, query }) => success(await createTransientKey(actor, { charge: query })),
   ),
 ];

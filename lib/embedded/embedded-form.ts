@@ -2,6 +2,7 @@ import "#server-only";
 import { getDb } from "../db/client";
 import { getEnv } from "../env";
 import { brandingSelect, toBranding, type Branding } from "../merchants/branding";
+import { formatAmount } from "../payments/format-amount";
 import { hashTransientKey } from "./transient-key";
 
 export type EmbeddedForm = {
@@ -10,6 +11,10 @@ export type EmbeddedForm = {
   origins: string[];
   branding: Branding;
   usable: boolean;
+  /** A key made with an amount: what its form charges, formatted in its currency ("$25.00"); null for a token-only key. */
+  amount: string | null;
+  /** Its charge's outcome is not known (the connector did not answer): the page asks not to pay again. */
+  pending: boolean;
 };
 
 export const TRANSIENT_KEY_PATTERN = /^[0-9a-f]{32}$/;
@@ -19,9 +24,14 @@ export async function getEmbeddedForm(transientKey: string, now = new Date()): P
   if (!TRANSIENT_KEY_PATTERN.test(transientKey)) return null;
   const row = await getDb().transientKey.findUnique({
     where: { hash: hashTransientKey(transientKey) },
-    select: { merchantId: true, expiresAt: true, usedAt: true, forPortal: true },
+    select: { merchantId: true, expiresAt: true, usedAt: true, forPortal: true, amountMinor: true, currency: true, pgId: true },
   });
   if (!row) return null;
+  // Only a used key with a charge can be waiting on one; the transaction says whether it is.
+  const charge =
+    row.usedAt !== null && row.pgId !== null
+      ? await getDb().transaction.findUnique({ where: { pgId: row.pgId }, select: { status: true, merchantId: true } })
+      : null;
   const merchant = await getDb().merchant.findUniqueOrThrow({
     where: { id: row.merchantId },
     select: { ...brandingSelect, origins: { select: { origin: true }, orderBy: { origin: "asc" } } },
@@ -37,5 +47,7 @@ export async function getEmbeddedForm(transientKey: string, now = new Date()): P
     origins: row.forPortal ? [new URL(getEnv().PUBLIC_BASE_URL).origin] : merchant.origins.map((o) => o.origin),
     branding: toBranding(merchant),
     usable: row.usedAt === null && row.expiresAt > now,
+    amount: row.amountMinor !== null && row.currency !== null ? formatAmount(Number(row.amountMinor), row.currency) : null,
+    pending: charge !== null && charge.merchantId === row.merchantId && charge.status === "F",
   };
 }

@@ -103,13 +103,21 @@ export function operation(method: "get" | "post" | "put" | "delete", spec: Opera
   };
 }
 
-/** The object schema with a description on some of its fields (the area's schema stays the source of the rules). */
-export function describeFields<S extends ObjectSchema>(schema: S, descriptions: Partial<Record<keyof S["shape"] & string, string>>): S {
+/**
+ * The object schema with a description on some of its fields (the area's
+ * schema stays the source of the rules). `extension`: those fields are
+ * parameters the reference does not have, marked as such.
+ */
+export function describeFields<S extends ObjectSchema>(
+  schema: S,
+  descriptions: Partial<Record<keyof S["shape"] & string, string>>,
+  options: { extension?: boolean } = {},
+): S {
   const shape: Record<string, z.ZodType> = {};
   for (const [name, description] of Object.entries(descriptions)) {
     const field = schema.shape[name] as z.ZodType | undefined;
     if (!field) throw new Error(`No field ${name} to describe`);
-    shape[name] = field.meta({ description: description as string });
+    shape[name] = field.meta({ description: description as string, ...(options.extension ? { param: { ...EXTENSION } } : {}) });
   }
   // The same fields with descriptions added: it parses exactly as `schema` does.
   return schema.extend(shape) as unknown as S;

@@ -61,6 +61,14 @@ export const TransientKeyResponseSchema = z
     merchant_id: z.number().int(),
     db_timestamp: isoTime,
     expiry_time: isoTime.meta({ description: "30 minutes after it was made." }),
+    amt_tran: z
+      .number()
+      .optional()
+      .meta({ description: "A key made with amt_tran: the amount its form charges.", ...EXTENSION }),
+    tran_currency: z
+      .string()
+      .optional()
+      .meta({ description: "A key made with amt_tran: the ISO 4217 numeric code of its currency.", ...EXTENSION }),
   })
   .meta({ id: "TransientKey" });
 sameShape<z.output<typeof TransientKeyResponseSchema>, TransientKeyResponse>(true);

@@ -36,6 +36,10 @@ export async function addBillingCard(actor: Actor, customerId: string, input: Ad
       throwIfErrors(errors);
       if (!card) throw new ApiError("validation", "Request validation failed");
       await insertCustomerCard(tx, customerPk, card, input.primary === true);
+      // A token from an embedded form that charged it (docs/payments.md,
+      // "Embedded form payments"): its transaction already names the card by
+      // this id, and now belongs to the customer too.
+      if (fromToken) await tx.transaction.updateMany({ where: { merchantId: actor.merchantId, cardId: card.id, customerId: null }, data: { customerId } });
       await recordAudit(tx, actor, "card.create", { type: "card", id: card.id });
       await recordEvent(tx, actor.merchantId, "vault_card_created", cardEventData(customerId, card));
       return customerToResponse(await getCustomerWithChildrenOrThrow(tx, actor.merchantId, customerId));

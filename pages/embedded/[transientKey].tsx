@@ -5,6 +5,7 @@ import { HostedShell } from "@/components/checkout/hosted-shell";
 import { JsonData } from "@/components/checkout/json-data";
 import { getEmbeddedForm } from "@/lib/embedded/embedded-form";
 import { createCardToken } from "@/lib/embedded/create-card-token";
+import { payWithEmbeddedForm } from "@/lib/embedded/pay-with-embedded-form";
 import { CARD_TOKEN_MESSAGE_TYPE, type CardToken } from "@/lib/embedded/card-token-message";
 import { submitCardForm, type CardFormState } from "@/lib/checkout/submit-card-form";
 import { islandScript } from "@/lib/checkout/island-script";
@@ -18,16 +19,22 @@ import type { Branding } from "@/lib/merchants/branding";
 // frame-ancestors); every other page is unframeable. On a valid card it
 // answers with a page whose script posts a single-use card token to the
 // framing page, addressed only to those origins; the merchant's server then
-// attaches the token to a customer with POST .../billing. The transient key
+// attaches the token to a customer with POST .../billing. A key made with an
+// amount shows it, and its submit charges the card first: the token's
+// message then carries the charge's pg_id (docs/payments.md, "Embedded form
+// payments"). The transient key
 // in the URL is single-use and short-lived, and stands in for the hosted
 // page's session cookie, which a cross-site frame would not get.
 export const config = { runtime: "nodejs", unstable_runtimeJS: false };
 
 type Script = IslandScriptTag;
 type Props =
-  | { view: "form"; nonce: string; branding: Branding; form: CardFormProps; script: Script }
-  | { view: "token"; nonce: string; branding: Branding; token: CardToken; origins: string[]; script: Script }
+  | { view: "form"; nonce: string; branding: Branding; amount: string | null; form: CardFormProps; script: Script }
+  | { view: "token"; nonce: string; branding: Branding; amount: string | null; token: CardToken; origins: string[]; script: Script }
   | { view: "unusable"; nonce: string; branding: Branding | null; message: string };
+
+const USED = "This form has been used or has expired. Reload the page you came from.";
+const PENDING = "Your payment could not be confirmed yet. Please do not pay again: the shop can see whether it went through.";
 
 export const getServerSideProps: GetServerSideProps<Props> = async ({ req, res, params }) => {
   const transientKey = String(params?.transientKey ?? "");
@@ -40,9 +47,7 @@ export const getServerSideProps: GetServerSideProps<Props> = async ({ req, res, 
   if (form.origins.length === 0) {
     return { props: { view: "unusable", nonce, branding: form.branding, message: "This shop has not registered the site that shows this form." } };
   }
-  if (!form.usable) {
-    return { props: { view: "unusable", nonce, branding: form.branding, message: "This form has been used or has expired. Reload the page you came from." } };
-  }
+  if (!form.usable) return { props: { view: "unusable", nonce, branding: form.branding, message: form.pending ? PENDING : USED } };
   let state: CardFormState = { errors: {}, values: {} };
   if (req.method === "POST") {
     const fields = await readFormBody(req);
@@ -51,18 +56,29 @@ export const getServerSideProps: GetServerSideProps<Props> = async ({ req, res, 
       state = { errors: { form: "The form could not be read. Enter your card again." }, values: {} };
     } else {
       const from = { clientAddress: clientAddressOfNodeHeaders(req.headers), requestId: crypto.randomUUID() };
-      const outcome = await submitCardForm(fields, (input, rejected) => createCardToken(transientKey, input, from, rejected));
+      // A key made with an amount charges the card before making the token; the key's amount never changes.
+      const store = form.amount ? payWithEmbeddedForm : createCardToken;
+      const outcome = await submitCardForm(fields, (input, rejected) => store(transientKey, input, from, rejected));
       if (outcome.kind === "form") state = outcome.state;
       else if ("token" in outcome.value) {
-        return { props: { view: "token", nonce, branding: form.branding, token: outcome.value.token, origins: form.origins, script: islandScript() } };
+        const { token } = outcome.value;
+        return { props: { view: "token", nonce, branding: form.branding, amount: form.amount, token, origins: form.origins, script: islandScript() } };
       } else {
-        return {
-          props: { view: "unusable", nonce, branding: form.branding, message: "This form has been used or has expired. Reload the page you came from." },
-        };
+        return { props: { view: "unusable", nonce, branding: form.branding, message: "pending" in outcome.value ? PENDING : USED } };
       }
     }
   }
-  return { props: { view: "form", nonce, branding: form.branding, form: { action: `/embedded/${transientKey}`, state }, script: islandScript() } };
+  const labels = form.amount ? { submitLabel: `Pay ${form.amount}`, sendingLabel: "Paying…" } : {};
+  return {
+    props: {
+      view: "form",
+      nonce,
+      branding: form.branding,
+      amount: form.amount,
+      form: { action: `/embedded/${transientKey}`, state, ...labels },
+      script: islandScript(),
+    },
+  };
 };
 
 export default function EmbeddedCardPage(props: Props) {
@@ -76,12 +92,17 @@ export default function EmbeddedCardPage(props: Props) {
   if (props.view === "token") {
     const message = { type: CARD_TOKEN_MESSAGE_TYPE, ...props.token };
     return (
-      <HostedShell nonce={props.nonce} branding={props.branding} title="Card received">
-        <p role="status">{`Your card ending ${props.token.card_number.slice(-4)} was received.`}</p>
+      <HostedShell nonce={props.nonce} branding={props.branding} title={props.amount ? "Payment made" : "Card received"}>
+        <p role="status">
+          {props.amount
+            ? `Your payment of ${props.amount} was made with your card ending ${props.token.card_number.slice(-4)}.`
+            : `Your card ending ${props.token.card_number.slice(-4)} was received.`}
+        </p>
         <JsonData id={CARD_TOKEN_ID} value={{ message, origins: props.origins }} />
         <IslandScript script={props.script} nonce={props.nonce} />
       </HostedShell>
     );
   }
-  return <CardFormView nonce={props.nonce} branding={props.branding} title="Add your card" form={props.form} script={props.script} />;
+  const title = props.amount ? `Pay ${props.amount}` : "Add your card";
+  return <CardFormView nonce={props.nonce} branding={props.branding} title={title} amount={props.amount} form={props.form} script={props.script} />;
 }

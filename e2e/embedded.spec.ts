@@ -1,7 +1,8 @@
 // The embedded card form in Chromium, framed by a shop page on a second
 // origin: the card goes in, the token comes out by postMessage to the shop,
-// and the shop's server attaches it. A page on an origin the merchant did
-// not register cannot frame the form at all.
+// and the shop's server attaches it; with a key made with an amount, the
+// card is charged first and the token's message carries the pg_id. A page
+// on an origin the merchant did not register cannot frame the form at all.
 import { createServer, type Server } from "node:http";
 import { test, expect } from "./support/fixtures";
 import { customerCards } from "./support/api";
@@ -54,6 +55,45 @@ test("a registered shop frames the form, receives the token by postMessage, and 
     expect((await api.post("/vault/customer", { customer_id: customerId, customer_first_name: "Ada" })).status).toBe(200);
     expect((await api.post(`/vault/customer/${customerId}/billing`, { card_id: received!.data.card_id })).status).toBe(200);
     expect(await customerCards(api, customerId)).toMatchObject([{ card_id: received!.data.card_id, card_number: masked(number) }]);
+  } finally {
+    await shop.close();
+  }
+});
+
+test("a key made with an amount shows it, charges the card, and the shop receives the token with the charge's pg_id", async ({ page, api, vault }) => {
+  let frameUrl = "";
+  const shop = await startShop(() => frameUrl);
+  try {
+    cli(vault, ["merchant", "origins", "--merchant", String(vault.merchant.merchant_id), "--add", shop.origin, "--json"]);
+    const key = await api.get("/embedded?amt_tran=18.75&purchase_id=INV-E2E");
+    expect(key.body.data).toMatchObject({ amt_tran: 18.75, tran_currency: "840" });
+    frameUrl = `${vault.baseUrl}/embedded/${key.body.data.transient_key}`;
+    await page.goto(shop.origin);
+    const frame = page.frameLocator('iframe[title="Card details"]');
+    await expect(frame.getByRole("heading", { name: "Pay $18.75" })).toBeVisible();
+    const number = uniqueVisa();
+    await fillCard(frame, { number });
+    await frame.getByRole("button", { name: "Pay $18.75" }).click();
+    await expect(frame.getByRole("status")).toContainText("Your payment of $18.75 was made");
+
+    await expect.poll(() => page.evaluate(() => (window as unknown as { received: unknown[] }).received.length)).toBe(1);
+    const [received] = await page.evaluate(() => (window as unknown as { received: { origin: string; data: Record<string, unknown> }[] }).received);
+    expect(received!.origin).toBe(vault.baseUrl);
+    expect(received!.data).toMatchObject({ type: "customer-vault:card_token", card_number: masked(number), amt_tran: 18.75 });
+    const pgId = received!.data.pg_id as string;
+    expect(pgId).toMatch(/^[0-9a-f]{32}$/);
+    expect(JSON.stringify(received)).not.toContain(number);
+
+    // The shop's server finds the charge, on the token's card.
+    const transaction = await api.get(`/transaction/${pgId}`);
+    expect(transaction.status).toBe(200);
+    expect(transaction.body.data).toMatchObject({
+      tran_type: "sale",
+      tran_status: "C",
+      amt_tran: 18.75,
+      card_id: received!.data.card_id,
+      purchase_id: "INV-E2E",
+    });
   } finally {
     await shop.close();
   }

@@ -9,9 +9,11 @@ import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { generateTestCardNumber } from "@/lib/cards/test-cards";
+import { payWithEmbeddedForm } from "@/lib/embedded/pay-with-embedded-form";
 import type { ApiResponse } from "../support/api-client";
 import { futureExpiry, uniqueCustomerId, masked, newMerchant, type TestMerchant } from "../support/fixtures";
-import { databaseSnapshot, expectStatus, serverLogContaining } from "../support/security-suite";
+import { openPage, submitForm } from "../support/hosted-form";
+import { databaseSnapshot, expectStatus, runVaultCli, serverLogContaining } from "../support/security-suite";
 
 /** A Luhn-valid number of a brand, made for this test only. */
 const fresh = (prefix: string, length = 16) => generateTestCardNumber(prefix, length);
@@ -75,7 +77,7 @@ describe("no card number or CVV leaks", () => {
   // "128" for shipping address 128) can ever equal one; the Amex one is also
   // a past MMYY, so no stored exp_date can equal it either.
   // The gateway's rcodes are stored and answered as text ("005", "000", "110"): none of these may be one.
-  const cvvs = ["083", "0715", "054", "020", "046", "031", "094", "065", "028", "057", "060", "073", "012", "086", "097", "088", "0629", "093"];
+  const cvvs = ["083", "0715", "054", "020", "046", "031", "094", "065", "028", "057", "060", "073", "012", "086", "097", "088", "0629", "093", "039", "068"];
   /** A number a merchant typed into an unrelated field (comments): refused, so never stored, logged or returned. */
   const inComments = fresh("4");
   /** A number used as a customer_id in a path and in a query string: never logged. */
@@ -214,6 +216,43 @@ describe("no card number or CVV leaks", () => {
     await call(m.pg.post(`/void/${auth.body.pg_id}`, pg({})), 409, "pg void with refunds");
     await call(m.api.get("/transaction?count=100"), 200, "browse transactions");
     await call(m.api.get(`/transaction/${auth.body.pg_id}`), 200, "get transaction");
+
+    // The embedded form with a charge: paid over HTTP (its page, the token's
+    // message and the transaction API), and declined (called as the page calls
+    // it, from an address of its own: the HTTP tests share one).
+    const embeddedPaid = fresh("4");
+    const embeddedDeclined = fresh("4");
+    secretNumbers.push(embeddedPaid, embeddedDeclined);
+    acceptedNumbers.push(embeddedPaid, embeddedDeclined);
+    await runVaultCli(["merchant", "origins", "--merchant", String(m.merchantId), "--add", "https://leak-shop.example"]);
+    const chargeKey = await call(m.api.get("/embedded?amt_tran=9.5"), 200, "embedded key with a charge");
+    const embeddedPath = `/embedded/${chargeKey.body.data.transient_key}`;
+    const embeddedPage = await openPage(embeddedPath);
+    const typedExpiry = `${exp.slice(0, 2)}/${exp.slice(2)}`;
+    const embeddedPost = await submitForm(embeddedPath, embeddedPage.html, {
+      card_number: spaced(embeddedPaid),
+      exp_date: typedExpiry,
+      cvv2: "039",
+      billing_zip: "94402",
+      cardholder_name: "Leak Embedded",
+    });
+    const tokenMessage = /<script id="card-token" type="application\/json">([^<]*)<\/script>/.exec(embeddedPost.html)?.[1];
+    expect(tokenMessage, "the embedded form's token message").toBeDefined();
+    for (const html of [embeddedPage.html, embeddedPost.html]) {
+      for (const form of forms(embeddedPaid)) expect(html).not.toContain(form);
+      expect(html).not.toContain("039");
+    }
+    const embeddedPgId = (JSON.parse(tokenMessage!) as { message: { pg_id: string } }).message.pg_id;
+    await call(m.api.get(`/transaction/${embeddedPgId}`), 200, "embedded charge's transaction");
+    const declineKey = await call(m.api.get("/embedded?amt_tran=9.51"), 200, "embedded key with a declining charge");
+    const declined = await payWithEmbeddedForm(
+      declineKey.body.data.transient_key,
+      { card_number: embeddedDeclined, exp_date: exp, cvv2: "068", billing_zip: "94402" },
+      { clientAddress: "198.51.100.201", requestId: "leak-embedded-decline" },
+    );
+    expect(declined.kind).toBe("declined");
+    expect(JSON.stringify(declined)).not.toContain(embeddedDeclined);
+    await call(m.api.get("/transaction?count=100"), 200, "browse transactions with the embedded form's");
 
     // Reads, so response bodies of every kind are scanned too.
     await call(m.api.get(base), 200, "get customer");

@@ -147,6 +147,8 @@ describe("the embedded form with a charge", () => {
     const shown = await m.api.get(`/transaction/${message.pg_id as string}`);
     expectStatus(shown, 200, "transaction");
     expect(shown.body.data).toMatchObject({ pg_id: message.pg_id, tran_type: "sale", tran_status: "C", amt_tran: 25, card_id: message.card_id, rcode: "000" });
+    // Another merchant does not see it.
+    expect((await (await newMerchant("Embedded Charge Other")).api.get(`/transaction/${message.pg_id as string}`)).status).toBe(404);
     const events = await getDb().event.findMany({ where: { merchantId: BigInt(m.merchantId), type: { startsWith: "transaction_" } } });
     expect(events.map((e) => e.type)).toEqual(["transaction_approved"]);
     expect((await getDb().transientKey.findUniqueOrThrow({ where: { hash: hashTransientKey(key) } })).pgId).toBe(message.pg_id);

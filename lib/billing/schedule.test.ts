@@ -273,6 +273,12 @@ describe("a prorated first payment", () => {
       516,
       "2024-01-31",
     ],
+    [
+      "weekly on Monday from Friday: 3 of 7 days, rounded half up",
+      { frequency: weekly, dateStart: "2024-07-19", dayOfWeek: 2, amtTran: 1000 },
+      429,
+      "2024-07-22",
+    ],
     ["weekly on Monday from Thursday: 4 of 7 days, rounded", { frequency: weekly, dateStart: "2024-07-18", dayOfWeek: 2, amtTran: 1000 }, 571, "2024-07-22"],
     [
       "every 3 weeks on Monday from Tuesday: 6 of 21 days",

@@ -74,8 +74,8 @@ describe("schedule properties", () => {
     fc.assert(
       fc.property(anySchedule, (schedule) => {
         const list = firstCycles(schedule);
-        for (let i = 1; i < list.length; i++) expect(day(list[i].date)).toBeGreaterThan(day(list[i - 1].date));
-        const firstSeq = list[0].kind === "prorate" ? 0 : 1;
+        list.slice(1).forEach((cycle, i) => expect(day(cycle.date)).toBeGreaterThan(day(list[i]!.date)));
+        const firstSeq = list[0]!.kind === "prorate" ? 0 : 1;
         expect(list.map((c) => c.seq)).toEqual(list.map((_, i) => firstSeq + i));
       }),
       { numRuns: 1000 },
@@ -165,7 +165,7 @@ describe("schedule properties", () => {
           const wanted = schedule.billSpecificDay ? schedule.dayOfMonth! : civilDate(day(schedule.dateStart)).day;
           const step = MONTHS[schedule.frequency] ?? schedule.interval ?? 1;
           const slots = firstCycles(schedule).filter((c) => c.kind !== "prorate");
-          const first = civilDate(day(slots[0].date));
+          const first = civilDate(day(slots[0]!.date));
           slots.forEach((cycle, k) => {
             const { year, month, day: dom } = civilDate(day(cycle.date));
             expect(dom).toBe(Math.min(wanted, daysInMonth(year, month)));
@@ -186,7 +186,7 @@ describe("schedule properties", () => {
           const step = schedule.frequency === daily ? 1 : schedule.frequency === biWeekly ? 14 : 7 * (schedule.interval ?? 1);
           const slots = firstCycles(schedule).filter((c) => c.kind !== "prorate");
           slots.forEach((cycle, k) => {
-            expect(day(cycle.date) - day(slots[0].date)).toBe(k * step);
+            expect(day(cycle.date) - day(slots[0]!.date)).toBe(k * step);
             if (schedule.billSpecificDay) expect(weekday(day(cycle.date))).toBe(schedule.dayOfWeek! - 1);
           });
         },
@@ -208,7 +208,7 @@ describe("schedule properties", () => {
         // No earlier day from the start on is a billing day of this plan.
         for (let d = start; d < day(firstSlot.date); d++) {
           const { year, month, day: dom } = civilDate(d);
-          if (schedule.dayOfWeek !== undefined) expect(weekday(d)).not.toBe(schedule.dayOfWeek - 1);
+          if (schedule.dayOfWeek != null) expect(weekday(d)).not.toBe(schedule.dayOfWeek - 1);
           else if (schedule.frequency !== annually || month === schedule.month) expect(dom).not.toBe(Math.min(schedule.dayOfMonth!, daysInMonth(year, month)));
         }
         expect(day(firstSlot.date)).toBeGreaterThanOrEqual(start);
@@ -222,7 +222,7 @@ describe("schedule properties", () => {
       fc.property(
         anySchedule.filter((s) => s.prorateFirstPmt === true),
         (schedule) => {
-          const [first, second] = firstCycles(schedule);
+          const [first, second] = firstCycles(schedule) as [Cycle, Cycle];
           // Without a partial period (the start is a billing day) there is nothing to prorate.
           expect(first.date).toBe(schedule.dateStart);
           if (first.kind !== "prorate") return;

@@ -25,7 +25,7 @@ function dates(schedule: PlanSchedule, count: number): string[] {
 // An oracle for the month-end rule written another way (the engine's UTC Date):
 // the month k cycles on, then the wanted day or that month's last day.
 function monthEndOracle(start: string, monthsPerCycle: number, k: number, day: number): string {
-  const [year, month] = start.split("-").map(Number);
+  const [year, month] = start.split("-").map(Number) as [number, number];
   const first = new Date(Date.UTC(year, month - 1 + k * monthsPerCycle, 1));
   const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
   return new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), Math.min(day, last))).toISOString().slice(0, 10);

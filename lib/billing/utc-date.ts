@@ -15,10 +15,12 @@ export interface CivilDate {
 export const FIRST_DAY = -719162; // 0001-01-01
 export const LAST_DAY = 2932896; // 9999-12-31
 
+/** Gregorian: every 4th year, but not every 100th, except every 400th. */
 export function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 
+/** The number of days of a month (1 to 12) in a year. */
 export function daysInMonth(year: number, month: number): number {
   if (month === 2) return isLeapYear(year) ? 29 : 28;
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;

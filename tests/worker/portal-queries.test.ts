@@ -265,9 +265,23 @@ describe("listCheckouts", () => {
       spentAt: null,
       lockedAt: null,
       resultCardId: null,
+      // A card-capture link has no amount.
+      amount: null,
       // Exactly the API's checkout_link.
       link: open.checkout_link,
     });
+  });
+
+  it("shows a payment link's amount as the customer reads it, in its currency", async () => {
+    const actor = await merchant();
+    const pay = (amt_tran: string, tran_currency?: number) =>
+      createCheckout(actor, { customer_id: uniqueCustomerId(), customer_first_name: "Jo", amt_tran, tran_currency, preferences: { expire_in_secs: 900 } });
+    const dollars = await pay("12.50");
+    const yen = await pay("1500", 392);
+    const page = await listCheckouts({ merchantId: actor.merchantId });
+    const byId = Object.fromEntries(page.rows.map((r) => [r.checkoutId, r]));
+    expect(byId[dollars.checkout_id]!.amount).toBe("$12.50");
+    expect(byId[yen.checkout_id]!.amount).toBe("¥1,500");
   });
 
   it("filters by customer, pages with the total, and never shows another merchant's links", async () => {

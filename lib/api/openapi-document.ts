@@ -43,6 +43,7 @@ export function buildOpenApiDocument(routes: readonly ApiRoute[]): OpenApiDocume
           "The payment gateway, under /pg: charges on vault cards and keyed cards through the merchant's connector. Answers are {rcode, rmsg, pg_id}; docs/payments.md lists the codes.",
       },
       { name: TAGS.transactions, description: "Every request that reached a connector, declines and unknown outcomes included." },
+      { name: TAGS.billing, description: "Plans: what a subscription bills, how often and on which day, with trials, setup fees and prorated first payments." },
       { name: TAGS.service, description: "This vault's own operations, outside the Platform API." },
     ],
     paths,

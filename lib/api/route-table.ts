@@ -1,6 +1,7 @@
 import "#server-only";
 import type { ApiRoute } from "./api-operation";
 import { publicOperation } from "./api-operation";
+import { billingRoutes } from "./billing-routes";
 import { buildOpenApiDocument, type OpenApiDocument } from "./openapi-document";
 import { checkoutRoutes } from "./checkout-routes";
 import { paymentRoutes } from "./payment-routes";
@@ -27,6 +28,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...checkoutRoutes,
   ...webhookRoutes,
   ...paymentRoutes,
+  ...billingRoutes,
   pingRoute,
   // The document changes only with a new build: caches may keep it a while.
   publicOperation("GET", OPENAPI_DOCUMENT_PATH, openApiDocumentOperation, async () => ({

@@ -14,6 +14,7 @@ export const TAGS = {
   webhooks: "Webhooks",
   payments: "payment-gateway",
   transactions: "Transactions",
+  billing: "Recurring Billing",
   service: "Service",
 } as const;
 export type Tag = (typeof TAGS)[keyof typeof TAGS];

@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { EXTENSION } from "./operation";
+import { DBA_SUFFIXES, FREQUENCY_CODES, PLAN_STATUSES, type PlanResponse } from "../billing/plans/schemas";
 import type { CheckoutResponse } from "../checkout/schemas";
 import type { TransientKeyResponse } from "../embedded/transient-key";
 import type { TransactionResponse } from "../payments/transaction-response";
 import type { DeliveryAttemptResponse, DeliveryResponse, WebhookResponse } from "../webhooks/schemas";
 
-// Answers of the checkout, embedded and webhook operations, whose areas
+// Answers of the checkout, embedded, webhook, transaction and plan operations, whose areas
 // describe them as TypeScript types rather than zod schemas. Each schema here
 // is checked against its area's type at compile time (SameShape below), so
 // the document cannot drift from what the code returns.
@@ -165,3 +166,35 @@ export const TransactionDetailSchema = z
     follow_ups: z.array(TransactionResponseSchema).meta({ description: "Its captures, refunds and voids, oldest first.", ...EXTENSION }),
   })
   .meta({ id: "TransactionDetail" });
+
+export const PlanResponseSchema = z
+  .object({
+    merchant_id: z.number().int(),
+    plan_id: z.number().int(),
+    plan_code: z.string(),
+    plan_name: z.string(),
+    plan_desc: z.string(),
+    plan_frequency: z.literal(FREQUENCY_CODES).meta({ description: "0 weekly, 1 bi-weekly, 3 monthly, 4 quarterly, 5 bi-annually, 6 annually, 7 daily." }),
+    interval: z.number().int().meta({ description: "Weeks or months per cycle: weekly and monthly plans; 1 on the others." }),
+    plan_duration: z.number().int().meta({ description: "Cycles to bill; -1 until cancelled." }),
+    status: z.enum(PLAN_STATUSES).meta({ description: "E active, A archived, D deleted." }),
+    trial_duration: z.number().int(),
+    amt_trial: z.number(),
+    amt_setup: z.number(),
+    amt_tran: z.number(),
+    tran_currency: z.string().meta({ description: "ISO 4217 numeric code, three digits." }),
+    bill_specific_day: z.boolean(),
+    day_of_week: z.number().int().optional().meta({ description: "Present when the plan bills on a specific day of the week." }),
+    day_of_month: z.number().int().optional().meta({ description: "Present when the plan bills on a specific day of the month; 32 is the month's last day." }),
+    month: z.number().int().optional().meta({ description: "Present on an annual plan billed on a specific day." }),
+    prorate_first_pmt: z.boolean(),
+    amt_prorate: z.number().optional().meta({ description: "A fixed first payment; absent when it is computed from the days left in the first cycle." }),
+    dba_suffix: z
+      .enum(DBA_SUFFIXES)
+      .optional()
+      .meta({ description: "As sent when the plan was added or updated.", ...EXTENSION }),
+    db_timestamp: isoTime.meta({ description: "When this version of the plan was made." }),
+    mod_timestamp: isoTime,
+  })
+  .meta({ id: "RecurringPlan" });
+sameShape<z.output<typeof PlanResponseSchema>, PlanResponse>(true);

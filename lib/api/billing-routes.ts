@@ -118,7 +118,8 @@ export const billingRoutes: ApiRoute[] = [
       operationId: "deletePlan",
       tag,
       summary: "Delete a plan",
-      description: "Marks the plan version deleted, active or not, and cancels its subscriptions. It is still shown by GET /plan/{plan_code}. Deleting it again changes nothing.",
+      description:
+        "Marks the plan version deleted, active or not, and cancels its subscriptions. It is still shown by GET /plan/{plan_code}. Deleting it again changes nothing.",
       path: idPath,
       answer: planAnswer,
     },

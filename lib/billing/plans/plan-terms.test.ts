@@ -41,7 +41,11 @@ describe("termsFromAdd", () => {
   });
 
   it("reads amounts in the plan's currency: yen have no decimals, dinars three", () => {
-    expect(termsFromAdd({ ...add, tran_currency: "392", amt_tran: 1500, amt_setup: "300" })).toMatchObject({ currency: 392, amountMinor: 1500, setupMinor: 300 });
+    expect(termsFromAdd({ ...add, tran_currency: "392", amt_tran: 1500, amt_setup: "300" })).toMatchObject({
+      currency: 392,
+      amountMinor: 1500,
+      setupMinor: 300,
+    });
     expect(refusedFields(() => termsFromAdd({ ...add, tran_currency: "392", amt_tran: 15.5 }))).toEqual(["amt_tran"]);
     expect(termsFromAdd({ ...add, tran_currency: "414", amt_tran: 1.25 })).toMatchObject({ currency: 414, amountMinor: 1250 });
   });
@@ -52,7 +56,11 @@ describe("termsFromAdd", () => {
   });
 
   it("names every field at fault at once", () => {
-    expect(refusedFields(() => termsFromAdd({ ...add, amt_tran: -1, amt_setup: "x", interval: 2, plan_frequency: 7 }))).toEqual(["amt_setup", "amt_tran", "interval"]);
+    expect(refusedFields(() => termsFromAdd({ ...add, amt_tran: -1, amt_setup: "x", interval: 2, plan_frequency: 7 }))).toEqual([
+      "amt_setup",
+      "amt_tran",
+      "interval",
+    ]);
     expect(refusedFields(() => termsFromAdd({ ...add, amt_tran: 0 }))).toEqual(["amt_tran"]);
     expect(refusedFields(() => termsFromAdd({ ...add, tran_currency: "999" }))).toEqual(["tran_currency"]);
   });
@@ -67,7 +75,15 @@ describe("termsFromUpdate", () => {
 
   it("drops kept fields the change makes inapplicable, and refuses sent ones", () => {
     const weekly = termsFromUpdate(specific, { plan_frequency: 0, day_of_week: 2 });
-    expect(weekly).toMatchObject({ frequency: 0, interval: 2, billSpecificDay: true, dayOfWeek: 2, dayOfMonth: null, prorateFirstPayment: true, prorateMinor: 500 });
+    expect(weekly).toMatchObject({
+      frequency: 0,
+      interval: 2,
+      billSpecificDay: true,
+      dayOfWeek: 2,
+      dayOfMonth: null,
+      prorateFirstPayment: true,
+      prorateMinor: 500,
+    });
     const daily = termsFromUpdate(specific, { plan_frequency: 7 });
     expect(daily).toMatchObject({ frequency: 7, interval: 1, billSpecificDay: false, dayOfMonth: null, prorateFirstPayment: false, prorateMinor: null });
     expect(refusedFields(() => termsFromUpdate(specific, { plan_frequency: 7, interval: 2 }))).toEqual(["interval"]);
@@ -76,7 +92,11 @@ describe("termsFromUpdate", () => {
 
   it("asks for kept amounts again when the currency's minor unit changes", () => {
     expect(refusedFields(() => termsFromUpdate(specific, { tran_currency: "392" }))).toEqual(["amt_prorate", "amt_tran"]);
-    expect(termsFromUpdate(specific, { tran_currency: "392", amt_tran: 2000, amt_prorate: 500 })).toMatchObject({ currency: 392, amountMinor: 2000, prorateMinor: 500 });
+    expect(termsFromUpdate(specific, { tran_currency: "392", amt_tran: 2000, amt_prorate: 500 })).toMatchObject({
+      currency: 392,
+      amountMinor: 2000,
+      prorateMinor: 500,
+    });
     expect(termsFromUpdate(specific, { tran_currency: "978" })).toMatchObject({ currency: 978, amountMinor: 1999 });
   });
 });

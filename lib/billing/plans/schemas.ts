@@ -53,7 +53,9 @@ const planFields = {
   amt_trial: AmountSchema,
   amt_setup: AmountSchema,
   amt_tran: AmountSchema,
-  tran_currency: z.string({ error: "must be a string: an ISO 4217 numeric code such as \"840\"" }).regex(/^\d{3}$/, "must be an ISO 4217 numeric code of 3 digits"),
+  tran_currency: z
+    .string({ error: 'must be a string: an ISO 4217 numeric code such as "840"' })
+    .regex(/^\d{3}$/, "must be an ISO 4217 numeric code of 3 digits"),
   bill_specific_day: z.boolean(),
   day_of_week: integer(1, 7, "from 1 (Sunday) to 7 (Saturday)"),
   day_of_month: integer(1, 32, "from 1 to 31, or 32 for the month's last day"),

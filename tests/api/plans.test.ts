@@ -247,7 +247,7 @@ const BAD_ADDS: [string, Record<string, unknown>, string][] = [
   ["month 13", { plan_frequency: 6, bill_specific_day: true, day_of_month: 1, month: 13 }, "month"],
   ["month on a monthly plan", { bill_specific_day: true, day_of_month: 1, month: 3 }, "month"],
   ["month without bill_specific_day", { plan_frequency: 6, month: 3 }, "month"],
-  ["February 30 on an annual plan", { plan_frequency: 6, bill_specific_day: true, day_of_month: 30, month: 2 }, "day_of_month"],
+  ["a prorated first payment with a trial", { bill_specific_day: true, day_of_month: 1, prorate_first_pmt: true, trial_duration: 1 }, "prorate_first_pmt"],
   ["prorate_first_pmt without bill_specific_day", { prorate_first_pmt: true }, "prorate_first_pmt"],
   ["amt_prorate without prorate_first_pmt", { bill_specific_day: true, day_of_month: 1, amt_prorate: 5 }, "amt_prorate"],
   ["a negative amt_prorate", { bill_specific_day: true, day_of_month: 1, prorate_first_pmt: true, amt_prorate: -5 }, "amt_prorate"],
@@ -280,6 +280,7 @@ const BAD_UPDATES: [string, Record<string, unknown>, string][] = [
   ["day_of_month 33", { bill_specific_day: true, day_of_month: 33 }, "day_of_month"],
   ["a specific day without its day", { bill_specific_day: true }, "day_of_month"],
   ["a plan_duration of 0", { plan_duration: 0 }, "plan_duration"],
+  ["proration with a trial", { bill_specific_day: true, day_of_month: 1, prorate_first_pmt: true, trial_duration: 2 }, "prorate_first_pmt"],
   ["a currency with another minor unit, amounts kept", { tran_currency: "392" }, "amt_tran"],
 ];
 

@@ -28,6 +28,8 @@ describe("planRuleProblems", () => {
     ["a quarterly plan billed on the 15th", { frequency: 4, billSpecificDay: true, dayOfMonth: 15 }],
     ["an annual plan billed on February 29", { frequency: 6, billSpecificDay: true, dayOfMonth: 29, month: 2 }],
     ["an annual plan billed on the last day of February", { frequency: 6, billSpecificDay: true, dayOfMonth: 32, month: 2 }],
+    // A day past the month's end bills on its last day (docs/billing.md, "Schedule").
+    ["an annual plan billed on February 30, that is its last day", { frequency: 6, billSpecificDay: true, dayOfMonth: 30, month: 2 }],
     ["a prorated first payment, computed", { billSpecificDay: true, dayOfMonth: 1, prorateFirstPayment: true }],
     ["a prorated first payment, fixed", { billSpecificDay: true, dayOfMonth: 1, prorateFirstPayment: true, prorateMinor: 500 }],
     ["a free trial", { trialDuration: 2 }],
@@ -56,8 +58,7 @@ describe("planRuleProblems", () => {
     ["a monthly plan with month", { billSpecificDay: true, dayOfMonth: 1, month: 1 }, ["month"]],
     ["an annual plan on a specific day without month", { frequency: 6, billSpecificDay: true, dayOfMonth: 1 }, ["month"]],
     ["an annual plan without day_of_month", { frequency: 6, billSpecificDay: true, month: 1 }, ["day_of_month"]],
-    ["February 30", { frequency: 6, billSpecificDay: true, dayOfMonth: 30, month: 2 }, ["day_of_month"]],
-    ["April 31", { frequency: 6, billSpecificDay: true, dayOfMonth: 31, month: 4 }, ["day_of_month"]],
+    ["a prorated first payment with a trial", { billSpecificDay: true, dayOfMonth: 1, prorateFirstPayment: true, trialDuration: 1 }, ["prorate_first_pmt"]],
   ])("refuses %s", (_, plan, fields) => {
     expect(fieldsOf(plan)).toEqual(fields);
   });

@@ -32,9 +32,6 @@ const WITH_INTERVAL: readonly PlanFrequency[] = [0, 3];
 const ANNUAL: PlanFrequency = 6;
 const DAILY: PlanFrequency = 7;
 
-/** Days in each month, February counting its leap day: day_of_month past that never comes (32 is the month's last day). */
-const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
 /** The rules the plan breaks; none means it may be stored. */
 export function planRuleProblems(plan: PlanShape): RuleProblem[] {
   const problems: RuleProblem[] = [];
@@ -46,6 +43,8 @@ export function planRuleProblems(plan: PlanShape): RuleProblem[] {
   }
   if (plan.trialMinor > 0 && plan.trialDuration === 0) inapplicable("amt_trial", "applies only with a trial_duration of 1 or more");
   if (plan.prorateMinor !== null && !plan.prorateFirstPayment) inapplicable("amt_prorate", "applies only when prorate_first_pmt is true");
+  // A trial's first cycle already starts the subscription: there are no days before it to prorate.
+  if (plan.prorateFirstPayment && plan.trialDuration > 0) required("prorate_first_pmt", "cannot be combined with a trial (trial_duration)");
 
   if (!plan.billSpecificDay) {
     const notSpecific = "applies only when bill_specific_day is true";
@@ -71,10 +70,6 @@ export function planRuleProblems(plan: PlanShape): RuleProblem[] {
     if (plan.dayOfMonth === null) required("day_of_month", "is required when a monthly, quarterly, bi-annual or annual plan bills on a specific day");
     if (plan.frequency === ANNUAL && plan.month === null) required("month", "is required when an annual plan bills on a specific day");
     if (plan.frequency !== ANNUAL && plan.month !== null) inapplicable("month", "applies only to annual plans");
-    if (plan.frequency === ANNUAL && plan.month !== null && plan.dayOfMonth !== null && plan.dayOfMonth <= 31) {
-      const days = DAYS_IN_MONTH[plan.month - 1] ?? 31;
-      if (plan.dayOfMonth > days) required("day_of_month", `is past the end of month ${plan.month} (${days} days): send 32 for its last day`);
-    }
   }
   return problems;
 }

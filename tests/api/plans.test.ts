@@ -113,8 +113,6 @@ describe("POST /plan (add)", () => {
     const plan = await addPlan(m, {
       plan_frequency: 6,
       plan_duration: -1,
-      trial_duration: 2,
-      amt_trial: "1.50",
       amt_setup: 50,
       amt_tran: 120,
       tran_currency: "978",
@@ -130,8 +128,8 @@ describe("POST /plan (add)", () => {
       plan_frequency: 6,
       interval: 1,
       plan_duration: -1,
-      trial_duration: 2,
-      amt_trial: 1.5,
+      trial_duration: 0,
+      amt_trial: 0,
       amt_setup: 50,
       amt_tran: 120,
       tran_currency: "978",
@@ -145,6 +143,8 @@ describe("POST /plan (add)", () => {
     expect(plan).not.toHaveProperty("profile_id");
     expect(plan).not.toHaveProperty("day_of_week");
 
+    const trial = await addPlan(m, { trial_duration: 2, amt_trial: "1.50" });
+    expect(trial).toMatchObject({ trial_duration: 2, amt_trial: 1.5, prorate_first_pmt: false });
     const weekly = await addPlan(m, { plan_frequency: 0, interval: 2, bill_specific_day: true, day_of_week: 2 });
     expect(weekly).toMatchObject({ plan_frequency: 0, interval: 2, day_of_week: 2 });
     expect(weekly).not.toHaveProperty("day_of_month");
@@ -392,7 +392,7 @@ describe("GET /plan and GET /plan/{plan_code}", () => {
     expect(listOf(page).map((p) => p.plan_name)).toEqual(["Amber"]);
     expect(page.body).toMatchObject({ totalRecords: 3, totalPages: 2, count: 2, page: 1 });
     expect(listOf(await m.api.get("/plan?filter=status,EQUALS,E&order_on=plan_id")).map((p) => p.plan_code)).toEqual(["BROWSEC", "BROWSEA"]);
-    expect(listOf(await m.api.get("/plan?filter=plan_name,LIKE,on")).map((p) => p.plan_name)).toEqual(["Bronze", "Copper"]);
+    expect(listOf(await m.api.get("/plan?filter=plan_name,LIKE,ER")).map((p) => p.plan_name)).toEqual(["Amber", "Copper"]);
   });
 
   it.each([

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { browseQuerySchema } from "../../paging/browse-query";
 import { freeText } from "../../validation/free-text";
+import { FREQUENCY, type PlanFrequency } from "../plan-schedule";
 
 // Request and response shapes of the plan operations (the reference's
 // AddRecurringPlanRequest, UpdateRecurringPlanRequest and RecurringPlan):
@@ -10,10 +11,18 @@ import { freeText } from "../../validation/free-text";
 // are in ./plan-rules.ts, and amounts, which depend on the currency, in
 // ./plan-terms.ts (docs/billing.md, "Plans").
 
-/** plan_frequency codes and what they mean. */
-export const PLAN_FREQUENCIES = { 0: "weekly", 1: "bi-weekly", 3: "monthly", 4: "quarterly", 5: "bi-annually", 6: "annually", 7: "daily" } as const;
-export type PlanFrequency = keyof typeof PLAN_FREQUENCIES;
-export const FREQUENCY_CODES = Object.keys(PLAN_FREQUENCIES).map(Number) as [PlanFrequency, ...PlanFrequency[]];
+/** plan_frequency codes (the schedule's, ../plan-schedule.ts) and the words messages use for them. */
+export const PLAN_FREQUENCIES: Record<PlanFrequency, string> = {
+  [FREQUENCY.weekly]: "weekly",
+  [FREQUENCY.biWeekly]: "bi-weekly",
+  [FREQUENCY.monthly]: "monthly",
+  [FREQUENCY.quarterly]: "quarterly",
+  [FREQUENCY.biAnnually]: "bi-annually",
+  [FREQUENCY.annually]: "annually",
+  [FREQUENCY.daily]: "daily",
+};
+export type { PlanFrequency };
+export const FREQUENCY_CODES = Object.values(FREQUENCY) as [PlanFrequency, ...PlanFrequency[]];
 const FREQUENCY_MESSAGE = `must be one of ${Object.entries(PLAN_FREQUENCIES)
   .map(([code, name]) => `${code} (${name})`)
   .join(", ")}`;

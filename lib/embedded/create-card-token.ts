@@ -1,15 +1,12 @@
 import "#server-only";
 import { writeTransaction } from "../db/write-transaction";
 import type { FieldErrors } from "../errors/api-error";
-import type { Actor } from "../audit/record-audit";
-import { addressRetryAfterSeconds } from "../checkout/address-limit";
 import type { StoreOutcome } from "../checkout/submit-card-form";
-import { prepareCard } from "../vault/prepare-card";
 import type { AddBillingCardInput } from "../vault/schemas";
 import { hashTransientKey } from "./transient-key";
 import type { CardToken } from "./card-token-message";
 import { storeCardToken } from "./card-token-row";
-import { countKeyFailure } from "./key-failure";
+import { takeKeyForSubmit } from "./take-key";
 
 /** The form's answer: the token, the form used up (or never usable), or a charge whose outcome is not known. */
 export type TokenResult = { token: CardToken } | { unusable: true } | { pending: true };
@@ -33,20 +30,8 @@ export async function createCardToken(
   const hash = hashTransientKey(transientKey);
   const now = new Date();
   return writeTransaction(async (tx): Promise<StoreOutcome<TokenResult>> => {
-    const key = await tx.transientKey.findUnique({ where: { hash }, select: { merchantId: true, usedAt: true, expiresAt: true, amountMinor: true } });
-    if (!key || key.usedAt !== null || key.expiresAt <= now || key.amountMinor !== null) return { kind: "done", value: { unusable: true } };
-    const retryAfterSeconds = await addressRetryAfterSeconds(tx, from.clientAddress);
-    if (retryAfterSeconds > 0) return { kind: "throttled", retryAfterSeconds };
-    const actor: Actor = { merchantId: key.merchantId, actor: `embedded:${hash.slice(0, 16)}`, ...from };
-    const errors: FieldErrors = { ...rejected };
-    const card = rejected ? null : prepareCard(input, key.merchantId, "", errors, now);
-    if (!card) {
-      const failed = await countKeyFailure(tx, hash, { clientAddress: from.clientAddress, now, reopen: false });
-      return failed.usedUp ? { kind: "done", value: { unusable: true } } : { kind: "invalid", errors, attemptsLeft: failed.attemptsLeft };
-    }
-    // Taken only if still unused: of two submits at once, one gets the token.
-    const claimed = await tx.transientKey.updateMany({ where: { hash, usedAt: null }, data: { usedAt: now } });
-    if (claimed.count !== 1) return { kind: "done", value: { unusable: true } };
-    return { kind: "done", value: { token: await storeCardToken(tx, actor, card, now) } };
+    const taken = await takeKeyForSubmit(tx, hash, input, { ...from, now, charging: false }, rejected);
+    if (taken.kind !== "taken") return taken;
+    return { kind: "done", value: { token: await storeCardToken(tx, taken.actor, taken.card, now) } };
   });
 }

@@ -3,16 +3,16 @@ import type { Actor } from "../audit/record-audit";
 import type { Tx } from "../db/client";
 import { writeTransaction } from "../db/write-transaction";
 import type { FieldErrors } from "../errors/api-error";
-import { addressRetryAfterSeconds } from "../checkout/address-limit";
 import type { StoreOutcome } from "../checkout/submit-card-form";
 import { toMajorUnits } from "../payments/amount";
 import { declineInWords } from "../payments/decline-words";
-import { callTypedCharge, recordTypedOutcome, reserveTypedCharge, typedDigits, type TypedCharge } from "../payments/typed-card-charge";
-import { prepareCard, type PreparedCard } from "../vault/prepare-card";
+import { callTypedCharge, recordTypedOutcome, reserveTypedCharge, type TypedCharge } from "../payments/typed-card-charge";
+import type { PreparedCard } from "../vault/prepare-card";
 import type { AddBillingCardInput } from "../vault/schemas";
 import { storeCardToken } from "./card-token-row";
 import type { TokenResult } from "./create-card-token";
 import { countKeyFailure } from "./key-failure";
+import { takeKeyForSubmit } from "./take-key";
 import { hashTransientKey } from "./transient-key";
 
 // The embedded form's submit for a key made with an amount (docs/payments.md,
@@ -74,31 +74,16 @@ async function reserve(
   rejected?: FieldErrors,
 ): Promise<Reservation> {
   const now = new Date();
-  const key = await tx.transientKey.findUnique({
-    where: { hash },
-    select: { merchantId: true, usedAt: true, expiresAt: true, amountMinor: true, currency: true, requestType: true, merchRefNum: true, purchaseId: true },
-  });
-  if (!key || key.usedAt !== null || key.expiresAt <= now || key.amountMinor === null || key.currency === null)
-    return { kind: "done", value: { unusable: true } };
-  const retryAfterSeconds = await addressRetryAfterSeconds(tx, from.clientAddress);
-  if (retryAfterSeconds > 0) return { kind: "throttled", retryAfterSeconds };
-  const actor: Actor = { merchantId: key.merchantId, actor: `embedded:${hash.slice(0, 16)}`, ...from };
-  const errors: FieldErrors = { ...rejected };
-  const card = rejected ? null : prepareCard(input, key.merchantId, "", errors, now);
-  const digits = typedDigits(input);
-  if (!card || !digits) {
-    const failed = await countKeyFailure(tx, hash, { clientAddress: from.clientAddress, now, reopen: false });
-    return failed.usedUp ? { kind: "done", value: { unusable: true } } : { kind: "invalid", errors, attemptsLeft: failed.attemptsLeft };
-  }
-  // Taken only if still unused: of two submits at once, one charges.
-  const claimed = await tx.transientKey.updateMany({ where: { hash, usedAt: null }, data: { usedAt: now } });
-  if (claimed.count !== 1) return { kind: "done", value: { unusable: true } };
+  const taken = await takeKeyForSubmit(tx, hash, input, { ...from, now, charging: true }, rejected);
+  if (taken.kind !== "taken") return taken;
+  const { key, actor, card, digits } = taken;
   const charge = await reserveTypedCharge(tx, {
     merchantId: key.merchantId,
     terms: {
       type: key.requestType === "auth" ? "auth" : "sale",
+      // takeKeyForSubmit took it as a charging key: both are set.
       amountMinor: Number(key.amountMinor),
-      currencyNumber: key.currency,
+      currencyNumber: key.currency!,
       merchRefNum: key.merchRefNum,
       purchaseId: key.purchaseId,
     },

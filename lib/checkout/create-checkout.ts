@@ -36,8 +36,8 @@ export async function createCheckout(actor: Actor, input: CreateCheckoutInput): 
   }
 }
 
-/** What makes a link a payment link: its amount (0 for a card-capture link), currency and charge. */
-function paymentOf(input: CreateCheckoutInput) {
+/** What makes a link a payment link: its amount (0 for a card-capture link), currency and charge; a 400 for what cannot be. */
+export function checkoutPaymentOf(input: CreateCheckoutInput) {
   const currency = requestCurrency(input.tran_currency);
   const amountMinor = requestAmount(input.amt_tran, currency, "allowed");
   if (amountMinor === 0) {
@@ -56,7 +56,7 @@ function paymentOf(input: CreateCheckoutInput) {
 }
 
 async function createInTransaction(tx: Tx, actor: Actor, input: CreateCheckoutInput): Promise<CheckoutResponse> {
-  const payment = paymentOf(input);
+  const payment = checkoutPaymentOf(input);
   const customerPk = (await findCustomerPk(tx, actor.merchantId, input.customer_id)) ?? (await createCustomer(tx, actor, input));
   if (input.card_id) await getCardOrThrow(tx, customerPk, input.card_id);
   const { successUrl, failureUrl } = await redirectUrls(tx, actor.merchantId, input.preferences);

@@ -1,12 +1,12 @@
 import "#server-only";
-import { dbProvider, getDb } from "../db/client";
+import { dbProvider } from "../db/client";
 import { ApiError } from "../errors/api-error";
 import { merchantGateway } from "../gateway/merchant-gateway";
 import type { ListPage } from "../paging/list-page";
 import { filterWhere, parseFilters } from "../vault/browse-filter";
 import { settlementWhere } from "./status-where";
-import type { TransactionRow } from "./transaction-rows";
-import { transactionToResponse, type TransactionResponse } from "./transaction-response";
+import { readTransactionPage } from "./transaction-page";
+import type { TransactionResponse } from "./transaction-response";
 import { TRANSACTION_FILTER_FIELDS, TRANSACTION_SORT_FIELDS, type TransactionBrowseQuery } from "./transaction-schemas";
 
 // GET /platform/transaction: the merchant's transactions with the usual
@@ -15,7 +15,6 @@ import { TRANSACTION_FILTER_FIELDS, TRANSACTION_SORT_FIELDS, type TransactionBro
 const REQUIRED_COLUMNS = ["pgId", "type", "status", "rcode"];
 
 export async function browseTransactions(merchantId: bigint, query: TransactionBrowseQuery): Promise<ListPage<TransactionResponse>> {
-  const db = getDb();
   const gateway = await merchantGateway(merchantId);
   const now = gateway.now();
   const raw = Array.isArray(query.filter) ? query.filter : query.filter === undefined ? [] : [query.filter];
@@ -31,19 +30,15 @@ export async function browseTransactions(merchantId: bigint, query: TransactionB
   );
   const where = { merchantId, AND: [...textFilters, ...parts.filter(special).map((p) => specialFilter(p, now))] };
   const column = TRANSACTION_SORT_FIELDS[query.order_on as keyof typeof TRANSACTION_SORT_FIELDS];
-  const [totalRecords, rows] = await Promise.all([
-    db.transaction.count({ where }),
-    db.transaction.findMany({
-      where,
-      orderBy: [{ [column]: query.order_by }, { id: query.order_by }],
-      skip: query.page * query.count,
-      take: query.count,
-      include: { original: { select: { pgId: true } } },
-    }),
-  ]);
+  const { rows, total } = await readTransactionPage(
+    where,
+    [{ [column]: query.order_by }, { id: query.order_by }],
+    { skip: query.page * query.count, take: query.count },
+    now,
+  );
   return {
-    data: rows.map((row) => transactionToResponse(row as unknown as TransactionRow, row.original?.pgId ?? null, now)),
-    totalRecords,
+    data: rows,
+    totalRecords: total,
     page: query.page,
     count: query.count,
     orderOn: query.order_on,

@@ -1,12 +1,12 @@
 import "#server-only";
 import { z } from "zod";
-import { getDb } from "../db/client";
+import type { Prisma } from "../db/sql";
 import { parseOptions } from "../errors/parse-options";
 import { merchantGateway } from "../gateway/merchant-gateway";
 import { pageFields } from "../paging/page-options";
 import { settlementWhere } from "./status-where";
-import type { TransactionRow } from "./transaction-rows";
-import { transactionToResponse, type TransactionResponse } from "./transaction-response";
+import { readTransactionPage } from "./transaction-page";
+import type { TransactionResponse } from "./transaction-response";
 
 // The portal's Transactions page: the merchant's transactions newest first,
 // found by one search box (a pg_id, a customer, the merchant's reference or
@@ -34,7 +34,7 @@ export type TransactionListPage = { rows: TransactionResponse[]; total: number; 
 export async function listTransactions(options: ListTransactionsOptions): Promise<TransactionListPage> {
   const { merchantId, search, status, type, from, to, page, pageSize } = parseOptions(ListTransactionsSchema, options);
   const now = (await merchantGateway(merchantId)).now();
-  const conditions: object[] = [];
+  const conditions: Prisma.TransactionWhereInput[] = [];
   if (search) {
     conditions.push({
       OR: [
@@ -51,21 +51,6 @@ export async function listTransactions(options: ListTransactionsOptions): Promis
   if (type) conditions.push({ type });
   if (from || to) conditions.push({ createdAt: { ...(from ? { gte: from } : {}), ...(to ? { lt: to } : {}) } });
   const where = { merchantId, AND: conditions };
-  const db = getDb();
-  const [total, rows] = await Promise.all([
-    db.transaction.count({ where }),
-    db.transaction.findMany({
-      where,
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      skip: (page - 1) * pageSize,
-      take: pageSize,
-      include: { original: { select: { pgId: true } } },
-    }),
-  ]);
-  return {
-    rows: rows.map((row) => transactionToResponse(row as unknown as TransactionRow, row.original?.pgId ?? null, now)),
-    total,
-    page,
-    pageSize,
-  };
+  const { rows, total } = await readTransactionPage(where, [{ createdAt: "desc" }, { id: "desc" }], { skip: (page - 1) * pageSize, take: pageSize }, now);
+  return { rows, total, page, pageSize };
 }

@@ -1,9 +1,8 @@
-import Link from "next/link";
 import { buttonClass } from "@/components/ui/button-class";
 import { Pager, pageCountOf } from "@/components/ui/pager";
 import { Panel } from "@/components/ui/panel";
 import { Table, type TableColumn } from "@/components/ui/table";
-import { FilterField } from "@/components/portal/filter-field";
+import { FilterActions, FilterField } from "@/components/portal/filter-field";
 import { formatTime } from "@/components/portal/format";
 import { PageHeader } from "@/components/portal/page-header";
 import { browseAuditLog } from "@/lib/audit/browse-audit-log";
@@ -58,16 +57,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             {FILTERS.map((f) => (
               <FilterField key={f.name} name={f.name} label={f.label} type={f.type} defaultValue={values[f.name]} placeholder={f.hint} error={errors[f.name]} />
             ))}
-            <div className="flex items-end gap-2">
-              <button type="submit" className={buttonClass()}>
-                Apply filters
-              </button>
-              {filtered ? (
-                <Link href="/portal/audit" className="px-2 py-2 text-sm font-medium text-blue-800 underline">
-                  Clear
-                </Link>
-              ) : null}
-            </div>
+            <FilterActions submitLabel="Apply filters" clearHref="/portal/audit" filtered={filtered} />
           </form>
         </Panel>
         <Panel>

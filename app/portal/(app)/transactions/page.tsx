@@ -1,9 +1,8 @@
 import Link from "next/link";
-import { buttonClass } from "@/components/ui/button-class";
 import { Pager, pageCountOf } from "@/components/ui/pager";
 import { Panel } from "@/components/ui/panel";
 import { Table, type TableColumn } from "@/components/ui/table";
-import { FilterField } from "@/components/portal/filter-field";
+import { FilterActions, FilterField } from "@/components/portal/filter-field";
 import { formatTime } from "@/components/portal/format";
 import { PageHeader } from "@/components/portal/page-header";
 import { STATUS_WORDS, TranStatusBadge } from "@/components/portal/payments/tran-status-badge";
@@ -24,9 +23,6 @@ const COLUMNS: TableColumn[] = [
   { label: "Customer", cellClassName: "text-slate-900" },
   { label: "Reference", cellClassName: "text-slate-700" },
 ];
-
-const fieldClass = "mt-1 block w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-sm text-slate-900 placeholder:text-slate-500";
-const labelClass = "block text-sm font-medium text-slate-800";
 
 export default async function TransactionsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const session = await requirePortalUser();
@@ -49,46 +45,18 @@ export default async function TransactionsPage({ searchParams }: { searchParams:
                 placeholder="pg_id, customer ID, your reference, purchase ID, or a card's last 4 digits"
               />
             </div>
-            <div>
-              <label htmlFor="filter-status" className={labelClass}>
-                Status
-              </label>
-              <select id="filter-status" name="status" defaultValue={values.status} className={fieldClass}>
-                <option value="">Any</option>
-                {STATUS_WORDS.map(([letter, word]) => (
-                  <option key={letter} value={letter}>
-                    {word} ({letter})
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div>
-              <label htmlFor="filter-type" className={labelClass}>
-                Type
-              </label>
-              <select id="filter-type" name="type" defaultValue={values.type} className={fieldClass}>
-                <option value="">Any</option>
-                {TRANSACTION_TYPES.map((type) => (
-                  <option key={type} value={type}>
-                    {type}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <FilterField
+              name="status"
+              label="Status"
+              defaultValue={values.status}
+              options={STATUS_WORDS.map(([letter, word]) => [letter, `${word} (${letter})`] as const)}
+            />
+            <FilterField name="type" label="Type" defaultValue={values.type} options={TRANSACTION_TYPES.map((type) => [type, type] as const)} />
             <div className="grid grid-cols-2 gap-4 sm:col-span-2 lg:col-span-1">
               <FilterField name="from" label="From" type="date" defaultValue={values.from} error={errors.from} />
               <FilterField name="to" label="To" type="date" defaultValue={values.to} error={errors.to} />
             </div>
-            <div className="flex items-end gap-2">
-              <button type="submit" className={buttonClass()}>
-                Search
-              </button>
-              {filtered ? (
-                <Link href="/portal/transactions" className="px-2 py-2 text-sm font-medium text-blue-800 underline">
-                  Clear
-                </Link>
-              ) : null}
-            </div>
+            <FilterActions submitLabel="Search" clearHref="/portal/transactions" filtered={filtered} />
           </form>
         </Panel>
         <Panel>

@@ -123,6 +123,18 @@ export function cycles(schedule: PlanSchedule, options: { from?: string; through
   return found.slice(0, limit);
 }
 
+/**
+ * The charge numbered `seq` (Cycle.seq: 0 the prorated payment, then the
+ * trial and recurring cycles), or null when there is none: seq 0 on a
+ * schedule without proration, or a seq past a fixed duration's end.
+ */
+export function cycleAtSeq(schedule: PlanSchedule, seq: number): Cycle | null {
+  if (!Number.isInteger(seq) || seq < 0) throw new ScheduleError(`seq must be a non-negative integer, got ${seq}`);
+  const resolved = resolveSchedule(schedule);
+  if (seq === 0) return prorateCycle(resolved);
+  return seq - 1 < slotCount(resolved) ? cycleAt(resolved, seq - 1) : null;
+}
+
 /** The first charge due on or after `date`, or null when the schedule has ended by then. */
 export function nextCycleOnOrAfter(schedule: PlanSchedule, date: string): Cycle | null {
   return cycles(schedule, { from: date, limit: 1 })[0] ?? null;

@@ -1,6 +1,6 @@
 // Event names. The vault emits VAULT_EVENT_TYPES today; a webhook may also
-// subscribe to the reference's names for work still to come (subscriptions,
-// account updater), so a merchant's existing subscription set is accepted
+// subscribe to the reference's names for work still to come (account
+// updater), so a merchant's existing subscription set is accepted
 // as it is. Anything else is a 400.
 
 /** Events the vault writes to the outbox (README: "Webhook events"). */
@@ -17,22 +17,19 @@ export const VAULT_EVENT_TYPES = [
   "transaction_declined",
   "transaction_refunded",
   "transaction_voided",
+  "subscription_payment_success",
+  "subscription_payment_failure",
+  "subscription_complete",
+  "subscription_suspended",
+  "subscription_cancelled",
 ] as const;
 export type VaultEventType = (typeof VAULT_EVENT_TYPES)[number];
 
 /** Sent once to a new webhook only; nobody subscribes to it. */
 export const VALIDATE_URL_EVENT = "validate_url";
 
-/** The reference's events for billing and account updater, not emitted yet. */
-const REFERENCE_ONLY_EVENT_TYPES = [
-  "subscription_payment_success",
-  "subscription_payment_failure",
-  "subscription_complete",
-  "subscription_suspended",
-  "subscription_cancelled",
-  "account_updater_request_created",
-  "account_updater_request_completed",
-] as const;
+/** The reference's events for account updater, not emitted yet. */
+const REFERENCE_ONLY_EVENT_TYPES = ["account_updater_request_created", "account_updater_request_completed"] as const;
 
 export const SUBSCRIBABLE_EVENT_TYPES: readonly string[] = [...VAULT_EVENT_TYPES, ...REFERENCE_ONLY_EVENT_TYPES];
 

@@ -36,8 +36,9 @@ CREATE TABLE "Subscription" (
     "heldForReview" BOOLEAN NOT NULL DEFAULT false,
     "suspendedDay" INTEGER,
     "statusDay" INTEGER,
+    "chargingPgId" TEXT,
     "claimedBy" TEXT,
-    "claimUntil" TIMESTAMP(3),
+    "claimUntil" BIGINT,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMP(3) NOT NULL,
 
@@ -78,6 +79,9 @@ CREATE TABLE "BillingCharge" (
 
 -- CreateIndex
 CREATE INDEX "Subscription_merchantId_status_dueDay_idx" ON "Subscription"("merchantId", "status", "dueDay");
+
+-- CreateIndex
+CREATE INDEX "Subscription_merchantId_chargingPgId_idx" ON "Subscription"("merchantId", "chargingPgId");
 
 -- CreateIndex
 CREATE INDEX "Subscription_merchantId_customerId_idx" ON "Subscription"("merchantId", "customerId");

@@ -36,8 +36,9 @@ CREATE TABLE "Subscription" (
     "heldForReview" BOOLEAN NOT NULL DEFAULT false,
     "suspendedDay" INTEGER,
     "statusDay" INTEGER,
+    "chargingPgId" TEXT,
     "claimedBy" TEXT,
-    "claimUntil" DATETIME,
+    "claimUntil" BIGINT,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" DATETIME NOT NULL
 );
@@ -74,6 +75,9 @@ CREATE TABLE "BillingCharge" (
 
 -- CreateIndex
 CREATE INDEX "Subscription_merchantId_status_dueDay_idx" ON "Subscription"("merchantId", "status", "dueDay");
+
+-- CreateIndex
+CREATE INDEX "Subscription_merchantId_chargingPgId_idx" ON "Subscription"("merchantId", "chargingPgId");
 
 -- CreateIndex
 CREATE INDEX "Subscription_merchantId_customerId_idx" ON "Subscription"("merchantId", "customerId");

@@ -27,6 +27,10 @@ export type EnvSettings = {
   GATEWAY_TIMEOUT_MS: number;
   /** Webhooks may reach loopback and private addresses. */
   WEBHOOK_ALLOW_PRIVATE_TARGETS: boolean;
+  /** How long a worker's claim on subscriptions it is charging lasts. */
+  BILLING_CLAIM_SECONDS: number;
+  /** The billing run's crash-test hook. */
+  BILLING_CRASH_AT: "after-ledger" | "after-call" | undefined;
 };
 export type EnvName = keyof EnvSettings;
 

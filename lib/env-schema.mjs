@@ -119,6 +119,22 @@ const RULES = {
    * sent to, except loopback while PUBLIC_BASE_URL is a loopback URL.
    */
   WEBHOOK_ALLOW_PRIVATE_TARGETS: onOff(),
+  /**
+   * How long a worker's claim on the subscriptions it is charging lasts: a
+   * worker that dies holds them this long, then another takes them over and
+   * reconciles what it left unknown. Longer than a batch of charges takes.
+   */
+  BILLING_CLAIM_SECONDS: wholeNumber(2, 3600, 300),
+  /**
+   * A test hook for the billing run's crash tests: "after-ledger" or
+   * "after-call" makes a worker kill itself (SIGKILL) at that point of its
+   * first charge. Never set it outside those tests.
+   */
+  BILLING_CRASH_AT: rule((raw, refuse) => {
+    if (raw === undefined || isUnset(raw)) return undefined;
+    if (raw !== "after-ledger" && raw !== "after-call") return refuse(`must be after-ledger or after-call${got(raw)}`);
+    return raw;
+  }),
 };
 
 /** The names of every setting (the README's Configuration table lists each). */

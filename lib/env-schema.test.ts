@@ -18,6 +18,8 @@ const DEFAULTS: VaultEnv = {
   WEBHOOK_TIMEOUT_MS: 10_000,
   GATEWAY_TIMEOUT_MS: 30_000,
   WEBHOOK_ALLOW_PRIVATE_TARGETS: false,
+  BILLING_CLAIM_SECONDS: 300,
+  BILLING_CRASH_AT: undefined,
   servedOverHttps: false,
   databaseProvider: "sqlite",
 };
@@ -137,10 +139,11 @@ describe("the README's Configuration table", () => {
     const shown: Record<string, string> = Object.fromEntries(rows.map((r) => [r.name, r.fallback]));
     expect(shown.PUBLIC_BASE_URL).toBe("`http://localhost:$PORT`");
     expect(shown.VAULT_KEYS).toBe("unset");
+    expect(shown.BILLING_CRASH_AT).toBe("unset");
     // Unset in the schema; server.mjs picks it by database.
     expect(DEFAULTS.WEB_CONCURRENCY).toBeUndefined();
     expect(shown.WEB_CONCURRENCY).toBe("`1` on SQLite, the number of cores on PostgreSQL");
-    for (const { name, fallback } of rows.filter((r) => !["PUBLIC_BASE_URL", "VAULT_KEYS", "WEB_CONCURRENCY"].includes(r.name))) {
+    for (const { name, fallback } of rows.filter((r) => !["PUBLIC_BASE_URL", "VAULT_KEYS", "WEB_CONCURRENCY", "BILLING_CRASH_AT"].includes(r.name))) {
       const value = DEFAULTS[name as keyof VaultEnv];
       expect(fallback, name).toBe(`\`${typeof value === "boolean" ? (value ? "1" : "0") : String(value)}\``);
     }

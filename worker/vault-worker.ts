@@ -7,6 +7,7 @@ import { deliverEndpoint, MAX_DELIVERIES_PER_CLAIM } from "@/lib/webhooks/delive
 import { FAN_OUT_BATCH, fanOutEvents } from "@/lib/webhooks/delivery/fan-out-events";
 import { DELIVERY_TIMEOUT_MS } from "@/lib/webhooks/delivery/send-delivery";
 import { HOUSEKEEPING_JOBS } from "@/lib/housekeeping/jobs";
+import { runBillingPass } from "@/lib/billing/run/billing-pass";
 import type { HousekeepingJob } from "@/lib/housekeeping/housekeeping-job";
 
 export type WorkerOptions = {
@@ -23,8 +24,8 @@ export type WorkerOptions = {
 
 /**
  * The background worker: fans out new events, delivers due webhooks (a
- * pool of claimed endpoints), and runs the housekeeping jobs when they are
- * due. stop() stops claiming, lets the requests in flight finish (at most
+ * pool of claimed endpoints), runs the housekeeping jobs when they are
+ * due, and charges the subscription cycles due (lib/billing/run). stop() stops claiming, lets the requests in flight finish (at most
  * the delivery timeout), and gives every lease back.
  */
 export class VaultWorker {
@@ -75,6 +76,15 @@ export class VaultWorker {
       await Promise.all(claimed.map((id) => this.active.get(id)));
     }
     await this.runDueJobs();
+    await this.bill();
+  }
+
+  /** Charges every subscription cycle due on its merchant's day (lib/billing/run): claimed in batches, so workers share it. */
+  private async bill(): Promise<void> {
+    const counts = await runBillingPass({ workerId: this.workerId, isStopping: () => this.stopping });
+    if (counts.charges + counts.declines + counts.unknown + counts.notSent + counts.review > 0) {
+      logger.info({ workerId: this.workerId, ...counts }, "billing pass");
+    }
   }
 
   private async run(): Promise<void> {
@@ -89,6 +99,7 @@ export class VaultWorker {
         busy = (await fanOutEvents(this.clock)) >= FAN_OUT_BATCH;
         busy = (await this.claim()).length > 0 || busy;
         await this.runDueJobs();
+        await this.bill();
       } catch (error) {
         logger.error({ err: error, workerId: this.workerId }, "worker pass failed; retrying");
       }

@@ -5,6 +5,7 @@ import { billingRoutes } from "./billing-routes";
 import { buildOpenApiDocument, type OpenApiDocument } from "./openapi-document";
 import { checkoutRoutes } from "./checkout-routes";
 import { paymentRoutes } from "./payment-routes";
+import { sandboxRoutes } from "./sandbox-routes";
 import { OPENAPI_DOCUMENT_PATH, openApiDocumentOperation, pingRoute } from "./service-routes";
 import { vaultRoutes } from "./vault-routes";
 import { webhookRoutes } from "./webhook-routes";
@@ -29,6 +30,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...webhookRoutes,
   ...paymentRoutes,
   ...billingRoutes,
+  ...sandboxRoutes,
   pingRoute,
   // The document changes only with a new build: caches may keep it a while.
   publicOperation("GET", OPENAPI_DOCUMENT_PATH, openApiDocumentOperation, async () => ({

@@ -35,7 +35,19 @@ export type CardRequest = {
   partialAuth: boolean;
   merchRefNum?: string;
   purchaseId?: string;
+  /** The reference's moto_ecomm_ind: "2" marks a recurring charge (a subscription's cycle). */
+  motoEcommInd?: string;
 };
+
+/**
+ * What reconciling a charge whose outcome was not recorded asks: did the
+ * gateway see a charge with this merch_ref_num, and what did it answer?
+ * (docs/billing.md, "Unknown outcomes").
+ */
+export type LookupRequest = { pgId: string; merchRefNum: string; amountMinor: number; currency: number; exponent: number };
+
+/** The gateway's answer to a lookup: the charge it saw and its outcome, or that it saw none. */
+export type LookupResult = { found: true; answer: ConnectorAnswer } | { found: false };
 
 /** A capture, void or refund of an earlier transaction. */
 export type FollowUpRequest = {
@@ -91,6 +103,13 @@ export interface GatewayConnector {
   capture(request: FollowUpRequest): Promise<ConnectorAnswer>;
   void(request: FollowUpRequest): Promise<ConnectorAnswer>;
   refund(request: FollowUpRequest): Promise<ConnectorAnswer>;
+  /**
+   * Finds a charge by its merch_ref_num, to reconcile one whose outcome we
+   * never recorded (a crash, a timeout). Throws ConnectorUnreachable when it
+   * cannot tell now; a connector without a lookup leaves such a charge to be
+   * reviewed by a person.
+   */
+  lookup?(request: LookupRequest): Promise<LookupResult>;
   /** The settlement hook: when a transaction captured at `capturedAt` settles (its batch closes). */
   settlesAt(capturedAt: Date): Date;
 }

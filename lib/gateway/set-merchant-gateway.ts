@@ -2,7 +2,7 @@ import "#server-only";
 import { recordAudit, type Actor } from "../audit/record-audit";
 import { seal } from "../crypto/seal";
 import { toDbBytes } from "../db/bytes";
-import { getDb } from "../db/client";
+import { getDb, type Tx } from "../db/client";
 import { writeTransaction } from "../db/write-transaction";
 import { ApiError } from "../errors/api-error";
 import { zodFieldErrors } from "../errors/zod-fields";
@@ -87,14 +87,20 @@ export async function advanceSandboxClock(actor: Actor, hours: number): Promise<
     throw new ApiError("validation", "Clock not moved", { hours: "must be a whole number from 1 to 8784" });
   const merchantId = actor.merchantId;
   const seconds = hours * 3600;
-  const row = await writeTransaction(async (tx) => {
-    const moved = await tx.merchantGateway.upsert({
-      where: { merchantId },
-      create: { merchantId, connector: "sandbox", clockOffsetSeconds: seconds },
-      update: { clockOffsetSeconds: { increment: seconds } },
-    });
+  const clockOffsetSeconds = await writeTransaction(async (tx) => {
+    const moved = await moveClockAhead(tx, merchantId, seconds);
     await recordAudit(tx, actor, "merchant.sandbox_clock", { type: "merchant", id: String(merchantId) });
     return moved;
   });
-  return { clockOffsetSeconds: row.clockOffsetSeconds };
+  return { clockOffsetSeconds };
+}
+
+/** Moves a merchant's gateway clock ahead by `seconds`, in the caller's transaction (a merchant without settings is on the sandbox); answers the new offset. */
+export async function moveClockAhead(tx: Tx, merchantId: bigint, seconds: number): Promise<number> {
+  const moved = await tx.merchantGateway.upsert({
+    where: { merchantId },
+    create: { merchantId, connector: "sandbox", clockOffsetSeconds: seconds },
+    update: { clockOffsetSeconds: { increment: seconds } },
+  });
+  return moved.clockOffsetSeconds;
 }

@@ -21,6 +21,9 @@ import { nextMidnightUtc } from "./sandbox-connector";
 const MAX_ANSWER_BYTES = 64 * 1024;
 
 type UpstreamBody = {
+  /** A lookup's answer: whether the upstream saw the charge, and if so whether it approved it. */
+  found?: unknown;
+  approved?: unknown;
   pg_id?: unknown;
   rcode?: unknown;
   rmsg?: unknown;
@@ -30,13 +33,31 @@ type UpstreamBody = {
   amt_tran?: unknown;
 };
 
+const text = (value: unknown) => (typeof value === "string" && value !== "" ? value : undefined);
+
+function answerFrom(approved: boolean, body: UpstreamBody, amountMinor: number, exponent: number): ConnectorAnswer {
+  // A partial approval says how much in amt_tran; otherwise all of it was approved.
+  const partial = approved && typeof body.amt_tran === "number" ? Math.round(body.amt_tran * 10 ** exponent) : undefined;
+  return {
+    approved,
+    rcode: text(body.rcode) ?? (approved ? "000" : "005"),
+    rmsg: text(body.rmsg) ?? (approved ? "Approved" : "Declined"),
+    approvedMinor: approved ? (partial ?? amountMinor) : 0,
+    authCode: text(body.auth_code),
+    avsResult: text(body.auth_avs_result),
+    cvvResult: text(body.auth_cvv2_result),
+    upstreamPgId: text(body.pg_id),
+  };
+}
+
 export function upstreamConnector(settings: GatewaySettings): GatewayConnector {
   const { upstreamUrl, upstreamMerchantId, openSecurityKey } = settings;
   if (!upstreamUrl || upstreamMerchantId === null || !openSecurityKey) throw new Error("upstream gateway settings are incomplete");
   const base = upstreamUrl.replace(/\/+$/, "");
   const merchantId = Number(upstreamMerchantId);
 
-  async function call(path: string, payload: Record<string, unknown>, amountMinor: number, exponent: number): Promise<ConnectorAnswer> {
+  /** Posts to the upstream; an answer other than `accepted` statuses with a JSON body is an outcome we cannot know. */
+  async function post(path: string, payload: Record<string, unknown>, accepted: number[]): Promise<{ statusCode: number; body: UpstreamBody }> {
     const timeoutMs = getEnv().GATEWAY_TIMEOUT_MS;
     let answer: { statusCode: number; body: string | null };
     try {
@@ -50,29 +71,17 @@ export function upstreamConnector(settings: GatewaySettings): GatewayConnector {
     } catch (error) {
       throw new ConnectorUnreachable(`upstream gateway: ${describeOutboundFailure(error, timeoutMs)}`, { cause: error });
     }
-    if (answer.statusCode !== 200 && answer.statusCode !== 402) {
-      throw new ConnectorUnreachable(`upstream gateway answered HTTP ${answer.statusCode}`);
-    }
-    let body: UpstreamBody;
+    if (!accepted.includes(answer.statusCode)) throw new ConnectorUnreachable(`upstream gateway answered HTTP ${answer.statusCode}`);
     try {
-      body = JSON.parse(answer.body ?? "") as UpstreamBody;
+      return { statusCode: answer.statusCode, body: JSON.parse(answer.body ?? "") as UpstreamBody };
     } catch {
       throw new ConnectorUnreachable("upstream gateway answered something other than JSON");
     }
-    const text = (value: unknown) => (typeof value === "string" && value !== "" ? value : undefined);
-    const approved = answer.statusCode === 200;
-    // A partial approval says how much in amt_tran; otherwise all of it was approved.
-    const partial = approved && typeof body.amt_tran === "number" ? Math.round(body.amt_tran * 10 ** exponent) : undefined;
-    return {
-      approved,
-      rcode: text(body.rcode) ?? (approved ? "000" : "005"),
-      rmsg: text(body.rmsg) ?? (approved ? "Approved" : "Declined"),
-      approvedMinor: approved ? (partial ?? amountMinor) : 0,
-      authCode: text(body.auth_code),
-      avsResult: text(body.auth_avs_result),
-      cvvResult: text(body.auth_cvv2_result),
-      upstreamPgId: text(body.pg_id),
-    };
+  }
+
+  async function call(path: string, payload: Record<string, unknown>, amountMinor: number, exponent: number): Promise<ConnectorAnswer> {
+    const { statusCode, body } = await post(path, payload, [200, 402]);
+    return answerFrom(statusCode === 200, body, amountMinor, exponent);
   }
 
   function cardCall(path: string) {
@@ -94,6 +103,7 @@ export function upstreamConnector(settings: GatewaySettings): GatewayConnector {
             ...(request.partialAuth ? { partial_auth: true } : {}),
             ...(request.merchRefNum ? { merch_ref_num: request.merchRefNum } : {}),
             ...(request.purchaseId ? { purchase_id: request.purchaseId } : {}),
+            ...(request.motoEcommInd ? { moto_ecomm_ind: request.motoEcommInd } : {}),
           },
           request.amountMinor,
           exponent,
@@ -122,6 +132,14 @@ export function upstreamConnector(settings: GatewaySettings): GatewayConnector {
     capture: followUpCall("/capture", true),
     void: followUpCall("/void", false),
     refund: followUpCall("/refund", true),
+    // POST /lookup {merch_ref_num}: 200 with {"found": false}, or {"found": true, "approved": ..., and the
+    // charge's answer fields}. Anything else (no such path, an error) leaves the outcome unknown for now.
+    async lookup(request) {
+      const { body } = await post("/lookup", { merch_ref_num: request.merchRefNum }, [200]);
+      if (body.found === false) return { found: false };
+      if (body.found !== true || typeof body.approved !== "boolean") throw new ConnectorUnreachable("upstream gateway's lookup answer is not one we know");
+      return { found: true, answer: answerFrom(body.approved, body, request.amountMinor, request.exponent) };
+    },
     // The upstream closes its batches at its own midnight; UTC is the assumption until it reports settlements.
     settlesAt: nextMidnightUtc,
   };

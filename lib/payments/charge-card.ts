@@ -151,6 +151,7 @@ export function cardRequest(pgId: string, amountMinor: number, currency: Currenc
     partialAuth: input.partial_auth === true,
     merchRefNum: input.merch_ref_num,
     purchaseId: input.purchase_id,
+    motoEcommInd: input.moto_ecomm_ind,
     card: {
       maskedNumber: card.maskedNumber,
       expDate: card.expDate,

@@ -42,6 +42,8 @@ export type TransactionRow = {
   originalId: number | null;
   /** The payment link it was made on. */
   checkoutId: string | null;
+  /** The subscription it billed. */
+  subscriptionId: number | null;
   connector: string;
   upstreamPgId: string | null;
   settlesAt: Date | null;
@@ -55,7 +57,10 @@ export function shownMinor(row: Pick<TransactionRow, "amountMinor" | "approvedMi
 }
 
 /** What is known of a transaction when it is first written (before the call, or with its outcome). */
-export type NewTransaction = Omit<TransactionRow, "id" | "createdAt" | "updatedAt" | "refundedMinor" | "checkoutId"> & { checkoutId?: string | null };
+export type NewTransaction = Omit<TransactionRow, "id" | "createdAt" | "updatedAt" | "refundedMinor" | "checkoutId" | "subscriptionId"> & {
+  checkoutId?: string | null;
+  subscriptionId?: number | null;
+};
 
 /** The outcome written over a transaction recorded before its call. */
 export type TransactionOutcome = Pick<
@@ -69,10 +74,10 @@ export function insertTransactionSql(t: NewTransaction, now: Date): Prisma.Sql {
   return Prisma.sql`
     INSERT INTO "Transaction" ("pgId", "merchantId", "type", "status", "currency", "amountMinor", "approvedMinor", "capturedMinor", "refundedMinor",
       "cardId", "customerId", "maskedNumber", "cardType", "cardFingerprint", "rcode", "rmsg", "authCode", "avsResult", "cvvResult",
-      "merchRefNum", "purchaseId", "originalId", "checkoutId", "connector", "upstreamPgId", "settlesAt", "createdAt", "updatedAt")
+      "merchRefNum", "purchaseId", "originalId", "checkoutId", "subscriptionId", "connector", "upstreamPgId", "settlesAt", "createdAt", "updatedAt")
     VALUES (${t.pgId}, ${t.merchantId}, ${t.type}, ${t.status}, ${t.currency}, ${t.amountMinor}, ${t.approvedMinor}, ${t.capturedMinor}, ${0n},
       ${t.cardId}, ${t.customerId}, ${t.maskedNumber}, ${t.cardType}, ${t.cardFingerprint}, ${t.rcode}, ${t.rmsg}, ${t.authCode}, ${t.avsResult}, ${t.cvvResult},
-      ${t.merchRefNum}, ${t.purchaseId}, ${t.originalId}, ${t.checkoutId ?? null}, ${t.connector}, ${t.upstreamPgId}, ${t.settlesAt}, ${now}, ${now})`;
+      ${t.merchRefNum}, ${t.purchaseId}, ${t.originalId}, ${t.checkoutId ?? null}, ${t.subscriptionId ?? null}, ${t.connector}, ${t.upstreamPgId}, ${t.settlesAt}, ${now}, ${now})`;
 }
 
 export function recordOutcomeSql(pgId: string, o: TransactionOutcome, now: Date): Prisma.Sql {
@@ -87,4 +92,4 @@ export function recordOutcomeSql(pgId: string, o: TransactionOutcome, now: Date)
 /** The columns every read of a transaction selects. */
 export const TRANSACTION_COLUMNS = Prisma.sql`"id", "pgId", "merchantId", "type", "status", "currency", "amountMinor", "approvedMinor", "capturedMinor",
   "refundedMinor", "cardId", "customerId", "maskedNumber", "cardType", "cardFingerprint", "rcode", "rmsg", "authCode", "avsResult", "cvvResult",
-  "merchRefNum", "purchaseId", "originalId", "checkoutId", "connector", "upstreamPgId", "settlesAt", "createdAt", "updatedAt"`;
+  "merchRefNum", "purchaseId", "originalId", "checkoutId", "subscriptionId", "connector", "upstreamPgId", "settlesAt", "createdAt", "updatedAt"`;

@@ -23,7 +23,7 @@ export async function newSubscriber(actor: Actor, cardNumbers: string[] = ["4111
   return { customerId: created.customer_id, customerPk: row.id, cardIds: (created.billing_cards ?? []).map((card) => card.card_id) };
 }
 
-export type TestTerms = Partial<SubscriptionTerms> & { dateStart: string; amountMinor: bigint };
+export type TestTerms = Partial<SubscriptionTerms> & { dateStart: string; amountMinor: bigint; setupMinor?: bigint };
 
 /** A subscription as the API would store it: monthly, 12 cycles and USD unless told otherwise. */
 export async function insertSubscription(

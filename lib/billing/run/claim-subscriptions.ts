@@ -39,7 +39,7 @@ export const CLAIMED_COLUMNS = Prisma.sql`"id", "merchantId", "customerId", "cus
   "frequency", "interval", "duration", "trialDuration", "trialMinor", "amountMinor", "billSpecificDay", "dayOfWeek", "dayOfMonth", "month",
   "prorateFirstPayment", "prorateMinor", "dateStart", "nextSeq", "nextAttempt", "declines", "dueDay", "chargingPgId"`;
 
-type RawRow = Omit<ClaimedSubscription, "billSpecificDay" | "prorateFirstPayment" | "trialMinor" | "amountMinor" | "prorateMinor" | "merchantId"> & {
+export type ClaimedRow = Omit<ClaimedSubscription, "billSpecificDay" | "prorateFirstPayment" | "trialMinor" | "amountMinor" | "prorateMinor" | "merchantId"> & {
   merchantId: bigint | number;
   billSpecificDay: boolean | number;
   prorateFirstPayment: boolean | number;
@@ -49,7 +49,7 @@ type RawRow = Omit<ClaimedSubscription, "billSpecificDay" | "prorateFirstPayment
 };
 
 /** A row as both drivers return it (SQLite's booleans are 0 or 1, its integers may be numbers): typed once here. */
-export function claimedFromRow(row: RawRow): ClaimedSubscription {
+export function claimedFromRow(row: ClaimedRow): ClaimedSubscription {
   return {
     ...row,
     id: Number(row.id),
@@ -83,7 +83,7 @@ export async function claimSubscriptions(merchantId: bigint, today: number, opti
   const { workerId, nowMs, leaseMs, limit } = options;
   const skipLocked = dbProvider() === "postgres" ? Prisma.sql`FOR UPDATE SKIP LOCKED` : Prisma.empty;
   const rows = await writeTransaction((tx) =>
-    tx.$queryRaw<RawRow[]>(Prisma.sql`
+    tx.$queryRaw<ClaimedRow[]>(Prisma.sql`
       UPDATE "Subscription" SET "claimedBy" = ${workerId}, "claimUntil" = ${BigInt(nowMs + leaseMs)}
       WHERE "id" IN (
         SELECT "id" FROM "Subscription"

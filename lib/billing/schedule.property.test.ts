@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import {
   FREQUENCY,
   UNTIL_CANCELLED,
+  cycleAtSeq,
   cycleDate,
   cycles,
   dateEnd,
@@ -79,6 +80,18 @@ describe("schedule properties", () => {
         expect(list.map((c) => c.seq)).toEqual(list.map((_, i) => firstSeq + i));
       }),
       { numRuns: 1000 },
+    );
+  });
+
+  it("cycleAtSeq finds each listed cycle by its seq, and nothing before or past the schedule", () => {
+    fc.assert(
+      fc.property(anySchedule, (schedule) => {
+        const list = firstCycles(schedule);
+        for (const cycle of list) expect(cycleAtSeq(schedule, cycle.seq)).toEqual(cycle);
+        if (list[0]!.kind !== "prorate") expect(cycleAtSeq(schedule, 0)).toBeNull();
+        if (schedule.duration !== UNTIL_CANCELLED) expect(cycleAtSeq(schedule, list.at(-1)!.seq + 1)).toBeNull();
+      }),
+      { numRuns: 500 },
     );
   });
 

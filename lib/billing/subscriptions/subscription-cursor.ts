@@ -44,10 +44,11 @@ export function scheduleOf(terms: SubscriptionTerms): PlanSchedule {
     dayOfWeek: terms.dayOfWeek,
     dayOfMonth: terms.dayOfMonth,
     month: terms.month,
+    // The schedule refuses an amount for a part that does not apply (a trial amount without a trial).
     trialDuration: terms.trialDuration,
-    amtTrial: Number(terms.trialMinor),
+    amtTrial: terms.trialDuration > 0 ? Number(terms.trialMinor) : null,
     prorateFirstPmt: terms.prorateFirstPayment,
-    amtProrate: terms.prorateMinor === null ? null : Number(terms.prorateMinor),
+    amtProrate: terms.prorateFirstPayment && terms.prorateMinor !== null ? Number(terms.prorateMinor) : null,
   };
 }
 

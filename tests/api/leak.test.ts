@@ -13,6 +13,7 @@ import { payWithEmbeddedForm } from "@/lib/embedded/pay-with-embedded-form";
 import type { ApiResponse } from "../support/api-client";
 import { futureExpiry, uniqueCustomerId, masked, newMerchant, type TestMerchant } from "../support/fixtures";
 import { openPage, submitForm } from "../support/hosted-form";
+import { insertSubscription } from "../support/subscriptions";
 import { databaseSnapshot, expectStatus, runVaultCli, serverLogContaining } from "../support/security-suite";
 
 /** A Luhn-valid number of a brand, made for this test only. */
@@ -253,6 +254,32 @@ describe("no card number or CVV leaks", () => {
     expect(declined.kind).toBe("declined");
     expect(JSON.stringify(declined)).not.toContain(embeddedDeclined);
     await call(m.api.get("/transaction?count=100"), 200, "browse transactions with the embedded form's");
+
+    // Recurring billing: two subscriptions on a stored card, billed for two months by the sandbox
+    // clock over HTTP (approved cycles; a declined one retried until suspended), with their ledger,
+    // events and transactions; then the transactions API.
+    const subscribedCard = fresh("4");
+    secretNumbers.push(subscribedCard);
+    acceptedNumbers.push(subscribedCard);
+    const subscriberId = uniqueCustomerId("L");
+    const subscriberAdded = await call(
+      m.api.post("/vault/customer", {
+        customer_id: subscriberId,
+        customer_first_name: "Leak",
+        billing_cards: [{ card_number: subscribedCard, exp_date: exp, billing_zip: "94402" }],
+      }),
+      200,
+      "subscriber with a card",
+    );
+    const subscriberRow = await getDb().customer.findFirstOrThrow({ where: { merchantId: BigInt(m.merchantId), customerId: subscriberId } });
+    const subscriber = { customerId: subscriberId, customerPk: subscriberRow.id, cardIds: [subscriberAdded.body.data.billing_cards[0].card_id as string] };
+    const billingActor = { merchantId: BigInt(m.merchantId), actor: "test" };
+    const clockToday = (await call(m.api.get("/sandbox/clock"), 200, "sandbox clock")).body.data.date as string;
+    await insertSubscription(billingActor, subscriber, { dateStart: clockToday, amountMinor: 1500n, setupMinor: 500n });
+    await insertSubscription(billingActor, subscriber, { dateStart: clockToday, amountMinor: 1551n });
+    await call(m.api.post("/sandbox/clock", { advance_days: 62 }), 200, "sandbox clock bills two months");
+    expect(await getDb().billingCharge.count({ where: { merchantId: BigInt(m.merchantId), state: "approved" } })).toBeGreaterThanOrEqual(2);
+    await call(m.api.get("/transaction?count=100"), 200, "browse transactions with the subscriptions'");
 
     // Reads, so response bodies of every kind are scanned too.
     await call(m.api.get(base), 200, "get customer");

@@ -36,6 +36,12 @@ export type BatchContext = {
   workerId: string;
   /** When an unknown outcome is looked up again. */
   reconcileRetryMs: number;
+  /**
+   * No call starts after this (epoch ms): half the claim's life, so a call in
+   * flight ends (GATEWAY_TIMEOUT_MS at most) before the claim does and no
+   * other worker reconciles a charge this one is still sending.
+   */
+  callDeadlineMs: number;
   counts: BillingCounts;
 };
 
@@ -69,7 +75,10 @@ export async function chargeClaimed(claimed: ClaimedSubscription[], context: Bat
   const at = new Date();
   for (const [index, { subscription, charge }] of reserved.entries()) {
     const answer = answers[index]!;
-    if (answer === "unknown") {
+    if (answer === "not-called") {
+      outcome.push(...notSentSql(charge, at));
+      context.counts.notSent++;
+    } else if (answer === "unknown") {
       outcome.push(...unknownOutcomeSql(charge, Date.now() + context.reconcileRetryMs, at));
       context.counts.unknown++;
     } else outcome.push(...answerWrite(subscription, charge, answer, context, at));
@@ -137,9 +146,13 @@ async function reserve(planned: Planned[], gateway: MerchantGateway): Promise<Pl
   return kept;
 }
 
-async function callConnector(reserved: Planned[], context: BatchContext): Promise<(ConnectorAnswer | "unknown")[]> {
+type CallResult = ConnectorAnswer | "unknown" | "not-called";
+
+async function callConnector(reserved: Planned[], context: BatchContext): Promise<CallResult[]> {
   const { connector } = context.gateway;
-  const call = async ({ charge }: Planned): Promise<ConnectorAnswer | "unknown"> => {
+  const call = async ({ charge }: Planned): Promise<CallResult> => {
+    // Too late in the claim to start a call: this charge is known not to have been sent.
+    if (Date.now() > context.callDeadlineMs) return "not-called";
     try {
       return await connector.sale(billingCardRequest(charge));
     } catch (error) {
@@ -147,7 +160,7 @@ async function callConnector(reserved: Planned[], context: BatchContext): Promis
       throw error;
     }
   };
-  const answers: (ConnectorAnswer | "unknown")[] = new Array(reserved.length);
+  const answers: CallResult[] = new Array(reserved.length);
   const width = connector.inProcess ? 1 : UPSTREAM_CONCURRENCY;
   let next = 0;
   await Promise.all(

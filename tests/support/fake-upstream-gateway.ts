@@ -44,6 +44,8 @@ export type FakeUpstream = {
   /** POST /sale calls it processed, by merch_ref_num (a call answered 500 or 401 processed nothing and is not counted). */
   saleCalls: Map<string, number>;
   mode: FakeMode;
+  /** How long the fake takes over each request but a lookup before it acts on it (and answers): a gateway slow to charge. */
+  delayMs: number;
   close(): Promise<void>;
 };
 
@@ -60,6 +62,7 @@ export async function startFakeUpstream(): Promise<FakeUpstream> {
     charges: new Map(),
     saleCalls: new Map(),
     mode: "approve",
+    delayMs: 0,
     close: async () => {},
   };
   const stalled: IncomingMessage[] = [];
@@ -120,7 +123,8 @@ export async function startFakeUpstream(): Promise<FakeUpstream> {
     request.on("end", () => {
       const body = JSON.parse(Buffer.concat(chunks).toString("utf8") || "{}") as Record<string, unknown>;
       fake.received.push({ method: request.method ?? "", url: request.url ?? "", headers: request.headers, body });
-      answer(request, response, body);
+      if (fake.delayMs > 0 && request.url !== "/pg/lookup") setTimeout(() => answer(request, response, body), fake.delayMs);
+      else answer(request, response, body);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

@@ -35,10 +35,9 @@ export async function runMerchantBilling(merchantId: bigint, options: BillingRun
   const counts = emptyCounts();
   const leaseMs = options.leaseMs ?? getEnv().BILLING_CLAIM_SECONDS * 1000;
   while (!options.isStopping?.()) {
-    const claimedAt = Date.now();
     const claimed = await claimSubscriptions(merchantId, day, {
       workerId: options.workerId,
-      nowMs: claimedAt,
+      nowMs: Date.now(),
       leaseMs,
       limit: options.batch ?? BILLING_BATCH,
     });
@@ -49,7 +48,6 @@ export async function runMerchantBilling(merchantId: bigint, options: BillingRun
       today: day,
       workerId: options.workerId,
       reconcileRetryMs: options.reconcileRetryMs ?? RECONCILE_RETRY_MS,
-      callDeadlineMs: claimedAt + leaseMs / 2,
       counts,
     });
     // A batch that charged, reconciled and suspended nothing gave every claim back unchanged: claiming

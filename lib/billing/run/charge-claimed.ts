@@ -2,7 +2,8 @@ import "#server-only";
 import { directWriteAtomically } from "../../db/direct-sql";
 import { isDriverUniqueViolation } from "../../db/unique-violation";
 import { ApiError } from "../../errors/api-error";
-import { ConnectorUnreachable, type ConnectorAnswer } from "../../gateway/connector";
+import { getEnv } from "../../env";
+import { ConnectorUnreachable, type ConnectorAnswer, type GatewayConnector } from "../../gateway/connector";
 import type { MerchantGateway } from "../../gateway/merchant-gateway";
 import type { Prisma } from "../../db/sql";
 import { resolveChargeCard } from "../../payments/charge-card-source";
@@ -36,12 +37,6 @@ export type BatchContext = {
   workerId: string;
   /** When an unknown outcome is looked up again. */
   reconcileRetryMs: number;
-  /**
-   * No call starts after this (epoch ms): half the claim's life, so a call in
-   * flight ends (GATEWAY_TIMEOUT_MS at most) before the claim does and no
-   * other worker reconciles a charge this one is still sending.
-   */
-  callDeadlineMs: number;
   counts: BillingCounts;
 };
 
@@ -49,6 +44,28 @@ export type BatchContext = {
 const UPSTREAM_CONCURRENCY = 16;
 
 type Planned = { subscription: ClaimedSubscription; charge: BillingCharge };
+
+/**
+ * How long a batch's calls may take once its ledger rows are written, and
+ * until when its subscriptions stay claimed. A call that went out over the
+ * network can still be acted on by the gateway; had another worker
+ * reconciled it meanwhile (this one's claim having run out), the gateway
+ * would not have known it yet, "not sent", and the cycle would be charged
+ * twice. So the rows are held for the batch's rounds of calls at the
+ * gateway's timeout, and two rounds more: one for a last call started late
+ * in its round, one for a gateway acting late and the outcome's write. A call
+ * not started by the end of the batch's rounds is not made at all (the
+ * process stalled), so none can outlast the hold. An in-process connector
+ * leaves nothing in flight elsewhere: its claim stays as it is.
+ */
+export type CallWindow = { lastStartMs: number; holdUntilMs: number };
+
+export function callWindow(count: number, connector: GatewayConnector, nowMs: number): CallWindow | null {
+  if (connector.inProcess) return null;
+  const timeoutMs = getEnv().GATEWAY_TIMEOUT_MS;
+  const rounds = Math.ceil(count / UPSTREAM_CONCURRENCY);
+  return { lastStartMs: nowMs + rounds * timeoutMs, holdUntilMs: nowMs + (rounds + 2) * timeoutMs };
+}
 
 export async function chargeClaimed(claimed: ClaimedSubscription[], context: BatchContext): Promise<void> {
   for (const subscription of claimed) if (subscription.chargingPgId) await reconcile(subscription, context);
@@ -67,20 +84,22 @@ export async function chargeClaimed(claimed: ClaimedSubscription[], context: Bat
   if (statements.length > 0) await directWriteAtomically(statements);
   if (planned.length === 0) return;
 
-  const reserved = await reserve(planned, context.gateway);
+  const nowMs = Date.now();
+  const window = callWindow(planned.length, context.gateway.connector, nowMs);
+  const reserved = await reserve(planned, context.gateway, window?.holdUntilMs ?? nowMs);
   crashIfAskedAt("after-ledger");
-  const answers = await callConnector(reserved, context);
+  const answers = await callConnector(reserved, context, window);
   crashIfAskedAt("after-call");
   const outcome: Prisma.Sql[] = [];
   const at = new Date();
   for (const [index, { subscription, charge }] of reserved.entries()) {
     const answer = answers[index]!;
-    if (answer === "not-called") {
-      outcome.push(...notSentSql(charge, at));
-      context.counts.notSent++;
-    } else if (answer === "unknown") {
+    if (answer === "unknown") {
       outcome.push(...unknownOutcomeSql(charge, Date.now() + context.reconcileRetryMs, at));
       context.counts.unknown++;
+    } else if (answer === "not_sent") {
+      outcome.push(...notSentSql(charge, at));
+      context.counts.notSent++;
     } else outcome.push(...answerWrite(subscription, charge, answer, context, at));
   }
   await directWriteAtomically(outcome);
@@ -125,11 +144,11 @@ async function planCharge(subscription: ClaimedSubscription, context: BatchConte
  * transactions are dated on the gateway's clock: a sandbox merchant's
  * subscription charges carry its sandbox date.
  */
-async function reserve(planned: Planned[], gateway: MerchantGateway): Promise<Planned[]> {
+async function reserve(planned: Planned[], gateway: MerchantGateway, holdUntilMs: number): Promise<Planned[]> {
   const now = gateway.now();
   const connectorName = gateway.connector.name;
   try {
-    await directWriteAtomically(planned.flatMap(({ charge }) => reserveChargeSql(charge, connectorName, now)));
+    await directWriteAtomically(planned.flatMap(({ charge }) => reserveChargeSql(charge, connectorName, now, holdUntilMs)));
     return planned;
   } catch (error) {
     if (!isDriverUniqueViolation(error)) throw error;
@@ -137,7 +156,7 @@ async function reserve(planned: Planned[], gateway: MerchantGateway): Promise<Pl
   const kept: Planned[] = [];
   for (const entry of planned) {
     try {
-      await directWriteAtomically(reserveChargeSql(entry.charge, connectorName, now));
+      await directWriteAtomically(reserveChargeSql(entry.charge, connectorName, now, holdUntilMs));
       kept.push(entry);
     } catch (error) {
       if (!isDriverUniqueViolation(error)) throw error;
@@ -146,13 +165,13 @@ async function reserve(planned: Planned[], gateway: MerchantGateway): Promise<Pl
   return kept;
 }
 
-type CallResult = ConnectorAnswer | "unknown" | "not-called";
+type CallResult = ConnectorAnswer | "unknown" | "not_sent";
 
-async function callConnector(reserved: Planned[], context: BatchContext): Promise<CallResult[]> {
+async function callConnector(reserved: Planned[], context: BatchContext, window: CallWindow | null): Promise<CallResult[]> {
   const { connector } = context.gateway;
   const call = async ({ charge }: Planned): Promise<CallResult> => {
-    // Too late in the claim to start a call: this charge is known not to have been sent.
-    if (Date.now() > context.callDeadlineMs) return "not-called";
+    // Too late to end well before the subscriptions' hold does (the process stalled): never sent, and known to be.
+    if (window && Date.now() > window.lastStartMs) return "not_sent";
     try {
       return await connector.sale(billingCardRequest(charge));
     } catch (error) {

@@ -14,6 +14,7 @@ import { UNKNOWN_OUTCOME } from "../../payments/pg-answers";
 import { getEnv } from "../../env";
 import { dayOfInstant } from "../merchant-today";
 import { billingCardRequest, newBillingCharge, SETUP_SEQ, type BillingCharge } from "./billing-charge";
+import { callWindow } from "./charge-claimed";
 import { changeAfterAnswer } from "./charge-outcome";
 import { answerSql, reserveChargeSql, unknownOutcomeSql } from "./charge-writes";
 import { CLAIMED_COLUMNS, claimedFromRow, type ClaimedRow, type ClaimedSubscription } from "./claim-subscriptions";
@@ -72,7 +73,9 @@ export async function chargeSetupFee(actor: Actor, subscriptionId: number): Prom
     purchaseId: subscription.purchaseId,
     card,
   });
-  await directWriteAtomically(reserveChargeSql(charge, connector.name, gateway.now()));
+  // Held at least while the call may be at the gateway, as a batch's are (charge-claimed.ts).
+  const window = callWindow(1, connector, Date.now());
+  await directWriteAtomically(reserveChargeSql(charge, connector.name, gateway.now(), window?.holdUntilMs ?? Date.now()));
   let answer: ConnectorAnswer;
   try {
     answer = await connector.sale(billingCardRequest(charge));

@@ -32,7 +32,13 @@ export function billingActor(merchantId: bigint): Actor {
   return { merchantId, actor: BILLING_ACTOR_NAME };
 }
 
-export function reserveChargeSql(charge: BillingCharge, connectorName: string, now: Date): Prisma.Sql[] {
+/**
+ * `holdUntilMs`: the subscription's claim is kept at least that long (it is
+ * never shortened), so that no other worker can reconcile the charge while
+ * its call may still be at the gateway (charge-claimed.ts, callWindow).
+ */
+export function reserveChargeSql(charge: BillingCharge, connectorName: string, now: Date, holdUntilMs: number): Prisma.Sql[] {
+  const holdUntil = BigInt(holdUntilMs);
   return [
     Prisma.sql`
       INSERT INTO "BillingCharge" ("merchantId", "subscriptionId", "seq", "attempt", "kind", "cycleDay", "amountMinor", "currency", "state", "pgId", "createdAt", "updatedAt")
@@ -40,7 +46,8 @@ export function reserveChargeSql(charge: BillingCharge, connectorName: string, n
         ${BigInt(charge.amountMinor)}, ${charge.currency.number}, ${"pending"}, ${charge.pgId}, ${now}, ${now})`,
     insertTransactionSql(pendingTransaction(charge, connectorName), now),
     Prisma.sql`
-      UPDATE "Subscription" SET "chargingPgId" = ${charge.pgId}, "nextAttempt" = ${charge.attempt + 1}, "updatedAt" = ${now}
+      UPDATE "Subscription" SET "chargingPgId" = ${charge.pgId}, "nextAttempt" = ${charge.attempt + 1},
+        "claimUntil" = CASE WHEN "claimUntil" IS NOT NULL AND "claimUntil" > ${holdUntil} THEN "claimUntil" ELSE ${holdUntil} END, "updatedAt" = ${now}
       WHERE "id" = ${charge.subscriptionId}`,
   ];
 }

@@ -46,6 +46,8 @@ export type FakeUpstream = {
   mode: FakeMode;
   /** How long the fake takes over each request but a lookup before it acts on it (and answers): a gateway slow to charge. */
   delayMs: number;
+  /** The same for a lookup: a gateway slow to search. */
+  lookupDelayMs: number;
   close(): Promise<void>;
 };
 
@@ -63,6 +65,7 @@ export async function startFakeUpstream(): Promise<FakeUpstream> {
     saleCalls: new Map(),
     mode: "approve",
     delayMs: 0,
+    lookupDelayMs: 0,
     close: async () => {},
   };
   const stalled: IncomingMessage[] = [];
@@ -123,7 +126,8 @@ export async function startFakeUpstream(): Promise<FakeUpstream> {
     request.on("end", () => {
       const body = JSON.parse(Buffer.concat(chunks).toString("utf8") || "{}") as Record<string, unknown>;
       fake.received.push({ method: request.method ?? "", url: request.url ?? "", headers: request.headers, body });
-      if (fake.delayMs > 0 && request.url !== "/pg/lookup") setTimeout(() => answer(request, response, body), fake.delayMs);
+      const delayMs = request.url === "/pg/lookup" ? fake.lookupDelayMs : fake.delayMs;
+      if (delayMs > 0) setTimeout(() => answer(request, response, body), delayMs);
       else answer(request, response, body);
     });
   });

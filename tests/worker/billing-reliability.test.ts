@@ -36,6 +36,7 @@ afterEach(async () => {
   }
   fake.mode = "approve";
   fake.delayMs = 0;
+  fake.lookupDelayMs = 0;
   // The worker bills every merchant in the database: leave no work behind for the next test's workers.
   await getDb().billingSubscription.updateMany({ where: { status: "A" }, data: { status: "C", dueDay: null } });
   await getDb().billingSubscription.updateMany({ where: { chargingPgId: { not: null } }, data: { chargingPgId: null } });
@@ -182,6 +183,27 @@ describe("an outcome the run could not record, in-process", () => {
     expect([...approvedAtUpstream(fake, [id!]).entries()]).toEqual([[`${id}/1`, 1]]);
     expect(await ledgerOf(actor.merchantId)).toEqual([[id, 1, 0, "approved"]]);
     expect(await subscriptionRow(id!)).toMatchObject({ chargingPgId: null, claimedBy: null, nextSeq: 2 });
+  });
+
+  // Regression: a batch's lookups run one after another, and could outlast its claim; another run then looked the same
+  // charge up too, and both recorded its outcome: its events and audit rows twice.
+  it("a run whose claim runs out during its lookup keeps the subscription: its outcome is recorded once", async () => {
+    const actor = await upstreamMerchant(fake, "Slow Lookup");
+    const [id] = await dueToday(actor, 1);
+    fake.mode = "lose-answer";
+    expect(await runMerchantBilling(actor.merchantId, PASS)).toMatchObject({ unknown: 1 });
+    fake.mode = "approve";
+    await pastClaim(id!);
+    fake.lookupDelayMs = 1500;
+    const slow = runMerchantBilling(actor.merchantId, { workerId: "test-slow", leaseMs: 300, reconcileRetryMs: 200 });
+    await sleep(700); // the slow run's claim of 300 ms is over; its lookup is still at the upstream
+    const other = await runMerchantBilling(actor.merchantId, { workerId: "test-other", reconcileRetryMs: 200 });
+    expect(other).toMatchObject({ charges: 0, notSent: 0, unknown: 0 });
+    expect(await slow).toMatchObject({ charges: 1, unknown: 0 });
+    expect(lookupsAsked(fake).filter((ref) => ref.startsWith(`sub-${id}-`))).toEqual([`sub-${id}-cycle-1-try-0`]);
+    expect(await ledgerOf(actor.merchantId)).toEqual([[id, 1, 0, "approved"]]);
+    expect(await getDb().event.count({ where: { merchantId: actor.merchantId, type: "subscription_payment_success" } })).toBe(1);
+    expect(await getDb().auditLog.count({ where: { merchantId: actor.merchantId, action: "subscription.charge" } })).toBe(1);
   });
 
   // No registered connector lacks a lookup today (the sandbox's and the upstream's both have one), so the run cannot

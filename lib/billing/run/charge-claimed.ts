@@ -12,7 +12,7 @@ import { parseDay } from "../utc-date";
 import { billingCardRequest, newBillingCharge, type BillingCharge, type ChargeKind } from "./billing-charge";
 import { changeAfterAnswer } from "./charge-outcome";
 import { answerSql, notSentSql, releaseClaimsSql, reserveChargeSql, reviewSql, suspendWithoutChargeSql, unknownOutcomeSql } from "./charge-writes";
-import type { ClaimedSubscription } from "./claim-subscriptions";
+import { holdForReconcile, type ClaimedSubscription } from "./claim-subscriptions";
 import { crashIfAskedAt } from "./crash-hook";
 import { lookUpCharge, unresolvedCharge } from "./reconcile-charge";
 
@@ -215,6 +215,8 @@ async function reconcile(subscription: ClaimedSubscription, context: BatchContex
     await directWriteAtomically([releaseClaimsSql([subscription.id], context.workerId, now)]);
     return;
   }
+  // Held for the lookup and its write (a lookup ends within the gateway's timeout); claimed by another worker meanwhile, it is theirs.
+  if (!(await holdForReconcile(subscription.id, pgId, context.workerId, Date.now() + 2 * getEnv().GATEWAY_TIMEOUT_MS))) return;
   const found = await lookUpCharge(context.gateway.connector, row);
   if (found.kind === "later") return void (await directWriteAtomically(unknownOutcomeSql(ref, Date.now() + context.reconcileRetryMs, now)));
   if (found.kind === "review") {

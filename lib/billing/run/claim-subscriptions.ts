@@ -94,3 +94,21 @@ export async function claimSubscriptions(merchantId: bigint, today: number, opti
   );
   return rows.map(claimedFromRow).sort((a, b) => (a.dueDay ?? 0) - (b.dueDay ?? 0) || a.id - b.id);
 }
+
+/**
+ * Keeps this worker's claim of a subscription with an unresolved charge until
+ * `untilMs` (never shortening it), while it looks the charge up: a batch's
+ * lookups run one after another and could outlast the batch's claim, and
+ * another worker would then reconcile the same charge and record its outcome
+ * twice. False when another worker has claimed it since, or it is resolved.
+ */
+export async function holdForReconcile(id: number, chargingPgId: string, workerId: string, untilMs: number): Promise<boolean> {
+  const until = BigInt(untilMs);
+  const rows = await writeTransaction((tx) =>
+    tx.$queryRaw<{ id: number }[]>(Prisma.sql`
+      UPDATE "Subscription" SET "claimUntil" = CASE WHEN "claimUntil" IS NOT NULL AND "claimUntil" > ${until} THEN "claimUntil" ELSE ${until} END
+      WHERE "id" = ${id} AND "chargingPgId" = ${chargingPgId} AND "claimedBy" = ${workerId}
+      RETURNING "id"`),
+  );
+  return rows.length > 0;
+}

@@ -122,7 +122,8 @@ const RULES = {
   /**
    * How long a worker's claim on the subscriptions it is charging lasts: a
    * worker that dies holds them this long, then another takes them over and
-   * reconciles what it left unknown. Longer than a batch of charges takes.
+   * reconciles what it left unknown. A batch charged through an upstream
+   * gateway is held longer on its own while its calls may be in flight.
    */
   BILLING_CLAIM_SECONDS: wholeNumber(2, 3600, 300),
   /**

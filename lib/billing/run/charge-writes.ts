@@ -23,8 +23,12 @@ import type { SubscriptionChange } from "./charge-outcome";
 //    unknown, the ledger row marked so and the subscription left to be
 //    reconciled. Each of these releases the worker's claim.
 //
-// Every outcome write is guarded by the subscription's chargingPgId, so a
-// late write of a worker that lost its claim changes nothing.
+// The subscription's update in an outcome write is guarded by its
+// chargingPgId, so a late write of a worker that lost its claim cannot move
+// it twice. The transaction's, the ledger row's, the events and the audit
+// row are not: a worker holds its claim while its calls and lookups may be
+// in flight (charge-claimed.ts, claim-subscriptions.ts), so only a process
+// stalled past that hold could write an outcome twice.
 
 export const BILLING_ACTOR_NAME = "billing";
 

@@ -1,5 +1,5 @@
 import "#server-only";
-import { dbProvider } from "../db/client";
+import { dbProvider, type Tx } from "../db/client";
 import { directWriteAtomically } from "../db/direct-sql";
 import { Prisma } from "../db/sql";
 import { auditRowsSql, auditShippingRowsSql, type Actor } from "../audit/record-audit";
@@ -32,6 +32,20 @@ export type NewCustomer = {
  * A taken customer_id fails the unique index either way.
  */
 export async function insertNewCustomer(customer: NewCustomer): Promise<void> {
+  await directWriteAtomically(newCustomerStatements(customer));
+}
+
+/**
+ * The same rows inside the caller's Prisma transaction, for a change that
+ * creates a customer along with something of its own (a subscription's
+ * inline customer): the statements are the ones insertNewCustomer sends.
+ */
+export async function insertNewCustomerIn(tx: Tx, customer: NewCustomer): Promise<void> {
+  for (const statement of newCustomerStatements(customer)) await tx.$executeRaw(statement);
+}
+
+/** The statements that write a new customer, in order: one on PostgreSQL, several on SQLite (above). */
+function newCustomerStatements(customer: NewCustomer): Prisma.Sql[] {
   const { actor, cards, addresses } = customer;
   const audit = auditRowsSql(actor, [
     { action: "customer.create", type: "customer", id: customer.customerId },
@@ -55,8 +69,7 @@ export async function insertNewCustomer(customer: NewCustomer): Promise<void> {
     }
     parts.push(Prisma.sql`"audit" AS (${audit})`);
     parts.push(Prisma.sql`"events" AS (${events})`);
-    await directWriteAtomically([Prisma.sql`WITH ${Prisma.join(parts)} SELECT 1`]);
-    return;
+    return [Prisma.sql`WITH ${Prisma.join(parts)} SELECT 1`];
   }
 
   const pk = customerPkSql(actor.merchantId, customer.customerId);
@@ -68,5 +81,5 @@ export async function insertNewCustomer(customer: NewCustomer): Promise<void> {
     statements.push(auditShippingRowsSql(actor, "shipping.create", ofCustomer));
   }
   statements.push(audit, events);
-  await directWriteAtomically(statements);
+  return statements;
 }

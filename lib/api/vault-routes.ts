@@ -21,8 +21,8 @@ import { addBillingCard } from "../vault/add-billing-card";
 import { addCustomer } from "../vault/add-customer";
 import { addShippingAddress } from "../vault/add-shipping-address";
 import { browseCustomers } from "../vault/browse-customers";
+import { deleteCustomerCancellingSubscriptions } from "../billing/subscription-operations/delete-customer";
 import { deleteBillingCard } from "../vault/delete-billing-card";
-import { deleteCustomer } from "../vault/delete-customer";
 import { deleteShippingAddress } from "../vault/delete-shipping-address";
 import { getCustomer } from "../vault/get-customer";
 import { listBillingCards } from "../vault/list-billing-cards";
@@ -115,12 +115,12 @@ export const vaultRoutes: ApiRoute[] = [
       tag,
       summary: "Delete a customer",
       description:
-        "Deletes the customer with its cards and addresses. Its customer_id may be used again for a new, empty customer; the old card_ids stay dead.",
+        "Deletes the customer with its cards and addresses, after cancelling its active, paused and suspended subscriptions (each with a subscription_cancelled event). Its customer_id may be used again for a new, empty customer; the old card_ids stay dead.",
       path: customerPath,
       answer: "message",
     },
     async ({ actor, params }) => {
-      await deleteCustomer(actor, params.customer_id);
+      await deleteCustomerCancellingSubscriptions(actor, params.customer_id);
       return successMessage("Customer deleted");
     },
   ),
@@ -173,7 +173,8 @@ export const vaultRoutes: ApiRoute[] = [
       operationId: "deleteBillingCard",
       tag,
       summary: "Delete a card",
-      description: "PUT with the card_id in the body, as the reference API has it. If it was primary, the oldest remaining card becomes primary.",
+      description:
+        "PUT with the card_id in the body, as the reference API has it. If it was primary, the oldest remaining card becomes primary. A card an active or paused subscription charges (by its card_id, or as the primary card of a subscription without one) cannot be deleted (409).",
       path: customerPath,
       body: CardIdBodySchema,
       answer: customerAnswer,

@@ -7,6 +7,7 @@ import { checkoutRoutes } from "./checkout-routes";
 import { paymentRoutes } from "./payment-routes";
 import { sandboxRoutes } from "./sandbox-routes";
 import { OPENAPI_DOCUMENT_PATH, openApiDocumentOperation, pingRoute } from "./service-routes";
+import { subscriptionRoutes } from "./subscription-routes";
 import { vaultRoutes } from "./vault-routes";
 import { webhookRoutes } from "./webhook-routes";
 
@@ -30,6 +31,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...webhookRoutes,
   ...paymentRoutes,
   ...billingRoutes,
+  ...subscriptionRoutes,
   ...sandboxRoutes,
   pingRoute,
   // The document changes only with a new build: caches may keep it a while.

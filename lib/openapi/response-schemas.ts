@@ -1,12 +1,14 @@
 import { z } from "zod";
 import { EXTENSION } from "./operation";
 import { DBA_SUFFIXES, FREQUENCY_CODES, PLAN_STATUSES, type PlanResponse } from "../billing/plans/schemas";
+import { SUBSCRIPTION_STATUSES, type LabelResponse, type SubscriptionResponse } from "../billing/subscription-operations/schemas";
+import type { SubscriptionTransactionResponse } from "../billing/subscription-operations/subscription-transactions";
 import type { CheckoutResponse } from "../checkout/schemas";
 import type { TransientKeyResponse } from "../embedded/transient-key";
 import type { TransactionResponse } from "../payments/transaction-response";
 import type { DeliveryAttemptResponse, DeliveryResponse, WebhookResponse } from "../webhooks/schemas";
 
-// Answers of the checkout, embedded, webhook, transaction and plan operations, whose areas
+// Answers of the checkout, embedded, webhook, transaction, plan and subscription operations, whose areas
 // describe them as TypeScript types rather than zod schemas. Each schema here
 // is checked against its area's type at compile time (SameShape below), so
 // the document cannot drift from what the code returns.
@@ -198,3 +200,64 @@ export const PlanResponseSchema = z
   })
   .meta({ id: "RecurringPlan" });
 sameShape<z.output<typeof PlanResponseSchema>, PlanResponse>(true);
+
+const day = z.string().meta({ description: "YYYY-MM-DD, a UTC calendar day." });
+const dayOrEmpty = z.string().meta({ description: "YYYY-MM-DD, or empty when there is none." });
+
+export const SubscriptionResponseSchema = z
+  .object({
+    subscription_id: z.number().int(),
+    merchant_id: z.number().int(),
+    customer_id: z.string(),
+    customer_first_name: z.string().meta({ description: "The subscriber's; empty when it has none, or once the customer is deleted." }),
+    customer_last_name: z.string(),
+    card_id: z.string().meta({ description: "The card charged; empty: the customer's primary card at each charge." }),
+    status: z.enum(SUBSCRIPTION_STATUSES).meta({ description: "A active, D complete, P paused, C cancelled, S suspended." }),
+    subscription_on_plan: z.boolean(),
+    plan_id: z.number().int().meta({ description: "The plan version it signed up for; 0 off-plan." }),
+    plan_code: z.string().optional().meta({ description: "On a plan only." }),
+    plan_name: z.string().optional().meta({ description: "On a plan only." }),
+    plan_desc: z.string(),
+    plan_frequency: z.literal(FREQUENCY_CODES).meta({ description: "0 weekly, 1 bi-weekly, 3 monthly, 4 quarterly, 5 bi-annually, 6 annually, 7 daily." }),
+    interval: z.number().int(),
+    plan_duration: z.number().int().meta({ description: "Recurring cycles; -1 until cancelled." }),
+    tran_currency: z.string().meta({ description: "ISO 4217 numeric code, three digits." }),
+    amt_setup: z.number(),
+    date_start: day,
+    date_next: dayOrEmpty.meta({
+      description: "Active: the day it is next charged. Paused or suspended: the date of the cycle it stands at. Empty once cancelled or complete.",
+    }),
+    date_end: dayOrEmpty.meta({ description: "The last cycle's date; empty until cancelled (plan_duration -1)." }),
+    prorate_date_start: day.optional().meta({ description: "Present when a prorated first payment is charged, on date_start." }),
+    prorate_amt: z.number().optional(),
+    trial_date_start: day.optional().meta({ description: "Present with a trial: its first cycle's date." }),
+    trial_date_end: day.optional().meta({ description: "Its last trial cycle's date." }),
+    trial_amt: z.number().optional(),
+    recur_date_start: day,
+    recur_date_end: dayOrEmpty,
+    recur_amt: z.number(),
+    purchase_id: z.string().optional(),
+    response: z
+      .record(z.string(), z.unknown())
+      .optional()
+      .meta({
+        description: "POST /subscription with a setup fee: the gateway's answer to its charge (pg_id, rcode, rmsg, ...), the reference's GatewayResponse.",
+      }),
+  })
+  .meta({ id: "Subscription" });
+sameShape<z.output<typeof SubscriptionResponseSchema>, SubscriptionResponse>(true);
+
+export const SubscriptionLabelSchema = z
+  .object({
+    source: z.literal("SUBSCRIPTION"),
+    source_id: z.number().int().meta({ description: "The subscription_id." }),
+    name: z.string(),
+    value: z.string(),
+  })
+  .meta({ id: "SubscriptionLabel" });
+sameShape<z.output<typeof SubscriptionLabelSchema>, LabelResponse>(true);
+
+export const SubscriptionTransactionSchema = z
+  .object({ ...TransactionFields, subscription_id: z.string().meta({ description: "The subscription it billed (a setup fee or a cycle)." }) })
+  .meta({ id: "SubscriptionTransaction" });
+sameShape<z.output<typeof SubscriptionTransactionSchema>, SubscriptionTransactionResponse>(true);

@@ -1,5 +1,6 @@
 import "#server-only";
 import { dbProvider } from "../db/client";
+import type { Prisma } from "../db/sql";
 import { ApiError } from "../errors/api-error";
 import { merchantGateway } from "../gateway/merchant-gateway";
 import type { ListPage } from "../paging/list-page";
@@ -14,7 +15,12 @@ import { TRANSACTION_FILTER_FIELDS, TRANSACTION_SORT_FIELDS, type TransactionBro
 
 const REQUIRED_COLUMNS = ["pgId", "type", "status", "rcode"];
 
-export async function browseTransactions(merchantId: bigint, query: TransactionBrowseQuery): Promise<ListPage<TransactionResponse>> {
+/** `scope` narrows the transactions further (a subscription's: lib/billing/subscription-operations/subscription-transactions.ts). */
+export async function browseTransactions(
+  merchantId: bigint,
+  query: TransactionBrowseQuery,
+  scope: Prisma.TransactionWhereInput = {},
+): Promise<ListPage<TransactionResponse>> {
   const gateway = await merchantGateway(merchantId);
   const now = gateway.now();
   const raw = Array.isArray(query.filter) ? query.filter : query.filter === undefined ? [] : [query.filter];
@@ -28,7 +34,7 @@ export async function browseTransactions(merchantId: bigint, query: TransactionB
     dbProvider(),
     REQUIRED_COLUMNS,
   );
-  const where = { merchantId, AND: [...textFilters, ...parts.filter(special).map((p) => specialFilter(p, now))] };
+  const where = { ...scope, merchantId, AND: [...textFilters, ...parts.filter(special).map((p) => specialFilter(p, now))] };
   const column = TRANSACTION_SORT_FIELDS[query.order_on as keyof typeof TRANSACTION_SORT_FIELDS];
   const { rows, total } = await readTransactionPage(
     where,

@@ -51,6 +51,19 @@ const OPERATIONS = [
   "POST /webhook/{webhook_id}/event/{event}",
   "POST /webhook/{webhook_id}/secret",
   "PUT /plan/{plan_code}",
+  "GET /subscription",
+  "POST /subscription",
+  "GET /subscription/transactions",
+  "GET /subscription/transactions/{subscription_id}",
+  "GET /subscription/{subscription_id}",
+  "PUT /subscription/{subscription_id}",
+  "POST /subscription/{subscription_id}/pause",
+  "POST /subscription/{subscription_id}/resume",
+  "POST /subscription/{subscription_id}/cancel",
+  "GET /subscription/{subscription_id}/labels/browse",
+  "POST /subscription/{subscription_id}/labels/add",
+  "POST /subscription/{subscription_id}/labels/edit",
+  "POST /subscription/{subscription_id}/labels/delete",
   "PUT /vault/customer/{customer_id}",
   "PUT /vault/customer/{customer_id}/billing",
   "PUT /vault/customer/{customer_id}/billing/delete",
@@ -86,6 +99,7 @@ const SAMPLE_PARAMS: Record<string, string> = {
   pg_id: "0".repeat(32),
   plan_code: "NOSUCHPLAN",
   plan_id: "1",
+  subscription_id: "1",
 };
 
 const baseUrl = () => inject("baseUrl");

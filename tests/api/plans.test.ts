@@ -3,22 +3,16 @@
 // delete, answers checked against the RecurringPlan shape (strict: no field
 // it lacks), the reference's field rules table-tested (each a 400 naming the
 // field that changes nothing), plan_code unique among active plans, audit
-// rows, and another merchant's plans. Subscriptions do not exist yet, so
-// every plan has none: an update edits in place over HTTP, and the version
-// an update of a plan with subscribers makes is tested by calling its write
-// (newPlanVersion) directly.
+// rows, and another merchant's plans. A plan with subscriptions: an update
+// makes a new version, and a delete cancels them.
 import { beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { getDb } from "@/lib/db/client";
-import { writeTransaction } from "@/lib/db/write-transaction";
-import { planSelect, rowTerms } from "@/lib/billing/plans/plan-rows";
-import { termsFromUpdate } from "@/lib/billing/plans/plan-terms";
-import { newPlanVersion } from "@/lib/billing/plans/plan-versions";
 import { listEnvelope, successEnvelope } from "@/lib/openapi/envelope-schemas";
 import { PlanResponseSchema } from "@/lib/openapi/response-schemas";
 import type { ApiResponse } from "../support/api-client";
 import { json, newMerchant, type TestMerchant } from "../support/fixtures";
-import { expectStatus, UUID_PATTERN } from "../support/security-suite";
+import { customerBody, expectStatus, UUID_PATTERN } from "../support/security-suite";
 
 const PlanAnswer = successEnvelope(PlanResponseSchema.strict()).strict();
 const PlanList = listEnvelope(PlanResponseSchema.strict()).strict();
@@ -332,32 +326,71 @@ describe("PUT /plan/{plan_code} (update)", () => {
   });
 });
 
-describe("a new version when the plan has subscriptions", () => {
-  // Subscriptions do not exist yet (lib/billing/plans/plan-subscriptions.ts
-  // answers "none"), so the update's versioning write is called directly,
-  // on the real database, as updatePlan calls it when there are some.
-  it("archives the version and adds one with the same code and a new plan_id; GET lists both, oldest first", async () => {
-    const m = await newMerchant("Plans versions");
+describe("plans with subscriptions", () => {
+  let m: TestMerchant;
+  let customerId: string;
+  beforeAll(async () => {
+    m = await newMerchant("Plans versions");
+    const customer = customerBody();
+    expectStatus(await m.api.post("/vault/customer", customer), 200, "customer");
+    customerId = customer.customer_id;
+  });
+
+  const subscribe = async (code: string) => {
+    const res = await m.api.post("/subscription", { customer_id: customerId, plan_code: code, date_start: new Date().toISOString().slice(0, 10) });
+    expectStatus(res, 200, "subscribe");
+    return res.body.data as { subscription_id: number; plan_id: number; recur_amt: number; amt_setup: number; status: string };
+  };
+
+  it("an update archives the version and adds one with the same code and a new plan_id; GET lists both; the subscriber keeps the old terms", async () => {
     const plan = await addPlan(m, { amt_setup: 5 });
-    const actor = { merchantId: BigInt(m.merchantId), actor: "test", requestId: crypto.randomUUID() };
-    const next = await writeTransaction(async (tx) => {
-      const current = await tx.plan.findUniqueOrThrow({ where: { id: plan.plan_id }, select: planSelect });
-      return newPlanVersion(tx, actor, current, termsFromUpdate(rowTerms(current), { amt_tran: 29.99 }));
-    });
-    expect(next.id).not.toBe(plan.plan_id);
+    const subscription = await subscribe(plan.plan_code);
+    const res = await m.api.put(`/plan/${plan.plan_code}`, { amt_tran: 29.99 });
+    const next = planOf(res);
+    expect(next.plan_id).not.toBe(plan.plan_id);
     const versions = listOf(await m.api.get(`/plan/${plan.plan_code}`));
     expect(versions.map((v) => [v.plan_id, v.status, v.amt_tran, v.amt_setup])).toEqual([
       [plan.plan_id, "A", 19.99, 5],
-      [next.id, "E", 29.99, 5],
+      [next.plan_id, "E", 29.99, 5],
     ]);
-    expect((await getDb().plan.findUniqueOrThrow({ where: { id: next.id } })).previousId).toBe(plan.plan_id);
-    const audit = await getDb().auditLog.findMany({ where: { requestId: actor.requestId }, orderBy: { id: "asc" } });
-    expect(audit.map((a) => [a.action, a.targetId])).toEqual([
-      ["plan.archive", String(plan.plan_id)],
-      ["plan.version", String(next.id)],
+    expect((await getDb().plan.findUniqueOrThrow({ where: { id: next.plan_id } })).previousId).toBe(plan.plan_id);
+    expect(await auditOf(res)).toEqual([
+      { action: "plan.archive", targetType: "plan", targetId: String(plan.plan_id) },
+      { action: "plan.version", targetType: "plan", targetId: String(next.plan_id) },
     ]);
-    // The code now updates the new version.
-    expect(planOf(await m.api.put(`/plan/${plan.plan_code}`, { plan_name: "Newer" })).plan_id).toBe(next.id);
+    const kept = await m.api.get(`/subscription/${subscription.subscription_id}`);
+    expect(kept.body.data).toMatchObject({ plan_id: plan.plan_id, recur_amt: 19.99 });
+    // The code now updates the new version, which has no subscriber yet: in place.
+    expect(planOf(await m.api.put(`/plan/${plan.plan_code}`, { plan_name: "Newer" })).plan_id).toBe(next.plan_id);
+    expect((await subscribe(plan.plan_code)).plan_id).toBe(next.plan_id);
+  });
+
+  it("an update of a version whose subscriptions are all cancelled still makes a new version: they keep their terms", async () => {
+    const plan = await addPlan(m);
+    const subscription = await subscribe(plan.plan_code);
+    expectStatus(await m.api.post(`/subscription/${subscription.subscription_id}/cancel`, { customer_id: customerId }), 200, "cancel");
+    expect(planOf(await m.api.put(`/plan/${plan.plan_code}`, { amt_tran: 1 })).plan_id).not.toBe(plan.plan_id);
+  });
+
+  it("a delete cancels the version's subscriptions in the same transaction, each with its event and audit row; other versions' stay", async () => {
+    const plan = await addPlan(m);
+    const [first, second] = [await subscribe(plan.plan_code), await subscribe(plan.plan_code)];
+    const other = await subscribe((await addPlan(m)).plan_code);
+    const lastEvent = (await getDb().event.findFirst({ where: { merchantId: BigInt(m.merchantId) }, orderBy: { id: "desc" } }))?.id ?? 0;
+    const res = await m.api.delete(`/plan/${plan.plan_id}/delete`);
+    expect(planOf(res).status).toBe("D");
+    expect(await auditOf(res)).toEqual([
+      { action: "subscription.cancel", targetType: "subscription", targetId: String(first.subscription_id) },
+      { action: "subscription.cancel", targetType: "subscription", targetId: String(second.subscription_id) },
+      { action: "plan.delete", targetType: "plan", targetId: String(plan.plan_id) },
+    ]);
+    const events = await getDb().event.findMany({ where: { merchantId: BigInt(m.merchantId), id: { gt: lastEvent } }, orderBy: { id: "asc" } });
+    expect(events.map((e) => [e.type, (JSON.parse(e.payload) as { subscription_id: number }).subscription_id])).toEqual([
+      ["subscription_cancelled", first.subscription_id],
+      ["subscription_cancelled", second.subscription_id],
+    ]);
+    for (const s of [first, second]) expect((await m.api.get(`/subscription/${s.subscription_id}`)).body.data.status).toBe("C");
+    expect((await m.api.get(`/subscription/${other.subscription_id}`)).body.data.status).toBe("A");
   });
 });
 

@@ -76,10 +76,12 @@ describe("the OpenAPI document", () => {
     expect(extended).toEqual([
       "GET /openapi.json",
       "GET /ping",
+      "GET /sandbox/clock",
       "GET /transaction",
       "GET /transaction/{pg_id}",
       "GET /webhook/{webhook_id}/deliveries",
       "GET /webhook/{webhook_id}/deliveries/{delivery_id}",
+      "POST /sandbox/clock",
       "POST /webhook/{webhook_id}/secret",
     ]);
     expect((doc.components?.parameters?.IdempotencyKey as unknown as Record<string, unknown>)["x-vault-extension"]).toBe(true);

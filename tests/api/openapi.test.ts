@@ -51,6 +51,8 @@ const OPERATIONS = [
   "POST /webhook/{webhook_id}/event/{event}",
   "POST /webhook/{webhook_id}/secret",
   "PUT /plan/{plan_code}",
+  "GET /sandbox/clock",
+  "POST /sandbox/clock",
   "GET /subscription",
   "POST /subscription",
   "GET /subscription/transactions",

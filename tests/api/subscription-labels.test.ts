@@ -7,11 +7,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { listEnvelope, MessageEnvelopeSchema, successEnvelope } from "@/lib/openapi/envelope-schemas";
-import { SubscriptionLabelSchema } from "@/lib/openapi/response-schemas";
+import { SubscriptionLabelSchema, SubscriptionTransactionSchema } from "@/lib/openapi/response-schemas";
 import type { ApiResponse } from "../support/api-client";
 import { newMerchant, type TestMerchant } from "../support/fixtures";
 import { expectStatus } from "../support/security-suite";
-import { addCustomer, addSubscription, auditOf, expect400, expectStatusCode, merchantState, offPlanBody } from "../support/subscription-api";
+import { addCustomer, addSubscription, auditOf, day, expect400, expectStatusCode, merchantState, offPlanBody } from "../support/subscription-api";
 
 const LabelsAnswer = successEnvelope(z.array(SubscriptionLabelSchema.strict())).strict();
 const LabelList = listEnvelope(SubscriptionLabelSchema.strict()).strict();
@@ -110,5 +110,45 @@ describe("subscription transactions", () => {
     expectStatus(await m.api.get("/subscription/transactions"), 200, "all transactions");
     expectStatusCode(await m.api.get("/subscription/transactions/2147483647"), 404, 7);
     expect400(await m.api.get(`/subscription/transactions/${s.subscription_id}?order_on=nothing`), "order_on");
+  });
+});
+
+describe("subscription transactions with a setup fee", () => {
+  const TransactionList = listEnvelope(SubscriptionTransactionSchema.strict()).strict();
+  const transactionsOf = (res: ApiResponse) => {
+    expectStatus(res, 200, "transactions");
+    return TransactionList.parse(res.body).data as z.output<typeof SubscriptionTransactionSchema>[];
+  };
+
+  it("lists the fee's transaction, in the Transaction shape with its subscription_id, for the subscription and among all of the merchant's", async () => {
+    const m = await newMerchant("Subscription transactions");
+    const customer = await addCustomer(m);
+    const s = await addSubscription(m, await offPlanBody(m, customer.customer_id, { date_start: await day(m, 2), amt_setup: 7 }));
+    const other = await addSubscription(m, await offPlanBody(m, customer.customer_id, { date_start: await day(m, 2), amt_setup: 3.51 }));
+    expectStatus(await m.pg.post("/sale", { merchant_id: 0, customer_id: customer.customer_id, amt_tran: 1 }), 200, "a sale of no subscription");
+
+    const own = await m.api.get(`/subscription/transactions/${s.subscription_id}`);
+    const [transaction] = transactionsOf(own);
+    expect(own.body.totalRecords).toBe(1);
+    expect(transaction).toMatchObject({
+      subscription_id: String(s.subscription_id),
+      pg_id: s.response!.pg_id,
+      amt_tran: 7,
+      tran_type: "sale",
+      tran_status: "C",
+      rcode: "000",
+      customer_id: customer.customer_id,
+    });
+
+    const all = await m.api.get("/subscription/transactions?order_on=amt_tran&order_by=asc");
+    expect(transactionsOf(all).map((t) => [t.subscription_id, t.amt_tran, t.tran_status])).toEqual([
+      [String(other.subscription_id), 3.51, "D"],
+      [String(s.subscription_id), 7, "C"],
+    ]);
+    const declined = await m.api.get("/subscription/transactions?filter=tran_status,EQUALS,D");
+    expect(transactionsOf(declined).map((t) => t.subscription_id)).toEqual([String(other.subscription_id)]);
+
+    const stranger = await newMerchant("Subscription transactions stranger");
+    expect((await stranger.api.get("/subscription/transactions")).body.totalRecords).toBe(0);
   });
 });

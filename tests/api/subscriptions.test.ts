@@ -190,6 +190,59 @@ describe("POST /subscription (add)", () => {
   });
 });
 
+describe("POST /subscription: the setup fee", () => {
+  let m: TestMerchant;
+  let customer: Customer;
+  beforeAll(async () => {
+    m = await newMerchant("Subscriptions setup fee");
+    customer = await addCustomer(m);
+  });
+
+  it("charges amt_setup at once and answers the gateway's response; the transaction is the subscription's", async () => {
+    const s = await addSubscription(m, await offPlanBody(m, customer.customer_id, { date_start: await day(m, 3), amt_setup: 5 }));
+    expect(s).toMatchObject({ status: "A", amt_setup: 5, response: { rcode: "000", status: "Approved", amt_tran: 5, tran_currency: "840", recurring: false } });
+    expect(s.response!.pg_id).toMatch(/^[0-9a-f]{32}$/);
+    const transaction = await getDb().transaction.findUniqueOrThrow({ where: { pgId: s.response!.pg_id as string } });
+    expect(transaction).toMatchObject({ subscriptionId: s.subscription_id, amountMinor: 500n, type: "sale", status: "C", customerId: customer.customer_id });
+    // The first cycle is still due on date_start: the fee is not one of the cycles.
+    expect(await subscriptionRow(s.subscription_id)).toMatchObject({ nextSeq: 1, dueDay: parseDay(s.date_start) });
+    expect(subscriptionOf(await m.api.get(`/subscription/${s.subscription_id}`))).not.toHaveProperty("response");
+  });
+
+  it("charges a plan's setup fee, unless amt_setup_ignore", async () => {
+    const plan = await addPlan(m, { amt_setup: 2.5 });
+    const charged = await addSubscription(m, { customer_id: customer.customer_id, plan_code: plan.plan_code, date_start: await day(m) });
+    expect(charged.response).toMatchObject({ rcode: "000", amt_tran: 2.5 });
+    const ignored = await addSubscription(m, {
+      customer_id: customer.customer_id,
+      plan_code: plan.plan_code,
+      date_start: await day(m),
+      amt_setup_ignore: true,
+    });
+    expect(ignored).not.toHaveProperty("response");
+    expect(await getDb().transaction.count({ where: { subscriptionId: ignored.subscription_id } })).toBe(0);
+  });
+
+  it("keeps the subscription active when the fee is declined, and cancels it (with its event) when cancel_on_setup_fail", async () => {
+    const kept = await addSubscription(m, await offPlanBody(m, customer.customer_id, { amt_setup: 5.51 }));
+    expect(kept).toMatchObject({ status: "A", response: { rcode: "051", status: "Declined" } });
+    const before = await eventsOf(m);
+    const res = await m.api.post("/subscription", await offPlanBody(m, customer.customer_id, { amt_setup: 5.05, cancel_on_setup_fail: true }));
+    const cancelled = subscriptionOf(res);
+    expect(cancelled).toMatchObject({ status: "C", date_next: "", response: { rcode: "005", status: "Declined" } });
+    // The decline's own events (the billing run's charge writes them), then the cancellation's.
+    expect((await eventsSince(m, before)).map(([type, data]) => [type, data.subscription_id, data.status])).toEqual([
+      ["transaction_declined", undefined, undefined],
+      ["subscription_payment_failure", cancelled.subscription_id, "A"],
+      ["subscription_cancelled", cancelled.subscription_id, "C"],
+    ]);
+    expect(await auditOf(res)).toEqual([
+      ["subscription.create", String(cancelled.subscription_id)],
+      ["subscription.cancel", String(cancelled.subscription_id)],
+    ]);
+  });
+});
+
 // Each row: what the body changes from a valid off-plan subscription of the customer, and the field the 400 names.
 type BadAdd = [
   string,

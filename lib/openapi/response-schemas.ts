@@ -237,12 +237,9 @@ export const SubscriptionResponseSchema = z
     recur_date_end: dayOrEmpty,
     recur_amt: z.number(),
     purchase_id: z.string().optional(),
-    response: z
-      .record(z.string(), z.unknown())
-      .optional()
-      .meta({
-        description: "POST /subscription with a setup fee: the gateway's answer to its charge (pg_id, rcode, rmsg, ...), the reference's GatewayResponse.",
-      }),
+    response: z.record(z.string(), z.unknown()).optional().meta({
+      description: "POST /subscription with a setup fee: the gateway's answer to its charge (pg_id, rcode, rmsg, ...), the reference's GatewayResponse.",
+    }),
   })
   .meta({ id: "Subscription" });
 sameShape<z.output<typeof SubscriptionResponseSchema>, SubscriptionResponse>(true);

@@ -325,7 +325,7 @@ describe("event data", () => {
 
     const rows = await getDb().event.findMany({ select: { type: true, payload: true } });
     expect(rows.length).toBeGreaterThanOrEqual(5);
-    // The vault's events, and the payment gateway's transaction events (other files write those to the same table).
+    // The vault's events, the payment gateway's transaction events and the subscription events (other files write those to the same table).
     const allowed = new Set(["customer_id", "card_id", "card_number", "card_type", "exp_date", "checkout_id", "webhook_id", "label", "notification_url"]);
     for (const key of [
       "pg_id",
@@ -339,6 +339,12 @@ describe("event data", () => {
       "merch_ref_num",
       "purchase_id",
       "pg_id_orig",
+      "subscription_id",
+      "plan_id",
+      "plan_code",
+      "status",
+      "cycle",
+      "cycle_date",
     ]) {
       allowed.add(key);
     }

@@ -82,7 +82,7 @@ export class VaultWorker {
   /** Charges every subscription cycle due on its merchant's day (lib/billing/run): claimed in batches, so workers share it. */
   private async bill(): Promise<void> {
     const counts = await runBillingPass({ workerId: this.workerId, isStopping: () => this.stopping });
-    if (counts.charges + counts.declines + counts.unknown + counts.notSent + counts.review > 0) {
+    if (Object.values(counts).some((count) => count > 0)) {
       logger.info({ workerId: this.workerId, ...counts }, "billing pass");
     }
   }

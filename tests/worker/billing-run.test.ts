@@ -101,6 +101,20 @@ describe("declines", () => {
     ]);
   });
 
+  it("a subscription suspended for 60 days is cancelled, with its event", async () => {
+    const actor = await merchant();
+    const start = await today(actor);
+    const id = await insertSubscription(actor, await newSubscriber(actor), { dateStart: start, amountMinor: 1007n });
+    // Suspended on its first day by a hard decline; still suspended 59 days later.
+    expect(await moveSandboxClock(actor, { advance_days: 59 })).toMatchObject({ suspended: 1, cancelled: 0 });
+    expect((await subscription(id)).status).toBe("S");
+    expect(await moveSandboxClock(actor, { advance_days: 1 })).toMatchObject({ cancelled: 1 });
+    const row = await subscription(id);
+    expect(row.status).toBe("C");
+    expect(formatDay(row.statusDay!)).toBe(addDays(start, 60));
+    expect(await events(actor.merchantId, "subscription_cancelled")).toEqual([expect.objectContaining({ subscription_id: id, status: "C" })]);
+  });
+
   it("a hard decline suspends at once, without retries", async () => {
     const actor = await merchant();
     const start = await today(actor);

@@ -6,6 +6,7 @@ import { merchantGateway } from "../../gateway/merchant-gateway";
 import { dayOfInstant } from "../merchant-today";
 import { addCounts, chargeClaimed, emptyCounts, type BillingCounts } from "./charge-claimed";
 import { claimSubscriptions } from "./claim-subscriptions";
+import { expireSuspensions } from "./expire-suspensions";
 
 // The billing run (docs/billing.md, "The billing run"): for each merchant
 // with subscriptions that have work, on that merchant's day (its sandbox
@@ -55,6 +56,7 @@ export async function runMerchantBilling(merchantId: bigint, options: BillingRun
     const unchanged = (Object.keys(counts) as (keyof BillingCounts)[]).every((key) => counts[key] === before[key]);
     if (unchanged && claimed.every((subscription) => !subscription.chargingPgId)) break;
   }
+  if (!options.isStopping?.()) counts.cancelled += await expireSuspensions(merchantId, day);
   return counts;
 }
 
@@ -62,7 +64,7 @@ export async function runMerchantBilling(merchantId: bigint, options: BillingRun
 async function merchantsWithBilling(): Promise<bigint[]> {
   const rows = await directQuery<{ merchantId: bigint | number }>(Prisma.sql`
     SELECT DISTINCT "merchantId" FROM "Subscription"
-    WHERE ("status" = 'A' AND "dueDay" IS NOT NULL) OR "chargingPgId" IS NOT NULL`);
+    WHERE ("status" = 'A' AND "dueDay" IS NOT NULL) OR "status" = 'S' OR "chargingPgId" IS NOT NULL`);
   return rows.map((row) => BigInt(row.merchantId));
 }
 

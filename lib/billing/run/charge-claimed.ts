@@ -21,10 +21,19 @@ import { lookUpCharge, unresolvedCharge } from "./reconcile-charge";
 // gets its next cycle charged. The ledger rows of the whole batch commit in
 // one write before any call, the outcomes in one write after the calls.
 
-export type BillingCounts = { charges: number; declines: number; suspended: number; completed: number; unknown: number; notSent: number; review: number };
+export type BillingCounts = {
+  charges: number;
+  declines: number;
+  suspended: number;
+  completed: number;
+  cancelled: number;
+  unknown: number;
+  notSent: number;
+  review: number;
+};
 
 export function emptyCounts(): BillingCounts {
-  return { charges: 0, declines: 0, suspended: 0, completed: 0, unknown: 0, notSent: 0, review: 0 };
+  return { charges: 0, declines: 0, suspended: 0, completed: 0, cancelled: 0, unknown: 0, notSent: 0, review: 0 };
 }
 
 export function addCounts(into: BillingCounts, more: BillingCounts): void {

@@ -57,7 +57,7 @@ export async function moveSandboxClock(actor: Actor, input: MoveSandboxClockInpu
     declines: counts.declines,
     suspended: counts.suspended,
     completed: counts.completed,
-    cancelled: 0,
+    cancelled: counts.cancelled,
     au_requests: 0,
   };
 }

@@ -16,12 +16,18 @@ import { subscriptionEventData } from "./subscription-event-data";
 /** Statuses a subscription can be cancelled from: active, paused, suspended. Cancelled and complete ones stay as they are. */
 export const CANCELLABLE_STATUSES = ["A", "P", "S"] as const;
 
-/** Which of the actor's merchant's subscriptions to cancel: by id, every one of a customer (its key), or every one on a plan version. */
-export type CancelScope = { ids: number[] } | { customerPk: number } | { planId: number };
+/**
+ * Which of the actor's merchant's subscriptions to cancel: by id, every one
+ * of a customer (its key), every one on a plan version, or every one
+ * suspended on or before a day (the billing run's 60-day rule; checked under
+ * the lock, so one resumed meanwhile is left alone).
+ */
+export type CancelScope = { ids: number[] } | { customerPk: number } | { planId: number } | { suspendedOnOrBefore: number };
 
 function scopeSql(scope: CancelScope): Prisma.Sql {
   if ("ids" in scope) return scope.ids.length === 0 ? Prisma.sql`1 = 0` : Prisma.sql`"id" IN (${Prisma.join(scope.ids)})`;
   if ("customerPk" in scope) return Prisma.sql`"customerPk" = ${scope.customerPk}`;
+  if ("suspendedOnOrBefore" in scope) return Prisma.sql`"status" = 'S' AND "suspendedDay" <= ${scope.suspendedOnOrBefore}`;
   return Prisma.sql`"planId" = ${scope.planId}`;
 }
 

@@ -2,7 +2,7 @@ import "#server-only";
 import { randomHexId } from "../../crypto/random-id";
 import type { ChargeCard } from "../../payments/charge-card-source";
 import { currencyOf, type Currency } from "../../payments/currency";
-import { UNKNOWN_OUTCOME } from "../../payments/pg-answers";
+import { newTransaction } from "../../payments/charge-card";
 import type { NewTransaction } from "../../payments/transaction-rows";
 import type { CardRequest } from "../../gateway/connector";
 
@@ -48,32 +48,10 @@ export function newBillingCharge(fields: Omit<BillingCharge, "pgId" | "merchRefN
 
 /** The transaction row written with the ledger row, its outcome unknown until the connector answers. */
 export function pendingTransaction(charge: BillingCharge, connector: string): NewTransaction {
-  const { card } = charge;
+  const request = { merchant_id: 0, merch_ref_num: charge.merchRefNum, purchase_id: charge.purchaseId ?? undefined };
   return {
-    pgId: charge.pgId,
-    merchantId: charge.merchantId,
-    type: "sale",
-    status: "F",
-    ...UNKNOWN_OUTCOME,
-    currency: charge.currency.number,
-    amountMinor: BigInt(charge.amountMinor),
-    approvedMinor: 0n,
-    capturedMinor: 0n,
-    cardId: card.cardId,
-    customerId: card.customerId,
-    maskedNumber: card.maskedNumber,
-    cardType: card.cardType,
-    cardFingerprint: card.fingerprint,
-    authCode: null,
-    avsResult: null,
-    cvvResult: null,
-    merchRefNum: charge.merchRefNum,
-    purchaseId: charge.purchaseId,
-    originalId: null,
+    ...newTransaction(charge.merchantId, "sale", charge.pgId, charge.amountMinor, charge.currency, charge.card, request, connector),
     subscriptionId: charge.subscriptionId,
-    connector,
-    upstreamPgId: null,
-    settlesAt: null,
   };
 }
 

@@ -3,7 +3,7 @@ import type { Tx } from "../../db/client";
 import { lockRows } from "../../db/locks";
 import { Prisma } from "../../db/sql";
 import { ApiError, type FieldErrors } from "../../errors/api-error";
-import { planSelect, rowTerms } from "../plans/plan-rows";
+import { planSelect, rowTerms, termColumns as planTermColumns } from "../plans/plan-rows";
 import { termsFromAdd, type PlanTerms } from "../plans/plan-terms";
 import { ScheduleError, scheduleSummary } from "../schedule";
 import { firstCursor, scheduleOf, type SubscriptionTerms } from "../subscriptions/subscription-cursor";
@@ -102,22 +102,7 @@ async function planTerms(tx: Tx, merchantId: bigint, code: string, input: AddSub
 }
 
 function termColumns(terms: PlanTerms, plan: Pick<TermColumns, "planId" | "planCode" | "planName" | "purchaseId">): TermColumns {
-  return {
-    ...plan,
-    description: terms.description,
-    frequency: terms.frequency,
-    interval: terms.interval,
-    duration: terms.duration,
-    trialDuration: terms.trialDuration,
-    trialMinor: BigInt(terms.trialMinor),
-    setupMinor: BigInt(terms.setupMinor),
-    amountMinor: BigInt(terms.amountMinor),
-    currency: terms.currency,
-    billSpecificDay: terms.billSpecificDay,
-    dayOfWeek: terms.dayOfWeek,
-    dayOfMonth: terms.dayOfMonth,
-    month: terms.month,
-    prorateFirstPayment: terms.prorateFirstPayment,
-    prorateMinor: terms.prorateMinor === null ? null : BigInt(terms.prorateMinor),
-  };
+  // A plan's term columns, less what only a plan has: its name (kept as planName) and its DBA suffix.
+  const { name: _name, dbaSuffix: _dbaSuffix, ...columns } = planTermColumns(terms);
+  return { ...plan, ...columns };
 }

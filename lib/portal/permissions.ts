@@ -10,6 +10,8 @@ const GRANTS = {
   "links.write": ["owner", "admin", "staff"],
   /** Charge a stored card, make payment links; capture, refund and void transactions. */
   "payments.write": ["owner", "admin", "staff"],
+  /** Create, edit and archive plans; pause, resume and cancel subscriptions and change the card they charge. */
+  "billing.write": ["owner", "admin"],
   /** Branding, origins, URLs, signing secret, API keys, webhooks. */
   "settings.write": ["owner", "admin"],
   /** Read settings, keys and webhooks (never a secret). */

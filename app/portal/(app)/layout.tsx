@@ -14,6 +14,8 @@ export default async function PortalLayout({ children }: { children: ReactNode }
   const items: NavItem[] = [
     { href: "/portal/customers", label: "Customers" },
     { href: "/portal/transactions", label: "Transactions" },
+    { href: "/portal/subscriptions", label: "Subscriptions" },
+    { href: "/portal/plans", label: "Plans" },
     { href: "/portal/links", label: "Checkout links" },
     ...(can(role, "audit.read") ? [{ href: "/portal/audit", label: "Audit log" }] : []),
     ...(can(role, "settings.read")

@@ -11,6 +11,8 @@ import { DeleteCustomerButton } from "@/components/portal/customers/delete-custo
 import { ShippingActions } from "@/components/portal/customers/shipping-actions";
 import { cardBrand, customerName, formatExpiry } from "@/components/portal/customers/format";
 import { loadCustomer } from "@/components/portal/customers/load-customer";
+import { SubscriptionTable } from "@/components/portal/billing/subscription-table";
+import { listSubscriptions } from "@/lib/billing/subscriptions/list-subscriptions";
 import { requirePortalUser } from "@/lib/portal/current-user";
 import { can } from "@/lib/portal/permissions";
 import type { CustomerResponse, ShippingAddressResponse } from "@/lib/vault/schemas";
@@ -29,7 +31,9 @@ const NOTICES: Record<string, string> = {
   address_saved: "Shipping address saved.",
 };
 
-/** One customer: details, cards (masked as the API masks them, each with "Charge" for roles that may charge) and shipping addresses, with the actions the role allows. */
+const SUBSCRIPTIONS_SHOWN = 10;
+
+/** One customer: details, cards (masked as the API masks them, each with "Charge" for roles that may charge), subscriptions and shipping addresses, with the actions the role allows. */
 export default async function CustomerPage({ params, searchParams }: Props) {
   const session = await requirePortalUser();
   const { customerId } = await params;
@@ -40,6 +44,7 @@ export default async function CustomerPage({ params, searchParams }: Props) {
   const notice = Object.keys(NOTICES).find((key) => key in query);
   const name = displayName(customer);
   const base = `/portal/customers/${customer.customer_id}`;
+  const subscriptions = await listSubscriptions({ merchantId: session.user.merchantId, customerId: customer.customer_id, pageSize: SUBSCRIPTIONS_SHOWN });
 
   return (
     <>
@@ -115,6 +120,23 @@ export default async function CustomerPage({ params, searchParams }: Props) {
                 </li>
               ))}
             </ul>
+          )}
+        </Panel>
+
+        <Panel title="Subscriptions">
+          {subscriptions.rows.length === 0 ? (
+            <p className="text-sm text-slate-700">No subscriptions for this customer.</p>
+          ) : (
+            <>
+              <SubscriptionTable caption={`Subscriptions of customer ${customer.customer_id}, newest first`} rows={subscriptions.rows} />
+              {subscriptions.total > SUBSCRIPTIONS_SHOWN ? (
+                <p className="mt-3 text-sm">
+                  <Link href={`/portal/subscriptions?q=${customer.customer_id}`} className="text-blue-800 underline">
+                    All {subscriptions.total} subscriptions of this customer
+                  </Link>
+                </p>
+              ) : null}
+            </>
           )}
         </Panel>
 

@@ -15,8 +15,8 @@ export const SEED_ACTOR = "test-seed";
 
 let boundTo: string | undefined;
 
-/** Points this process's lib/ at the vault's database and key file (once). */
-function bind(vault: VaultInfo): void {
+/** Points this process's lib/ at the vault's database and key file (once): call it before importing lib/ modules that reach the database. */
+export function bindToVault(vault: VaultInfo): void {
   if (boundTo === vault.databaseUrl) return;
   if (boundTo !== undefined) throw new Error(`this test worker already seeds ${boundTo}; it cannot also seed ${vault.databaseUrl}`);
   Object.assign(process.env, {
@@ -33,7 +33,7 @@ export type SeededUser = { userId: number; email: string; password: string; role
 
 /** A new merchant with its first API key and signing secret (as `vault merchant create` prints them). */
 export async function seedMerchant(vault: VaultInfo, name: string): Promise<SeededMerchant> {
-  bind(vault);
+  bindToVault(vault);
   const { createMerchant } = await import("@/lib/merchants/create-merchant");
   const made = await createMerchant({ name, actor: SEED_ACTOR });
   return { merchant_id: Number(made.merchantId), api_key: made.apiKey, signing_secret: made.signingSecret };
@@ -41,7 +41,7 @@ export async function seedMerchant(vault: VaultInfo, name: string): Promise<Seed
 
 /** A new portal user with a random email and password. */
 export async function seedUser(vault: VaultInfo, role: string, merchantId: number): Promise<SeededUser> {
-  bind(vault);
+  bindToVault(vault);
   const { createUser } = await import("@/lib/users/create-user");
   const email = `${role}-${randomBytes(6).toString("hex")}@shop.example`;
   const password = `pw-${randomBytes(12).toString("hex")}`;

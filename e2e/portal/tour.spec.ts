@@ -9,6 +9,7 @@ import { devices, type Page, type TestInfo } from "@playwright/test";
 import { test, expect } from "../support/fixtures";
 import { httpApiClient } from "../../tests/support/http-client";
 import { createLink } from "../support/api";
+import { moveSandboxClock, seedSubscription } from "../support/billing";
 import { apiCustomer } from "../support/portal-customers";
 import { signIn } from "../support/portal";
 import { settingsMerchant } from "../support/portal-settings";
@@ -76,6 +77,28 @@ test("the portal tour, on a desktop", async ({ page, vault, database }, testInfo
   await page.goto(`${vault.baseUrl}/portal/transactions/${sale.body.pg_id}`);
   await expect(page.getByRole("heading", { name: "Sale of $120.00" })).toBeVisible();
   await shoot(page, testInfo, database, "11-transaction");
+
+  // Billing last: moving the shop's sandbox clock bills a month of Alan's subscription (and moves its dates for good).
+  const plan = await shop.api.post("/plan", {
+    plan_code: "READER",
+    plan_name: "Reader's club",
+    plan_desc: "A book a month",
+    plan_frequency: 3,
+    plan_duration: 12,
+    amt_tran: 14.99,
+    amt_setup: 5,
+  });
+  const subscriptionId = await seedSubscription(vault, shop.merchantId, "HB1002", { planId: plan.body.data.plan_id });
+  await seedSubscription(vault, shop.merchantId, "HB1001", { planId: plan.body.data.plan_id, status: "P" });
+  await moveSandboxClock(vault, shop.merchantId, { advance_days: 40 });
+  await page.goto(`${vault.baseUrl}/portal/plans/READER`);
+  await expect(page.getByRole("heading", { name: "Reader's club", level: 1 })).toBeVisible();
+  await shoot(page, testInfo, database, "12-plan");
+  await page.goto(`${vault.baseUrl}/portal/subscriptions/${subscriptionId}`);
+  await expect(page.getByTestId("ledger-row")).toHaveCount(2);
+  // Its charges to come and its ledger, rather than the terms above them.
+  await page.getByRole("heading", { name: "Next charges" }).evaluate((heading) => heading.closest("section")?.scrollIntoView());
+  await shoot(page, testInfo, database, "13-subscription");
 });
 
 const { defaultBrowserType: _phoneBrowser, ...pixel7 } = devices["Pixel 7"];

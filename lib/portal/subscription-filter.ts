@@ -1,7 +1,8 @@
 // The Subscriptions page's filters as they travel in its URL, so a filtered
 // view can be bookmarked and shared. An unknown status is ignored, as a link
 // from an older page may carry one.
-import { SUBSCRIPTION_STATUSES, type ListSubscriptionsOptions } from "../billing/subscriptions/list-subscriptions";
+import type { ListSubscriptionsOptions } from "../billing/subscription-operations/list-subscriptions";
+import { SUBSCRIPTION_STATUSES } from "../billing/subscription-operations/schemas";
 
 export type SubscriptionFilterValues = { q: string; status: string };
 

@@ -2,7 +2,7 @@ import "#server-only";
 import { notFound } from "next/navigation";
 import { getPlanVersions } from "@/lib/billing/plans/browse-plans";
 import { BrowsePlansQuerySchema, type PlanResponse } from "@/lib/billing/plans/schemas";
-import { subscriptionCountsByPlan } from "@/lib/billing/subscriptions/list-subscriptions";
+import { subscriptionCountsByPlan } from "@/lib/billing/subscription-operations/list-subscriptions";
 import { ApiError } from "@/lib/errors/api-error";
 
 /** How many of a plan's versions its page lists, newest first. */

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Table, type TableColumn } from "@/components/ui/table";
-import type { SubscriptionListRow } from "@/lib/billing/subscriptions/list-subscriptions";
+import type { SubscriptionListRow } from "@/lib/billing/subscription-operations/list-subscriptions";
 import { formatAmount } from "@/lib/payments/format-amount";
 import { formatDate, frequencyWords } from "./format";
 import { SubscriptionStatusBadge } from "./status-badges";

@@ -4,7 +4,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { usePortal } from "@/components/portal/portal-context";
 import { portalRequest } from "@/components/portal/portal-fetch";
 
-/** "Delete": after a confirmation, deletes the customer with its cards and addresses, then shows the list. */
+/** "Delete": after a confirmation, deletes the customer with its cards and addresses (cancelling its subscriptions), then shows the list. */
 export function DeleteCustomerButton({ customerId, name }: { customerId: string; name: string }) {
   const { csrf } = usePortal();
   const router = useRouter();
@@ -20,7 +20,8 @@ export function DeleteCustomerButton({ customerId, name }: { customerId: string;
       }}
     >
       <p>
-        Customer <span className="font-mono">{customerId}</span> will be deleted with all of their cards and shipping addresses. This cannot be undone.
+        Customer <span className="font-mono">{customerId}</span> will be deleted with all of their cards and shipping addresses, and their subscriptions still
+        running are cancelled. This cannot be undone.
       </p>
     </ConfirmDialog>
   );

@@ -5,7 +5,7 @@ import { PageHeader } from "@/components/portal/page-header";
 import { SubscriptionTable } from "@/components/portal/billing/subscription-table";
 import { SUBSCRIPTION_STATUS_WORDS } from "@/components/portal/billing/status-badges";
 import { FilterActions, FilterField } from "@/components/portal/filter-field";
-import { listSubscriptions } from "@/lib/billing/subscriptions/list-subscriptions";
+import { listSubscriptions } from "@/lib/billing/subscription-operations/list-subscriptions";
 import { requirePortalUser } from "@/lib/portal/current-user";
 import { filterQuery } from "@/lib/portal/filter-query";
 import { parseSubscriptionFilter } from "@/lib/portal/subscription-filter";

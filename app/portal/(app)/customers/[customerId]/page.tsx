@@ -12,7 +12,7 @@ import { ShippingActions } from "@/components/portal/customers/shipping-actions"
 import { cardBrand, customerName, formatExpiry } from "@/components/portal/customers/format";
 import { loadCustomer } from "@/components/portal/customers/load-customer";
 import { SubscriptionTable } from "@/components/portal/billing/subscription-table";
-import { listSubscriptions } from "@/lib/billing/subscriptions/list-subscriptions";
+import { listSubscriptions } from "@/lib/billing/subscription-operations/list-subscriptions";
 import { requirePortalUser } from "@/lib/portal/current-user";
 import { can } from "@/lib/portal/permissions";
 import type { CustomerResponse, ShippingAddressResponse } from "@/lib/vault/schemas";

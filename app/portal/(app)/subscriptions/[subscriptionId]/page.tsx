@@ -6,20 +6,36 @@ import { Panel } from "@/components/ui/panel";
 import { Table, type TableColumn } from "@/components/ui/table";
 import { billingDayWords, cycleWords, durationWords, formatDate, frequencyWords } from "@/components/portal/billing/format";
 import { ChargeStateBadge, SubscriptionStatusBadge } from "@/components/portal/billing/status-badges";
+import { SubscriptionActions, type CardChoice } from "@/components/portal/billing/subscription-actions";
 import { Breadcrumb } from "@/components/portal/breadcrumb";
-import { cardBrand } from "@/components/portal/customers/format";
+import { cardBrand, formatExpiry } from "@/components/portal/customers/format";
 import { formatTime } from "@/components/portal/format";
 import { PageHeader } from "@/components/portal/page-header";
 import { TranStatusBadge } from "@/components/portal/payments/tran-status-badge";
-import { getSubscriptionOverview, HISTORY_SHOWN, type SubscriptionOverview, type UpcomingCharge } from "@/lib/billing/subscriptions/subscription-overview";
+import {
+  getSubscriptionOverview,
+  HISTORY_SHOWN,
+  type SubscriptionOverview,
+  type UpcomingCharge,
+} from "@/lib/billing/subscription-operations/subscription-overview";
 import { formatAmount, formatMajorAmount } from "@/lib/payments/format-amount";
 import { requirePortalUser } from "@/lib/portal/current-user";
+import { can } from "@/lib/portal/permissions";
+import { ApiError } from "@/lib/errors/api-error";
+import { getCustomer } from "@/lib/vault/get-customer";
 
 type Props = { params: Promise<{ subscriptionId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props) {
   return { title: `Subscription ${(await params).subscriptionId} · Customer Vault` };
 }
+
+const NOTICES: Record<string, string> = {
+  pause: "Subscription paused.",
+  resume: "Subscription resumed.",
+  cancel: "Subscription cancelled.",
+  card: "Card changed: the next charges use it.",
+};
 
 const UPCOMING_COLUMNS: TableColumn[] = [
   { label: "Date", cellClassName: "whitespace-nowrap text-slate-900" },
@@ -45,13 +61,17 @@ const TRANSACTION_COLUMNS: TableColumn[] = [
 ];
 
 /** One subscription: its terms and status, the charges to come, its ledger and its transactions. */
-export default async function SubscriptionPage({ params }: Props) {
+export default async function SubscriptionPage({ params, searchParams }: Props) {
   const session = await requirePortalUser();
   const { subscriptionId } = await params;
   if (!/^\d{1,10}$/.test(subscriptionId)) notFound();
   const s = await getSubscriptionOverview(session.user.merchantId, Number(subscriptionId));
   if (!s) notFound();
   const money = (minor: number) => formatAmount(minor, s.terms.currency);
+  const done = (await searchParams).done;
+  const notice = typeof done === "string" ? NOTICES[done] : undefined;
+  const mayChange = can(session.user.role, "billing.write");
+  const cards = mayChange && s.hasCustomer ? await cardChoices(session.user.merchantId, s.customerId) : [];
 
   return (
     <>
@@ -70,8 +90,14 @@ export default async function SubscriptionPage({ params }: Props) {
             )}
           </>
         }
+        actions={
+          mayChange ? (
+            <SubscriptionActions subscriptionId={s.subscriptionId} customerId={s.customerId} status={s.status} cardId={s.cardId} cards={cards} />
+          ) : null
+        }
       />
       <div className="space-y-6">
+        <Alert tone="success">{notice}</Alert>
         {s.heldForReview ? (
           <Alert tone="info">
             A charge of this subscription could not be looked up with the gateway, so its outcome is not known. It is held, and not charged again, until someone
@@ -170,6 +196,19 @@ export default async function SubscriptionPage({ params }: Props) {
       </div>
     </>
   );
+}
+
+/** The customer's cards, masked, for "Change card" (none when the customer is gone). */
+async function cardChoices(merchantId: bigint, customerId: string): Promise<CardChoice[]> {
+  const customer = await getCustomer(merchantId, customerId).catch((error: unknown) => {
+    if (error instanceof ApiError && error.kind === "not_found") return null;
+    throw error;
+  });
+  return (customer?.billing_cards ?? []).map((card) => ({
+    cardId: card.card_id,
+    label: `${card.card_number} · ${cardBrand(card.card_type)} · expires ${formatExpiry(card.exp_date)}`,
+    isPrimary: card.primary,
+  }));
 }
 
 /** What the status means for the charges to come. */

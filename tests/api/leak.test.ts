@@ -241,7 +241,8 @@ describe("no card number or CVV leaks", () => {
     expect(tokenMessage, "the embedded form's token message").toBeDefined();
     for (const html of [embeddedPage.html, embeddedPost.html]) {
       for (const form of forms(embeddedPaid)) expect(html).not.toContain(form);
-      expect(html).not.toContain("039");
+      // Standing alone, not inside a hex id: the page's transient key is random hex, and "039" turns up in one about once in 150 runs.
+      expect(html).not.toMatch(/(?<![0-9a-f])039(?![0-9a-f])/);
     }
     const embeddedPgId = (JSON.parse(tokenMessage!) as { message: { pg_id: string } }).message.pg_id;
     await call(m.api.get(`/transaction/${embeddedPgId}`), 200, "embedded charge's transaction");

@@ -16,7 +16,7 @@ import { dayOfInstant } from "../merchant-today";
 import { billingCardRequest, newBillingCharge, SETUP_SEQ, type BillingCharge } from "./billing-charge";
 import { callWindow } from "./charge-claimed";
 import { changeAfterAnswer } from "./charge-outcome";
-import { answerSql, reserveChargeSql, unknownOutcomeSql } from "./charge-writes";
+import { answerRows, answersSql, reserveChargeSql, unknownOutcomeSql } from "./charge-writes";
 import { CLAIMED_COLUMNS, claimedFromRow, type ClaimedRow, type ClaimedSubscription } from "./claim-subscriptions";
 
 // A subscription's setup fee (amt_setup), charged when the subscription is
@@ -89,8 +89,8 @@ export async function chargeSetupFee(actor: Actor, subscriptionId: number): Prom
     };
   }
   const change = changeAfterAnswer(subscription, charge, answer, subscription.declines, today);
-  const write = answerSql(subscription, charge, answer, change, { today, gatewayNow: gateway.now(), connector, now: new Date() });
-  await directWriteAtomically(write.statements);
+  const now = new Date();
+  await directWriteAtomically(answersSql([answerRows(subscription, charge, answer, change, { today, gatewayNow: gateway.now(), connector, now })], now));
   return { approved: answer.approved, response: gatewayResponse(charge, answer, gateway.now()) };
 }
 

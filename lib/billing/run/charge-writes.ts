@@ -112,8 +112,6 @@ function statusAfter(change: SubscriptionChange): string {
   return change.kind === "complete" ? "D" : change.kind === "suspend" ? "S" : "A";
 }
 
-export type AnswerWrite = { statements: Prisma.Sql[]; status: string };
-
 /**
  * An answer's writes, with its ledger row's outcome, its events and its
  * audit row kept apart from its own statements, so that a batch writes each
@@ -131,19 +129,7 @@ export type AnswerRows = {
 
 type AnswerContext = { today: number; gatewayNow: Date; connector: GatewayConnector; now: Date };
 
-/** Writes an answer: the transaction, the ledger row, the subscription's next step, the events and the audit row. */
-export function answerSql(
-  subscription: Omit<SubscriptionForEvent, "status">,
-  charge: BillingCharge,
-  answer: ConnectorAnswer,
-  change: SubscriptionChange,
-  context: AnswerContext,
-): AnswerWrite {
-  const rows = answerRows(subscription, charge, answer, change, context);
-  return { status: rows.status, statements: answersSql([rows], context.now) };
-}
-
-/** What answerSql writes, as rows (see AnswerRows). */
+/** An answer's writes: the transaction, the ledger row, the subscription's next step, the events and the audit row, as rows (see AnswerRows). */
 export function answerRows(
   subscription: Omit<SubscriptionForEvent, "status">,
   charge: BillingCharge,

@@ -6,7 +6,7 @@ import { directQuery } from "../../db/direct-sql";
 import { Prisma } from "../../db/sql";
 import { writeTransaction } from "../../db/write-transaction";
 import { ApiError, fieldError } from "../../errors/api-error";
-import { moveClockAhead } from "../../gateway/set-merchant-gateway";
+import { getMerchantGateway, moveClockAhead } from "../../gateway/set-merchant-gateway";
 import { merchantToday } from "../merchant-today";
 import { runMerchantBilling } from "../run/billing-pass";
 import { addCounts, emptyCounts } from "../run/charge-claimed";
@@ -24,8 +24,7 @@ const DAY_SECONDS = 86_400;
 const CLAIM_POLL_MS = 20;
 
 async function requireSandbox(merchantId: bigint): Promise<void> {
-  const [row] = await directQuery<{ connector: string }>(Prisma.sql`SELECT "connector" FROM "MerchantGateway" WHERE "merchantId" = ${merchantId}`);
-  if (row && row.connector !== "sandbox") {
+  if ((await getMerchantGateway(merchantId)).connector !== "sandbox") {
     throw new ApiError("forbidden", "The sandbox clock is for merchants on the sandbox connector; this merchant's charges go to a real gateway");
   }
 }

@@ -4,6 +4,7 @@ import { Prisma } from "../../db/sql";
 import { getEnv } from "../../env";
 import { merchantGateway } from "../../gateway/merchant-gateway";
 import { dayOfInstant } from "../merchant-today";
+import { SUSPENSION_DAYS } from "../subscriptions/subscription-cursor";
 import { addCounts, chargeClaimed, emptyCounts, type BillingCounts } from "./charge-claimed";
 import { claimSubscriptions } from "./claim-subscriptions";
 import { expireSuspensions } from "./expire-suspensions";
@@ -60,17 +61,44 @@ export async function runMerchantBilling(merchantId: bigint, options: BillingRun
   return counts;
 }
 
-/** The merchants that have subscriptions the run may have work for. */
-async function merchantsWithBilling(): Promise<bigint[]> {
-  const rows = await directQuery<{ merchantId: bigint | number }>(Prisma.sql`
-    SELECT DISTINCT "merchantId" FROM "Subscription"
-    WHERE ("status" = 'A' AND "dueDay" IS NOT NULL) OR "status" = 'S' OR "chargingPgId" IS NOT NULL`);
-  return rows.map((row) => BigInt(row.merchantId));
+type MerchantWork = {
+  merchantId: bigint | number;
+  clockOffsetSeconds: bigint | number | null;
+  firstDue: bigint | number | null;
+  firstSuspended: bigint | number | null;
+  charging: bigint | number;
+};
+
+/**
+ * The merchants with work today on their own clock: a cycle or retry due, an
+ * unresolved charge, or a suspension 60 days old. One read per pass: a
+ * merchant whose subscriptions are all due later costs the worker no claim
+ * (a write transaction) on every poll.
+ */
+async function merchantsWithWork(nowMs: number): Promise<bigint[]> {
+  const rows = await directQuery<MerchantWork>(Prisma.sql`
+    SELECT s."merchantId", g."clockOffsetSeconds",
+      MIN(CASE WHEN s."status" = 'A' AND NOT s."heldForReview" THEN s."dueDay" END) AS "firstDue",
+      MIN(CASE WHEN s."status" = 'S' THEN s."suspendedDay" END) AS "firstSuspended",
+      COUNT(s."chargingPgId") AS "charging"
+    FROM "Subscription" s LEFT JOIN "MerchantGateway" g ON g."merchantId" = s."merchantId"
+    WHERE (s."status" = 'A' AND s."dueDay" IS NOT NULL) OR s."status" = 'S' OR s."chargingPgId" IS NOT NULL
+    GROUP BY s."merchantId", g."clockOffsetSeconds"`);
+  return rows
+    .filter((row) => {
+      const today = dayOfInstant(nowMs + Number(row.clockOffsetSeconds ?? 0) * 1000);
+      return (
+        Number(row.charging) > 0 ||
+        (row.firstDue !== null && Number(row.firstDue) <= today) ||
+        (row.firstSuspended !== null && Number(row.firstSuspended) <= today - SUSPENSION_DAYS)
+      );
+    })
+    .map((row) => BigInt(row.merchantId));
 }
 
 /** One pass over every merchant: what the worker runs on each poll. */
 export async function runBillingPass(options: BillingRunOptions): Promise<BillingCounts> {
   const total = emptyCounts();
-  for (const merchantId of await merchantsWithBilling()) if (!options.isStopping?.()) addCounts(total, await runMerchantBilling(merchantId, options));
+  for (const merchantId of await merchantsWithWork(Date.now())) if (!options.isStopping?.()) addCounts(total, await runMerchantBilling(merchantId, options));
   return total;
 }

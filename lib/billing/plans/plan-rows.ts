@@ -7,12 +7,8 @@ import type { PlanFrequency, PlanResponse, PlanStatus } from "./schemas";
 // knows both. Amounts are stored in minor units (BigInt) and answered in
 // major units.
 
-export const planSelect = {
-  id: true,
-  merchantId: true,
-  code: true,
-  status: true,
-  name: true,
+/** The columns that hold a plan's terms, which a subscription copies under the same names. */
+export const termSelect = {
   description: true,
   frequency: true,
   interval: true,
@@ -28,6 +24,15 @@ export const planSelect = {
   month: true,
   prorateFirstPayment: true,
   prorateMinor: true,
+} as const;
+
+export const planSelect = {
+  id: true,
+  merchantId: true,
+  code: true,
+  status: true,
+  name: true,
+  ...termSelect,
   dbaSuffix: true,
   createdAt: true,
   updatedAt: true,

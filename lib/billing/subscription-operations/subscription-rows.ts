@@ -2,6 +2,7 @@ import "#server-only";
 import type { Db, Tx } from "../../db/client";
 import { majorUnitsIn } from "../../payments/amount";
 import type { PlanFrequency } from "../plan-schedule";
+import { termSelect } from "../plans/plan-rows";
 import { scheduleSummary } from "../schedule";
 import { cycleOf, scheduleOf, type SubscriptionTerms } from "../subscriptions/subscription-cursor";
 import { formatDay } from "../utc-date";
@@ -22,21 +23,7 @@ export const subscriptionSelect = {
   planId: true,
   planCode: true,
   planName: true,
-  description: true,
-  frequency: true,
-  interval: true,
-  duration: true,
-  trialDuration: true,
-  trialMinor: true,
-  setupMinor: true,
-  amountMinor: true,
-  currency: true,
-  billSpecificDay: true,
-  dayOfWeek: true,
-  dayOfMonth: true,
-  month: true,
-  prorateFirstPayment: true,
-  prorateMinor: true,
+  ...termSelect,
   purchaseId: true,
   dateStart: true,
   nextSeq: true,

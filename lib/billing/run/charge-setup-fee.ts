@@ -17,7 +17,7 @@ import { billingCardRequest, newBillingCharge, SETUP_SEQ, type BillingCharge } f
 import { callWindow } from "./charge-claimed";
 import { changeAfterAnswer } from "./charge-outcome";
 import { answerRows, answersSql, reserveChargeSql, unknownOutcomeSql } from "./charge-writes";
-import { CLAIMED_COLUMNS, claimedFromRow, type ClaimedRow, type ClaimedSubscription } from "./claim-subscriptions";
+import { CLAIMED_COLUMNS, claimedFromRow, claimIsFree, type ClaimedRow, type ClaimedSubscription } from "./claim-subscriptions";
 
 // A subscription's setup fee (amt_setup), charged when the subscription is
 // added (docs/billing.md, "Subscriptions"), through the same ledger as its
@@ -44,7 +44,7 @@ async function claimForSetup(actor: Actor, subscriptionId: number, claimedBy: st
       tx.$queryRaw<(ClaimedRow & { setupMinor: bigint | number })[]>(Prisma.sql`
         UPDATE "Subscription" SET "claimedBy" = ${claimedBy}, "claimUntil" = ${BigInt(now + getEnv().BILLING_CLAIM_SECONDS * 1000)}
         WHERE "id" = ${subscriptionId} AND "merchantId" = ${actor.merchantId} AND "chargingPgId" IS NULL
-          AND ("claimUntil" IS NULL OR "claimUntil" < ${BigInt(now)})
+          AND ${claimIsFree(now)}
         RETURNING ${CLAIMED_COLUMNS}, "setupMinor"`),
     );
     if (row) return { ...claimedFromRow(row), setupMinor: BigInt(row.setupMinor) };

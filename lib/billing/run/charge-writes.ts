@@ -8,6 +8,7 @@ import { toMajorUnits } from "../../payments/amount";
 import { outcomeOf } from "../../payments/charge-card";
 import { insertTransactionRowsSql, recordOutcomeSql } from "../../payments/transaction-rows";
 import { subscriptionEventData, type SubscriptionForEvent } from "../subscriptions/subscription-event-data";
+import { claimAtLeastUntil } from "./claim-subscriptions";
 import { pendingTransaction, type BillingCharge } from "./billing-charge";
 import type { SubscriptionChange } from "./charge-outcome";
 
@@ -52,7 +53,6 @@ export function reserveChargeSql(charge: BillingCharge, connectorName: string, n
  * charge: on PostgreSQL every statement is a round trip).
  */
 export function reserveChargesSql(charges: BillingCharge[], connectorName: string, now: Date, holdUntilMs: number): Prisma.Sql[] {
-  const holdUntil = BigInt(holdUntilMs);
   const ledgerRows = charges.map(
     (charge) => Prisma.sql`(${charge.merchantId}, ${charge.subscriptionId}, ${charge.seq}, ${charge.attempt}, ${charge.kind}, ${charge.cycleDay},
       ${BigInt(charge.amountMinor)}, ${charge.currency.number}, ${"pending"}, ${charge.pgId}, ${now}, ${now})`,
@@ -73,7 +73,7 @@ export function reserveChargesSql(charges: BillingCharge[], connectorName: strin
     Prisma.sql`
       UPDATE "Subscription" SET "chargingPgId" = ${byId((charge) => Prisma.sql`CAST(${charge.pgId} AS TEXT)`)},
         "nextAttempt" = ${byId((charge) => Prisma.sql`CAST(${charge.attempt + 1} AS INTEGER)`)},
-        "claimUntil" = CASE WHEN "claimUntil" IS NOT NULL AND "claimUntil" > ${holdUntil} THEN "claimUntil" ELSE ${holdUntil} END, "updatedAt" = ${now}
+        ${claimAtLeastUntil(holdUntilMs)}, "updatedAt" = ${now}
       WHERE "id" IN (${ids})`,
   ];
 }

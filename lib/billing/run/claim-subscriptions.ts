@@ -76,6 +76,17 @@ export function claimedFromRow(row: ClaimedRow): ClaimedSubscription {
   };
 }
 
+/** The condition of a claim free to take: none, or run out by `nowMs`. */
+export function claimIsFree(nowMs: number): Prisma.Sql {
+  return Prisma.sql`("claimUntil" IS NULL OR "claimUntil" < ${BigInt(nowMs)})`;
+}
+
+/** The assignment that keeps a claim at least until `untilMs`, never shortening it. */
+export function claimAtLeastUntil(untilMs: number): Prisma.Sql {
+  const until = BigInt(untilMs);
+  return Prisma.sql`"claimUntil" = CASE WHEN "claimUntil" IS NOT NULL AND "claimUntil" > ${until} THEN "claimUntil" ELSE ${until} END`;
+}
+
 export type ClaimOptions = { workerId: string; nowMs: number; leaseMs: number; limit: number };
 
 /** Claims up to `limit` of the merchant's subscriptions that have work on `today` (a day number), oldest due first. */
@@ -87,7 +98,7 @@ export async function claimSubscriptions(merchantId: bigint, today: number, opti
       UPDATE "Subscription" SET "claimedBy" = ${workerId}, "claimUntil" = ${BigInt(nowMs + leaseMs)}
       WHERE "id" IN (
         SELECT "id" FROM "Subscription"
-        WHERE "merchantId" = ${merchantId} AND ("claimUntil" IS NULL OR "claimUntil" < ${BigInt(nowMs)})
+        WHERE "merchantId" = ${merchantId} AND ${claimIsFree(nowMs)}
           AND ("chargingPgId" IS NOT NULL OR ("status" = 'A' AND "dueDay" <= ${today} AND NOT "heldForReview"))
         ORDER BY "dueDay", "id" LIMIT ${limit} ${skipLocked})
       RETURNING ${CLAIMED_COLUMNS}`),
@@ -103,10 +114,9 @@ export async function claimSubscriptions(merchantId: bigint, today: number, opti
  * twice. False when another worker has claimed it since, or it is resolved.
  */
 export async function holdForReconcile(id: number, chargingPgId: string, workerId: string, untilMs: number): Promise<boolean> {
-  const until = BigInt(untilMs);
   const rows = await writeTransaction((tx) =>
     tx.$queryRaw<{ id: number }[]>(Prisma.sql`
-      UPDATE "Subscription" SET "claimUntil" = CASE WHEN "claimUntil" IS NOT NULL AND "claimUntil" > ${until} THEN "claimUntil" ELSE ${until} END
+      UPDATE "Subscription" SET ${claimAtLeastUntil(untilMs)}
       WHERE "id" = ${id} AND "chargingPgId" = ${chargingPgId} AND "claimedBy" = ${workerId}
       RETURNING "id"`),
   );

@@ -90,7 +90,13 @@ export async function insertRequest(
     const slice = ids.slice(start, start + FILE_SIZE);
     await insertFile(tx, merchantId, request.id, slice[0]!, slice[slice.length - 1]!);
   }
-  const summary = { request_id: request.id, method: input.method, request_date: input.requestDate, cnt_request: input.results.length, cnt_rejected: input.rejected.length };
+  const summary = {
+    request_id: request.id,
+    method: input.method,
+    request_date: input.requestDate,
+    cnt_request: input.results.length,
+    cnt_rejected: input.rejected.length,
+  };
   const events: EventEntry[] = [{ type: "account_updater_request_created", data: summary }];
   if (empty) events.push({ type: "account_updater_request_completed", data: { ...summary, status: "COMPLETED", cnt_response: 0, cnt_update: 0 } });
   await recordEvents(tx, merchantId, events);

@@ -29,6 +29,9 @@ CREATE TABLE "AccountUpdaterRequest" (
     "cntResponse" INTEGER NOT NULL DEFAULT 0,
     "cntUpdate" INTEGER NOT NULL DEFAULT 0,
     "rejectedCards" TEXT NOT NULL DEFAULT '[]',
+    "selecting" BOOLEAN NOT NULL DEFAULT false,
+    "claimedBy" TEXT,
+    "claimUntil" BIGINT,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMP(3) NOT NULL,
 

@@ -19,6 +19,9 @@ CREATE TABLE "AccountUpdaterRequest" (
     "cntResponse" INTEGER NOT NULL DEFAULT 0,
     "cntUpdate" INTEGER NOT NULL DEFAULT 0,
     "rejectedCards" TEXT NOT NULL DEFAULT '[]',
+    "selecting" BOOLEAN NOT NULL DEFAULT false,
+    "claimedBy" TEXT,
+    "claimUntil" BIGINT,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" DATETIME NOT NULL
 );

@@ -8,6 +8,7 @@ import { FAN_OUT_BATCH, fanOutEvents } from "@/lib/webhooks/delivery/fan-out-eve
 import { DELIVERY_TIMEOUT_MS } from "@/lib/webhooks/delivery/send-delivery";
 import { HOUSEKEEPING_JOBS } from "@/lib/housekeeping/jobs";
 import { runBillingPass } from "@/lib/billing/run/billing-pass";
+import { runAccountUpdaterPass } from "@/lib/account-updater/run/account-updater-pass";
 import type { HousekeepingJob } from "@/lib/housekeeping/housekeeping-job";
 
 export type WorkerOptions = {
@@ -25,7 +26,7 @@ export type WorkerOptions = {
 /**
  * The background worker: fans out new events, delivers due webhooks (a
  * pool of claimed endpoints), runs the housekeeping jobs when they are
- * due, and charges the subscription cycles due (lib/billing/run). stop() stops claiming, lets the requests in flight finish (at most
+ * due, charges the subscription cycles due (lib/billing/run) and runs the Account Updater (lib/account-updater/run). stop() stops claiming, lets the requests in flight finish (at most
  * the delivery timeout), and gives every lease back.
  */
 export class VaultWorker {
@@ -77,6 +78,7 @@ export class VaultWorker {
     }
     await this.runDueJobs();
     await this.bill();
+    await this.updateAccounts();
   }
 
   /** Charges every subscription cycle due on its merchant's day (lib/billing/run): claimed in batches, so workers share it. */
@@ -84,6 +86,14 @@ export class VaultWorker {
     const counts = await runBillingPass({ workerId: this.workerId, isStopping: () => this.stopping });
     if (Object.values(counts).some((count) => count > 0)) {
       logger.info({ workerId: this.workerId, ...counts }, "billing pass");
+    }
+  }
+
+  /** The Account Updater's run (lib/account-updater/run): answers collected and applied, monthly harvests, files sent. */
+  private async updateAccounts(): Promise<void> {
+    const counts = await runAccountUpdaterPass({ workerId: this.workerId, isStopping: () => this.stopping });
+    if (Object.values(counts).some((count) => count > 0)) {
+      logger.info({ workerId: this.workerId, ...counts }, "account updater pass");
     }
   }
 
@@ -100,6 +110,7 @@ export class VaultWorker {
         busy = (await this.claim()).length > 0 || busy;
         await this.runDueJobs();
         await this.bill();
+        await this.updateAccounts();
       } catch (error) {
         logger.error({ err: error, workerId: this.workerId }, "worker pass failed; retrying");
       }

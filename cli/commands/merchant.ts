@@ -7,6 +7,7 @@ import { describeLogo, logoDataUrl } from "@/lib/merchants/logo";
 import { readFileSync } from "node:fs";
 import { ApiError } from "@/lib/errors/api-error";
 import { advanceSandboxClock, getMerchantGateway, setMerchantGateway } from "@/lib/gateway/set-merchant-gateway";
+import { getEnrolment, MAX_HARVEST_DAY, setEnrolment } from "@/lib/account-updater/enrolment";
 import { merchantIdFlag, parseFlags, type Flags, printJson, required, UsageError } from "../args";
 
 /** --logo FILE, read and checked: the page carries the image itself (lib/merchants/logo.ts). */
@@ -32,7 +33,7 @@ async function existingMerchantId(flags: Flags): Promise<bigint> {
 
 const FLAG_OF: Record<string, string> = { displayName: "name", logoUrl: "logo", primaryColor: "color" };
 
-/** `merchant create`, `merchant list`, `merchant brand`, `merchant origins` and `merchant gateway`. */
+/** `merchant create`, `merchant list`, `merchant brand`, `merchant origins`, `merchant gateway` and `merchant account-updater`. */
 export async function merchantCommand(args: string[]): Promise<void> {
   const [sub, ...rest] = args;
   if (sub === "create") {
@@ -157,8 +158,29 @@ export async function merchantCommand(args: string[]): Promise<void> {
     );
     return;
   }
+  if (sub === "account-updater") {
+    const flags = parseFlags(rest, { merchant: "string", enrol: "boolean", unenrol: "boolean", day: "string", json: "boolean" });
+    const merchantId = await existingMerchantId(flags);
+    if (flags.enrol && flags.unenrol) throw new UsageError("--enrol and --unenrol: give one");
+    if (flags.unenrol && typeof flags.day === "string") throw new UsageError("--day goes with --enrol");
+    let harvestDay: number | undefined;
+    if (typeof flags.day === "string") {
+      harvestDay = /^[0-9]{1,2}$/.test(flags.day) ? Number(flags.day) : NaN;
+      if (!(harvestDay >= 1 && harvestDay <= MAX_HARVEST_DAY)) throw new UsageError(`--day must be a day of the month from 1 to ${MAX_HARVEST_DAY}`);
+    }
+    const actor = { merchantId, actor: "cli" };
+    const enrolment = flags.enrol || flags.unenrol ? await setEnrolment(actor, { enrolled: Boolean(flags.enrol), harvestDay }) : await getEnrolment(merchantId);
+    if (flags.json) return printJson({ merchant_id: merchantId, enrolled: enrolment.enrolled, harvest_day: enrolment.enrolled ? enrolment.harvestDay : null });
+    console.log(
+      enrolment.enrolled
+        ? `Account Updater of ${merchantId}: enrolled, harvested on day ${enrolment.harvestDay} of each month`
+        : `Account Updater of ${merchantId}: not enrolled`,
+    );
+    return;
+  }
   throw new UsageError(
     "usage: merchant create --name NAME [--json] | merchant list [--json] | " +
+      "merchant account-updater --merchant ID [--enrol [--day 1-28] | --unenrol] [--json] | " +
       "merchant gateway --merchant ID [--sandbox | --upstream-url URL --upstream-merchant-id N --security-key KEY] [--advance-clock HOURS] [--json] | " +
       "merchant brand --merchant ID [--name N] [--logo FILE] [--color #rrggbb] [--clear name,logo,color] [--json] | " +
       "merchant origins --merchant ID [--add O1,O2] [--remove O3] [--json]",

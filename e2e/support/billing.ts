@@ -107,6 +107,6 @@ export async function seedSubscription(
 /** Moves the merchant's sandbox clock some days ahead, or to a date, running each day's billing (today's first), as POST /platform/sandbox/clock does. */
 export async function moveSandboxClock(vault: VaultInfo, merchantId: number, move: { advance_days: number } | { date: string }) {
   bindToVault(vault);
-  const clock = await import("@/lib/billing/sandbox-clock/sandbox-clock");
+  const clock = await import("@/lib/sandbox-clock/sandbox-clock");
   return clock.moveSandboxClock(actorOf(merchantId), move);
 }

@@ -3,6 +3,8 @@ import { recordAudit, type Actor } from "../audit/record-audit";
 import { getDb } from "../db/client";
 import { writeTransaction } from "../db/write-transaction";
 import { ApiError, fieldError } from "../errors/api-error";
+import { merchantToday } from "../billing/merchant-today";
+import { monthHarvestedAtEnrolment } from "./harvest-month";
 
 // A merchant's enrolment in the Account Updater (docs/account-updater.md,
 // "Enrolment"): set by the operator's CLI or by the portal. Only an enrolled
@@ -37,6 +39,7 @@ export async function setEnrolment(actor: Actor, input: { enrolled: boolean; har
   if (input.harvestDay !== undefined && !(Number.isInteger(input.harvestDay) && input.harvestDay >= 1 && input.harvestDay <= MAX_HARVEST_DAY)) {
     throw fieldError("harvest_day", `must be a whole number from 1 to ${MAX_HARVEST_DAY}`);
   }
+  const today = await merchantToday(merchantId);
   return writeTransaction(async (tx) => {
     const target = { type: "merchant", id: String(merchantId) };
     if (!input.enrolled) {
@@ -44,9 +47,10 @@ export async function setEnrolment(actor: Actor, input: { enrolled: boolean; har
       await recordAudit(tx, actor, "account_updater.unenrol", target);
       return { enrolled: false, harvestDay: DEFAULT_HARVEST_DAY };
     }
+    const harvestDay = input.harvestDay ?? DEFAULT_HARVEST_DAY;
     const row = await tx.accountUpdaterEnrolment.upsert({
       where: { merchantId },
-      create: { merchantId, harvestDay: input.harvestDay ?? DEFAULT_HARVEST_DAY },
+      create: { merchantId, harvestDay, lastHarvestMonth: monthHarvestedAtEnrolment(harvestDay, today) },
       update: input.harvestDay === undefined ? {} : { harvestDay: input.harvestDay },
       select: { harvestDay: true },
     });

@@ -1,5 +1,5 @@
-import { MoveSandboxClockSchema, SandboxClockMovedSchema, SandboxClockSchema } from "../billing/sandbox-clock/schemas";
-import { getSandboxClock, moveSandboxClock } from "../billing/sandbox-clock/sandbox-clock";
+import { MoveSandboxClockSchema, SandboxClockMovedSchema, SandboxClockSchema } from "../sandbox-clock/schemas";
+import { getSandboxClock, moveSandboxClock } from "../sandbox-clock/sandbox-clock";
 import { TAGS } from "../openapi/operation";
 import { apiOperation, type ApiRoute } from "./api-operation";
 import { success } from "./envelope";
@@ -30,7 +30,7 @@ export const sandboxRoutes: ApiRoute[] = [
       tag,
       summary: "Move the sandbox clock forward",
       description:
-        "Moves the merchant's sandbox clock forward by advance_days (1 to 400), or to date (YYYY-MM-DD, today or later, at most 400 days ahead), and before answering runs every day's due billing in order, today's first: charges, retries, suspensions and completions. Answers the new date and what happened. It never moves back. A merchant on a real gateway connector gets 403.",
+        "Moves the merchant's sandbox clock forward by advance_days (1 to 400), or to date (YYYY-MM-DD, today or later, at most 400 days ahead), and before answering runs every day's due work in order, today's first: billing (charges, retries, suspensions and completions), then the Account Updater (answers to the files sent the day before, the monthly harvest on its day, files sent). Answers the new date and what happened. It never moves back. A merchant on a real gateway connector gets 403.",
       body: MoveSandboxClockSchema,
       answer: { data: SandboxClockMovedSchema },
       extension: true,

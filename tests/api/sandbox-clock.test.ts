@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { setMerchantGateway } from "@/lib/gateway/set-merchant-gateway";
 import { successEnvelope } from "@/lib/openapi/envelope-schemas";
-import { SandboxClockMovedSchema, SandboxClockSchema } from "@/lib/billing/sandbox-clock/schemas";
+import { SandboxClockMovedSchema, SandboxClockSchema } from "@/lib/sandbox-clock/schemas";
 import { newMerchant, type TestMerchant } from "../support/fixtures";
 import { expectStatus } from "../support/security-suite";
 import { insertSubscription, newSubscriber } from "../support/subscriptions";

@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/audit/record-audit";
 import { getDb } from "@/lib/db/client";
-import { moveSandboxClock, getSandboxClock } from "@/lib/billing/sandbox-clock/sandbox-clock";
+import { moveSandboxClock, getSandboxClock } from "@/lib/sandbox-clock/sandbox-clock";
 import { runMerchantBilling } from "@/lib/billing/run/billing-pass";
 import { chargeSetupFee } from "@/lib/billing/run/charge-setup-fee";
 import { merchantToday } from "@/lib/billing/merchant-today";

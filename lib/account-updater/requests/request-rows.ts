@@ -6,6 +6,7 @@ import type { Tx } from "../../db/client";
 import { recordEvents, type EventEntry } from "../../events/record-event";
 import { FILE_SIZE } from "../request-status";
 import type { RequestMethod } from "../request-status";
+import { requestEventData } from "./request-event-data";
 
 // Writing a request, its cards (results) and the files they go out in. Ad-hoc
 // requests (/aus/request/create, /aus/add) write all of it in the API's
@@ -64,7 +65,17 @@ export async function insertRequest(
       cntRequest: input.results.length,
       rejectedCards: JSON.stringify(input.rejected),
     },
-    select: { id: true },
+    select: {
+      id: true,
+      method: true,
+      status: true,
+      requestDate: true,
+      responseDate: true,
+      cntRequest: true,
+      cntResponse: true,
+      cntUpdate: true,
+      rejectedCards: true,
+    },
   });
   const ids: number[] = [];
   for (const result of input.results) {
@@ -90,15 +101,8 @@ export async function insertRequest(
     const slice = ids.slice(start, start + FILE_SIZE);
     await insertFile(tx, merchantId, request.id, slice[0]!, slice[slice.length - 1]!);
   }
-  const summary = {
-    request_id: request.id,
-    method: input.method,
-    request_date: input.requestDate,
-    cnt_request: input.results.length,
-    cnt_rejected: input.rejected.length,
-  };
-  const events: EventEntry[] = [{ type: "account_updater_request_created", data: summary }];
-  if (empty) events.push({ type: "account_updater_request_completed", data: { ...summary, status: "COMPLETED", cnt_response: 0, cnt_update: 0 } });
+  const events: EventEntry[] = [{ type: "account_updater_request_created", data: requestEventData(request) }];
+  if (empty) events.push({ type: "account_updater_request_completed", data: requestEventData(request) });
   await recordEvents(tx, merchantId, events);
   return request.id;
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseDay } from "../utc-date";
+import { parseDay } from "../billing/utc-date";
 
 // The sandbox clock's request and answer (docs/billing.md, "The sandbox clock").
 
@@ -32,6 +32,6 @@ export const SandboxClockMovedSchema = SandboxClockSchema.extend({
   suspended: z.number().int().meta({ description: "Subscriptions suspended." }),
   completed: z.number().int().meta({ description: "Subscriptions that billed their last cycle." }),
   cancelled: z.number().int().meta({ description: "Subscriptions cancelled after 60 days suspended." }),
-  au_requests: z.number().int().meta({ description: "Account Updater requests run." }),
+  au_requests: z.number().int().meta({ description: "Account Updater requests completed (answered and applied) on the days the clock passed." }),
 });
 export type SandboxClockMoved = z.infer<typeof SandboxClockMovedSchema>;

@@ -1,23 +1,26 @@
 import "#server-only";
 import { randomBytes } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
-import { recordAudit, type Actor } from "../../audit/record-audit";
-import { directQuery } from "../../db/direct-sql";
-import { Prisma } from "../../db/sql";
-import { writeTransaction } from "../../db/write-transaction";
-import { ApiError, fieldError } from "../../errors/api-error";
-import { getMerchantGateway, moveClockAhead } from "../../gateway/set-merchant-gateway";
-import { merchantToday } from "../merchant-today";
-import { runMerchantBilling } from "../run/billing-pass";
-import { addCounts, emptyCounts } from "../run/charge-claimed";
-import { formatDay, parseDay } from "../utc-date";
+import { recordAudit, type Actor } from "../audit/record-audit";
+import { directQuery } from "../db/direct-sql";
+import { Prisma } from "../db/sql";
+import { writeTransaction } from "../db/write-transaction";
+import { ApiError, fieldError } from "../errors/api-error";
+import { getMerchantGateway, moveClockAhead } from "../gateway/set-merchant-gateway";
+import { merchantToday } from "../billing/merchant-today";
+import { runMerchantBilling } from "../billing/run/billing-pass";
+import { addCounts, emptyCounts } from "../billing/run/charge-claimed";
+import { formatDay, parseDay } from "../billing/utc-date";
+import { runMerchantAccountUpdater } from "../account-updater/run/account-updater-pass";
 import { MAX_ADVANCE_DAYS, type MoveSandboxClockInput, type SandboxClock, type SandboxClockMoved } from "./schemas";
 
 // The sandbox clock (docs/billing.md, "The sandbox clock"): a sandbox
-// merchant's own date for billing (and, later, the Account Updater). Moving
-// it forward runs, before answering, every day's due work in order, so a
-// year of monthly billing runs in one request. It only moves forward, and
-// only a merchant on the sandbox connector has one.
+// merchant's own date for billing and the Account Updater. Moving it forward
+// runs, before answering, every day's due work in order (the day's billing,
+// then its Account Updater work: yesterday's files answered, the monthly
+// harvest, files sent), so a year of monthly billing runs in one request.
+// It only moves forward, and only a merchant on the sandbox connector has
+// one.
 
 const DAY_SECONDS = 86_400;
 /** How long to wait for another worker that holds one of this merchant's due subscriptions before looking again. */
@@ -44,10 +47,12 @@ export async function moveSandboxClock(actor: Actor, input: MoveSandboxClockInpu
 
   const workerId = `sandbox-clock:${process.pid}:${randomBytes(3).toString("hex")}`;
   const counts = emptyCounts();
+  let auRequests = 0;
   // Today's work first: nothing due is left behind when the clock moves on.
   for (let day = today; day <= target; day++) {
     if (day > today) await writeTransaction((tx) => moveClockAhead(tx, merchantId, DAY_SECONDS));
     addCounts(counts, await runDay(merchantId, day, workerId));
+    auRequests += await runAccountUpdaterDay(merchantId, day, workerId);
   }
   await writeTransaction((tx) => recordAudit(tx, actor, "merchant.sandbox_clock", { type: "merchant", id: String(merchantId) }));
   return {
@@ -57,7 +62,7 @@ export async function moveSandboxClock(actor: Actor, input: MoveSandboxClockInpu
     suspended: counts.suspended,
     completed: counts.completed,
     cancelled: counts.cancelled,
-    au_requests: 0,
+    au_requests: auRequests,
   };
 }
 
@@ -69,6 +74,24 @@ async function runDay(merchantId: bigint, day: number, workerId: string) {
     if (!(await othersHoldDueWork(merchantId, day))) return counts;
     await sleep(CLAIM_POLL_MS);
   }
+}
+
+/** Runs one day's Account Updater work for the merchant, waiting out a worker that holds one of its files; answers the requests completed. */
+async function runAccountUpdaterDay(merchantId: bigint, day: number, workerId: string): Promise<number> {
+  let completed = 0;
+  for (;;) {
+    completed += (await runMerchantAccountUpdater(merchantId, { workerId, answersNextDay: true }, day)).completed;
+    if (!(await othersHoldFiles(merchantId))) return completed;
+    await sleep(CLAIM_POLL_MS);
+  }
+}
+
+async function othersHoldFiles(merchantId: bigint): Promise<boolean> {
+  const now = BigInt(Date.now());
+  const [row] = await directQuery<{ held: bigint | number }>(Prisma.sql`
+    SELECT (SELECT COUNT(*) FROM "AccountUpdaterFile" WHERE "merchantId" = ${merchantId} AND "doneAt" IS NULL AND "claimedBy" IS NOT NULL AND "claimUntil" >= ${now})
+      + (SELECT COUNT(*) FROM "AccountUpdaterRequest" WHERE "merchantId" = ${merchantId} AND "selecting" AND "claimedBy" IS NOT NULL AND "claimUntil" >= ${now}) AS "held"`);
+  return Number(row?.held ?? 0) > 0;
 }
 
 async function othersHoldDueWork(merchantId: bigint, day: number): Promise<boolean> {

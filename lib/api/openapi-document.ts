@@ -44,6 +44,11 @@ export function buildOpenApiDocument(routes: readonly ApiRoute[]): OpenApiDocume
       },
       { name: TAGS.transactions, description: "Every request that reached a connector, declines and unknown outcomes included." },
       { name: TAGS.billing, description: "Plans: what a subscription bills, how often and on which day, with trials, setup fees and prorated first payments." },
+      {
+        name: TAGS.accountUpdater,
+        description:
+          "Asking the card networks for cards' new numbers and expiry dates: requests by card_id or by number, their summary and detail reports, and holds that keep cards out of harvests.",
+      },
       { name: TAGS.service, description: "This vault's own operations, outside the Platform API." },
     ],
     paths,

@@ -1,4 +1,5 @@
 import "#server-only";
+import { accountUpdaterRoutes } from "./account-updater-routes";
 import type { ApiRoute } from "./api-operation";
 import { publicOperation } from "./api-operation";
 import { billingRoutes } from "./billing-routes";
@@ -32,6 +33,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...paymentRoutes,
   ...billingRoutes,
   ...subscriptionRoutes,
+  ...accountUpdaterRoutes,
   ...sandboxRoutes,
   pingRoute,
   // The document changes only with a new build: caches may keep it a while.

@@ -15,6 +15,7 @@ export const TAGS = {
   payments: "payment-gateway",
   transactions: "Transactions",
   billing: "Recurring Billing",
+  accountUpdater: "Account Updater",
   service: "Service",
 } as const;
 export type Tag = (typeof TAGS)[keyof typeof TAGS];

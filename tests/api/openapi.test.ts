@@ -75,6 +75,16 @@ const OPERATIONS = [
   "PUT /webhook/{webhook_id}",
   "PUT /webhook/{webhook_id}/disable",
   "PUT /webhook/{webhook_id}/enable",
+  "POST /aus/request/create",
+  "POST /aus/add",
+  "POST /aus/request/cancel/{request_id}",
+  "GET /aus/request/summary",
+  "GET /aus/request/summary/{request_id}",
+  "GET /aus/request/detail",
+  "GET /aus/request/detail/{request_id}",
+  "GET /aus/{requestId}",
+  "POST /aus/hold",
+  "POST /aus/release",
 ];
 
 type Doc = { openapi: string; paths: Record<string, Record<string, unknown> & { servers?: { url: string }[] }> };
@@ -102,6 +112,8 @@ const SAMPLE_PARAMS: Record<string, string> = {
   plan_code: "NOSUCHPLAN",
   plan_id: "1",
   subscription_id: "1",
+  request_id: "1",
+  requestId: "1",
 };
 
 const baseUrl = () => inject("baseUrl");

@@ -7,6 +7,7 @@ import type { Actor } from "@/lib/audit/record-audit";
 import { holdCards, releaseCards } from "@/lib/account-updater/holds";
 import { setEnrolment } from "@/lib/account-updater/enrolment";
 import { insertRequest } from "@/lib/account-updater/requests/request-rows";
+import { cancelRequest } from "@/lib/account-updater/requests/cancel-request";
 import { monthOf } from "@/lib/account-updater/harvest-month";
 import { runMerchantAccountUpdater } from "@/lib/account-updater/run/account-updater-pass";
 import { runMerchantBilling } from "@/lib/billing/run/billing-pass";
@@ -165,11 +166,7 @@ describe("an ad-hoc request in the worker's passes", () => {
     const before = await cardRow(subscriber.cardIds[0]!);
     const id = await requestCards(actor, subscriber.cardIds);
     await runMerchantAccountUpdater(actor.merchantId, PASS);
-    // What POST /aus/request/cancel/{id} does (the API suite covers the operation itself).
-    await getDb().$transaction([
-      getDb().accountUpdaterRequest.updateMany({ where: { id, status: { in: ["INPROGRESS", "QUEUED"] } }, data: { status: "CANCELED" } }),
-      getDb().accountUpdaterFile.updateMany({ where: { requestId: id, doneAt: null }, data: { doneAt: new Date() } }),
-    ]);
+    expect(await cancelRequest(actor, id)).toMatchObject({ status: "CANCELED" });
     expect(await runMerchantAccountUpdater(actor.merchantId, PASS)).toMatchObject({ applied: 0, updated: 0 });
     expect(await cardRow(subscriber.cardIds[0]!)).toEqual(before);
     expect((await resultsOf(id))[0]!.reasonCode).toBeNull();

@@ -6,6 +6,7 @@ import { webhookSecrets } from "../webhooks/rewrap-webhook-secrets";
 import { totpSecrets } from "../users/rewrap-totp-secrets";
 import { gatewaySecurityKeys } from "../gateway/rewrap-security-keys";
 import { tokenNumbers } from "../payments/card-tokens";
+import { sentCardNumbers } from "../account-updater/requests/rewrap-sent-numbers";
 
 /**
  * Every column of sealed values, in the order rotation re-wraps them. A new
@@ -21,4 +22,5 @@ export const SEALED_COLUMNS: readonly SealedColumn[] = [
   totpSecrets,
   gatewaySecurityKeys,
   tokenNumbers,
+  sentCardNumbers,
 ];

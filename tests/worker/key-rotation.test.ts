@@ -1,4 +1,5 @@
-// Key rotation covers webhook secrets: after `keys rotate` and retiring the
+// Key rotation covers webhook secrets (and the other sealed columns tested
+// below): after `keys rotate` and retiring the
 // old KEK version, a webhook made before still signs with its secret and
 // authenticates with its password (regression: rotation once re-wrapped only
 // cards and merchant signing secrets, so retiring the old version would
@@ -20,6 +21,11 @@ import { beginTotpEnrolment, confirmTotpEnrolment } from "@/lib/users/totp-enrol
 import { verifySecondFactor } from "@/lib/users/verify-second-factor";
 import { loadReadmeFunction } from "../support/readme-snippet";
 import { startWebhookReceiver, type WebhookReceiver } from "../support/webhook-receiver";
+import { enrolledMerchant } from "../support/account-updater";
+import { addRequest } from "@/lib/account-updater/requests/add-request";
+import { getUpdatedResults } from "@/lib/account-updater/reports/get-updated-results";
+import { BrowseDetailsQuerySchema } from "@/lib/account-updater/schemas";
+import { runMerchantAccountUpdater } from "@/lib/account-updater/run/account-updater-pass";
 
 type Verify = (rawBody: string, headers: Record<string, unknown>, secret: string) => boolean;
 let receiver: WebhookReceiver | undefined;
@@ -89,4 +95,26 @@ it("re-wraps portal users' TOTP secrets, so retiring the old KEK version does no
   // The next step's code: the enrolment spent this one.
   const next = await generate({ secret: enrolment.secret, epoch: epoch + 30 });
   expect(await verifySecondFactor(user.userId, next, new Date((epoch + 30) * 1000))).toEqual({ ok: true, usedRecoveryCode: false });
+});
+
+it("re-wraps the card numbers merchants sent to the Account Updater, new numbers included, so GET /aus/{requestId} still shows them after retiring the old KEK version", async () => {
+  const actor = await enrolledMerchant(28, "AU Rotation", { harvested: true });
+  const { request_id } = await addRequest(actor, { data: [{ card_id: "mine-1", card_number: "4000000000000028", exp_date: "1230" }] });
+  const requestId = Number(request_id);
+  // Sent on one pass, answered (202, a new number sealed with the one sent) on the next.
+  await runMerchantAccountUpdater(actor.merchantId, { workerId: "rotation" });
+  await runMerchantAccountUpdater(actor.merchantId, { workerId: "rotation" });
+  const oldVersion = reloadKeyring().activeKekVersion;
+
+  const result = await rotateKeys({ addVersion: true });
+  expect(result.complete).toBe(true);
+  expect((await countSealedByVersion()).get(oldVersion) ?? 0).toBe(0);
+  expect((await getDb().accountUpdaterResult.findFirstOrThrow({ where: { requestId } })).kekVersion).toBe(result.activeVersion);
+
+  retireKekVersion(oldVersion);
+  reloadKeyring();
+  const page = await getUpdatedResults(actor.merchantId, requestId, BrowseDetailsQuerySchema.parse({}));
+  expect(page.data).toEqual([
+    expect.objectContaining({ card_id: "mine-1", card_number: "4000000000000028", card_number_new: "4000000000000036", reason_code: "202" }),
+  ]);
 });

@@ -266,4 +266,41 @@ describe("merchant gateway", () => {
     expect(result.stderr).toMatch(message);
     expect(await getDb().merchantGateway.findUnique({ where: { merchantId: BigInt(created.merchant_id) } })).toBeNull();
   });
+
+  describe("merchant account-updater", () => {
+    let merchant: CreatedMerchant;
+    const merchantArgs = () => ["merchant", "account-updater", "--merchant", String(merchant.merchant_id)];
+
+    beforeAll(async () => {
+      merchant = lastJsonLine<CreatedMerchant>(await runVaultCli(["merchant", "create", "--name", "CLI Account Updater", "--json"]));
+    });
+
+    it("enrols with a harvest day, shows it, and the API then takes the merchant's requests", async () => {
+      const enrol = await runVaultCli([...merchantArgs(), "--enrol", "--day", "5", "--json"]);
+      expect(enrol.code, enrol.stderr).toBe(0);
+      expect(lastJsonLine(enrol)).toEqual({ merchant_id: merchant.merchant_id, enrolled: true, harvest_day: 5 });
+      const shown = await runVaultCli(merchantArgs());
+      expect(shown.stdout).toContain("enrolled, harvested on day 5 of each month");
+      const request = await apiClient(merchant.api_key).post("/aus/request/create", { card_id: ["0".repeat(32)] });
+      expect(request.status, JSON.stringify(request.body)).toBe(200);
+    });
+
+    it("refuses a day outside 1 to 28 and changes nothing", async () => {
+      const before = await getDb().accountUpdaterEnrolment.findUnique({ where: { merchantId: BigInt(merchant.merchant_id) } });
+      for (const day of ["29", "0", "5x"]) {
+        const refused = await runVaultCli([...merchantArgs(), "--enrol", "--day", day]);
+        expect(refused.code).not.toBe(0);
+        expect(refused.stderr).toContain("--day must be a day of the month from 1 to 28");
+      }
+      expect(await getDb().accountUpdaterEnrolment.findUnique({ where: { merchantId: BigInt(merchant.merchant_id) } })).toEqual(before);
+    });
+
+    it("unenrols: the API then refuses its requests with 403", async () => {
+      const unenrol = await runVaultCli([...merchantArgs(), "--unenrol", "--json"]);
+      expect(unenrol.code, unenrol.stderr).toBe(0);
+      expect(lastJsonLine(unenrol)).toEqual({ merchant_id: merchant.merchant_id, enrolled: false, harvest_day: null });
+      const request = await apiClient(merchant.api_key).post("/aus/request/create", { card_id: ["0".repeat(32)] });
+      expect(request.status).toBe(403);
+    });
+  });
 });

@@ -5,6 +5,7 @@ import { writeTransaction } from "../db/write-transaction";
 import { ApiError, fieldError } from "../errors/api-error";
 import { merchantToday } from "../billing/merchant-today";
 import { monthHarvestedAtEnrolment } from "./harvest-month";
+import { DEFAULT_HARVEST_DAY, HARVEST_DAY_RULE, isHarvestDay } from "./harvest-day";
 
 // A merchant's enrolment in the Account Updater (docs/account-updater.md,
 // "Enrolment"): set by the operator's CLI or by the portal. Only an enrolled
@@ -13,9 +14,7 @@ import { monthHarvestedAtEnrolment } from "./harvest-month";
 
 export type Enrolment = { enrolled: boolean; harvestDay: number };
 
-export const DEFAULT_HARVEST_DAY = 1;
-/** The last day every month has: a harvest day never falls off a short month. */
-export const MAX_HARVEST_DAY = 28;
+export { DEFAULT_HARVEST_DAY, MAX_HARVEST_DAY } from "./harvest-day";
 
 export async function getEnrolment(merchantId: bigint): Promise<Enrolment> {
   const row = await getDb().accountUpdaterEnrolment.findUnique({ where: { merchantId }, select: { harvestDay: true } });
@@ -36,9 +35,7 @@ export async function requireEnrolment(merchantId: bigint): Promise<void> {
  */
 export async function setEnrolment(actor: Actor, input: { enrolled: boolean; harvestDay?: number }): Promise<Enrolment> {
   const { merchantId } = actor;
-  if (input.harvestDay !== undefined && !(Number.isInteger(input.harvestDay) && input.harvestDay >= 1 && input.harvestDay <= MAX_HARVEST_DAY)) {
-    throw fieldError("harvest_day", `must be a whole number from 1 to ${MAX_HARVEST_DAY}`);
-  }
+  if (input.harvestDay !== undefined && !isHarvestDay(input.harvestDay)) throw fieldError("harvest_day", HARVEST_DAY_RULE);
   const today = await merchantToday(merchantId);
   return writeTransaction(async (tx) => {
     const target = { type: "merchant", id: String(merchantId) };

@@ -10,6 +10,7 @@ const EXPECTED: Record<Permission, readonly string[]> = {
   "links.write": ["owner", "admin", "staff"],
   "payments.write": ["owner", "admin", "staff"],
   "billing.write": ["owner", "admin"],
+  "account_updater.write": ["owner", "admin"],
   "settings.write": ["owner", "admin"],
   "settings.read": ["owner", "admin"],
   "audit.read": ["owner", "admin"],

@@ -12,6 +12,8 @@ const GRANTS = {
   "payments.write": ["owner", "admin", "staff"],
   /** Create, edit and archive plans; pause, resume and cancel subscriptions and change the card they charge. */
   "billing.write": ["owner", "admin"],
+  /** Enrol in the Account Updater and set its harvest day; hold a card out of its harvests and release it. */
+  "account_updater.write": ["owner", "admin"],
   /** Branding, origins, URLs, signing secret, API keys, webhooks. */
   "settings.write": ["owner", "admin"],
   /** Read settings, keys and webhooks (never a secret). */

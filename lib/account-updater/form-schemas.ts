@@ -25,7 +25,8 @@ export const EnrolmentFormSchema = z
     if (!form.enrolled) return { enrolled: false as const };
     const day = HarvestDayText.safeParse(form.harvest_day ?? "");
     if (!day.success) {
-      for (const issue of day.error.issues) ctx.addIssue({ code: "custom", path: ["harvest_day"], message: issue.message });
+      // The first problem is the one to fix: an empty field is "required", not also "not a number".
+      ctx.addIssue({ code: "custom", path: ["harvest_day"], message: day.error.issues[0]?.message ?? HARVEST_DAY_RULE });
       return z.NEVER;
     }
     return { enrolled: true as const, harvest_day: day.data };

@@ -16,6 +16,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
     { href: "/portal/transactions", label: "Transactions" },
     { href: "/portal/subscriptions", label: "Subscriptions" },
     { href: "/portal/plans", label: "Plans" },
+    { href: "/portal/account-updater", label: "Account Updater" },
     { href: "/portal/links", label: "Checkout links" },
     ...(can(role, "audit.read") ? [{ href: "/portal/audit", label: "Audit log" }] : []),
     ...(can(role, "settings.read")

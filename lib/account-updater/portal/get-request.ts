@@ -1,6 +1,5 @@
 import "#server-only";
 import { getDb } from "../../db/client";
-import { notFound } from "../../errors/api-error";
 import type { RejectedCard } from "../requests/request-rows";
 import { parseRejectedCards } from "./rejected-cards";
 import type { RequestListRow } from "./list-requests";
@@ -13,9 +12,9 @@ export type RequestOverview = RequestListRow & { rejected: RejectedCard[] };
 /** request_ids are a 32-bit column: a longer number cannot name one (and PostgreSQL refuses to compare it). */
 const MAX_REQUEST_ID = 2_147_483_647;
 
-/** The merchant's request `requestId`; another merchant's, or none, is a 404. */
-export async function getRequest(merchantId: bigint, requestId: number): Promise<RequestOverview> {
-  if (!Number.isInteger(requestId) || requestId < 1 || requestId > MAX_REQUEST_ID) throw notFound("Request");
+/** The merchant's request `requestId`, or null for another merchant's or none (the page's 404). */
+export async function getRequest(merchantId: bigint, requestId: number): Promise<RequestOverview | null> {
+  if (!Number.isInteger(requestId) || requestId < 1 || requestId > MAX_REQUEST_ID) return null;
   const row = await getDb().accountUpdaterRequest.findFirst({
     where: { id: requestId, merchantId },
     select: {
@@ -30,7 +29,7 @@ export async function getRequest(merchantId: bigint, requestId: number): Promise
       rejectedCards: true,
     },
   });
-  if (!row) throw notFound("Request");
+  if (!row) return null;
   const rejected = parseRejectedCards(row.rejectedCards);
   return {
     requestId: row.id,

@@ -12,6 +12,11 @@ import { ShippingActions } from "@/components/portal/customers/shipping-actions"
 import { cardBrand, customerName, formatExpiry } from "@/components/portal/customers/format";
 import { loadCustomer } from "@/components/portal/customers/load-customer";
 import { SubscriptionTable } from "@/components/portal/billing/subscription-table";
+import { CardHistoryTable } from "@/components/portal/account-updater/card-history-table";
+import { CardHoldActions } from "@/components/portal/account-updater/card-hold-actions";
+import { holdReasonWords } from "@/components/portal/account-updater/format";
+import { cardHistory } from "@/lib/account-updater/portal/card-history";
+import { cardHoldStates, type CardHoldState } from "@/lib/account-updater/portal/card-hold-states";
 import { listSubscriptions } from "@/lib/billing/subscription-operations/list-subscriptions";
 import { requirePortalUser } from "@/lib/portal/current-user";
 import { can } from "@/lib/portal/permissions";
@@ -33,18 +38,29 @@ const NOTICES: Record<string, string> = {
 
 const SUBSCRIPTIONS_SHOWN = 10;
 
-/** One customer: details, cards (masked as the API masks them, each with "Charge" for roles that may charge), subscriptions and shipping addresses, with the actions the role allows. */
+/**
+ * One customer: details, cards (masked as the API masks them, each with
+ * "Charge" for roles that may charge, and its Account Updater hold and
+ * history), subscriptions and shipping addresses, with the actions the role
+ * allows.
+ */
 export default async function CustomerPage({ params, searchParams }: Props) {
   const session = await requirePortalUser();
   const { customerId } = await params;
   const customer = await loadCustomer(session.user.merchantId, customerId);
   const canWrite = can(session.user.role, "customers.write");
   const canCharge = can(session.user.role, "payments.write");
+  const canHold = can(session.user.role, "account_updater.write");
   const query = await searchParams;
   const notice = Object.keys(NOTICES).find((key) => key in query);
   const name = displayName(customer);
   const base = `/portal/customers/${customer.customer_id}`;
-  const subscriptions = await listSubscriptions({ merchantId: session.user.merchantId, customerId: customer.customer_id, pageSize: SUBSCRIPTIONS_SHOWN });
+  const cardIds = customer.billing_cards.map((card) => card.card_id);
+  const [subscriptions, holds, histories] = await Promise.all([
+    listSubscriptions({ merchantId: session.user.merchantId, customerId: customer.customer_id, pageSize: SUBSCRIPTIONS_SHOWN }),
+    cardHoldStates(session.user.merchantId, cardIds),
+    Promise.all(cardIds.map((cardId) => cardHistory(session.user.merchantId, cardId))),
+  ]);
 
   return (
     <>
@@ -102,21 +118,33 @@ export default async function CustomerPage({ params, searchParams }: Props) {
             <p className="text-sm text-slate-700">No cards stored for this customer.</p>
           ) : (
             <ul className="divide-y divide-slate-200" aria-label="Cards">
-              {customer.billing_cards.map((card) => (
-                <li key={card.card_id} className="flex flex-wrap items-center justify-between gap-3 py-3" data-testid="card">
-                  <div>
-                    <p className="font-mono text-sm text-slate-900">{card.card_number}</p>
-                    <p className="text-sm text-slate-700">
-                      {cardBrand(card.card_type)} · expires {formatExpiry(card.exp_date)}
-                      {card.primary ? <span className="ml-2 rounded-full bg-blue-100 px-2 py-0.5 text-xs font-semibold text-blue-900">Primary</span> : null}
-                    </p>
+              {customer.billing_cards.map((card, i) => (
+                <li key={card.card_id} className="space-y-3 py-3" data-testid="card">
+                  <div className="flex flex-wrap items-center justify-between gap-3">
+                    <div>
+                      <p className="font-mono text-sm text-slate-900">{card.card_number}</p>
+                      <p className="text-sm text-slate-700">
+                        {cardBrand(card.card_type)} · expires {formatExpiry(card.exp_date)}
+                        {card.primary ? <span className="ml-2 rounded-full bg-blue-100 px-2 py-0.5 text-xs font-semibold text-blue-900">Primary</span> : null}
+                      </p>
+                    </div>
+                    <div className="flex flex-wrap items-center justify-end gap-2">
+                      {canCharge ? <ChargeCardButton customerId={customer.customer_id} cardId={card.card_id} maskedNumber={card.card_number} /> : null}
+                      {canWrite ? (
+                        <CardActions customerId={customer.customer_id} cardId={card.card_id} maskedNumber={card.card_number} isPrimary={card.primary} />
+                      ) : null}
+                    </div>
                   </div>
-                  <div className="flex flex-wrap items-center justify-end gap-2">
-                    {canCharge ? <ChargeCardButton customerId={customer.customer_id} cardId={card.card_id} maskedNumber={card.card_number} /> : null}
-                    {canWrite ? (
-                      <CardActions customerId={customer.customer_id} cardId={card.card_id} maskedNumber={card.card_number} isPrimary={card.primary} />
-                    ) : null}
-                  </div>
+                  <CardUpdater
+                    state={holds.get(card.card_id)}
+                    actions={
+                      canHold && !holds.get(card.card_id)?.replacedBy ? (
+                        <CardHoldActions cardId={card.card_id} maskedNumber={card.card_number} isOnHold={holds.get(card.card_id)?.isOnHold ?? false} />
+                      ) : null
+                    }
+                  >
+                    <CardHistoryTable cardId={card.card_id} entries={histories[i]!.entries} hasOlder={histories[i]!.hasOlder} />
+                  </CardUpdater>
                 </li>
               ))}
             </ul>
@@ -182,6 +210,29 @@ export default async function CustomerPage({ params, searchParams }: Props) {
         </Panel>
       </div>
     </>
+  );
+}
+
+/** A card's Account Updater state (sent in harvests, on hold and why, or replaced), its Hold or Release button, and its history behind a disclosure. */
+function CardUpdater({ state, actions, children }: { state: CardHoldState | undefined; actions: ReactNode; children: ReactNode }) {
+  const words = state?.replacedBy
+    ? `replaced by card ${state.replacedBy}; no longer sent`
+    : state?.isOnHold
+      ? `on hold, ${holdReasonWords(state.holdReason)}; not sent to the networks`
+      : "sent to the networks in harvests and requests";
+  return (
+    <div className="rounded-md bg-slate-50 px-3 py-2 text-sm" data-testid="card-account-updater">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <p className="text-slate-800">
+          <span className="font-medium">Account Updater:</span> <span data-testid="au-hold-state">{words}</span>
+        </p>
+        {actions}
+      </div>
+      <details className="mt-2">
+        <summary className="cursor-pointer text-blue-800 underline">Account Updater history</summary>
+        <div className="mt-2">{children}</div>
+      </details>
+    </div>
   );
 }
 

@@ -7,7 +7,8 @@ import { describeLogo, logoDataUrl } from "@/lib/merchants/logo";
 import { readFileSync } from "node:fs";
 import { ApiError } from "@/lib/errors/api-error";
 import { advanceSandboxClock, getMerchantGateway, setMerchantGateway } from "@/lib/gateway/set-merchant-gateway";
-import { getEnrolment, MAX_HARVEST_DAY, setEnrolment } from "@/lib/account-updater/enrolment";
+import { getEnrolment, setEnrolment } from "@/lib/account-updater/enrolment";
+import { MAX_HARVEST_DAY } from "@/lib/account-updater/harvest-day";
 import { merchantIdFlag, parseFlags, type Flags, printJson, required, UsageError } from "../args";
 
 /** --logo FILE, read and checked: the page carries the image itself (lib/merchants/logo.ts). */

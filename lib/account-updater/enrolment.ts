@@ -14,8 +14,6 @@ import { DEFAULT_HARVEST_DAY, HARVEST_DAY_RULE, isHarvestDay } from "./harvest-d
 
 export type Enrolment = { enrolled: boolean; harvestDay: number };
 
-export { DEFAULT_HARVEST_DAY, MAX_HARVEST_DAY } from "./harvest-day";
-
 export async function getEnrolment(merchantId: bigint): Promise<Enrolment> {
   const row = await getDb().accountUpdaterEnrolment.findUnique({ where: { merchantId }, select: { harvestDay: true } });
   return row ? { enrolled: true, harvestDay: row.harvestDay } : { enrolled: false, harvestDay: DEFAULT_HARVEST_DAY };

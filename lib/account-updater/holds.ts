@@ -16,22 +16,36 @@ export type HoldTarget = { card_id?: string | undefined; customer_id?: string | 
 /** The reason kept with a hold the merchant asked for. */
 export const MERCHANT_HOLD = "merchant";
 
+/**
+ * Holds the cards; answers every card the target names. Only a card that was
+ * not held changes and gets a history entry: one already held (by the
+ * merchant, or by a 203/204 answer) keeps its hold and its reason.
+ */
 export async function holdCards(actor: Actor, target: HoldTarget): Promise<string[]> {
   return writeTransaction(async (tx) => {
     const cardIds = await targetCards(tx, actor.merchantId, target);
-    await tx.card.updateMany({ where: { id: { in: cardIds }, auHold: false }, data: { auHold: true, auHoldReason: MERCHANT_HOLD } });
-    await recordHistory(tx, actor, cardIds, "hold", MERCHANT_HOLD);
+    const changed = await cardsHeld(tx, cardIds, false);
+    await tx.card.updateMany({ where: { id: { in: changed } }, data: { auHold: true, auHoldReason: MERCHANT_HOLD } });
+    await recordHistory(tx, actor, changed, "hold", MERCHANT_HOLD);
     return cardIds;
   });
 }
 
+/** Releases the cards, whoever held them; answers every card the target names, and records only those that were held. */
 export async function releaseCards(actor: Actor, target: HoldTarget): Promise<string[]> {
   return writeTransaction(async (tx) => {
     const cardIds = await targetCards(tx, actor.merchantId, target);
-    await tx.card.updateMany({ where: { id: { in: cardIds } }, data: { auHold: false, auHoldReason: null } });
-    await recordHistory(tx, actor, cardIds, "release", null);
+    const changed = await cardsHeld(tx, cardIds, true);
+    await tx.card.updateMany({ where: { id: { in: changed } }, data: { auHold: false, auHoldReason: null } });
+    await recordHistory(tx, actor, changed, "release", null);
     return cardIds;
   });
+}
+
+/** Those of the cards whose hold is `held`, read in the transaction that changes them. */
+async function cardsHeld(tx: Tx, cardIds: string[], held: boolean): Promise<string[]> {
+  const rows = await tx.card.findMany({ where: { id: { in: cardIds }, auHold: held }, select: { id: true }, orderBy: { id: "asc" } });
+  return rows.map((row) => row.id);
 }
 
 /** The merchant's card named by card_id, or every card of the customer; a 404 when neither is the merchant's. */

@@ -108,6 +108,13 @@ describe("the monthly harvest through the sandbox clock", () => {
       expect.objectContaining({ request_id: request!.id, status: "COMPLETED", cnt_request: 7, cnt_response: 7, cnt_update: 3 }),
     ]);
 
+    // The merchant holding a card an answer held changes nothing: the answer's reason stays, and no history is made up.
+    await holdCards(actor, { card_id: c203 });
+    expect(await cardRow(c203)).toMatchObject({ auHold: true, auHoldReason: "203" });
+    expect((await getDb().cardHistory.findMany({ where: { cardId: c203 } })).map((h) => [h.kind, h.reason, h.actor])).toEqual([
+      ["hold", "203", "account_updater"],
+    ]);
+
     // The held cards stay out of next month's harvest.
     await moveSandboxClock(actor, { date: "2027-03-06" });
     const march = (await requestsOf(actor.merchantId))[1]!;

@@ -5,7 +5,7 @@ import { notFound } from "../errors/api-error";
 // request_id is "up to 10 N" in the reference, its column a 32-bit integer:
 // a well-formed id past that range cannot exist, so it is a 404 (PostgreSQL
 // refuses to compare it).
-const MAX_REQUEST_ID = 2_147_483_647;
+export const MAX_REQUEST_ID = 2_147_483_647;
 
 export const requestSelect = {
   id: true,
@@ -13,6 +13,7 @@ export const requestSelect = {
   method: true,
   status: true,
   requestDate: true,
+  responseDate: true,
   cntRequest: true,
   cntResponse: true,
   cntUpdate: true,
@@ -25,6 +26,7 @@ export type RequestRow = {
   method: string;
   status: string;
   requestDate: string;
+  responseDate: string | null;
   cntRequest: number;
   cntResponse: number;
   cntUpdate: number;

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { getDb } from "../../db/client";
 import { parseOptions } from "../../errors/parse-options";
 import { pageFields } from "../../paging/page-options";
+import { requestSelect, type RequestRow } from "../get-request-or-throw";
 import { rejectedCount } from "./rejected-cards";
 
 // The portal's Account Updater page: the merchant's requests, newest first,
@@ -37,33 +38,28 @@ export async function listRequests(options: ListRequestsOptions): Promise<Reques
       orderBy: { id: "desc" },
       skip: (page - 1) * pageSize,
       take: pageSize,
-      select: {
-        id: true,
-        method: true,
-        status: true,
-        requestDate: true,
-        responseDate: true,
-        cntRequest: true,
-        cntResponse: true,
-        cntUpdate: true,
-        rejectedCards: true,
-      },
+      select: requestSelect,
     }),
   ]);
   return {
-    rows: rows.map((row) => ({
-      requestId: row.id,
-      method: row.method,
-      status: row.status,
-      requestDate: row.requestDate,
-      responseDate: row.responseDate,
-      cntRequest: row.cntRequest,
-      cntResponse: row.cntResponse,
-      cntUpdate: row.cntUpdate,
-      cntRejected: rejectedCount(row.rejectedCards),
-    })),
+    rows: rows.map(toRequestListRow),
     total,
     page,
     pageSize,
+  };
+}
+
+/** A request as the portal's lists show it. */
+export function toRequestListRow(row: RequestRow): RequestListRow {
+  return {
+    requestId: row.id,
+    method: row.method,
+    status: row.status,
+    requestDate: row.requestDate,
+    responseDate: row.responseDate,
+    cntRequest: row.cntRequest,
+    cntResponse: row.cntResponse,
+    cntUpdate: row.cntUpdate,
+    cntRejected: rejectedCount(row.rejectedCards),
   };
 }

@@ -7,6 +7,7 @@ import { recordEvents, type EventEntry } from "../../events/record-event";
 import { FILE_SIZE } from "../request-status";
 import type { RequestMethod } from "../request-status";
 import { requestEventData } from "./request-event-data";
+import { requestSelect } from "../get-request-or-throw";
 
 // Writing a request, its cards (results) and the files they go out in. Ad-hoc
 // requests (/aus/request/create, /aus/add) write all of it in the API's
@@ -65,17 +66,7 @@ export async function insertRequest(
       cntRequest: input.results.length,
       rejectedCards: JSON.stringify(input.rejected),
     },
-    select: {
-      id: true,
-      method: true,
-      status: true,
-      requestDate: true,
-      responseDate: true,
-      cntRequest: true,
-      cntResponse: true,
-      cntUpdate: true,
-      rejectedCards: true,
-    },
+    select: requestSelect,
   });
   const ids: number[] = [];
   for (const result of input.results) {

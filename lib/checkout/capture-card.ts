@@ -161,7 +161,8 @@ async function storeCard(tx: Tx, actor: Actor, checkout: CheckoutForCapture, car
   const data = { checkout_id: checkout.id, ...cardEventData(checkout.customerId, card) };
   if (replaces) {
     const { id, merchantId: _merchantId, ...columns } = card;
-    await tx.card.update({ where: { id }, data: columns });
+    // A number the cardholder typed is the card's own again: no longer an Account Updater duplicate of another card.
+    await tx.card.update({ where: { id }, data: { ...columns, replacedBy: null } });
     await recordAudit(tx, actor, "card.update", { type: "card", id });
     await recordEvent(tx, checkout.merchantId, "checkout_vault_card_updated", data);
     return id;

@@ -8,64 +8,20 @@
 // publishes (strict: no field they lack). Sending and answering (the run)
 // are tested with the run itself.
 import { beforeAll, describe, expect, it } from "vitest";
-import { z } from "zod";
-import { setEnrolment } from "@/lib/account-updater/enrolment";
 import { REJECT_REASONS } from "@/lib/account-updater/eligibility";
 import { sealNumbers } from "@/lib/account-updater/requests/request-rows";
 import {
   AddRequestResponseSchema,
   CancelResponseSchema,
-  CreateRequestResponseSchema,
   DetailResponseSchema,
   SummaryResponseSchema,
   UpdatedResponseSchema,
 } from "@/lib/account-updater/schemas";
 import { generateTestCardNumber } from "@/lib/cards/test-cards";
 import { getDb } from "@/lib/db/client";
-import { listEnvelope, MessageEnvelopeSchema, successEnvelope } from "@/lib/openapi/envelope-schemas";
-import type { ApiResponse } from "../support/api-client";
+import { createRequest, customerWithNumbers, dataOf, enrolMerchant, messageOf, pageOf, summaryOf } from "../support/account-updater-api";
 import { futureExpiry, masked, newMerchant, uniqueVisa, type TestMerchant } from "../support/fixtures";
-import { customerBody, expectStatus } from "../support/security-suite";
-import { addCustomer, type Customer } from "../support/subscription-api";
-
-/** The answer's data, parsed against the published envelope and shape (strict). */
-function dataOf<S extends z.ZodObject>(shape: S, res: ApiResponse, what: string): z.output<S> {
-  expectStatus(res, 200, what);
-  return successEnvelope(shape.strict()).strict().parse(res.body).data as z.output<S>;
-}
-
-type Page<T> = { totalRecords: number; totalPages: number; count: number; page: number; order_on: string; order_by: string; data: T[] };
-
-/** A browse answer, parsed against the published list envelope and item shape (strict). */
-function pageOf<S extends z.ZodObject>(item: S, res: ApiResponse, what: string): Page<z.output<S>> {
-  expectStatus(res, 200, what);
-  return listEnvelope(item.strict()).strict().parse(res.body) as Page<z.output<S>>;
-}
-
-function messageOf(res: ApiResponse, what: string): string {
-  expectStatus(res, 200, what);
-  return MessageEnvelopeSchema.strict().parse(res.body).message;
-}
-
-async function enrol(m: TestMerchant): Promise<void> {
-  await setEnrolment({ merchantId: BigInt(m.merchantId), actor: "test" }, { enrolled: true });
-}
-
-/** A customer with cards of the given numbers, through POST /vault/customer. */
-async function customerWithNumbers(m: TestMerchant, numbers: string[]): Promise<Customer> {
-  const body = customerBody({ billing_cards: numbers.map((card_number) => ({ card_number, exp_date: futureExpiry(), billing_zip: "94402" })) });
-  const res = await m.api.post("/vault/customer", body);
-  expectStatus(res, 200, "add customer");
-  return { customer_id: body.customer_id, cards: (res.body.data.billing_cards as { card_id: string }[]).map((c) => c.card_id) };
-}
-
-async function createRequest(m: TestMerchant, cardIds: string[]): Promise<number> {
-  return dataOf(CreateRequestResponseSchema, await m.api.post("/aus/request/create", { card_id: cardIds }), "create").request_id;
-}
-
-async function summaryOf(m: TestMerchant, requestId: number) {
-  return dataOf(SummaryResponseSchema, await m.api.get(`/aus/request/summary/${requestId}`), "summary");
-}
+import { addCustomer } from "../support/subscription-api";
 
 const heldCards = async (ids: string[]) =>
   (await getDb().card.findMany({ where: { id: { in: ids } }, select: { id: true, auHold: true }, orderBy: { id: "asc" } }))
@@ -93,7 +49,7 @@ describe("POST /aus/request/create", () => {
   let cards: string[];
   beforeAll(async () => {
     [m, other] = await Promise.all([newMerchant("AU create"), newMerchant("AU create other")]);
-    await enrol(m);
+    await enrolMerchant(m);
     // 100 cards: five customers of 20 (the most one request adds).
     cards = [];
     for (let i = 0; i < 5; i++) cards.push(...(await addCustomer(m, 20)).cards);
@@ -201,7 +157,7 @@ describe("POST /aus/add and the reports", () => {
   const stale = uniqueVisa();
   beforeAll(async () => {
     m = await newMerchant("AU add");
-    await enrol(m);
+    await enrolMerchant(m);
     vaultCard = (await addCustomer(m, 1)).cards[0]!;
     const res = await m.api.post("/aus/add", {
       data: [
@@ -343,7 +299,7 @@ describe("POST /aus/request/cancel/{request_id}", () => {
   let other: TestMerchant;
   beforeAll(async () => {
     [m, other] = await Promise.all([newMerchant("AU cancel"), newMerchant("AU cancel other")]);
-    await enrol(m);
+    await enrolMerchant(m);
   });
 
   it("cancels an INPROGRESS request (its files marked done); a second cancel is a 409 that changes nothing", async () => {

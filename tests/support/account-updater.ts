@@ -19,12 +19,17 @@ export async function enrolledMerchant(harvestDay: number, name: string, options
   const created = await newMerchant(name);
   const actor: Actor = { merchantId: BigInt(created.merchantId), actor: "test" };
   if (options.clock) await moveSandboxClock(actor, { date: options.clock });
+  await enrol(actor, harvestDay, options);
+  return actor;
+}
+
+/** Enrols the merchant, harvested on `harvestDay`; with `harvested`, this month's harvest (by its clock) counts as done. */
+export async function enrol(actor: Actor, harvestDay: number, options: { harvested?: boolean | undefined } = {}): Promise<void> {
   await setEnrolment(actor, { enrolled: true, harvestDay });
   if (options.harvested) {
     const lastHarvestMonth = monthOf(await merchantToday(actor.merchantId));
     await getDb().accountUpdaterEnrolment.update({ where: { merchantId: actor.merchantId }, data: { lastHarvestMonth } });
   }
-  return actor;
 }
 
 export async function cardRow(cardId: string) {

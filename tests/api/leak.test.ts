@@ -5,14 +5,22 @@
 // found in the database's files, the server's log or any response. The same
 // scans must find what SHOULD be there (masked numbers, request lines), so a
 // scan of the wrong file or a silent logger cannot pass by accident.
+// One answer may hold full numbers: GET /aus/{requestId} shows a merchant the
+// numbers it sent itself with /aus/add (docs/account-updater.md, "Reports");
+// it is checked on its own, for those numbers only.
 import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, inject, it } from "vitest";
+import { openNumbers } from "@/lib/account-updater/requests/request-rows";
+import { openSealed } from "@/lib/crypto/seal";
 import { getDb } from "@/lib/db/client";
 import { generateTestCardNumber } from "@/lib/cards/test-cards";
+import { cardAad } from "@/lib/vault/prepare-card";
 import { payWithEmbeddedForm } from "@/lib/embedded/pay-with-embedded-form";
 import type { ApiResponse } from "../support/api-client";
 import { futureExpiry, uniqueCustomerId, masked, newMerchant, type TestMerchant } from "../support/fixtures";
 import { openPage, submitForm } from "../support/hosted-form";
+import { enrolMerchant } from "../support/account-updater-api";
 import { insertSubscription } from "../support/subscriptions";
 import { databaseSnapshot, expectStatus, runVaultCli, serverLogContaining } from "../support/security-suite";
 
@@ -56,6 +64,12 @@ async function allTextValues(): Promise<{ where: string; value: string }[]> {
     for (const c of columns) columnsByTable.set(c.table_name, [...(columnsByTable.get(c.table_name) ?? []), c.column_name]);
   }
   expect(columnsByTable.get("Card"), "the catalogue query found the Card table's text columns").toContain("maskedNumber");
+  expect(columnsByTable.get("AccountUpdaterResult"), "and the Account Updater's results'").toContain("maskedNumber");
+  // Every text column the schema declares, in every table, is read: a table added later cannot escape the scan.
+  const missing = [...schemaTextColumns()].flatMap(([table, columns]) =>
+    columns.filter((c) => !columnsByTable.get(table)?.includes(c)).map((c) => `${table}.${c}`),
+  );
+  expect(missing, "text columns of the schema the scan does not read").toEqual([]);
   for (const [table, columns] of columnsByTable) {
     if (columns.length === 0) continue;
     const select = columns.map((c) => `CAST("${c}" AS TEXT) AS "${c}"`).join(", ");
@@ -67,9 +81,35 @@ async function allTextValues(): Promise<{ where: string; value: string }[]> {
   return values;
 }
 
+/** The String columns of every model in the Prisma schema of the database under test, by table name. */
+function schemaTextColumns(): Map<string, string[]> {
+  const schema = readFileSync(`prisma/${inject("provider")}/schema.prisma`, "utf8");
+  const tables = new Map<string, string[]>();
+  for (const [, name, body] of schema.matchAll(/^model (\w+) \{([\s\S]*?)^\}/gm)) {
+    const table = /@@map\("(\w+)"\)/.exec(body!)?.[1] ?? name!;
+    tables.set(
+      table,
+      [...body!.matchAll(/^\s+(\w+)\s+String\??\s/gm)].map((field) => field[1]!),
+    );
+  }
+  expect(tables.size, "models read from the schema").toBeGreaterThan(30);
+  return tables;
+}
+
+/** The sandbox network's pinned cards whose answers carry a new number, and those numbers (docs/account-updater.md, "The sandbox network"). */
+const PINNED_202 = ["4000000000000028", "5555555555554410"];
+const PINNED_NEW = ["4000000000000036", "5555555555554428"];
+/** The other pinned cards: 201 (a new expiry), 203 and 204 (held). */
+const PINNED_OTHERS = ["4000000000000010", "4000000000000044", "4000000000000051"];
+
 describe("no card number or CVV leaks", () => {
   let m: TestMerchant;
   const responses: ApiResponse[] = [];
+  /** GET /aus/{requestId} of the /aus/add request, and the numbers it may show in full: those the request sent, and their new numbers. */
+  const ausAnswers: ApiResponse[] = [];
+  const ausShown: string[] = [];
+  let auMerchantCards: string[] = [];
+  let ausRequestId = 0;
   /** Numbers the vault must never reveal anywhere. */
   const secretNumbers: string[] = [];
   /** Numbers it accepted: their masks must be in the database. */
@@ -282,6 +322,81 @@ describe("no card number or CVV leaks", () => {
     expect(await getDb().billingCharge.count({ where: { merchantId: BigInt(m.merchantId), state: "approved" } })).toBeGreaterThanOrEqual(2);
     await call(m.api.get("/transaction?count=100"), 200, "browse transactions with the subscriptions'");
 
+    // The Account Updater: cards with the sandbox network's pinned numbers
+    // sent by card_id (another card held first, so left out), numbers made up
+    // for this file sent with /aus/add (spaced and hyphenated too, beside a
+    // pinned 202 number and a vault card; a JCB rejected; a body with a bad
+    // number refused whole), answered by a move of the sandbox clock; then
+    // every report, the /aus/add request's answers (the one place its
+    // numbers show in full), and releases.
+    await enrolMerchant(m, { harvested: true });
+    const auCustomer = await call(
+      m.api.post("/vault/customer", {
+        customer_id: uniqueCustomerId("L"),
+        customer_first_name: "Leak",
+        billing_cards: [...PINNED_202, ...PINNED_OTHERS].map((card_number) => ({ card_number, exp_date: exp, billing_zip: "94402" })),
+      }),
+      200,
+      "customer with the pinned sandbox cards",
+    );
+    auMerchantCards = (auCustomer.body.data.billing_cards as { card_id: string }[]).map((c) => c.card_id);
+    await call(m.api.post("/aus/hold", { card_id: visaId }), 200, "hold a card");
+    const byCardId = await call(m.api.post("/aus/request/create", { card_id: [...auMerchantCards, visaId] }), 200, "AU request by card_id");
+    const cardIdRequest = byCardId.body.data.request_id as number;
+    const ausSent = [fresh("4"), fresh("51"), fresh("6011")];
+    const ausJcb = fresh("3530");
+    const ausLuhnBad = luhnBroken(fresh("4"));
+    const ausBesideBad = fresh("4");
+    secretNumbers.push(...ausSent, ausJcb, ausLuhnBad, ausBesideBad);
+    // The numbers sent are kept as masks in the results and the detail reports.
+    acceptedNumbers.push(...ausSent);
+    ausShown.push(...ausSent, PINNED_202[0]!, PINNED_NEW[0]!);
+    await call(
+      m.api.post("/aus/add", {
+        data: [
+          { card_number: ausBesideBad, exp_date: exp },
+          { card_number: ausLuhnBad, exp_date: exp },
+        ],
+      }),
+      400,
+      "AU request with a bad number",
+    );
+    const byNumber = await call(
+      m.api.post("/aus/add", {
+        data: [
+          { card_id: "LEAKREF1", card_number: ausSent[0], exp_date: exp },
+          { card_number: spaced(ausSent[1]!), exp_date: exp },
+          { card_id: "LEAKREF3", card_number: hyphenated(ausSent[2]!), exp_date: exp },
+          { card_number: ausJcb, exp_date: exp },
+          { card_id: "LEAKPIN", card_number: PINNED_202[0], exp_date: exp },
+          // The 201 card, answered again: the same new expiry.
+          { card_id: auMerchantCards[2] },
+        ],
+      }),
+      200,
+      "AU request by number",
+    );
+    ausRequestId = Number(byNumber.body.data.request_id);
+    const moved = await call(m.api.post("/sandbox/clock", { advance_days: 1 }), 200, "sandbox clock answers the AU requests");
+    expect(moved.body.data.au_requests).toBe(2);
+    for (const path of [
+      "/aus/request/summary",
+      "/aus/request/detail?count=100",
+      `/aus/request/summary/${cardIdRequest}`,
+      `/aus/request/detail/${cardIdRequest}`,
+      `/aus/${cardIdRequest}`,
+      `/aus/request/summary/${ausRequestId}`,
+      `/aus/request/detail/${ausRequestId}`,
+    ]) {
+      await call(m.api.get(path), 200, path);
+    }
+    const shown = await m.api.get(`/aus/${ausRequestId}`);
+    expectStatus(shown, 200, "AU answers with the numbers sent");
+    ausAnswers.push(shown);
+    await call(m.api.post("/aus/release", { card_id: visaId }), 200, "release a card");
+    await call(m.api.post("/aus/release", { customer_id: auCustomer.body.data.customer_id }), 200, "release a customer's cards");
+    await call(m.api.get(`/vault/customer/${auCustomer.body.data.customer_id}`), 200, "customer with updated cards");
+
     // Reads, so response bodies of every kind are scanned too.
     await call(m.api.get(base), 200, "get customer");
     await call(m.api.get(`${base}/billing`), 200, "list cards");
@@ -312,12 +427,17 @@ describe("no card number or CVV leaks", () => {
     for (const cvv of cvvs) expect(text.includes(`"${cvv}"`), `"${cvv}" in ${sources.join(", ")}`).toBe(false);
     const values = await allTextValues();
     expect(values.length).toBeGreaterThan(20);
+    const masks = acceptedNumbers.map(masked);
+    expect(
+      values.some(({ where, value }) => where === "AccountUpdaterResult.maskedNumber" && masks.includes(value)),
+      "an Account Updater result's mask",
+    ).toBe(true);
     const bare = values.filter(({ value }) => cvvs.includes(value.trim()) || /"cvv2?"\s*:/i.test(value));
     expect(bare).toEqual([]);
   });
 
   it("logs a line for each of these requests, and no card number or CVV in any of them", async () => {
-    const requestIds = responses.map((r) => r.headers.get("x-request-id"));
+    const requestIds = [...responses, ...ausAnswers].map((r) => r.headers.get("x-request-id"));
     expect(requestIds.every((id) => typeof id === "string" && id.length > 0)).toBe(true);
     const log = await serverLogContaining(requestIds as string[]);
     const lines = log.split("\n");
@@ -350,5 +470,66 @@ describe("no card number or CVV leaks", () => {
     // The masks are what the responses show instead.
     const all = JSON.stringify(responses.map((r) => r.body));
     for (const number of acceptedNumbers) expect(all).toContain(masked(number));
+  });
+
+  it("GET /aus/{requestId} shows the numbers its request sent in full, and no other number or CVV", async () => {
+    expect(ausAnswers).toHaveLength(1);
+    const text = JSON.stringify({ body: ausAnswers[0]!.body, headers: [...ausAnswers[0]!.headers.entries()] });
+    // The exception itself: each number the request sent, and the new number the network gave for one.
+    for (const number of ausShown) expect(text, "a number the request sent, in full").toContain(`"${number}"`);
+    for (const number of [...secretNumbers, ...PINNED_202, ...PINNED_NEW, ...PINNED_OTHERS].filter((n) => !ausShown.includes(n))) {
+      for (const form of forms(number)) expect(text).not.toContain(form);
+    }
+    expect(text).not.toMatch(/cvv2?"\s*:/i);
+    for (const cvv of cvvs) expect(text.includes(`"${cvv}"`), `"${cvv}" in GET /aus/{requestId}`).toBe(false);
+  });
+
+  it("keeps the sandbox network's pinned numbers, old and new, sealed: never in the database files, the log or another answer", async () => {
+    const merchantId = BigInt(m.merchantId);
+    const db = getDb();
+    // What the scans must have seen: the Account Updater's rows, answered.
+    const results = await db.accountUpdaterResult.findMany({ where: { merchantId }, orderBy: { id: "asc" } });
+    expect(results.filter((r) => r.reasonCode !== null).map((r) => r.reasonCode)).toEqual([
+      "202",
+      "202",
+      "201",
+      "203",
+      "204",
+      "200",
+      "200",
+      "200",
+      "202",
+      "201",
+    ]);
+    expect(await db.accountUpdaterFile.count({ where: { merchantId, networkRef: { not: null }, doneAt: { not: null } } })).toBe(2);
+    // Holds: the merchant's and two answers' (203, 204); releases: the one card, then each of the customer's five.
+    const history = await db.cardHistory.findMany({ where: { merchantId }, select: { kind: true } });
+    expect(history.map((h) => h.kind).sort()).toEqual([...Array(3).fill("hold"), ...Array(6).fill("release")]);
+    expect(await db.event.count({ where: { merchantId, type: { startsWith: "account_updater_request_" } } })).toBe(4);
+    const audit = await db.auditLog.findMany({ where: { merchantId, action: { startsWith: "card.au_" } }, select: { action: true } });
+    expect(audit.map((a) => a.action).sort()).toEqual([
+      ...Array(3).fill("card.au_hold"),
+      ...Array(6).fill("card.au_release"),
+      ...Array(4).fill("card.au_update"),
+    ]);
+    expect(await db.auditLog.count({ where: { merchantId, action: "account_updater.request" } })).toBe(2);
+
+    // They do exist, sealed: the vault card opens to its new number, the number sent with /aus/add to both.
+    const [updatedVisa] = auMerchantCards;
+    const card = await db.card.findUniqueOrThrow({ where: { id: updatedVisa! }, select: { sealedNumber: true, maskedNumber: true } });
+    expect(openSealed(card.sealedNumber, cardAad(merchantId, updatedVisa!))).toBe(PINNED_NEW[0]);
+    const sent = results.find((r) => r.reference === "LEAKPIN")!;
+    expect(openNumbers(merchantId, sent.id, sent.sealedNumbers!)).toEqual({ number: PINNED_202[0], new: PINNED_NEW[0] });
+
+    const pinned = [...PINNED_202, ...PINNED_NEW, ...PINNED_OTHERS];
+    const { text, sources } = await databaseSnapshot();
+    for (const number of PINNED_NEW) expect(text.includes(masked(number)), `${masked(number)} in ${sources.join(", ")}`).toBe(true);
+    const inDb = pinned.flatMap((number) => dbForbidden(number).filter((form) => text.includes(form)));
+    expect(inDb, `in ${sources.join(", ")}`).toEqual([]);
+    const log = await serverLogContaining(ausAnswers.map((r) => r.headers.get("x-request-id")!));
+    expect(pinned.flatMap((number) => dbForbidden(number).filter((form) => log.includes(form)))).toEqual([]);
+    const answers = JSON.stringify(responses.map((r) => r.body));
+    expect(pinned.flatMap((number) => forms(number).filter((form) => answers.includes(form)))).toEqual([]);
+    for (const number of PINNED_NEW) expect(answers).toContain(masked(number));
   });
 });

@@ -269,6 +269,18 @@ describe("a request by number (/aus/add)", () => {
       { ...common, card_id: "REF200", card_number: masked(ordinary), reason_code: "200", billable: false },
       { ...common, card_id: vaultCard, card_number: masked(PINNED["201"]), exp_date_new: yearsLater(EXP, 3), reason_code: "201", billable: true },
     ]);
+    // card_id filters what the report shows as card_id: the vault card, or the merchant's own reference for a number it sent.
+    const filtered = async (path: string, filter: string) =>
+      pageOf(DetailResponseSchema, await m.api.get(`${path}?filter=${encodeURIComponent(filter)}`), filter).data.map((row) => row.card_number);
+    const detailPath = `/aus/request/detail/${requestId}`;
+    expect(await filtered(detailPath, "card_id,EQUALS,REF202")).toEqual([masked(PINNED["202"])]);
+    expect(await filtered(detailPath, "card_id,LIKE,ref2")).toEqual([masked(PINNED["202"]), masked(ordinary)]);
+    expect(await filtered(detailPath, `card_id,EQUALS,${vaultCard}`)).toEqual([masked(PINNED["201"])]);
+    expect(await filtered(detailPath, "card_id,IS_NULL")).toEqual([masked(PINNED["202mc"])]);
+    expect((await filtered(detailPath, "card_id,NOT_EQUALS,REF202")).sort()).toEqual([masked(PINNED["202mc"]), masked(ordinary), masked(PINNED["201"])].sort());
+    const shown = pageOf(UpdatedResponseSchema, await m.api.get(`/aus/${requestId}?filter=card_id,EQUALS,REF200`), "updated, filtered");
+    expect(shown.data).toEqual([{ card_id: "REF200", card_number: ordinary, exp_date: EXP, reason_code: "200" }]);
+
     // The other reports mask every number, this request's and all of them.
     const reports = [
       await m.api.get(`/aus/request/summary/${requestId}`),

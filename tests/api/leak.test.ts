@@ -361,21 +361,23 @@ describe("no card number or CVV leaks", () => {
       400,
       "AU request with a bad number",
     );
-    const byNumber = await call(
-      m.api.post("/aus/add", {
-        data: [
-          { card_id: "LEAKREF1", card_number: ausSent[0], exp_date: exp },
-          { card_number: spaced(ausSent[1]!), exp_date: exp },
-          { card_id: "LEAKREF3", card_number: hyphenated(ausSent[2]!), exp_date: exp },
-          { card_number: ausJcb, exp_date: exp },
-          { card_id: "LEAKPIN", card_number: PINNED_202[0], exp_date: exp },
-          // The 201 card, answered again: the same new expiry.
-          { card_id: auMerchantCards[2] },
-        ],
-      }),
-      200,
-      "AU request by number",
-    );
+    // With an Idempotency-Key, and replayed: the stored answer holds the request_id, never a number.
+    const ausKey = `leak-${randomBytes(8).toString("hex")}`;
+    const ausBody = {
+      data: [
+        { card_id: "LEAKREF1", card_number: ausSent[0], exp_date: exp },
+        { card_number: spaced(ausSent[1]!), exp_date: exp },
+        { card_id: "LEAKREF3", card_number: hyphenated(ausSent[2]!), exp_date: exp },
+        { card_number: ausJcb, exp_date: exp },
+        { card_id: "LEAKPIN", card_number: PINNED_202[0], exp_date: exp },
+        // The 201 card, answered again: the same new expiry.
+        { card_id: auMerchantCards[2] },
+      ],
+    };
+    const byNumber = await call(m.api.post("/aus/add", ausBody, { "idempotency-key": ausKey }), 200, "AU request by number");
+    const replayedAdd = await call(m.api.post("/aus/add", ausBody, { "idempotency-key": ausKey }), 200, "AU request by number, replayed");
+    expect(replayedAdd.headers.get("idempotent-replayed")).toBe("true");
+    expect(replayedAdd.body.data.request_id).toBe(byNumber.body.data.request_id);
     ausRequestId = Number(byNumber.body.data.request_id);
     const moved = await call(m.api.post("/sandbox/clock", { advance_days: 1 }), 200, "sandbox clock answers the AU requests");
     expect(moved.body.data.au_requests).toBe(2);

@@ -8,13 +8,15 @@ import { CancelResponseSchema, SummaryResponseSchema, type CancelResponse, type 
 // other column can leak.
 
 export function requestToCancelAnswer(row: RequestRow): CancelResponse {
+  // The reference's counts of answers and updates are 0 until the request is COMPLETED (the portal shows them as they grow).
+  const completed = row.status === "COMPLETED";
   return CancelResponseSchema.parse({
     request_id: row.id,
     merchant_id: Number(row.merchantId),
     status: row.status as RequestStatus,
     cnt_request: row.cntRequest,
-    cnt_response: row.cntResponse,
-    cnt_update: row.cntUpdate,
+    cnt_response: completed ? row.cntResponse : 0,
+    cnt_update: completed ? row.cntUpdate : 0,
     request_date: row.requestDate,
   });
 }

@@ -159,7 +159,8 @@ export async function applyAnswers(
     for (const id of resumed) audit.push({ action: "subscription.resume", type: "subscription", id: String(id) });
     if (audit.length > 0) await tx.$executeRaw(auditRowsSql(actor, audit));
     if (events.length > 0) await recordEvents(tx, merchantId, events);
-    const billableUpdates = outcomes.filter((outcome) => updatesCard(outcome.answer.reasonCode)).length;
+    // The updates: 201 and 202 answers, less those left alone because their card changed meanwhile.
+    const billableUpdates = outcomes.filter((outcome) => updatesCard(outcome.answer.reasonCode) && outcome.applied !== "skipped").length;
     await tx.$executeRaw`
       UPDATE "AccountUpdaterRequest" SET "cntResponse" = "cntResponse" + ${outcomes.length}, "cntUpdate" = "cntUpdate" + ${billableUpdates}
       WHERE "id" = ${file.requestId}`;

@@ -209,7 +209,11 @@ async function report(merchantId: bigint, expDate: string): Promise<AccountUpdat
       delete eventData.card_id;
       delete eventData.customer_id;
     }
-    samples[code] = { result: plain(resultColumns), card: plain(card ?? {}), event: event ? { type: event.type, webhookId: event.webhookId, data: eventData } : null };
+    samples[code] = {
+      result: plain(resultColumns),
+      card: plain(card ?? {}),
+      event: event ? { type: event.type, webhookId: event.webhookId, data: eventData } : null,
+    };
   }
   return {
     cards: await count(Prisma.sql`SELECT COUNT(*) AS "n" FROM "Card" WHERE "merchantId" = ${merchantId}`),

@@ -53,9 +53,14 @@ function event(type: string, data: Record<string, unknown>): FloorEvent {
 }
 
 /** One file: the sandbox's answers to the cards, and what they do to the vault. */
-async function answer(merchantId: bigint, cards: FloorCard[]): Promise<{ results: FloorResult[]; changes: FloorCardChange[]; events: FloorEvent[]; ref: string }> {
+async function answer(
+  merchantId: bigint,
+  cards: FloorCard[],
+): Promise<{ results: FloorResult[]; changes: FloorCardChange[]; events: FloorEvent[]; ref: string }> {
   const aad = (card: FloorCard) => cardAad(merchantId, card.id);
-  const ref = await sandboxNetwork.send(cards.map((card, index) => ({ ref: index, expDate: card.expDate, withNumber: (use) => use(openSealed(card.sealedNumber, aad(card))) })));
+  const ref = await sandboxNetwork.send(
+    cards.map((card, index) => ({ ref: index, expDate: card.expDate, withNumber: (use) => use(openSealed(card.sealedNumber, aad(card))) })),
+  );
   const answers = await sandboxNetwork.collect(
     ref,
     cards.map((_, index) => index),
@@ -120,9 +125,14 @@ async function run(store: AccountUpdaterFloorStore, merchantId: bigint, today: n
     totals.cntUpdate += changes.length;
     if (last) {
       const request = { id: requestId, method: METHOD, requestDate, cntRequest: totals.cntRequest, cntUpdate: totals.cntUpdate, rejectedCards: "[]" };
-      events.push(event("account_updater_request_created", requestEventData({ ...request, status: "INPROGRESS", responseDate: null, cntResponse: 0, cntUpdate: 0 })));
       events.push(
-        event("account_updater_request_completed", requestEventData({ ...request, status: "COMPLETED", responseDate: requestDate, cntResponse: totals.cntRequest })),
+        event("account_updater_request_created", requestEventData({ ...request, status: "INPROGRESS", responseDate: null, cntResponse: 0, cntUpdate: 0 })),
+      );
+      events.push(
+        event(
+          "account_updater_request_completed",
+          requestEventData({ ...request, status: "COMPLETED", responseDate: requestDate, cntResponse: totals.cntRequest }),
+        ),
       );
     }
     await store.write({

@@ -1,7 +1,8 @@
-// The Account Updater's monthly harvest: CARDS eligible vault cards chosen,
-// sent to the sandbox network, answered and applied by real worker
-// processes, on PostgreSQL with one worker and with two, and on SQLite with
-// one (as the README says to run it).
+// The Account Updater's monthly harvest: CARDS (BENCH_AU_CARDS, 100,000)
+// eligible vault cards chosen, sent to the sandbox network, answered and
+// applied by real worker processes, on PostgreSQL with one worker (two with
+// BENCH_AU_POSTGRES_WORKERS=1,2) and on SQLite with one (as the README says
+// to run it).
 //
 // For each configuration: a fresh database, migrated, with its own key file;
 // bench/account-updater-database.ts seeds two sandbox merchants with CARDS
@@ -31,7 +32,6 @@ import pg from "pg";
 import { createPostgresDatabase, createSqliteDatabase, type TestDatabase } from "../tests/support/databases";
 import type { AccountUpdaterReport, Seeded } from "./account-updater-database";
 import { harvestProblems, sampleDifferences } from "./account-updater-same-work";
-import { rssMegabytes } from "./server-process";
 // @ts-expect-error plain ESM scripts without types
 import { migrate } from "../scripts/migrate.mjs";
 
@@ -113,7 +113,16 @@ async function watch(db: TestDatabase, merchantId: string): Promise<Watcher> {
   return {
     status: async () => (await client.query<{ status: string }>(STATUS_SQL, [merchantId])).rows[0]?.status ?? null,
     // Stored as UTC wall-clock time without a zone.
-    times: async () => toTimes((await client.query<Row>(TIMES_SQL((column) => `EXTRACT(EPOCH FROM ${column}) * 1000`), [merchantId])).rows[0], Number),
+    times: async () =>
+      toTimes(
+        (
+          await client.query<Row>(
+            TIMES_SQL((column) => `EXTRACT(EPOCH FROM ${column}) * 1000`),
+            [merchantId],
+          )
+        ).rows[0],
+        Number,
+      ),
     close: () => client.end(),
   };
 }
@@ -241,10 +250,16 @@ async function benchConfiguration(provider: "sqlite" | "postgres", workers: numb
   }
 }
 
-/** PostgreSQL with one worker and with two; SQLite with one. */
+/**
+ * PostgreSQL with one worker (and with two when BENCH_AU_POSTGRES_WORKERS=1,2:
+ * on this two-core machine the second worker shares the cores with the first
+ * and with PostgreSQL, and measured no faster); SQLite with one.
+ */
 export async function benchAccountUpdaterHarvest(providers: ("sqlite" | "postgres")[]): Promise<AccountUpdaterFigures[]> {
+  const postgresWorkers = (process.env.BENCH_AU_POSTGRES_WORKERS ?? "1").split(",").map(Number);
   const results: AccountUpdaterFigures[] = [];
-  for (const provider of providers) for (const workers of provider === "sqlite" ? [1] : [1, 2]) results.push(await benchConfiguration(provider, workers));
+  for (const provider of providers)
+    for (const workers of provider === "sqlite" ? [1] : postgresWorkers) results.push(await benchConfiguration(provider, workers));
   return results;
 }
 

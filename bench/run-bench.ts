@@ -28,13 +28,18 @@
 // server's memory, and the hosted script's gzipped size against the 80 KB
 // budget. Then webhook deliveries per second with real worker processes
 // (bench/webhook-deliveries.ts), and the billing run: 10,000 subscriptions
-// due on one day charged by real worker processes (bench/billing-run.ts).
+// due on one day charged by real worker processes (bench/billing-run.ts),
+// and the Account Updater's monthly harvest: 100,000 eligible cards chosen,
+// sent to the sandbox network, answered and applied by real worker processes
+// (bench/account-updater-harvest.ts).
 // Prints its tables and writes bench/results/latest.json.
 //
 // Switches: BENCH_DATABASES=sqlite (or postgres) measures one database;
 // BENCH_HOSTED=0 leaves out the hosted and payment submits and the page load;
 // BENCH_WEBHOOKS=0 leaves out the webhook deliveries; BENCH_BILLING=0 the
-// billing run (BENCH_BILLING_SUBSCRIPTIONS sets its size); BENCH_API=0 the
+// billing run (BENCH_BILLING_SUBSCRIPTIONS sets its size); BENCH_AU=0 the
+// Account Updater harvest (BENCH_AU_CARDS sets its size,
+// BENCH_AU_POSTGRES_WORKERS=1,2 adds two workers on PostgreSQL); BENCH_API=0 the
 // API scenarios, the hosted page and the memory after them; BENCH_SECONDS,
 // BENCH_ROUNDS, BENCH_WARMUP_SECONDS, BENCH_HOSTED_SECONDS set the timing.
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
@@ -55,6 +60,7 @@ import { startFloor } from "./start-floor";
 import { startProduct, type RunningProduct } from "./start-product";
 import { benchWebhookDeliveries, printWebhookTable } from "./webhook-deliveries";
 import { benchBillingRun, billingTargets, printBillingTable } from "./billing-run";
+import { accountUpdaterTargets, benchAccountUpdaterHarvest, printAccountUpdaterTable } from "./account-updater-harvest";
 // @ts-expect-error plain ESM scripts without types
 import { migrate } from "../scripts/migrate.mjs";
 // @ts-expect-error plain ESM scripts without types
@@ -247,14 +253,18 @@ const providers = (process.env.BENCH_DATABASES ?? "sqlite,postgres").split(",") 
 if (process.env.BENCH_API !== "0") for (const provider of providers) results.push(await benchDatabase(provider, results.length === 0));
 const webhooks = process.env.BENCH_WEBHOOKS === "0" ? [] : await benchWebhookDeliveries(providers);
 const billing = process.env.BENCH_BILLING === "0" ? [] : await benchBillingRun(providers);
+const accountUpdater = process.env.BENCH_AU === "0" ? [] : await benchAccountUpdaterHarvest(providers);
 
 const hostedPage = results.length > 0 ? printResults(results, { hostedSeconds: HOSTED ? HOSTED_SECONDS : null }) : null;
 printWebhookTable(webhooks);
 printBillingTable(billing);
+printAccountUpdaterTable(accountUpdater);
 const targets = targetsOf(results, webhooks);
 const billingGoals = billing.length > 0 ? billingTargets(billing) : null;
 console.log("\nTargets:", JSON.stringify(targets));
+const accountUpdaterGoals = accountUpdater.length > 0 ? accountUpdaterTargets(accountUpdater) : null;
 if (billingGoals) console.log("Billing targets:", JSON.stringify(billingGoals));
+if (accountUpdaterGoals) console.log("Account Updater targets:", JSON.stringify(accountUpdaterGoals));
 const durationSeconds = Math.round((performance.now() - started) / 1000);
 console.log(`Bench took ${durationSeconds} s.`);
 mkdirSync("bench/results", { recursive: true });
@@ -276,6 +286,8 @@ writeFileSync(
       billing,
       targets,
       billingTargets: billingGoals,
+      accountUpdater,
+      accountUpdaterTargets: accountUpdaterGoals,
     },
     null,
     2,

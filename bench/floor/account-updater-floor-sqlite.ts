@@ -6,7 +6,15 @@
 import Database from "better-sqlite3";
 import { SQLITE_PRAGMAS } from "@/lib/db/sqlite-connection";
 import { ELIGIBLE_CARD_TYPES } from "@/lib/account-updater/eligibility";
-import { AU_ACTOR, AU_UPDATE_ACTION, CARD_COLUMNS, CARD_FROM, type AccountUpdaterFloorStore, type FloorBatch, type FloorCard } from "./account-updater-floor-store";
+import {
+  AU_ACTOR,
+  AU_UPDATE_ACTION,
+  CARD_COLUMNS,
+  CARD_FROM,
+  type AccountUpdaterFloorStore,
+  type FloorBatch,
+  type FloorCard,
+} from "./account-updater-floor-store";
 
 /** A timestamp as the product stores it on SQLite (lib/db/direct-sqlite.ts toSqlite). */
 const at = (date: Date) => date.toISOString().replace("Z", "+00:00");
@@ -64,7 +72,19 @@ export async function openSqliteAccountUpdaterStore(path: string): Promise<Accou
     if (n > 0) statement.file.run(batch.requestId, m, first, last, batch.networkRef, batch.sentDay, now, now);
     for (const c of batch.changes) {
       const sealed = c.sealedNumber === null ? null : Buffer.from(c.sealedNumber);
-      const changed = statement.change.run(c.expDate, sealed, c.kekVersion, c.maskedNumber, c.cardType, c.fingerprint, c.fingerprint, now, c.id, m, c.answeredFingerprint);
+      const changed = statement.change.run(
+        c.expDate,
+        sealed,
+        c.kekVersion,
+        c.maskedNumber,
+        c.cardType,
+        c.fingerprint,
+        c.fingerprint,
+        now,
+        c.id,
+        m,
+        c.answeredFingerprint,
+      );
       if (changed.changes !== 1) throw new Error("a card changed while the floor answered it, which the floor does not handle");
     }
     for (const c of batch.changes) statement.audit.run(m, AU_ACTOR, AU_UPDATE_ACTION, c.id, now);

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/audit/record-audit";
 import { holdCards, releaseCards } from "@/lib/account-updater/holds";
 import { setEnrolment } from "@/lib/account-updater/enrolment";
-import { insertRequest } from "@/lib/account-updater/requests/request-rows";
+import { insertRequest, openNumbers } from "@/lib/account-updater/requests/request-rows";
 import { cancelRequest } from "@/lib/account-updater/requests/cancel-request";
 import { monthOf } from "@/lib/account-updater/harvest-month";
 import { runMerchantAccountUpdater } from "@/lib/account-updater/run/account-updater-pass";
@@ -193,6 +193,30 @@ describe("an ad-hoc request in the worker's passes", () => {
     expect((await requestsOf(actor.merchantId))[0]).toMatchObject({ id, status: "COMPLETED", cntResponse: 3, cntUpdate: 2 });
     expect(await eventsOf(actor.merchantId, "vault_card_updated")).toHaveLength(2);
     expect(await eventsOf(actor.merchantId, "account_updater_request_completed")).toHaveLength(1);
+  });
+
+  it("a number the merchant sent is answered with its new number sealed in its result, the vault untouched", async () => {
+    const actor = await enrolledMerchant(28, "AU Numbers", { harvested: true });
+    const today = formatDay(await merchantToday(actor.merchantId));
+    const id = await getDb().$transaction((tx) =>
+      insertRequest(tx, actor, {
+        method: "harvest_api",
+        requestDate: today,
+        rejected: [],
+        results: [
+          { reference: "REF202", number: "4000000000000028", maskedNumber: masked("4000000000000028"), cardType: "VS", expDate: "1230" },
+          { reference: "REF200", number: "4111111111111111", maskedNumber: masked("4111111111111111"), cardType: "VS", expDate: "1230" },
+        ],
+      }),
+    );
+    await runMerchantAccountUpdater(actor.merchantId, PASS);
+    expect(await runMerchantAccountUpdater(actor.merchantId, PASS)).toMatchObject({ applied: 2, updated: 0, completed: 1 });
+    const [answered, plain] = await resultsOf(id);
+    expect(answered).toMatchObject({ reasonCode: "202", applied: null, maskedNumberNew: masked("4000000000000036"), expDateNew: null });
+    expect(openNumbers(actor.merchantId, answered!.id, answered!.sealedNumbers!)).toEqual({ number: "4000000000000028", new: "4000000000000036" });
+    expect(plain).toMatchObject({ reasonCode: "200", applied: null, maskedNumberNew: null });
+    expect(openNumbers(actor.merchantId, plain!.id, plain!.sealedNumbers!)).toEqual({ number: "4111111111111111" });
+    expect(await eventsOf(actor.merchantId, "vault_card_updated")).toEqual([]);
   });
 
   it("a card whose number changed after it was sent is left alone", async () => {

@@ -130,23 +130,14 @@ export async function applyAnswers(
         outcome.maskedNew = newNumber.masked;
         replacedBy = await settleDuplicate(tx, actor, card, newNumber.fingerprint, file.requestId, audit);
       }
-      const updated = await tx.card.update({
-        where: { id: card.id },
-        data: {
-          expDate,
-          ...(newNumber
-            ? {
-                sealedNumber: newNumber.sealed,
-                kekVersion: newNumber.kekVersion,
-                maskedNumber: newNumber.masked,
-                cardType: newNumber.cardType,
-                fingerprint: replacedBy === null ? newNumber.fingerprint : `replaced:${card.id}`,
-                replacedBy,
-              }
-            : {}),
-        },
-        select: { id: true, maskedNumber: true, cardType: true, expDate: true },
-      });
+      await updateCardInPlace(
+        tx,
+        card.id,
+        expDate,
+        newNumber && { ...newNumber, fingerprint: replacedBy === null ? newNumber.fingerprint : `replaced:${card.id}`, replacedBy },
+      );
+      // The row as the update leaves it: the card is locked, so its other columns are the ones just read.
+      const updated = { id: card.id, maskedNumber: newNumber?.masked ?? card.maskedNumber, cardType: newNumber?.cardType ?? card.cardType, expDate };
       audit.push({ action: "card.au_update", type: "card", id: card.id });
       events.push({ type: "vault_card_updated", data: cardEventData(card.customerId, updated) });
       updatedCards.push(replacedBy ?? card.id);
@@ -181,6 +172,20 @@ function prepareNewNumber(merchantId: bigint, cardId: string, digits: string): N
     masked: maskCardNumber(checked.digits),
     cardType: checked.cardType,
   };
+}
+
+/**
+ * Changes a card in place: its expiry, and for a new number its seal, mask,
+ * brand, fingerprint and replacement. Plain SQL rather than a Prisma update:
+ * a harvest changes about a tenth of its cards, a hundred statements a file,
+ * and compiling each through Prisma took more time than the database did.
+ */
+async function updateCardInPlace(tx: Tx, cardId: string, expDate: string, newNumber: (NewNumber & { replacedBy: string | null }) | undefined): Promise<void> {
+  const number = newNumber
+    ? Prisma.sql`, "sealedNumber" = ${newNumber.sealed}, "kekVersion" = ${newNumber.kekVersion}, "maskedNumber" = ${newNumber.masked},
+        "cardType" = ${newNumber.cardType}, "fingerprint" = ${newNumber.fingerprint}, "replacedBy" = ${newNumber.replacedBy}`
+    : Prisma.empty;
+  await tx.$executeRaw`UPDATE "Card" SET "expDate" = ${expDate}, "updatedAt" = ${new Date()}${number} WHERE "id" = ${cardId}`;
 }
 
 /** The vault cards the file's card-changing answers touch, locked, with their customer's customer_id. */
@@ -241,7 +246,11 @@ async function settleDuplicate(tx: Tx, actor: Actor, card: LockedCard, newFinger
   return cardIsOlder ? null : other.id;
 }
 
-/** Writes every answer to its result row: the plain answers in one statement per reason code, the rest one by one. */
+/**
+ * Writes every answer to its result row: the plain answers in one statement
+ * per reason code, the rest one by one, in plain SQL (a file has a hundred
+ * or more of them, and a Prisma update costs several times the statement).
+ */
 async function writeResults(tx: Tx, outcomes: Outcome[], responseDate: string): Promise<void> {
   const plain = new Map<string, number[]>();
   for (const outcome of outcomes) {
@@ -252,17 +261,14 @@ async function writeResults(tx: Tx, outcomes: Outcome[], responseDate: string): 
       plain.set(answer.reasonCode, ids);
       continue;
     }
-    await tx.accountUpdaterResult.update({
-      where: { id: result.id },
-      data: {
-        reasonCode: answer.reasonCode,
-        responseDate,
-        applied: result.cardId !== null && result.sealedNumbers === null ? outcome.applied : null,
-        maskedNumberNew: outcome.maskedNew,
-        expDateNew: outcome.expNew,
-        ...(outcome.sealedNumbers ?? {}),
-      },
-    });
+    const applied = result.cardId !== null && result.sealedNumbers === null ? outcome.applied : null;
+    const sealed = outcome.sealedNumbers
+      ? Prisma.sql`, "sealedNumbers" = ${outcome.sealedNumbers.sealedNumbers}, "kekVersion" = ${outcome.sealedNumbers.kekVersion}`
+      : Prisma.empty;
+    await tx.$executeRaw`
+      UPDATE "AccountUpdaterResult" SET "reasonCode" = ${answer.reasonCode}, "responseDate" = ${responseDate}, "applied" = ${applied},
+        "maskedNumberNew" = ${outcome.maskedNew}, "expDateNew" = ${outcome.expNew}${sealed}
+      WHERE "id" = ${result.id}`;
   }
   for (const [reasonCode, ids] of plain) {
     await tx.$executeRaw`

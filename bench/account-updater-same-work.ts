@@ -56,6 +56,9 @@ export function harvestProblems(report: AccountUpdaterReport, seeded: Seeded): s
   expect("account_updater_request_completed events", report.events.account_updater_request_completed, 1);
   expect("event types", Object.keys(report.events).length, 3);
   expect("card.au_update audit rows", report.audit["card.au_update"], changed);
+  // The samples the floor's rows are compared on, so that comparison cannot pass on nothing.
+  for (const code of ["200", "201", "202"]) expect(`a ${code} result sampled`, report.samples[code] !== undefined, true);
+  for (const code of ["201", "202"]) expect(`the sampled ${code} card's event`, report.samples[code]?.event?.type, "vault_card_updated");
   return problems;
 }
 

@@ -34,6 +34,7 @@ import type { AccountUpdaterReport, Seeded } from "./account-updater-database";
 import { harvestProblems, sampleDifferences } from "./account-updater-same-work";
 // @ts-expect-error plain ESM scripts without types
 import { migrate } from "../scripts/migrate.mjs";
+import { workerArgs } from "../scripts/worker-command.mjs";
 
 const CARDS = Number(process.env.BENCH_AU_CARDS ?? 100_000);
 const DEADLINE_MS = 180_000;
@@ -186,7 +187,7 @@ async function benchConfiguration(provider: "sqlite" | "postgres", workers: numb
     const spawnedAt = Date.now();
     for (let i = 0; i < workers; i++) {
       children.push(
-        spawn(process.execPath, ["dist/worker.mjs"], {
+        spawn(process.execPath, workerArgs(), {
           cwd: process.cwd(),
           env: { ...process.env, ...env, WORKER_POLL_MS: "50" },
           stdio: ["ignore", log, log],

@@ -32,6 +32,7 @@ import { billingProblems, rowDifferences } from "./billing-same-work";
 import { rssMegabytes } from "./server-process";
 // @ts-expect-error plain ESM scripts without types
 import { migrate } from "../scripts/migrate.mjs";
+import { workerArgs } from "../scripts/worker-command.mjs";
 
 const SUBSCRIPTIONS = Number(process.env.BENCH_BILLING_SUBSCRIPTIONS ?? 10_000);
 const DEADLINE_MS = 300_000;
@@ -171,7 +172,7 @@ async function benchConfiguration(provider: "sqlite" | "postgres", workers: numb
     const spawnedAt = Date.now();
     for (let i = 0; i < workers; i++) {
       children.push(
-        spawn(process.execPath, ["dist/worker.mjs"], {
+        spawn(process.execPath, workerArgs(), {
           cwd: process.cwd(),
           env: { ...process.env, ...env, WORKER_POLL_MS: "50" },
           stdio: ["ignore", log, log],

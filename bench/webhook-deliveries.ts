@@ -31,6 +31,7 @@ import { createPostgresDatabase, createSqliteDatabase, type TestDatabase } from 
 import type { SeededHook, SeedReport } from "./webhook-database";
 // @ts-expect-error plain ESM scripts without types
 import { migrate } from "../scripts/migrate.mjs";
+import { workerArgs } from "../scripts/worker-command.mjs";
 
 const EVENTS = Number(process.env.BENCH_WEBHOOK_EVENTS ?? 600);
 const FLOOR_SECONDS = Number(process.env.BENCH_WEBHOOK_FLOOR_SECONDS ?? 2);
@@ -226,7 +227,7 @@ async function benchConfiguration(receiver: Receiver, provider: "sqlite" | "post
     const started = performance.now();
     for (let i = 0; i < workers; i++) {
       children.push(
-        spawn(process.execPath, ["dist/worker.mjs"], {
+        spawn(process.execPath, workerArgs(), {
           cwd: process.cwd(),
           env: { ...process.env, ...env, WORKER_POLL_MS: "50" },
           stdio: ["ignore", log, log],

@@ -9,6 +9,7 @@ import { envOrExit } from "../lib/env-schema.mjs";
 import { buildIfStale } from "./build-if-stale.mjs";
 import { migrate } from "./migrate.mjs";
 import { root } from "./prisma-env.mjs";
+import { workerArgs } from "./worker-command.mjs";
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 // A bad setting stops here, before a build, rather than in each process later.
@@ -34,7 +35,7 @@ console.log(`Prepared in ${Math.round((Date.now() - started) / 1000)} s; startin
 // as many of each as you like on PostgreSQL: README, "Running in production".
 const children = [
   spawn(process.execPath, [join(root, "server.mjs")], { cwd: root, stdio: "inherit" }),
-  spawn(process.execPath, [join(root, "dist/worker.mjs")], { cwd: root, stdio: "inherit" }),
+  spawn(process.execPath, workerArgs(), { cwd: root, stdio: "inherit" }),
 ];
 let stopping = false;
 let exitCode = 0;

@@ -5,6 +5,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { closeSync, openSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { inject } from "vitest";
+import { workerArgs } from "../../scripts/worker-command.mjs";
 
 export type WorkerProcess = { child: ChildProcess; logFile: string; exited: Promise<number | null>; log: () => string };
 
@@ -13,7 +14,7 @@ let started = 0;
 export async function startWorkerProcess(env: Record<string, string> = {}): Promise<WorkerProcess> {
   const logFile = join(inject("dataDir"), `worker-${process.pid}-${++started}.log`);
   const log = openSync(logFile, "a");
-  const child = spawn(process.execPath, ["dist/worker.mjs"], {
+  const child = spawn(process.execPath, workerArgs(), {
     cwd: process.cwd(),
     env: {
       ...process.env,

@@ -325,7 +325,8 @@ describe("event data", () => {
 
     const rows = await getDb().event.findMany({ select: { type: true, payload: true } });
     expect(rows.length).toBeGreaterThanOrEqual(5);
-    // The vault's events, the payment gateway's transaction events and the subscription events (other files write those to the same table).
+    // The vault's events, the payment gateway's transaction events, the subscription events and the Account Updater's (other files write
+    // those to the same table).
     const allowed = new Set(["customer_id", "card_id", "card_number", "card_type", "exp_date", "checkout_id", "webhook_id", "label", "notification_url"]);
     for (const key of [
       "pg_id",
@@ -345,6 +346,14 @@ describe("event data", () => {
       "status",
       "cycle",
       "cycle_date",
+      "request_id",
+      "method",
+      "request_date",
+      "response_date",
+      "cnt_request",
+      "cnt_response",
+      "cnt_update",
+      "cnt_rejected",
     ]) {
       allowed.add(key);
     }

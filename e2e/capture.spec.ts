@@ -1,6 +1,7 @@
 // Saving a card through the hosted page in Chromium, with JavaScript on and
-// off (the page must work without it): a new card, an update link, a double
-// submit, two tabs at once, and a link without a success_url.
+// off (the page must work without it): a new card, an update link, a card
+// the customer already has, a double submit, two tabs at once, and a link
+// without a success_url.
 import { test, expect } from "./support/fixtures";
 import { createLink, customerCards, customerWithCard, getCheckout, CUSTOMER } from "./support/api";
 import { expectLanding, field, fillCard, saveButton } from "./support/card-page";
@@ -70,6 +71,23 @@ for (const javaScriptEnabled of [true, false]) {
       const cards = await customerCards(api, existing.customerId);
       expect(cards).toHaveLength(1);
       expect(cards[0]).toMatchObject({ card_id: existing.cardId, card_number: masked(number) });
+    });
+
+    test("a card the customer already has ends on the success page with that card's card_id, stored once", async ({ page, api, vault, merchantSite }) => {
+      const existing = await customerWithCard(api);
+      const link = await createLink(api, { customerId: existing.customerId, successUrl: merchantSite.url("/thanks") });
+      await page.goto(link.link);
+      await fillCard(page, { number: grouped(existing.number) });
+      await saveButton(page).click();
+
+      await expectLanding(page, merchantSite, vault.merchant.signing_secret, "/thanks", {
+        checkout_id: link.checkoutId,
+        customer_id: existing.customerId,
+        card_id: existing.cardId,
+      });
+      const cards = await customerCards(api, existing.customerId);
+      expect(cards.map((card) => card.card_id)).toEqual([existing.cardId]);
+      expect(await getCheckout(api, link.checkoutId)).toMatchObject({ state: "spent", card_id: existing.cardId });
     });
 
     test("a double click on Save card stores one card and lands on success", async ({ page, api, vault, merchantSite }) => {

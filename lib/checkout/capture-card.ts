@@ -12,13 +12,10 @@ import type { AddBillingCardInput } from "../vault/schemas";
 import { addressRetryAfterSeconds, recordAddressFailure } from "./address-limit";
 import { checkoutState, isPaymentLink } from "./checkout-row";
 import { formTokenHash } from "./checkout-session";
-import { isOtherCardOfCustomer, readCheckoutForCapture, type CheckoutForCapture } from "./capture-reads";
+import { otherCardWithNumber, readCheckoutForCapture, type CheckoutForCapture } from "./capture-reads";
 import { storeCardDirectly } from "./store-card-directly";
 import { failureRedirect, successRedirect } from "./signed-redirects";
 import type { CheckoutState } from "./schemas";
-
-/** The vault's answer when the card is already one of the customer's other cards. */
-export const DUPLICATE_CARD_ERROR = "is already saved for you";
 
 /** A link locks after this many failed submissions (README: attempt limits). */
 export const CHECKOUT_MAX_FAILED_ATTEMPTS = 5;
@@ -118,13 +115,13 @@ function captureInTransaction(
     const target = checkout.cardId ? await tx.card.findFirst({ where: { id: checkout.cardId, customerPk: checkout.customerPk }, select: { id: true } }) : null;
     const card = rejected ? null : prepareCard(input, checkout.merchantId, "", errors, new Date(), target?.id);
     if (!card) return countFailure(tx, actor, checkout, errors);
-    // Checked first because a failed INSERT would abort the transaction on
+    // A number the customer already has on another card is a success, not a
+    // dead end: the merchant asked for a card on file, and it is. The link is
+    // spent with that card's card_id, which the redirect carries. Checked
+    // first because a failed INSERT would abort the transaction on
     // PostgreSQL; the unique index still guards against a race.
-    if (await isOtherCardOfCustomer(tx, checkout.customerPk, card)) {
-      const duplicate = { card_number: DUPLICATE_CARD_ERROR };
-      return { checkout, kind: "invalid" as const, errors: duplicate, attemptsLeft: attemptsLeft(checkout) };
-    }
-    const cardId = await storeCard(tx, actor, checkout, card, target !== null);
+    const onFile = await otherCardWithNumber(tx, checkout.customerPk, card);
+    const cardId = onFile === null ? await storeCard(tx, actor, checkout, card, target !== null) : await cardOnFile(tx, actor, checkout, onFile);
     await tx.checkout.update({ where: { id: checkout.id }, data: { state: "spent", spentAt: new Date(), resultCardId: cardId, spentBySession: session } });
     return { checkout, cardId, kind: "stored" as const };
   });
@@ -155,6 +152,18 @@ export async function countFailure(tx: Tx, actor: Actor, checkout: CheckoutForCa
 export function spentBy(checkout: CheckoutForCapture, session: string | null): boolean {
   if (!session || !checkout.spentBySession || !checkout.resultCardId) return false;
   return constantTimeEqual(checkout.spentBySession, session);
+}
+
+/**
+ * The card the customer already had: nothing is stored or re-sealed, and
+ * the merchant hears of it as of any card the link collected
+ * (checkout_vault_card_added, naming that card), with an audit row.
+ */
+async function cardOnFile(tx: Tx, actor: Actor, checkout: CheckoutForCapture, cardId: string): Promise<string> {
+  const card = await tx.card.findUniqueOrThrow({ where: { id: cardId }, select: { id: true, maskedNumber: true, cardType: true, expDate: true } });
+  await recordAudit(tx, actor, "checkout.card_on_file", { type: "card", id: cardId });
+  await recordEvent(tx, checkout.merchantId, "checkout_vault_card_added", { checkout_id: checkout.id, ...cardEventData(checkout.customerId, card) });
+  return cardId;
 }
 
 async function storeCard(tx: Tx, actor: Actor, checkout: CheckoutForCapture, card: PreparedCard, replaces: boolean): Promise<string> {

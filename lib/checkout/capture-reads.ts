@@ -42,11 +42,11 @@ export async function readCheckoutForCapture(db: Db | Tx, checkoutId: string, lo
   return row ?? null;
 }
 
-/** Whether the customer already has this number on another card (the unique index still guards against a race). */
-export async function isOtherCardOfCustomer(db: Db | Tx, customerPk: number, card: PreparedCard): Promise<boolean> {
-  const rows = await queryRows<{ id: string }>(
+/** The customer's other card with this number, if it has one (the unique index still guards against a race). */
+export async function otherCardWithNumber(db: Db | Tx, customerPk: number, card: PreparedCard): Promise<string | null> {
+  const [row] = await queryRows<{ id: string }>(
     db,
     Prisma.sql`SELECT "id" FROM "Card" WHERE "customerPk" = ${customerPk} AND "fingerprint" = ${card.fingerprint} AND "id" <> ${card.id}`,
   );
-  return rows.length > 0;
+  return row?.id ?? null;
 }

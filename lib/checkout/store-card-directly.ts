@@ -9,7 +9,7 @@ import { insertCardRowsSql } from "../vault/insert-card-rows";
 import { prepareCard } from "../vault/prepare-card";
 import type { AddBillingCardInput } from "../vault/schemas";
 import { addressRetryAfterSeconds } from "./address-limit";
-import { isOtherCardOfCustomer, readCheckoutForCapture, type CheckoutForCapture } from "./capture-reads";
+import { otherCardWithNumber, readCheckoutForCapture, type CheckoutForCapture } from "./capture-reads";
 import { checkoutState, isPaymentLink } from "./checkout-row";
 
 // The hosted submit's common case, straight on the database driver
@@ -46,7 +46,7 @@ export async function storeCardDirectly(
   if ((await addressRetryAfterSeconds(db, origin.clientAddress)) > 0) return null;
   const now = new Date();
   const card = prepareCard(input, checkout.merchantId, "", {}, now);
-  if (!card || (await isOtherCardOfCustomer(db, checkout.customerPk, card))) return null;
+  if (!card || (await otherCardWithNumber(db, checkout.customerPk, card))) return null;
 
   const actor: Actor = { merchantId: checkout.merchantId, actor: `checkout:${checkoutId}`, ...origin };
   const spentCustomer = Prisma.sql`(SELECT "customerPk" FROM "Checkout" WHERE "id" = ${checkoutId} AND "resultCardId" = ${card.id})`;

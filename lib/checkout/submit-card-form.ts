@@ -1,7 +1,6 @@
 import "#server-only";
 import type { FieldErrors } from "../errors/api-error";
 import type { AddBillingCardInput } from "../vault/schemas";
-import { DUPLICATE_CARD_ERROR } from "./capture-card";
 import { CARD_FIELDS, HostedCardFormSchema, REDISPLAYED_FIELDS, toCardInput, type HostedCardForm } from "./form-schemas";
 
 /** What the card form shows: messages by field ("form" for the whole form) and what to fill in again. */
@@ -63,9 +62,9 @@ export async function submitCardForm<T>(
     case "invalid":
       if (parsed.success) {
         errors = {};
-        for (const [field, message] of Object.entries(outcome.errors)) {
+        for (const field of Object.keys(outcome.errors)) {
           const key = field in VAULT_MESSAGES ? field : "form";
-          errors[key] = message === DUPLICATE_CARD_ERROR ? "This card is already saved for you" : (VAULT_MESSAGES[key] ?? "Check your card details");
+          errors[key] = VAULT_MESSAGES[key] ?? "Check your card details";
         }
       }
       return { kind: "form", state: { errors, values, attemptsLeft: outcome.attemptsLeft } };

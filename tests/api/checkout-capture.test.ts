@@ -171,15 +171,23 @@ describe("capturing a card through a checkout link", () => {
     expect(events.map((e) => e.type)).toEqual(["checkout_vault_card_updated"]);
   });
 
-  it("does not store a number the customer already has on another card", async () => {
+  it("a number the customer already has is a success with that card's card_id: the link is spent, nothing is stored twice", async () => {
     const m = await newMerchant("Capture Duplicate");
     const customerId = uniqueCustomerId("D");
     const existing = cardInput();
-    await m.api.post("/vault/customer", { customer_id: customerId, customer_first_name: "Dup", billing_cards: [existing] });
+    const added = await m.api.post("/vault/customer", { customer_id: customerId, customer_first_name: "Dup", billing_cards: [existing] });
+    const cardId = added.body.data.billing_cards[0].card_id as string;
     const { checkoutId } = await newLink(m, { customer_id: customerId });
-    const result = await captureCard(checkoutId, existing, from);
-    expect(result).toMatchObject({ kind: "invalid", errors: { card_number: expect.any(String) } });
-    expect((await m.api.get(`/checkout/${checkoutId}`)).body.data.state).toBe("open");
+    const result = await captureCard(checkoutId, { ...existing, card_number: existing.card_number.replace(/(\d{4})(?=\d)/g, "$1 ") }, from);
+    expect(result).toMatchObject({ kind: "stored", cardId });
+    expect((await m.api.get(`/checkout/${checkoutId}`)).body.data).toMatchObject({ state: "spent", failed_attempts: 0 });
+    expect((await m.api.get(`/vault/customer/${customerId}`)).body.data.billing_cards.map((card: { card_id: string }) => card.card_id)).toEqual([cardId]);
+    const events = await getDb().event.findMany({ where: { merchantId: BigInt(m.merchantId), type: { startsWith: "checkout_" } } });
+    expect(events.map((e) => [e.type, JSON.parse(e.payload).card_id, JSON.parse(e.payload).checkout_id])).toEqual([
+      ["checkout_vault_card_added", cardId, checkoutId],
+    ]);
+    // Another post to the spent link is refused as for any spent link.
+    expect(await captureCard(checkoutId, existing, from)).toMatchObject({ kind: "unusable" });
   });
 
   it(`refuses an address on every link after ${CHECKOUT_ADDRESS_LIMIT.limit} failures in 10 minutes, until those 10 minutes are over`, async () => {

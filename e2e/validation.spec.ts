@@ -92,3 +92,32 @@ for (const javaScriptEnabled of [true, false]) {
     });
   });
 }
+
+test.describe("when the errors show (JavaScript on)", () => {
+  test("tabbing past an empty field flags nothing; a malformed field is flagged when left and cleared when fixed; empties are flagged on submit", async ({
+    page,
+    api,
+  }) => {
+    const link = await createLink(api);
+    await page.goto(link.link);
+    // The page's one script has run (it hydrates the form as it loads).
+    await page.waitForLoadState("load");
+    await field(page, "number").focus();
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Tab");
+    for (const name of ["number", "expiry", "cvv"] as const) await expectNoFieldError(page, name);
+    await expect(errorSummary(page)).toHaveCount(0);
+
+    await field(page, "number").fill("4111 1111");
+    await field(page, "expiry").focus();
+    await expectFieldError(page, "number", MESSAGES.number);
+    await field(page, "number").fill(uniqueVisa());
+    await expectNoFieldError(page, "number");
+
+    await saveButton(page).click();
+    await expect(errorSummary(page)).toBeVisible();
+    for (const name of ["expiry", "cvv"] as const) await expectFieldError(page, name, MESSAGES[name]);
+    await expectNoFieldError(page, "number");
+  });
+});

@@ -64,11 +64,22 @@ export function CardForm({ action, csrfToken, state, typed = {}, submitLabel = "
   const [serverErrors, setServerErrors] = useState(state.errors);
   const [sending, setSending] = useState(false);
   const defaults = { card_number: "", cvv2: "", ...Object.fromEntries(REDISPLAYED_FIELDS.map((n) => [n, state.values[n] ?? ""])), ...typed };
-  const { register, handleSubmit, watch, formState } = useForm<HostedCardFormValues, unknown, HostedCardForm>({
+  // When errors show: a malformed field when it is left, an empty one only on
+  // submit (tabbing past a field is not a mistake), and, once shown, an error
+  // is checked again as the field changes, so it goes as soon as it is fixed.
+  const { register, handleSubmit, watch, formState, trigger, clearErrors } = useForm<HostedCardFormValues, unknown, HostedCardForm>({
     resolver: zodResolver(HostedCardFormSchema),
-    mode: "onTouched",
+    mode: "onSubmit",
+    reValidateMode: "onChange",
     defaultValues: defaults,
   });
+  const checkWhenLeft = (name: FieldName, value: string) => {
+    if (value.trim() === "") clearErrors(name);
+    else void trigger(name);
+  };
+  const checkWhenChanged = (name: FieldName, value: string) => {
+    if (formState.submitCount === 0 && formState.errors[name]) checkWhenLeft(name, value);
+  };
   const cardNumber = watch("card_number") ?? "";
   const brand = brandOf(cardNumber);
 
@@ -121,7 +132,13 @@ export function CardForm({ action, csrfToken, state, typed = {}, submitLabel = "
                 aria-invalid={error ? true : undefined}
                 aria-describedby={described || undefined}
                 className="min-h-11 w-full rounded-md border border-gray-500 bg-white px-3 py-2 text-base aria-[invalid=true]:border-red-700 focus-visible:outline-3 focus-visible:outline-offset-1 focus-visible:outline-brand"
-                {...register(field.name, { onChange: () => forget(field.name) })}
+                {...register(field.name, {
+                  onChange: (event: { target: HTMLInputElement }) => {
+                    forget(field.name);
+                    checkWhenChanged(field.name, event.target.value);
+                  },
+                  onBlur: (event: { target: HTMLInputElement }) => checkWhenLeft(field.name, event.target.value),
+                })}
               />
               {field.name === "card_number" ? (
                 <span aria-live="polite" className="pointer-events-none absolute inset-y-0 right-3 flex items-center text-sm font-medium text-gray-700">

@@ -12,6 +12,11 @@ export function dayOfInstant(ms: number): number {
   return Math.floor(ms / DAY_MS);
 }
 
+/** The day on a clock that runs `offsetSeconds` ahead of real time (a row's clockOffsetSeconds; null: none), at `nowMs`. */
+export function dayOnClock(offsetSeconds: bigint | number | null, nowMs: number): number {
+  return dayOfInstant(nowMs + Number(offsetSeconds ?? 0) * 1000);
+}
+
 /** Today, as a UTC day number, on the merchant's gateway clock. */
 export async function merchantToday(merchantId: bigint): Promise<number> {
   return dayOfInstant((await merchantGateway(merchantId)).now().getTime());

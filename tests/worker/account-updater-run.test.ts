@@ -9,7 +9,7 @@ import { setEnrolment } from "@/lib/account-updater/enrolment";
 import { insertRequest, openNumbers } from "@/lib/account-updater/requests/request-rows";
 import { cancelRequest } from "@/lib/account-updater/requests/cancel-request";
 import { monthOf } from "@/lib/account-updater/harvest-month";
-import { runMerchantAccountUpdater } from "@/lib/account-updater/run/account-updater-pass";
+import { runAccountUpdaterPass, runMerchantAccountUpdater } from "@/lib/account-updater/run/account-updater-pass";
 import { runMerchantBilling } from "@/lib/billing/run/billing-pass";
 import { merchantToday } from "@/lib/billing/merchant-today";
 import { formatDay } from "@/lib/billing/utc-date";
@@ -152,6 +152,23 @@ describe("the monthly harvest through the sandbox clock", () => {
     await moveSandboxClock(actor, { advance_days: 3 });
     expect(await requestsOf(actor.merchantId)).toEqual([expect.objectContaining({ id, status: "INPROGRESS" })]);
     expect(await getDb().accountUpdaterFile.findMany({ where: { requestId: id, networkRef: null } })).toHaveLength(1);
+  });
+});
+
+describe("the worker's pass over every merchant", () => {
+  it("harvests a merchant on its own clock's day, then sends and answers its request on the passes after", async () => {
+    const actor = await enrolledMerchant(1, "AU Worker Pass", { clock: "2027-09-30" });
+    const subscriber = await newSubscriber(actor, ["4000000000000010"]);
+    // Real time knows nothing of 2027-10-01: only the merchant's clock makes the harvest due.
+    await moveSandboxClock(actor, { advance_days: 1 });
+    await getDb().accountUpdaterEnrolment.update({ where: { merchantId: actor.merchantId }, data: { lastHarvestMonth: null } });
+    await getDb().accountUpdaterRequest.deleteMany({ where: { merchantId: actor.merchantId } });
+    await runAccountUpdaterPass(PASS);
+    const [request] = await requestsOf(actor.merchantId);
+    expect(request).toMatchObject({ method: "harvest_cust_vault", requestDate: "2027-10-01", status: "QUEUED", cntRequest: 1 });
+    await runAccountUpdaterPass(PASS);
+    expect((await requestsOf(actor.merchantId))[0]).toMatchObject({ status: "COMPLETED", responseDate: "2027-10-01", cntUpdate: 1 });
+    expect((await cardRow(subscriber.cardIds[0]!)).expDate).not.toBe((await resultsOf(request!.id))[0]!.expDate);
   });
 });
 

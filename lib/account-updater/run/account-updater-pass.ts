@@ -1,5 +1,5 @@
 import "#server-only";
-import { dayOfInstant, merchantToday } from "../../billing/merchant-today";
+import { dayOnClock, merchantToday } from "../../billing/merchant-today";
 import { directQuery } from "../../db/direct-sql";
 import { Prisma } from "../../db/sql";
 import type { ApplyCounts } from "./apply-answers";
@@ -59,41 +59,43 @@ export async function runMerchantAccountUpdater(merchantId: bigint, options: Acc
 }
 
 /**
- * The merchants with Account Updater work now: files not done, a harvest
- * still choosing, or (enrolled) a harvest due on their own clock. One read
- * of each small table per pass.
+ * The merchants with Account Updater work now, each with its day: files not
+ * done, a harvest still choosing, or (enrolled) a harvest due on its own
+ * clock. One read per pass.
  */
-async function merchantsWithWork(nowMs: number): Promise<bigint[]> {
-  const open = await directQuery<{ merchantId: bigint | number }>(Prisma.sql`
-    SELECT DISTINCT "merchantId" FROM "AccountUpdaterFile" WHERE "doneAt" IS NULL
-    UNION SELECT "merchantId" FROM "AccountUpdaterRequest" WHERE "selecting"`);
-  const enrolled = await directQuery<{
+async function merchantsWithWork(nowMs: number): Promise<Map<bigint, number>> {
+  const rows = await directQuery<{
     merchantId: bigint | number;
-    harvestDay: number | bigint;
+    open: bigint | number;
+    harvestDay: number | bigint | null;
     lastHarvestMonth: number | bigint | null;
     clockOffsetSeconds: number | bigint | null;
-  }>(
-    Prisma.sql`
-      SELECT e."merchantId", e."harvestDay", e."lastHarvestMonth", g."clockOffsetSeconds"
-      FROM "AccountUpdaterEnrolment" e LEFT JOIN "MerchantGateway" g ON g."merchantId" = e."merchantId"`,
-  );
-  const due = enrolled
-    .filter((row) =>
-      harvestDue(
-        { harvestDay: Number(row.harvestDay), lastHarvestMonth: row.lastHarvestMonth === null ? null : Number(row.lastHarvestMonth) },
-        dayOfInstant(nowMs + Number(row.clockOffsetSeconds ?? 0) * 1000),
-      ),
-    )
-    .map((row) => BigInt(row.merchantId));
-  return [...new Set([...open.map((row) => BigInt(row.merchantId)), ...due])];
+  }>(Prisma.sql`
+    SELECT m."merchantId", m."open", e."harvestDay", e."lastHarvestMonth", g."clockOffsetSeconds"
+    FROM (
+      SELECT "merchantId", 1 AS "open" FROM "AccountUpdaterFile" WHERE "doneAt" IS NULL
+      UNION SELECT "merchantId", 1 AS "open" FROM "AccountUpdaterRequest" WHERE "selecting"
+      UNION SELECT "merchantId", 0 AS "open" FROM "AccountUpdaterEnrolment"
+    ) m
+    LEFT JOIN "AccountUpdaterEnrolment" e ON e."merchantId" = m."merchantId"
+    LEFT JOIN "MerchantGateway" g ON g."merchantId" = m."merchantId"`);
+  const work = new Map<bigint, number>();
+  for (const row of rows) {
+    const today = dayOnClock(row.clockOffsetSeconds, nowMs);
+    const due =
+      row.harvestDay !== null &&
+      harvestDue({ harvestDay: Number(row.harvestDay), lastHarvestMonth: row.lastHarvestMonth === null ? null : Number(row.lastHarvestMonth) }, today);
+    if (Number(row.open) === 1 || due) work.set(BigInt(row.merchantId), today);
+  }
+  return work;
 }
 
-/** One pass over every merchant with work: what the worker runs on each poll. */
+/** One pass over every merchant with work, each on its own day: what the worker runs on each poll. */
 export async function runAccountUpdaterPass(options: AccountUpdaterRunOptions): Promise<AccountUpdaterCounts> {
   const total = emptyAccountUpdaterCounts();
-  for (const merchantId of await merchantsWithWork(Date.now())) {
+  for (const [merchantId, today] of await merchantsWithWork(Date.now())) {
     if (options.isStopping?.()) break;
-    addAccountUpdaterCounts(total, await runMerchantAccountUpdater(merchantId, options));
+    addAccountUpdaterCounts(total, await runMerchantAccountUpdater(merchantId, options, today));
   }
   return total;
 }

@@ -3,7 +3,7 @@ import { directQuery } from "../../db/direct-sql";
 import { Prisma } from "../../db/sql";
 import { getEnv } from "../../env";
 import { merchantGateway } from "../../gateway/merchant-gateway";
-import { dayOfInstant } from "../merchant-today";
+import { dayOfInstant, dayOnClock } from "../merchant-today";
 import { SUSPENSION_DAYS } from "../subscriptions/subscription-cursor";
 import { addCounts, chargeClaimed, emptyCounts, type BillingCounts } from "./charge-claimed";
 import { claimSubscriptions } from "./claim-subscriptions";
@@ -86,7 +86,7 @@ async function merchantsWithWork(nowMs: number): Promise<bigint[]> {
     GROUP BY s."merchantId", g."clockOffsetSeconds"`);
   return rows
     .filter((row) => {
-      const today = dayOfInstant(nowMs + Number(row.clockOffsetSeconds ?? 0) * 1000);
+      const today = dayOnClock(row.clockOffsetSeconds, nowMs);
       return (
         Number(row.charging) > 0 ||
         (row.firstDue !== null && Number(row.firstDue) <= today) ||

@@ -3,8 +3,6 @@ import { networkNamed } from "../network/networks";
 import { applyAnswers, type ApplyCounts } from "./apply-answers";
 import { claimFile, filesWaiting, releaseFile, type ClaimLease } from "./file-claims";
 import { readFileResults, type AccountUpdaterFileRow } from "./file-results";
-import { directQuery } from "../../db/direct-sql";
-import { Prisma } from "../../db/sql";
 
 // Collecting (docs/account-updater.md, "The run"): each sent file's answers
 // are asked of its network; a file the network has not answered yet is
@@ -43,12 +41,10 @@ export async function collectFiles(
 }
 
 async function collectFile(file: AccountUpdaterFileRow, today: number, workerId: string): Promise<ApplyCounts> {
-  const [sent] = await directQuery<{ network: string; networkRef: string }>(
-    Prisma.sql`SELECT "network", "networkRef" FROM "AccountUpdaterFile" WHERE "id" = ${file.id}`,
-  );
   const results = await readFileResults(file);
-  const answers = await networkNamed(sent!.network).collect(
-    sent!.networkRef,
+  // A file waiting for its answers was sent (filesWaiting's "collect"): it has both.
+  const answers = await networkNamed(file.network!).collect(
+    file.networkRef!,
     results.map((result) => result.id),
   );
   if (answers === null) {

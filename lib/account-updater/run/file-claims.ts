@@ -25,7 +25,7 @@ export async function filesWaiting(merchantId: bigint, stage: "send" | "collect"
         ? Prisma.sql`f."networkRef" IS NOT NULL`
         : Prisma.sql`f."networkRef" IS NOT NULL AND f."sentDay" < ${sentBefore}`;
   const rows = await directQuery<AccountUpdaterFileRow & { id: number | bigint; requestId: number | bigint; merchantId: bigint | number }>(Prisma.sql`
-    SELECT f."id", f."requestId", f."merchantId", f."firstResultId", f."lastResultId"
+    SELECT f."id", f."requestId", f."merchantId", f."firstResultId", f."lastResultId", f."network", f."networkRef"
     FROM "AccountUpdaterFile" f JOIN "AccountUpdaterRequest" r ON r."id" = f."requestId"
     WHERE f."merchantId" = ${merchantId} AND f."doneAt" IS NULL AND ${sent} AND (f."claimUntil" IS NULL OR f."claimUntil" < ${BigInt(Date.now())})
     ORDER BY f."id" LIMIT ${limit}`);
@@ -35,6 +35,8 @@ export async function filesWaiting(merchantId: bigint, stage: "send" | "collect"
     merchantId: BigInt(row.merchantId),
     firstResultId: Number(row.firstResultId),
     lastResultId: Number(row.lastResultId),
+    network: row.network,
+    networkRef: row.networkRef,
   }));
 }
 

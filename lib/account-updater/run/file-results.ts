@@ -13,7 +13,16 @@ export type FileResult = {
   expDate: string;
 };
 
-export type AccountUpdaterFileRow = { id: number; requestId: number; merchantId: bigint; firstResultId: number; lastResultId: number };
+export type AccountUpdaterFileRow = {
+  id: number;
+  requestId: number;
+  merchantId: bigint;
+  firstResultId: number;
+  lastResultId: number;
+  /** The network that took it and its reference for it; null until sent. */
+  network: string | null;
+  networkRef: string | null;
+};
 
 export async function readFileResults(file: AccountUpdaterFileRow): Promise<FileResult[]> {
   const rows = await directQuery<FileResult & { id: number | bigint }>(Prisma.sql`

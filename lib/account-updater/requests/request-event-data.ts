@@ -1,17 +1,11 @@
+import { Prisma } from "../../db/sql";
+import type { RequestRow } from "../get-request-or-throw";
+
 // The data of account_updater_request_created and _completed: the request's
 // summary counts, never a card or its number.
 
-export type RequestForEvent = {
-  id: number;
-  method: string;
-  status: string;
-  requestDate: string;
-  responseDate: string | null;
-  cntRequest: number;
-  cntResponse: number;
-  cntUpdate: number;
-  rejectedCards: string;
-};
+/** A request's row as requestSelect reads it (or a RETURNING of the same columns), its merchant aside. */
+export type RequestForEvent = Omit<RequestRow, "merchantId">;
 
 export function requestEventData(request: RequestForEvent): Record<string, unknown> {
   return {
@@ -26,3 +20,6 @@ export function requestEventData(request: RequestForEvent): Record<string, unkno
     cnt_rejected: (JSON.parse(request.rejectedCards) as unknown[]).length,
   };
 }
+
+/** The columns an UPDATE ... RETURNING reads for requestEventData. */
+export const REQUEST_FOR_EVENT_COLUMNS = Prisma.sql`"id", "method", "status", "requestDate", "responseDate", "cntRequest", "cntResponse", "cntUpdate", "rejectedCards"`;

@@ -4,7 +4,7 @@ import { queryRows } from "../../db/direct-sql";
 import { Prisma } from "../../db/sql";
 import { recordEvent } from "../../events/record-event";
 import { formatDay } from "../../billing/utc-date";
-import { requestEventData, type RequestForEvent } from "../requests/request-event-data";
+import { REQUEST_FOR_EVENT_COLUMNS, requestEventData, type RequestForEvent } from "../requests/request-event-data";
 
 /**
  * Completes the request once every card is chosen (a harvest done
@@ -24,7 +24,7 @@ export async function completeIfDone(tx: Tx, merchantId: bigint, requestId: numb
     Prisma.sql`
       UPDATE "AccountUpdaterRequest" SET "status" = 'COMPLETED', "responseDate" = ${responseDate}, "updatedAt" = ${new Date()}
       WHERE "id" = ${requestId} AND "status" IN ('INPROGRESS', 'QUEUED') AND NOT "selecting"
-      RETURNING "id", "method", "status", "requestDate", "responseDate", "cntRequest", "cntResponse", "cntUpdate", "rejectedCards"`,
+      RETURNING ${REQUEST_FOR_EVENT_COLUMNS}`,
   );
   if (!done) return false;
   await recordEvent(tx, merchantId, "account_updater_request_completed", requestEventData(done));

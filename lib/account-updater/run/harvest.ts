@@ -8,7 +8,7 @@ import { Prisma } from "../../db/sql";
 import { writeTransaction } from "../../db/write-transaction";
 import { recordEvent } from "../../events/record-event";
 import { ELIGIBLE_CARD_TYPES, isStale } from "../eligibility";
-import { requestEventData, type RequestForEvent } from "../requests/request-event-data";
+import { REQUEST_FOR_EVENT_COLUMNS, requestEventData, type RequestForEvent } from "../requests/request-event-data";
 import { insertFile } from "../requests/request-rows";
 import { FILE_SIZE } from "../request-status";
 import { completeIfDone } from "./complete-request";
@@ -129,7 +129,7 @@ async function finishSelecting(tx: Tx, merchantId: bigint, requestId: number, to
     Prisma.sql`
       UPDATE "AccountUpdaterRequest" SET "selecting" = false, "claimedBy" = NULL, "claimUntil" = NULL, "updatedAt" = ${new Date()}
       WHERE "id" = ${requestId}
-      RETURNING "id", "method", "status", "requestDate", "responseDate", "cntRequest", "cntResponse", "cntUpdate", "rejectedCards"`,
+      RETURNING ${REQUEST_FOR_EVENT_COLUMNS}`,
   );
   if (!request) return;
   await recordEvent(tx, merchantId, "account_updater_request_created", requestEventData(request));

@@ -35,6 +35,7 @@ import { harvestProblems, sampleDifferences } from "./account-updater-same-work"
 // @ts-expect-error plain ESM scripts without types
 import { migrate } from "../scripts/migrate.mjs";
 import { workerArgs } from "../scripts/worker-command.mjs";
+import { exited, peakRssMegabytes } from "./server-process";
 
 const CARDS = Number(process.env.BENCH_AU_CARDS ?? 100_000);
 const DEADLINE_MS = 180_000;
@@ -126,30 +127,6 @@ async function watch(db: TestDatabase, merchantId: string): Promise<Watcher> {
       ),
     close: () => client.end(),
   };
-}
-
-/** Peak resident memory in MB (/proc/<pid>/status VmHWM), or null when the process is gone. */
-function peakRssMegabytes(pid: number): number | null {
-  try {
-    const kb = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
-    return kb === undefined ? null : Math.round(Number(kb) / 1024);
-  } catch {
-    return null;
-  }
-}
-
-function exited(child: ChildProcess, ms: number): Promise<number | null> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve(child.exitCode);
-    const timer = setTimeout(() => {
-      child.kill("SIGKILL");
-      resolve(null);
-    }, ms);
-    child.once("exit", (code) => {
-      clearTimeout(timer);
-      resolve(code);
-    });
-  });
 }
 
 /** Files sent and cards applied per worker from the workers' log (pino JSON lines: "account updater pass" with its pid and counts). */

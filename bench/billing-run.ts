@@ -29,7 +29,7 @@ import pg from "pg";
 import { createPostgresDatabase, createSqliteDatabase, type TestDatabase } from "../tests/support/databases";
 import type { BillingReport, CycleRows, Seeded } from "./billing-database";
 import { billingProblems, rowDifferences } from "./billing-same-work";
-import { rssMegabytes } from "./server-process";
+import { exited, peakRssMegabytes, rssMegabytes } from "./server-process";
 // @ts-expect-error plain ESM scripts without types
 import { migrate } from "../scripts/migrate.mjs";
 import { workerArgs } from "../scripts/worker-command.mjs";
@@ -113,30 +113,6 @@ async function watch(db: TestDatabase): Promise<Watcher> {
     },
     close: () => client.end(),
   };
-}
-
-/** Peak resident memory in MB (/proc/<pid>/status VmHWM), or null when the process is gone. */
-function peakRssMegabytes(pid: number): number | null {
-  try {
-    const kb = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
-    return kb === undefined ? null : Math.round(Number(kb) / 1024);
-  } catch {
-    return null;
-  }
-}
-
-function exited(child: ChildProcess, ms: number): Promise<number | null> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve(child.exitCode);
-    const timer = setTimeout(() => {
-      child.kill("SIGKILL");
-      resolve(null);
-    }, ms);
-    child.once("exit", (code) => {
-      clearTimeout(timer);
-      resolve(code);
-    });
-  });
 }
 
 /** Charges per worker from the workers' log (pino JSON lines: "billing pass" with its pid and counts), most first. */

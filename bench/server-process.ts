@@ -79,14 +79,39 @@ export function killIfStillRunning(pid: number, expected: string): void {
   }
 }
 
-/** Resident memory in MB (/proc/<pid>/status VmRSS), or null when the process is gone. */
-export function rssMegabytes(pid: number): number | null {
+/** A field of /proc/<pid>/status in MB (VmRSS: resident now; VmHWM: its peak), or null when the process is gone. */
+function statusMegabytes(pid: number, field: "VmRSS" | "VmHWM"): number | null {
   try {
-    const kb = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
+    const kb = new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
     return kb === undefined ? null : Math.round(Number(kb) / 1024);
   } catch {
     return null;
   }
+}
+
+/** Resident memory in MB, or null when the process is gone. */
+export function rssMegabytes(pid: number): number | null {
+  return statusMegabytes(pid, "VmRSS");
+}
+
+/** Peak resident memory in MB, or null when the process is gone. */
+export function peakRssMegabytes(pid: number): number | null {
+  return statusMegabytes(pid, "VmHWM");
+}
+
+/** The child's exit code once it exits, or null after killing it when it has not exited within `ms`. */
+export function exited(child: ChildProcess, ms: number): Promise<number | null> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve(child.exitCode);
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      resolve(null);
+    }, ms);
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      resolve(code);
+    });
+  });
 }
 
 /**

@@ -32,6 +32,7 @@ import type { SeededHook, SeedReport } from "./webhook-database";
 // @ts-expect-error plain ESM scripts without types
 import { migrate } from "../scripts/migrate.mjs";
 import { workerArgs } from "../scripts/worker-command.mjs";
+import { exited } from "./server-process";
 
 const EVENTS = Number(process.env.BENCH_WEBHOOK_EVENTS ?? 600);
 const FLOOR_SECONDS = Number(process.env.BENCH_WEBHOOK_FLOOR_SECONDS ?? 2);
@@ -191,20 +192,6 @@ async function measureFloor(receiver: Receiver): Promise<number> {
   const { requests, ms, failed } = JSON.parse(out.trim().split("\n").at(-1) ?? "{}") as { requests: number; ms: number; failed: number };
   if (failed > 0 || receiver.floorRequests - before < requests) throw new Error(`the floor loop's requests failed: ${failed} of ${requests}`);
   return Math.round((requests / ms) * 1000);
-}
-
-function exited(child: ChildProcess, ms: number): Promise<number | null> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve(child.exitCode);
-    const timer = setTimeout(() => {
-      child.kill("SIGKILL");
-      resolve(null);
-    }, ms);
-    child.once("exit", (code) => {
-      clearTimeout(timer);
-      resolve(code);
-    });
-  });
 }
 
 async function benchConfiguration(receiver: Receiver, provider: "sqlite" | "postgres", workers: number, floorBefore: number): Promise<WebhookFigures> {

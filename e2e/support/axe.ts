@@ -8,6 +8,8 @@ import { expect, type Page, type TestInfo } from "@playwright/test";
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
 export async function expectAxeClean(page: Page, testInfo: TestInfo, state: string): Promise<void> {
+  // A client-side navigation sets the title a moment after the page shows: axe read "no title" once (a CI run, sqlite).
+  await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
   await testInfo.attach(`axe-${state}.json`, { body: JSON.stringify(results.violations, null, 2), contentType: "application/json" });
   const violations = results.violations.flatMap((v) =>

@@ -1,11 +1,11 @@
 // WCAG 2.2 AA on every state of the hosted page (axe-core), completion by
 // keyboard alone, and target sizes. axe is injected with page.evaluate,
 // which the page's Content Security Policy does not govern: no bypassCSP.
-import { devices } from "@playwright/test";
+import { devices, type Locator } from "@playwright/test";
 import { test, expect } from "./support/fixtures";
 import { createLink } from "./support/api";
 import { expectAxeClean } from "./support/axe";
-import { expectLanding, field, fillCard, LABELS, saveButton } from "./support/card-page";
+import { addressToggle, expectLanding, field, fillCard, LABELS, openAddress, saveButton } from "./support/card-page";
 import { futureExpiry, uniqueVisa } from "./support/cards";
 import { expireLink } from "./support/database";
 
@@ -58,21 +58,31 @@ test("the card can be saved with the keyboard alone: Tab through the fields, Ent
     number: uniqueVisa(),
     expiry: futureExpiry(),
     cvv: "123",
+    zip: "94402",
     address: "1 Harbor Way",
     city: "San Mateo",
     state: "CA",
-    zip: "94402",
   };
-  // In page order; the name on card is prefilled and passed over.
-  for (const name of Object.keys(LABELS) as (keyof typeof LABELS)[]) {
-    await page.keyboard.press("Tab");
-    const input = field(page, name);
-    await expect(input, `Tab reaches ${LABELS[name]}`).toBeFocused();
-    const focusIndicator = await input.evaluate((el) => {
+  const focusShows = async (target: Locator, what: string) => {
+    await expect(target, `Tab reaches ${what}`).toBeFocused();
+    const indicator = await target.evaluate((el) => {
       const style = getComputedStyle(el);
       return style.outlineStyle !== "none" || style.boxShadow !== "none";
     });
-    expect(focusIndicator, `${LABELS[name]} shows where the focus is`).toBe(true);
+    expect(indicator, `${what} shows where the focus is`).toBe(true);
+  };
+  // In page order; the name on card is prefilled and the country starts on
+  // the United States, so both are passed over. "Add billing address" opens
+  // with Enter, and its fields follow it.
+  const order = ["number", "expiry", "cvv", "name", "country", "zip", "toggle", "address", "city", "state"] as const;
+  for (const name of order) {
+    await page.keyboard.press("Tab");
+    if (name === "toggle") {
+      await focusShows(addressToggle(page), "Add billing address");
+      await page.keyboard.press("Enter");
+      continue;
+    }
+    await focusShows(field(page, name), LABELS[name]);
     if (typed[name]) await page.keyboard.type(typed[name]);
   }
   await page.keyboard.press("Enter");
@@ -88,7 +98,8 @@ for (const [name, viewport] of [
     await page.setViewportSize(viewport);
     const link = await createLink(api);
     await page.goto(link.link);
-    const targets = [...(Object.keys(LABELS) as (keyof typeof LABELS)[]).map((n) => field(page, n)), saveButton(page)];
+    await openAddress(page);
+    const targets = [...(Object.keys(LABELS) as (keyof typeof LABELS)[]).map((n) => field(page, n)), addressToggle(page), saveButton(page)];
     for (const target of targets) {
       const box = await target.boundingBox();
       const label = (await target.getAttribute("name")) ?? "Save card";

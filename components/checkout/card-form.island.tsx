@@ -11,9 +11,13 @@ const root = document.getElementById(CARD_FORM_ROOT_ID);
 const props = document.getElementById(CARD_FORM_PROPS_ID)?.textContent;
 if (root && props) {
   const typed = Object.fromEntries(
-    [...root.querySelectorAll<HTMLInputElement>("input:not([type=hidden])")].filter((input) => input.value !== "").map((input) => [input.name, input.value]),
+    [...root.querySelectorAll<HTMLInputElement | HTMLSelectElement>("input:not([type=hidden]), select")]
+      .filter((input) => input.value !== "")
+      .map((input) => [input.name, input.value]),
   );
-  hydrateRoot(root, <CardForm {...(JSON.parse(props) as CardFormProps)} typed={typed} />);
+  // The country list is not in the page's data: it is read back from the select the server rendered.
+  const countries = [...root.querySelectorAll<HTMLOptionElement>("select[name=country] option")].map((o): [string, string] => [o.value, o.text]);
+  hydrateRoot(root, <CardForm {...(JSON.parse(props) as CardFormProps)} typed={typed} countries={countries} />);
 }
 
 const token = document.getElementById(CARD_TOKEN_ID)?.textContent;

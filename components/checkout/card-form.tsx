@@ -10,6 +10,7 @@ import {
   type HostedCardFormValues,
 } from "@/lib/checkout/form-schemas";
 import type { CardFormState } from "@/lib/checkout/submit-card-form";
+import { DEFAULT_COUNTRY, hasPostalCode, postalCodeKind } from "@/lib/checkout/billing-country";
 
 // The hosted card form. The server renders it with React; in the browser a
 // small script (card-form.island.tsx, built on preact/compat to stay inside
@@ -29,16 +30,17 @@ type Field = { name: FieldName; label: string; autoComplete: string; numeric?: b
 // Names and autocomplete tokens browsers and password managers know: one
 // expiry field with cc-exp, because autofill fills it as one value
 // (docs/api-contract.md, Checkout links).
-const FIELDS: Field[] = [
-  { name: "card_number", label: "Card number", autoComplete: "cc-number", numeric: true, required: true },
-  { name: "exp_date", label: "Expiry date", autoComplete: "cc-exp", numeric: true, required: true },
-  { name: "cvv2", label: "Security code", autoComplete: "cc-csc", numeric: true, required: true },
-  { name: "cardholder_name", label: "Name on card", autoComplete: "cc-name" },
+const NUMBER: Field = { name: "card_number", label: "Card number", autoComplete: "cc-number", numeric: true, required: true };
+const EXPIRY: Field = { name: "exp_date", label: "Expiry date", autoComplete: "cc-exp", numeric: true, required: true };
+const CODE: Field = { name: "cvv2", label: "Security code", autoComplete: "cc-csc", numeric: true, required: true };
+const NAME: Field = { name: "cardholder_name", label: "Name on card", autoComplete: "cc-name" };
+const ADDRESS: Field[] = [
   { name: "billing_addr1", label: "Billing address", autoComplete: "billing address-line1" },
   { name: "billing_city", label: "City", autoComplete: "billing address-level2" },
   { name: "billing_state", label: "State", autoComplete: "billing address-level1" },
-  { name: "billing_zip", label: "ZIP or postal code", autoComplete: "billing postal-code", required: true },
 ];
+const POSTAL: Field = { name: "billing_zip", label: "Postal code", autoComplete: "billing postal-code", required: true };
+const POSTAL_LABELS = { zip: "ZIP code", postcode: "Postcode", postal: "Postal code" } as const;
 
 export type CardFormProps = {
   /** Where the form posts: the page's own URL. */
@@ -51,19 +53,45 @@ export type CardFormProps = {
   /** The button's words ("Pay $25.00" on a payment link), and while the form is sent. */
   submitLabel?: string;
   sendingLabel?: string;
+  /** The link asks for the billing address: its section starts open. */
+  askAddress?: boolean;
+  /**
+   * The country select's options, [code, name] in the page's order. Not in
+   * the page's JSON data (the list is long): the script reads them back from
+   * the server-rendered select.
+   */
+  countries?: [string, string][];
 };
 
-function hintFor(name: FieldName, cardNumber: string): string | null {
+function hintFor(name: FieldName, codeLength: 3 | 4): string | null {
   if (name === "exp_date") return "MM/YY";
-  if (name === "cvv2") return securityCodeLength(cardNumber) === 4 ? "4 digits, on the front of the card" : "3 digits, on the back of the card";
+  if (name === "cvv2") return codeLength === 4 ? "4 digits, on the front" : "3 digits, on the back";
   return null;
 }
 
-export function CardForm({ action, csrfToken, state, typed = {}, submitLabel = "Save card", sendingLabel = "Saving…" }: CardFormProps) {
+const INPUT_CLASS =
+  "min-h-11 w-full rounded-md border border-gray-500 bg-white px-3 py-2 text-base aria-[invalid=true]:border-red-700 focus-visible:outline-3 focus-visible:outline-offset-1 focus-visible:outline-brand";
+
+export function CardForm({
+  action,
+  csrfToken,
+  state,
+  typed = {},
+  submitLabel = "Save card",
+  sendingLabel = "Saving…",
+  askAddress = false,
+  countries = [],
+}: CardFormProps) {
   const formRef = useRef<HTMLFormElement>(null);
   const [serverErrors, setServerErrors] = useState(state.errors);
   const [sending, setSending] = useState(false);
-  const defaults = { card_number: "", cvv2: "", ...Object.fromEntries(REDISPLAYED_FIELDS.map((n) => [n, state.values[n] ?? ""])), ...typed };
+  const defaults = {
+    card_number: "",
+    cvv2: "",
+    ...Object.fromEntries(REDISPLAYED_FIELDS.map((n) => [n, state.values[n] ?? ""])),
+    country: state.values.country || DEFAULT_COUNTRY,
+    ...typed,
+  };
   // When errors show: a malformed field when it is left, an empty one only on
   // submit (tabbing past a field is not a mistake), and, once shown, an error
   // is checked again as the field changes, so it goes as soon as it is fixed.
@@ -81,12 +109,18 @@ export function CardForm({ action, csrfToken, state, typed = {}, submitLabel = "
     if (formState.submitCount === 0 && formState.errors[name]) checkWhenLeft(name, value);
   };
   const cardNumber = watch("card_number") ?? "";
+  const country = watch("country") || DEFAULT_COUNTRY;
   const brand = brandOf(cardNumber);
+  // The hint follows the number typed; after a round trip that cleared the number, the one sent.
+  const codeLength = cardNumber.trim() ? securityCodeLength(cardNumber) : (state.codeLength ?? 3);
+  const locked = state.retryAfterSeconds !== undefined;
 
   const errorFor = (name: string): string | undefined => formState.errors[name as FieldName]?.message ?? serverErrors[name];
   const problems = [...new Set([...Object.keys(formState.errors), ...Object.keys(serverErrors).filter((k) => k !== "form")])];
   const formProblem = serverErrors.form;
-  const showSummary = Boolean(formProblem) || (problems.length > 0 && (formState.submitCount > 0 || Object.keys(state.errors).length > 0));
+  const fromServer = Object.keys(state.errors).length > 0;
+  const showSummary = Boolean(formProblem) || (problems.length > 0 && (formState.submitCount > 0 || fromServer));
+  const addressOpen = askAddress || ADDRESS.some((f) => Boolean(state.errors[f.name] || state.values[f.name]));
   const forget = (name: string) => {
     if (name in serverErrors) setServerErrors(({ [name]: _gone, ...rest }) => rest);
   };
@@ -95,72 +129,130 @@ export function CardForm({ action, csrfToken, state, typed = {}, submitLabel = "
     setSending(true);
     formRef.current?.submit();
   };
+  const watched = (name: FieldName) =>
+    register(name, {
+      onChange: (event: { target: HTMLInputElement | HTMLSelectElement }) => {
+        forget(name);
+        checkWhenChanged(name, event.target.value);
+      },
+      onBlur: (event: { target: HTMLInputElement | HTMLSelectElement }) => checkWhenLeft(name, event.target.value),
+    });
 
-  return (
-    <form ref={formRef} method="post" action={action} noValidate onSubmit={handleSubmit(send)} className="grid gap-4">
-      {csrfToken ? <input type="hidden" name="csrf_token" value={csrfToken} /> : null}
-      {showSummary ? (
-        <div role="alert" className="rounded-md border-2 border-red-700 px-3 py-2">
-          <p className="my-1">
-            {formProblem ?? (problems.length === 1 ? "Please check the field marked below." : `Please check the ${problems.length} fields marked below.`)}
-          </p>
-          {state.attemptsLeft !== undefined ? <p className="my-1">{`Attempts left on this link: ${state.attemptsLeft}`}</p> : null}
+  const renderField = (field: Field, label = field.label) => {
+    const error = errorFor(field.name);
+    const hint = hintFor(field.name, codeLength);
+    const described = [hint ? `${field.name}-hint` : "", error ? `${field.name}-error` : ""].filter(Boolean).join(" ");
+    return (
+      <div key={field.name} className="grid content-start gap-1">
+        <label htmlFor={field.name} className="font-medium">
+          {field.required ? label : `${label} (optional)`}
+        </label>
+        <div className="relative">
+          <input
+            id={field.name}
+            type="text"
+            inputMode={field.numeric ? "numeric" : undefined}
+            autoComplete={field.autoComplete}
+            required={field.required}
+            defaultValue={(REDISPLAYED_FIELDS as readonly string[]).includes(field.name) ? (state.values[field.name] ?? "") : ""}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={described || undefined}
+            className={INPUT_CLASS}
+            {...watched(field.name)}
+          />
+          {field.name === "card_number" ? (
+            <span aria-live="polite" className="pointer-events-none absolute inset-y-0 right-3 flex items-center text-sm font-medium text-gray-700">
+              {brand ?? ""}
+            </span>
+          ) : null}
         </div>
-      ) : null}
-      {FIELDS.map((field) => {
-        const error = errorFor(field.name);
-        const hint = hintFor(field.name, cardNumber);
-        const described = [hint ? `${field.name}-hint` : "", error ? `${field.name}-error` : ""].filter(Boolean).join(" ");
-        return (
-          <div key={field.name} className="grid gap-1">
-            <label htmlFor={field.name} className="font-medium">
-              {field.required ? field.label : `${field.label} (optional)`}
-            </label>
-            {hint ? (
-              <span id={`${field.name}-hint`} className="text-sm text-gray-600">
-                {hint}
-              </span>
+        {hint ? (
+          <span id={`${field.name}-hint`} className="text-sm text-gray-600">
+            {hint}
+          </span>
+        ) : null}
+        {error ? (
+          <span id={`${field.name}-error`} className="text-sm text-red-700">
+            {error}
+          </span>
+        ) : null}
+      </div>
+    );
+  };
+
+  const countryError = errorFor("country");
+  return (
+    <form ref={formRef} method="post" action={action} noValidate onSubmit={handleSubmit(send)}>
+      {csrfToken ? <input type="hidden" name="csrf_token" value={csrfToken} /> : null}
+      {/* Disabled while the customer's network is over the failed-attempt limit; the summary says until when. */}
+      <fieldset disabled={locked} className="m-0 grid min-w-0 gap-3 border-0 p-0">
+        {showSummary ? (
+          // After a round trip to the server, focus starts here, so the
+          // customer hears what went wrong before anything else.
+          <div
+            role="alert"
+            tabIndex={-1}
+            autoFocus={fromServer}
+            className="rounded-md border-2 border-red-700 px-3 py-2 focus-visible:outline-3 focus-visible:outline-brand"
+          >
+            <p className="my-1">
+              {formProblem ?? (problems.length === 1 ? "Please check the field marked below." : `Please check the ${problems.length} fields marked below.`)}
+            </p>
+            {fromServer && state.cleared && !locked ? (
+              <p className="my-1">For your safety, the card number and security code were cleared. Please enter them again.</p>
             ) : null}
-            <div className="relative">
-              <input
-                id={field.name}
-                type="text"
-                inputMode={field.numeric ? "numeric" : undefined}
-                autoComplete={field.autoComplete}
-                required={field.required}
-                defaultValue={(REDISPLAYED_FIELDS as readonly string[]).includes(field.name) ? (state.values[field.name] ?? "") : ""}
-                aria-invalid={error ? true : undefined}
-                aria-describedby={described || undefined}
-                className="min-h-11 w-full rounded-md border border-gray-500 bg-white px-3 py-2 text-base aria-[invalid=true]:border-red-700 focus-visible:outline-3 focus-visible:outline-offset-1 focus-visible:outline-brand"
-                {...register(field.name, {
-                  onChange: (event: { target: HTMLInputElement }) => {
-                    forget(field.name);
-                    checkWhenChanged(field.name, event.target.value);
-                  },
-                  onBlur: (event: { target: HTMLInputElement }) => checkWhenLeft(field.name, event.target.value),
-                })}
-              />
-              {field.name === "card_number" ? (
-                <span aria-live="polite" className="pointer-events-none absolute inset-y-0 right-3 flex items-center text-sm font-medium text-gray-700">
-                  {brand ?? ""}
-                </span>
-              ) : null}
-            </div>
-            {error ? (
-              <span id={`${field.name}-error`} className="text-sm text-red-700">
-                {error}
+            {state.attemptsLeft !== undefined ? <p className="my-1">{`Attempts left on this link: ${state.attemptsLeft}`}</p> : null}
+          </div>
+        ) : null}
+        {renderField(NUMBER)}
+        <div className="grid grid-cols-2 gap-3">
+          {renderField(EXPIRY)}
+          {renderField(CODE)}
+        </div>
+        {renderField(NAME)}
+        <div className="grid grid-cols-2 gap-3">
+          <div className="grid content-start gap-1">
+            <label htmlFor="country" className="font-medium">
+              Country
+            </label>
+            <select
+              id="country"
+              autoComplete="billing country"
+              defaultValue={defaults.country}
+              aria-invalid={countryError ? true : undefined}
+              aria-describedby={countryError ? "country-error" : undefined}
+              className={INPUT_CLASS}
+              {...watched("country")}
+            >
+              {countries.map(([code, name]) => (
+                <option key={code} value={code}>
+                  {name}
+                </option>
+              ))}
+            </select>
+            {countryError ? (
+              <span id="country-error" className="text-sm text-red-700">
+                {countryError}
               </span>
             ) : null}
           </div>
-        );
-      })}
-      <button
-        type="submit"
-        disabled={sending}
-        className="min-h-11 cursor-pointer rounded-md bg-brand px-4 py-2 font-semibold text-white focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-brand disabled:opacity-70"
-      >
-        {sending ? sendingLabel : submitLabel}
-      </button>
+          {/* A country without postal codes gets no field (the server ignores one sent). */}
+          {hasPostalCode(country) ? renderField(POSTAL, POSTAL_LABELS[postalCodeKind(country)]) : null}
+        </div>
+        <details open={addressOpen} className="group">
+          <summary className="w-fit cursor-pointer py-1 font-medium underline underline-offset-2 focus-visible:outline-3 focus-visible:outline-brand">
+            Add billing address
+          </summary>
+          <div className="mt-2 grid gap-3">{ADDRESS.map((field) => renderField(field))}</div>
+        </details>
+        <button
+          type="submit"
+          disabled={sending}
+          className="min-h-11 cursor-pointer rounded-md bg-brand px-4 py-2 font-semibold text-white focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-brand disabled:opacity-70"
+        >
+          {sending ? sendingLabel : submitLabel}
+        </button>
+      </fieldset>
     </form>
   );
 }

@@ -20,6 +20,8 @@ export function CardFormView(props: {
   title: string;
   amount?: string | null;
   form: CardFormProps;
+  /** The country select's options (lib/checkout/countries.ts), rendered but not repeated in the page's data. */
+  countries: [string, string][];
   script: IslandScriptTag;
 }) {
   return (
@@ -30,7 +32,7 @@ export function CardFormView(props: {
         </p>
       ) : null}
       <div id={CARD_FORM_ROOT_ID}>
-        <CardForm {...props.form} />
+        <CardForm {...props.form} countries={props.countries} />
       </div>
       <JsonData id={CARD_FORM_PROPS_ID} value={props.form} />
       <IslandScript script={props.script} nonce={props.nonce} />

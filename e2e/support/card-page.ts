@@ -26,17 +26,29 @@ export const LABELS = {
   address: "Billing address",
   city: "City",
   state: "State",
-  zip: "ZIP or postal code",
+  zip: "ZIP code",
+  country: "Country",
 } as const;
 
 /** A page, or a frame of one (the embedded form): anything the form can be found in. */
-export type FormSurface = Pick<Page, "getByLabel" | "getByRole">;
+export type FormSurface = Pick<Page, "getByLabel" | "getByRole" | "getByText">;
 
 export const field = (page: FormSurface, label: keyof typeof LABELS): Locator => page.getByLabel(LABELS[label]);
 export const saveButton = (page: FormSurface): Locator => page.getByRole("button", { name: "Save card" });
 
-/** Types the card details into the form; the name on card is left as prefilled. */
+/** The "Add billing address" toggle: the address fields sit behind it. */
+export const addressToggle = (page: FormSurface): Locator => page.getByText("Add billing address", { exact: true });
+
+/** Opens the billing address section if it is closed. */
+export async function openAddress(page: FormSurface): Promise<void> {
+  if (!(await field(page, "address").isVisible())) await addressToggle(page).click();
+  await expect(field(page, "address")).toBeVisible();
+}
+
+/** Types the card details into the form (the address section opened for them); the name on card is left as prefilled. */
 export async function fillCard(page: FormSurface, card: CardDetails): Promise<void> {
+  // Opened first: a field left with a malformed value shows its error, which moves what is below it.
+  await openAddress(page);
   await field(page, "number").fill(card.number);
   await field(page, "expiry").fill(card.expiry ?? futureExpiry());
   await field(page, "cvv").fill(card.cvv ?? "123");

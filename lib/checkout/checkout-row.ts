@@ -20,6 +20,9 @@ export type CheckoutRow = {
   currency: number;
   purchaseId: string | null;
   merchRefNum: string | null;
+  locale: string | null;
+  country: string | null;
+  askAddress: boolean;
   customer: { customerId: string };
 };
 
@@ -40,6 +43,9 @@ export const checkoutSelect = {
   currency: true,
   purchaseId: true,
   merchRefNum: true,
+  locale: true,
+  country: true,
+  askAddress: true,
   customer: { select: { customerId: true } },
 } as const;
 
@@ -74,6 +80,9 @@ export function checkoutToResponse(row: CheckoutRow): CheckoutResponse {
     tran_currency: String(row.currency).padStart(3, "0"),
     ...(row.purchaseId ? { purchase_id: row.purchaseId } : {}),
     ...(row.merchRefNum ? { merch_ref_num: row.merchRefNum } : {}),
+    ...(row.locale ? { locale: row.locale } : {}),
+    ...(row.country ? { default_country: row.country } : {}),
+    ...(row.askAddress ? { request_billing_address: true } : {}),
   };
 }
 

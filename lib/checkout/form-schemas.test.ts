@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { brandOf, HostedCardFormSchema, securityCodeLength, toCardInput } from "./form-schemas";
+import { brandOf, HostedCardFormSchema, securityCodeLength } from "./form-schemas";
 
 const nextYear = String((new Date().getUTCFullYear() + 1) % 100).padStart(2, "0");
 const valid = { card_number: "4111 1111 1111 1111", exp_date: `12/${nextYear}`, cvv2: "123", billing_zip: "94402" };
@@ -26,8 +26,22 @@ describe("the hosted card form's schema (server and browser)", () => {
       card_number: "Enter your card number",
       exp_date: "Enter the expiry date",
       cvv2: "Enter the security code",
-      billing_zip: "Enter the billing ZIP or postal code",
+      billing_zip: "Enter the billing ZIP code",
     });
+  });
+
+  it("asks for the postal code the chosen country uses, in its format, and none where there is none", () => {
+    expect(problems({ ...valid, billing_zip: "9440" }).billing_zip).toBe("Check the ZIP code: it does not look like one from the country chosen");
+    expect(problems({ ...valid, billing_zip: "94402-1234" })).toEqual({});
+    expect(problems({ ...valid, country: "CA", billing_zip: "K1A 0B1" })).toEqual({});
+    expect(problems({ ...valid, country: "CA", billing_zip: "94402" }).billing_zip).toMatch(/^Check the postal code/);
+    expect(problems({ ...valid, country: "GB", billing_zip: "SW1A 1AA" })).toEqual({});
+    expect(problems({ ...valid, country: "GB", billing_zip: "" }).billing_zip).toBe("Enter the billing postcode");
+    expect(problems({ ...valid, country: "DE", billing_zip: "10115" })).toEqual({});
+    // The United Arab Emirates and Hong Kong have no postal codes: none is asked for, and one sent is not judged.
+    expect(problems({ ...valid, country: "AE", billing_zip: "" })).toEqual({});
+    expect(problems({ ...valid, country: "HK", billing_zip: "anything" })).toEqual({});
+    expect(problems({ ...valid, country: "Germany" }).country).toBe("Choose your country from the list");
   });
 
   it("applies the vault's card rules: Luhn, length, expiry, brand's code length", () => {
@@ -53,18 +67,5 @@ describe("brandOf and securityCodeLength", () => {
     expect(brandOf("9")).toBeNull();
     expect(securityCodeLength("3782")).toBe(4);
     expect(securityCodeLength("4111")).toBe(3);
-  });
-});
-
-describe("toCardInput", () => {
-  it("gives the vault digits, MMYY and the name split at its last space", () => {
-    const parsed = HostedCardFormSchema.parse({ ...valid, cardholder_name: "Ada King Lovelace" });
-    expect(toCardInput(parsed)).toMatchObject({
-      card_number: "4111111111111111",
-      exp_date: `12${nextYear}`,
-      billing_first_name: "Ada King",
-      billing_last_name: "Lovelace",
-      billing_zip: "94402",
-    });
   });
 });

@@ -1,9 +1,9 @@
 import * as z from "zod/mini";
 import { CARD_BRAND_NAMES, cardTypeFromPrefix, type CardType } from "../cards/card-type";
-import { normalizeCardNumber, validateCardNumber } from "../cards/card-number";
+import { validateCardNumber } from "../cards/card-number";
 import { expDateProblem, normalizeExpiryInput } from "../cards/expiry";
-import type { AddBillingCardInput } from "../vault/schemas";
 import { CARD_NUMBER_MESSAGE, freeTextProblem } from "../validation/free-text";
+import { DEFAULT_COUNTRY, hasPostalCode, postalCodeKind, postalCodeMatches } from "./billing-country";
 
 // The hosted card form's fields as the browser sends them, and the rules a
 // customer is told about. One schema serves the page's POST handler and, in
@@ -14,7 +14,9 @@ import { CARD_NUMBER_MESSAGE, freeTextProblem } from "../validation/free-text";
 // the card is stored, so the two cannot disagree.
 
 /** The fields a re-shown form keeps as typed: never the card number or the security code. */
-export const REDISPLAYED_FIELDS = ["exp_date", "cardholder_name", "billing_addr1", "billing_city", "billing_state", "billing_zip"] as const;
+export const REDISPLAYED_FIELDS = ["exp_date", "cardholder_name", "country", "billing_zip", "billing_addr1", "billing_city", "billing_state"] as const;
+/** The fields behind "Add billing address": shown open when one of them has a problem. */
+export const ADDRESS_FIELDS = ["billing_addr1", "billing_city", "billing_state"] as const;
 /** The fields whose problems count as a failed card attempt (lib/checkout/capture-card.ts). */
 export const CARD_FIELDS = ["card_number", "exp_date", "cvv2"] as const;
 
@@ -51,6 +53,9 @@ const FREE_TEXT_MESSAGES = {
   control: "Remove the special characters from this field",
 } as const;
 
+/** The postal code's name in messages, by postalCodeKind. */
+const POSTAL_NAMES = { zip: "ZIP code", postcode: "postcode", postal: "postal code" } as const;
+
 const text = (max: number) => z.string().check(z.trim(), z.maxLength(max, `Use at most ${max} characters`));
 
 export const HostedCardFormSchema = z
@@ -62,7 +67,9 @@ export const HostedCardFormSchema = z
     billing_addr1: z.optional(text(128)),
     billing_city: z.optional(text(64)),
     billing_state: z.optional(text(3)),
-    billing_zip: z.string().check(z.trim(), z.minLength(1, "Enter the billing ZIP or postal code"), z.maxLength(10, "Use at most 10 characters")),
+    // A form posted without the select (an old page still open) is from the default country.
+    country: z.optional(z.string().check(z.trim(), z.toUpperCase(), z.regex(/^[A-Z]{2}$/, "Choose your country from the list"))),
+    billing_zip: z.optional(text(10)),
   })
   .check(
     z.superRefine((form, ctx) => {
@@ -70,6 +77,12 @@ export const HostedCardFormSchema = z
       for (const field of FREE_TEXT_FIELDS) {
         const found = form[field] ? freeTextProblem(form[field]) : null;
         if (found) problem(field, found === CARD_NUMBER_MESSAGE ? FREE_TEXT_MESSAGES.card : FREE_TEXT_MESSAGES.control);
+      }
+      const country = form.country || DEFAULT_COUNTRY;
+      const postalName = POSTAL_NAMES[postalCodeKind(country)];
+      if (hasPostalCode(country) && !form.billing_zip) problem("billing_zip", `Enter the billing ${postalName}`);
+      else if (form.billing_zip && form.billing_zip.length <= 10 && !postalCodeMatches(country, form.billing_zip)) {
+        problem("billing_zip", `Check the ${postalName}: it does not look like one from the country chosen`);
       }
       const number = form.card_number ? validateCardNumber(form.card_number) : null;
       if (number && !number.ok) problem("card_number", NUMBER_MESSAGES[number.reason]);
@@ -86,20 +99,3 @@ export const HostedCardFormSchema = z
   );
 export type HostedCardForm = z.output<typeof HostedCardFormSchema>;
 export type HostedCardFormValues = z.input<typeof HostedCardFormSchema>;
-
-/** The form as the vault's card input (number digits, MMYY); the cardholder name splits at its last space. */
-export function toCardInput(form: HostedCardForm): AddBillingCardInput {
-  const name = form.cardholder_name ?? "";
-  const split = name.lastIndexOf(" ");
-  return {
-    card_number: normalizeCardNumber(form.card_number) ?? form.card_number,
-    exp_date: normalizeExpiryInput(form.exp_date) ?? form.exp_date,
-    cvv2: form.cvv2,
-    billing_zip: form.billing_zip,
-    billing_first_name: (split > 0 ? name.slice(0, split) : name).slice(0, 32) || undefined,
-    billing_last_name: split > 0 ? name.slice(split + 1).slice(0, 32) : undefined,
-    billing_addr1: form.billing_addr1 || undefined,
-    billing_city: form.billing_city || undefined,
-    billing_state: form.billing_state || undefined,
-  };
-}

@@ -5,6 +5,7 @@ import { toBranding, type Branding } from "../merchants/branding";
 import { originOf } from "../security/content-security-policy";
 import { formatAmount } from "../payments/format-amount";
 import { checkoutState } from "./checkout-row";
+import { DEFAULT_COUNTRY } from "./billing-country";
 import type { CheckoutState } from "./schemas";
 
 export type HostedCheckout = {
@@ -20,6 +21,11 @@ export type HostedCheckout = {
   isUpdate: boolean;
   /** A payment link's amount, formatted in its currency ("$25.00"); null for a card-capture link. */
   amount: string | null;
+  /** The link's own language (preferences.locale), or null to follow the browser. */
+  locale: string | null;
+  /** The country select's starting choice. */
+  country: string;
+  askAddress: boolean;
 };
 
 type HostedRow = {
@@ -32,6 +38,9 @@ type HostedRow = {
   cardId: string | null;
   amountMinor: bigint | number;
   currency: number;
+  locale: string | null;
+  country: string | null;
+  askAddress: boolean | number;
   firstName: string | null;
   lastName: string | null;
   name: string;
@@ -47,7 +56,7 @@ type HostedRow = {
  */
 export async function getHostedCheckout(checkoutId: string): Promise<HostedCheckout | null> {
   const [row] = await directQuery<HostedRow>(Prisma.sql`
-    SELECT k."id", k."merchantId", k."state", k."expiresAt", k."successUrl", k."failureUrl", k."cardId", k."amountMinor", k."currency",
+    SELECT k."id", k."merchantId", k."state", k."expiresAt", k."successUrl", k."failureUrl", k."cardId", k."amountMinor", k."currency", k."locale", k."country", k."askAddress",
            c."firstName", c."lastName", m."name", m."brandDisplayName", m."brandLogoUrl", m."brandPrimaryColor"
     FROM "Checkout" k
     JOIN "Customer" c ON c."id" = k."customerPk"
@@ -64,5 +73,9 @@ export async function getHostedCheckout(checkoutId: string): Promise<HostedCheck
     customerName: [row.firstName, row.lastName].filter(Boolean).join(" "),
     isUpdate: row.cardId !== null,
     amount: Number(row.amountMinor) > 0 ? formatAmount(Number(row.amountMinor), row.currency) : null,
+    locale: row.locale,
+    country: row.country ?? DEFAULT_COUNTRY,
+    // SQLite hands a boolean column to raw SQL as 0 or 1.
+    askAddress: Boolean(row.askAddress),
   };
 }

@@ -2,6 +2,8 @@ import { z } from "zod";
 import { CardIdSchema, NewCustomerIdSchema, customerFields } from "../vault/schemas";
 import { RedirectUrlSchema } from "../urls/redirect-url";
 import { freeText } from "../validation/free-text";
+import { HOSTED_LOCALES } from "../i18n/locales";
+import { isCountryCode } from "./countries";
 
 // POST /platform/checkout (the reference's Checkout tag): a card-capture link,
 // or, with amt_tran above 0, a payment link (docs/payments.md, "Payment
@@ -23,6 +25,16 @@ export const CheckoutPreferencesSchema = z.object({
     .default(MIN_EXPIRE_SECS),
   /** A payment link's charge: a sale (the default), or an auth to capture later. */
   request_type: z.enum(["sale", "auth"], { error: "must be sale or auth" }).optional(),
+  // The vault's own preferences for its hosted page (docs/api-contract.md, "Checkout links").
+  /** The page's language, over the browser's Accept-Language. */
+  locale: z.enum(HOSTED_LOCALES, { error: `must be one of ${HOSTED_LOCALES.join(", ")}` }).optional(),
+  /** The country select's starting choice (else US). */
+  default_country: z
+    .string({ error: "must be an ISO 3166-1 alpha-2 country code, such as US or DE" })
+    .refine(isCountryCode, "must be an ISO 3166-1 alpha-2 country code, such as US or DE")
+    .optional(),
+  /** The billing address section starts open. */
+  request_billing_address: z.boolean({ error: "must be true or false" }).optional(),
 });
 
 export const CreateCheckoutSchema = z.object({
@@ -73,6 +85,9 @@ export type CheckoutResponse = {
   tran_currency: string;
   purchase_id?: string;
   merch_ref_num?: string;
+  locale?: string;
+  default_country?: string;
+  request_billing_address?: boolean;
   /** A payment link's gateway answers, oldest first (GET only). */
   transactions?: CheckoutTransaction[];
 };

@@ -41,6 +41,9 @@ export const CheckoutResponseSchema = z
     tran_currency: z.string().meta({ description: "ISO 4217 numeric code, three digits." }),
     purchase_id: z.string().optional(),
     merch_ref_num: z.string().optional(),
+    locale: z.string().optional().meta({ description: "The hosted page's language (preferences.locale), when the link sets one." }),
+    default_country: z.string().optional().meta({ description: "The country the page's select starts on (preferences.default_country), when set." }),
+    request_billing_address: z.boolean().optional().meta({ description: "True when the page's billing address section starts open." }),
     transactions: z
       .array(
         z.object({

@@ -7,8 +7,11 @@ import { getEmbeddedForm } from "@/lib/embedded/embedded-form";
 import { createCardToken } from "@/lib/embedded/create-card-token";
 import { payWithEmbeddedForm } from "@/lib/embedded/pay-with-embedded-form";
 import { CARD_TOKEN_MESSAGE_TYPE, type CardToken } from "@/lib/embedded/card-token-message";
-import { submitCardForm, type CardFormState } from "@/lib/checkout/submit-card-form";
+import { submitCardForm, throttledState, type CardFormState } from "@/lib/checkout/submit-card-form";
+import { addressRetryAfterSeconds } from "@/lib/checkout/address-limit";
+import { getDb } from "@/lib/db/client";
 import { islandScript } from "@/lib/checkout/island-script";
+import { countryOptions } from "@/lib/checkout/countries";
 import { readFormBody } from "@/lib/http/read-form-body";
 import { clientAddressOfNodeHeaders } from "@/lib/http/client-address";
 import { securePage } from "@/lib/security/secure-page";
@@ -29,7 +32,7 @@ export const config = { runtime: "nodejs", unstable_runtimeJS: false };
 
 type Script = IslandScriptTag;
 type Props =
-  | { view: "form"; nonce: string; branding: Branding; amount: string | null; form: CardFormProps; script: Script }
+  | { view: "form"; nonce: string; branding: Branding; amount: string | null; form: CardFormProps; countries: [string, string][]; script: Script }
   | { view: "token"; nonce: string; branding: Branding; amount: string | null; token: CardToken; origins: string[]; script: Script }
   | { view: "unusable"; nonce: string; branding: Branding | null; message: string };
 
@@ -49,7 +52,11 @@ export const getServerSideProps: GetServerSideProps<Props> = async ({ req, res, 
   }
   if (!form.usable) return { props: { view: "unusable", nonce, branding: form.branding, message: form.pending ? PENDING : USED } };
   let state: CardFormState = { errors: {}, values: {} };
-  if (req.method === "POST") {
+  if (req.method !== "POST") {
+    // A network over the failed-attempt limit gets the form disabled, saying when to retry.
+    const wait = await addressRetryAfterSeconds(getDb(), clientAddressOfNodeHeaders(req.headers));
+    if (wait > 0) state = throttledState(wait, state);
+  } else {
     const fields = await readFormBody(req);
     if (!fields) {
       res.statusCode = 400;
@@ -76,6 +83,7 @@ export const getServerSideProps: GetServerSideProps<Props> = async ({ req, res, 
       branding: form.branding,
       amount: form.amount,
       form: { action: `/embedded/${transientKey}`, state, ...labels },
+      countries: countryOptions("en"),
       script: islandScript(),
     },
   };
@@ -104,5 +112,15 @@ export default function EmbeddedCardPage(props: Props) {
     );
   }
   const title = props.amount ? `Pay ${props.amount}` : "Add your card";
-  return <CardFormView nonce={props.nonce} branding={props.branding} title={title} amount={props.amount} form={props.form} script={props.script} />;
+  return (
+    <CardFormView
+      nonce={props.nonce}
+      branding={props.branding}
+      title={title}
+      amount={props.amount}
+      form={props.form}
+      countries={props.countries}
+      script={props.script}
+    />
+  );
 }

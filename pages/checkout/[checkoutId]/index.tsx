@@ -5,10 +5,13 @@ import { getHostedCheckout } from "@/lib/checkout/get-hosted-checkout";
 import { failureRedirect } from "@/lib/checkout/signed-redirects";
 import { CHECKOUT_ID_PATTERN } from "@/lib/checkout/schemas";
 import { CHECKOUT_SESSION_COOKIE, checkoutSessionCookie, csrfMatches, newCheckoutSession, openCheckoutSession } from "@/lib/checkout/checkout-session";
-import { submitCardForm, type CardFormState } from "@/lib/checkout/submit-card-form";
+import { submitCardForm, throttledState, type CardFormState } from "@/lib/checkout/submit-card-form";
+import { addressRetryAfterSeconds } from "@/lib/checkout/address-limit";
+import { getDb } from "@/lib/db/client";
 import { captureCard } from "@/lib/checkout/capture-card";
 import { payCheckout } from "@/lib/checkout/pay-checkout";
 import { islandScript } from "@/lib/checkout/island-script";
+import { countryOptions } from "@/lib/checkout/countries";
 import { readFormBody } from "@/lib/http/read-form-body";
 import { clientAddressOfNodeHeaders } from "@/lib/http/client-address";
 import { securePage } from "@/lib/security/secure-page";
@@ -22,7 +25,16 @@ import type { Branding } from "@/lib/merchants/branding";
 export const config = { runtime: "nodejs", unstable_runtimeJS: false };
 
 type Props =
-  | { view: "form"; nonce: string; branding: Branding; isUpdate: boolean; amount: string | null; form: CardFormProps; script: IslandScriptTag }
+  | {
+      view: "form";
+      nonce: string;
+      branding: Branding;
+      isUpdate: boolean;
+      amount: string | null;
+      form: CardFormProps;
+      countries: [string, string][];
+      script: IslandScriptTag;
+    }
   | { view: "unusable"; nonce: string; branding: Branding | null; message: string };
 
 const UNUSABLE_MESSAGES = {
@@ -47,7 +59,7 @@ export const getServerSideProps: GetServerSideProps<Props> = async ({ req, res, 
     return { props: { view: "unusable", nonce, branding: null, message: UNUSABLE_MESSAGES.unknown } };
   }
   let session = await openCheckoutSession(req.cookies[CHECKOUT_SESSION_COOKIE], checkoutId);
-  let state: CardFormState = { errors: {}, values: { cardholder_name: link.customerName } };
+  let state: CardFormState = { errors: {}, values: { cardholder_name: link.customerName, country: link.country } };
   if (req.method === "POST") {
     const fields = await readFormBody(req);
     // Only a page this browser loaded for this link may post to it
@@ -89,6 +101,10 @@ export const getServerSideProps: GetServerSideProps<Props> = async ({ req, res, 
   } else if (req.method !== "GET" && req.method !== "HEAD") {
     res.statusCode = 405;
     res.setHeader("Allow", "GET, HEAD, POST");
+  } else {
+    // A network over the failed-attempt limit gets the form disabled, saying when to retry, not a form that will refuse it.
+    const wait = await addressRetryAfterSeconds(getDb(), clientAddressOfNodeHeaders(req.headers));
+    if (wait > 0) state = throttledState(wait, state);
   }
   if (!session) {
     const fresh = await newCheckoutSession(checkoutId);
@@ -106,8 +122,10 @@ export const getServerSideProps: GetServerSideProps<Props> = async ({ req, res, 
         action: `/checkout/${checkoutId}`,
         csrfToken: session.csrf,
         state,
+        askAddress: link.askAddress,
         ...(link.amount ? { submitLabel: `Pay ${link.amount}`, sendingLabel: "Paying…" } : {}),
       },
+      countries: countryOptions("en"),
       script: islandScript(),
     },
   };
@@ -122,5 +140,15 @@ export default function HostedCheckoutPage(props: Props) {
     );
   }
   const title = props.amount ? `Pay ${props.amount}` : props.isUpdate ? "Update your card" : "Add your card";
-  return <CardFormView nonce={props.nonce} branding={props.branding} title={title} amount={props.amount} form={props.form} script={props.script} />;
+  return (
+    <CardFormView
+      nonce={props.nonce}
+      branding={props.branding}
+      title={title}
+      amount={props.amount}
+      form={props.form}
+      countries={props.countries}
+      script={props.script}
+    />
+  );
 }

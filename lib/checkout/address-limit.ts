@@ -1,5 +1,5 @@
 import "#server-only";
-import type { Db, Tx } from "../db/client";
+import { getDb, type Db, type Tx } from "../db/client";
 import { addRatePoint, rateLimitRetryAfter, type RateRule } from "../throttle/rate-limit";
 
 // Card testers spread their guesses over many links, so a per-link lock is
@@ -20,4 +20,9 @@ export async function addressRetryAfterSeconds(tx: Tx | Db, clientAddress: strin
 /** Counts one failed submission (or post to a used link) against the address. */
 export async function recordAddressFailure(tx: Tx, clientAddress: string | null | undefined): Promise<void> {
   if (clientAddress) await addRatePoint(tx, CHECKOUT_ADDRESS_LIMIT, clientAddress);
+}
+
+/** The same wait, read when a hosted page is shown: the form is shown disabled while it lasts. */
+export async function addressRetryAfterSecondsNow(clientAddress: string | null | undefined): Promise<number> {
+  return addressRetryAfterSeconds(getDb(), clientAddress);
 }

@@ -8,8 +8,7 @@ import { createCardToken } from "@/lib/embedded/create-card-token";
 import { payWithEmbeddedForm } from "@/lib/embedded/pay-with-embedded-form";
 import { CARD_TOKEN_MESSAGE_TYPE, type CardToken } from "@/lib/embedded/card-token-message";
 import { submitCardForm, throttledState, type CardFormState } from "@/lib/checkout/submit-card-form";
-import { addressRetryAfterSeconds } from "@/lib/checkout/address-limit";
-import { getDb } from "@/lib/db/client";
+import { addressRetryAfterSecondsNow } from "@/lib/checkout/address-limit";
 import { islandScript } from "@/lib/checkout/island-script";
 import { countryOptions } from "@/lib/checkout/countries";
 import { readFormBody } from "@/lib/http/read-form-body";
@@ -54,7 +53,7 @@ export const getServerSideProps: GetServerSideProps<Props> = async ({ req, res, 
   let state: CardFormState = { errors: {}, values: {} };
   if (req.method !== "POST") {
     // A network over the failed-attempt limit gets the form disabled, saying when to retry.
-    const wait = await addressRetryAfterSeconds(getDb(), clientAddressOfNodeHeaders(req.headers));
+    const wait = await addressRetryAfterSecondsNow(clientAddressOfNodeHeaders(req.headers));
     if (wait > 0) state = throttledState(wait, state);
   } else {
     const fields = await readFormBody(req);

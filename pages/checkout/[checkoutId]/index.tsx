@@ -6,8 +6,7 @@ import { failureRedirect } from "@/lib/checkout/signed-redirects";
 import { CHECKOUT_ID_PATTERN } from "@/lib/checkout/schemas";
 import { CHECKOUT_SESSION_COOKIE, checkoutSessionCookie, csrfMatches, newCheckoutSession, openCheckoutSession } from "@/lib/checkout/checkout-session";
 import { submitCardForm, throttledState, type CardFormState } from "@/lib/checkout/submit-card-form";
-import { addressRetryAfterSeconds } from "@/lib/checkout/address-limit";
-import { getDb } from "@/lib/db/client";
+import { addressRetryAfterSecondsNow } from "@/lib/checkout/address-limit";
 import { captureCard } from "@/lib/checkout/capture-card";
 import { payCheckout } from "@/lib/checkout/pay-checkout";
 import { islandScript } from "@/lib/checkout/island-script";
@@ -103,7 +102,7 @@ export const getServerSideProps: GetServerSideProps<Props> = async ({ req, res, 
     res.setHeader("Allow", "GET, HEAD, POST");
   } else {
     // A network over the failed-attempt limit gets the form disabled, saying when to retry, not a form that will refuse it.
-    const wait = await addressRetryAfterSeconds(getDb(), clientAddressOfNodeHeaders(req.headers));
+    const wait = await addressRetryAfterSecondsNow(clientAddressOfNodeHeaders(req.headers));
     if (wait > 0) state = throttledState(wait, state);
   }
   if (!session) {

@@ -2,6 +2,7 @@ import { useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import {
+  ADDRESS_FIELDS,
   brandOf,
   HostedCardFormSchema,
   REDISPLAYED_FIELDS,
@@ -34,11 +35,9 @@ const NUMBER: Field = { name: "card_number", label: "Card number", autoComplete:
 const EXPIRY: Field = { name: "exp_date", label: "Expiry date", autoComplete: "cc-exp", numeric: true, required: true };
 const CODE: Field = { name: "cvv2", label: "Security code", autoComplete: "cc-csc", numeric: true, required: true };
 const NAME: Field = { name: "cardholder_name", label: "Name on card", autoComplete: "cc-name" };
-const ADDRESS: Field[] = [
-  { name: "billing_addr1", label: "Billing address", autoComplete: "billing address-line1" },
-  { name: "billing_city", label: "City", autoComplete: "billing address-level2" },
-  { name: "billing_state", label: "State", autoComplete: "billing address-level1" },
-];
+const ADDRESS_LINE: Field = { name: "billing_addr1", label: "Billing address", autoComplete: "billing address-line1" };
+const CITY: Field = { name: "billing_city", label: "City", autoComplete: "billing address-level2" };
+const STATE: Field = { name: "billing_state", label: "State", autoComplete: "billing address-level1" };
 const POSTAL: Field = { name: "billing_zip", label: "Postal code", autoComplete: "billing postal-code", required: true };
 const POSTAL_LABELS = { zip: "ZIP code", postcode: "Postcode", postal: "Postal code" } as const;
 
@@ -120,7 +119,7 @@ export function CardForm({
   const formProblem = serverErrors.form;
   const fromServer = Object.keys(state.errors).length > 0;
   const showSummary = Boolean(formProblem) || (problems.length > 0 && (formState.submitCount > 0 || fromServer));
-  const addressOpen = askAddress || ADDRESS.some((f) => Boolean(state.errors[f.name] || state.values[f.name]));
+  const addressOpen = askAddress || ADDRESS_FIELDS.some((name) => Boolean(state.errors[name] || state.values[name]));
   const forget = (name: string) => {
     if (name in serverErrors) setServerErrors(({ [name]: _gone, ...rest }) => rest);
   };
@@ -243,7 +242,13 @@ export function CardForm({
           <summary className="w-fit cursor-pointer py-1 font-medium underline underline-offset-2 focus-visible:outline-3 focus-visible:outline-brand">
             Add billing address
           </summary>
-          <div className="mt-2 grid gap-3">{ADDRESS.map((field) => renderField(field))}</div>
+          <div className="mt-2 grid gap-3">
+            {renderField(ADDRESS_LINE)}
+            <div className="grid grid-cols-[2fr_1fr] gap-3">
+              {renderField(CITY)}
+              {renderField(STATE)}
+            </div>
+          </div>
         </details>
         <button
           type="submit"

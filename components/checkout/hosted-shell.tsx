@@ -9,14 +9,14 @@ import { HostedBrandHeader } from "./hosted-brand-header";
 export function HostedShell({ nonce, branding, title, children }: { nonce: string; branding?: Branding | null; title: string; children: ReactNode }) {
   const brand = branding?.primaryColor ? accessibleBrandColor(branding.primaryColor) : null;
   return (
-    <main className="mx-auto max-w-md px-4 pt-6 pb-12 font-sans leading-normal text-gray-900">
+    <main className="mx-auto max-w-md px-4 pt-4 pb-12 font-sans leading-normal text-gray-900">
       <Head>
         <title>{branding ? `${title} · ${branding.displayName}` : title}</title>
         <meta name="referrer" content="no-referrer" />
       </Head>
       {brand ? <style nonce={nonce}>{`:root{--brand:${brand}}`}</style> : null}
       {branding ? <HostedBrandHeader branding={branding} /> : null}
-      <h1 className="my-4 text-2xl font-bold">{title}</h1>
+      <h1 className="my-3 text-2xl font-bold">{title}</h1>
       {children}
     </main>
   );

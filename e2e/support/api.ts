@@ -15,10 +15,19 @@ function expectOk(response: ApiResponse, what: string): void {
 /** POST /platform/checkout for a new customer (or the given one), with the given preferences. */
 export async function createLink(
   api: ApiClient,
-  options: { customerId?: string; cardId?: string; successUrl?: string; failureUrl?: string; expireInSecs?: number; amount?: number } = {},
+  options: {
+    customerId?: string;
+    cardId?: string;
+    successUrl?: string;
+    failureUrl?: string;
+    expireInSecs?: number;
+    amount?: number;
+    /** More preferences: locale, default_country, request_billing_address. */
+    preferences?: Record<string, unknown>;
+  } = {},
 ): Promise<Link> {
   const customerId = options.customerId ?? uniqueCustomerId();
-  const preferences: Record<string, unknown> = { expire_in_secs: options.expireInSecs ?? 900 };
+  const preferences: Record<string, unknown> = { expire_in_secs: options.expireInSecs ?? 900, ...options.preferences };
   if (options.successUrl) preferences.success_url = options.successUrl;
   if (options.failureUrl) preferences.failure_url = options.failureUrl;
   const response = await api.post("/checkout", {

@@ -36,7 +36,7 @@ export async function setEnrolment(actor: Actor, input: { enrolled: boolean; har
   if (input.harvestDay !== undefined && !isHarvestDay(input.harvestDay)) throw fieldError("harvest_day", HARVEST_DAY_RULE);
   const today = await merchantToday(merchantId);
   return writeTransaction(async (tx) => {
-    const target = { type: "merchant", id: String(merchantId) };
+    const target = { type: "merchant" as const, id: String(merchantId) };
     if (!input.enrolled) {
       await tx.accountUpdaterEnrolment.deleteMany({ where: { merchantId } });
       await recordAudit(tx, actor, "account_updater.unenrol", target);

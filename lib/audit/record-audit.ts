@@ -1,6 +1,7 @@
 import "#server-only";
 import type { Tx } from "../db/client";
 import { Prisma } from "../db/sql";
+import type { AuditAction, AuditTargetType } from "./audit-actions";
 
 /** Who did something and from where: carried from the request into every change. */
 export type Actor = {
@@ -11,13 +12,13 @@ export type Actor = {
   requestId?: string | null;
 };
 
-export type AuditEntry = { action: string; type: string; id: string };
+export type AuditEntry = { action: AuditAction; type: AuditTargetType; id: string };
 
 /**
  * Appends one audit row inside the caller's transaction, so the change and
  * its record commit together or not at all. Never put card data in a target id.
  */
-export async function recordAudit(tx: Tx, who: Actor, action: string, target: { type: string; id: string }): Promise<void> {
+export async function recordAudit(tx: Tx, who: Actor, action: AuditAction, target: { type: AuditTargetType; id: string }): Promise<void> {
   await recordAuditMany(tx, who, [{ action, type: target.type, id: target.id }]);
 }
 
@@ -46,7 +47,7 @@ export function auditRowsSql(who: Actor, entries: AuditEntry[]): Prisma.Sql {
  * WHERE, or a CTE's RETURNING), in one statement: lets a statement that
  * created addresses record them without knowing their generated ids.
  */
-export function auditShippingRowsSql(who: Actor, action: string, source: Prisma.Sql): Prisma.Sql {
+export function auditShippingRowsSql(who: Actor, action: AuditAction, source: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`
     INSERT INTO "AuditLog" ("merchantId", "actor", "action", "targetType", "targetId", "clientAddress", "requestId", "createdAt")
     SELECT ${who.merchantId}, ${who.actor}, ${action}, ${"shipping_address"}, CAST("id" AS TEXT),

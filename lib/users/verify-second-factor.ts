@@ -31,7 +31,7 @@ export async function verifySecondFactor(userId: number, input: string, now = ne
   if (!user || !user.totpSecretSealed) return { ok: false, reason: "invalid" };
   if (user.lockedUntil && user.lockedUntil > now) return { ok: false, reason: "locked" };
   const actor = { merchantId: user.merchantId, actor: `user:${user.id}` };
-  const target = { type: "user", id: String(user.id) };
+  const target = { type: "user" as const, id: String(user.id) };
 
   const code = input.trim();
   const step = /^\d[\d\s]*$/.test(code) ? await verifyTotp(openTotpSecret(user.merchantId, user.id, user.totpSecretSealed), code, now) : null;

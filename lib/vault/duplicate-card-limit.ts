@@ -3,6 +3,7 @@ import { getDb } from "../db/client";
 import { writeTransaction } from "../db/write-transaction";
 import { rateLimited, waitInMinutes } from "../errors/api-error";
 import { recordAudit, type Actor } from "../audit/record-audit";
+import { isAuditTargetType, type AuditTargetType } from "../audit/audit-actions";
 import { addRatePoint, rateLimitRetryAfter, type RateRule } from "../throttle/rate-limit";
 
 // A card add answers 409 when the customer already has that number, and
@@ -42,7 +43,9 @@ export async function countDuplicateCardAnswer(actor: Actor): Promise<void> {
 }
 
 // "api_key:12" → the api_key 12; a user or anything else likewise.
-function splitActor(actor: string): [string, string] {
+// Card adds come from API keys and portal users; any other caller is named whole.
+function splitActor(actor: string): [AuditTargetType, string] {
   const at = actor.indexOf(":");
-  return at > 0 ? [actor.slice(0, at), actor.slice(at + 1)] : ["actor", actor];
+  const type = actor.slice(0, at);
+  return at > 0 && isAuditTargetType(type) ? [type, actor.slice(at + 1)] : ["actor", actor];
 }

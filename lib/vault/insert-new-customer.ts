@@ -49,7 +49,7 @@ function newCustomerStatements(customer: NewCustomer): Prisma.Sql[] {
   const { actor, cards, addresses } = customer;
   const audit = auditRowsSql(actor, [
     { action: "customer.create", type: "customer", id: customer.customerId },
-    ...cards.map((card) => ({ action: "card.create", type: "card", id: card.id })),
+    ...cards.map((card) => ({ action: "card.create" as const, type: "card" as const, id: card.id })),
   ]);
   const events = eventRowsSql(actor.merchantId, [
     { type: "vault_customer_created", data: { customer_id: customer.customerId } },

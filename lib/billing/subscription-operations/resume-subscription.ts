@@ -34,7 +34,7 @@ export async function resumeSubscription(actor: Actor, subscriptionId: number, b
     }
     await assertCardToCharge(tx, current);
     const cursor: Cursor = current.status === "P" ? resumedCursor(current, today) : { nextSeq: current.nextSeq, dueDay: today };
-    const audit = { type: "subscription", id: String(current.id) };
+    const audit = { type: "subscription" as const, id: String(current.id) };
     if (cursor.nextSeq === null) {
       const complete = await tx.billingSubscription.update({
         where: { id: current.id },

@@ -14,6 +14,8 @@ type Props = {
   title: string;
   children: ReactNode;
   confirmLabel: string;
+  /** The button that closes the dialog and changes nothing; "Cancel" unless that would read as the action ("Cancel link"). */
+  dismissLabel?: string;
   /** Runs on confirm; a string it resolves to is shown in the dialog as the problem, and the dialog stays open. */
   onConfirm: () => Promise<string | null | void>;
 };
@@ -25,7 +27,7 @@ type Props = {
  * closes. While the action runs, neither Cancel nor Escape closes it, so the
  * answer (or its problem) is never lost.
  */
-export function ConfirmDialog({ trigger, triggerVariant = "danger", triggerLabel, title, children, confirmLabel, onConfirm }: Props) {
+export function ConfirmDialog({ trigger, triggerVariant = "danger", triggerLabel, title, children, confirmLabel, dismissLabel = "Cancel", onConfirm }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
   const opener = useRef<HTMLButtonElement>(null);
   const cancel = useRef<HTMLButtonElement>(null);
@@ -87,7 +89,7 @@ export function ConfirmDialog({ trigger, triggerVariant = "danger", triggerLabel
           {problem ? <Alert tone="error">{problem}</Alert> : null}
           <div className="flex flex-wrap justify-end gap-2">
             <button ref={cancel} type="button" className={buttonClass("secondary")} onClick={close} disabled={busy}>
-              Cancel
+              {dismissLabel}
             </button>
             <Button variant="danger" onClick={confirm} disabled={busy}>
               {busy ? "Working…" : confirmLabel}

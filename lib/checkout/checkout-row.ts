@@ -1,7 +1,7 @@
 import "#server-only";
 import { getEnv } from "../env";
 import { majorUnitsIn } from "../payments/amount";
-import type { CheckoutResponse, CheckoutState } from "./schemas";
+import type { CheckoutResponse, CheckoutState, LinkState } from "./schemas";
 
 export type CheckoutRow = {
   id: string;
@@ -54,10 +54,19 @@ export function checkoutLink(checkoutId: string): string {
   return `${getEnv().PUBLIC_BASE_URL}/checkout/${checkoutId}`;
 }
 
-/** Open links past their expiry are expired; pending, spent and locked links stay so. */
+/**
+ * Open links past their expiry are expired; pending, spent and locked links
+ * stay so. A cancelled link's expiry is the moment it was cancelled, so its
+ * page and submits read it as expired.
+ */
 export function checkoutState(row: Pick<CheckoutRow, "state" | "expiresAt">, now = new Date()): CheckoutState {
   if (row.state === "spent" || row.state === "locked" || row.state === "pending") return row.state;
   return row.expiresAt.getTime() <= now.getTime() ? "expired" : "open";
+}
+
+/** The state the merchant sees: the page's, except that a link the merchant cancelled says so. */
+export function linkState(row: Pick<CheckoutRow, "state" | "expiresAt">, now = new Date()): LinkState {
+  return row.state === "cancelled" ? "cancelled" : checkoutState(row, now);
 }
 
 export function checkoutToResponse(row: CheckoutRow): CheckoutResponse {
@@ -68,7 +77,7 @@ export function checkoutToResponse(row: CheckoutRow): CheckoutResponse {
     merchant_id: Number(row.merchantId),
     customer_id: row.customer.customerId,
     ...(cardId ? { card_id: cardId } : {}),
-    state: checkoutState(row),
+    state: linkState(row),
     failed_attempts: row.failedAttempts,
     expiry_time: row.expiresAt.toISOString(),
     db_timestamp: row.createdAt.toISOString(),

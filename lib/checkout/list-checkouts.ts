@@ -5,12 +5,14 @@ import { parseOptions } from "../errors/parse-options";
 import { pageFields } from "../paging/page-options";
 import { CustomerIdSchema } from "../vault/schemas";
 import { formatAmount } from "../payments/format-amount";
-import { checkoutLink, checkoutSelect, checkoutState, isPaymentLink } from "./checkout-row";
-import type { CheckoutState } from "./schemas";
+import { checkoutLink, checkoutSelect, isPaymentLink, linkState } from "./checkout-row";
+import { LINK_STATES, type LinkState } from "./schemas";
 
 const ListCheckoutsSchema = z.object({
   merchantId: z.bigint(),
   customerId: CustomerIdSchema.optional(),
+  /** Only links in this state, as the merchant sees it (linkState). */
+  state: z.enum(LINK_STATES, { error: "must be a link state" }).optional(),
   ...pageFields(25),
 });
 export type ListCheckoutsOptions = z.input<typeof ListCheckoutsSchema>;
@@ -20,7 +22,7 @@ export type CheckoutListRow = {
   customerId: string;
   /** The card an update link replaces; null for a link that adds a card. */
   cardId: string | null;
-  state: CheckoutState;
+  state: LinkState;
   failedAttempts: number;
   createdAt: Date;
   expiresAt: Date;
@@ -35,10 +37,11 @@ export type CheckoutListRow = {
 
 export type CheckoutListPage = { rows: CheckoutListRow[]; total: number; page: number; pageSize: number };
 
-/** One page of the merchant's checkout links, newest first, optionally one customer's; states as the API reports them. */
+/** One page of the merchant's checkout links, newest first, optionally one customer's or in one state; states as the API reports them. */
 export async function listCheckouts(options: ListCheckoutsOptions): Promise<CheckoutListPage> {
-  const { merchantId, customerId, page, pageSize } = parseOptions(ListCheckoutsSchema, options);
-  const where = { merchantId, ...(customerId !== undefined ? { customer: { customerId } } : {}) };
+  const { merchantId, customerId, state, page, pageSize } = parseOptions(ListCheckoutsSchema, options);
+  const now = new Date();
+  const where = { merchantId, ...(customerId !== undefined ? { customer: { customerId } } : {}), ...(state ? stateWhere(state, now) : {}) };
   const db = getDb();
   const [total, rows] = await Promise.all([
     db.checkout.count({ where }),
@@ -51,13 +54,12 @@ export async function listCheckouts(options: ListCheckoutsOptions): Promise<Chec
       take: pageSize,
     }),
   ]);
-  const now = new Date();
   return {
     rows: rows.map((row) => ({
       checkoutId: row.id,
       customerId: row.customer.customerId,
       cardId: row.cardId,
-      state: checkoutState(row, now),
+      state: linkState(row, now),
       failedAttempts: row.failedAttempts,
       createdAt: row.createdAt,
       expiresAt: row.expiresAt,
@@ -71,4 +73,15 @@ export async function listCheckouts(options: ListCheckoutsOptions): Promise<Chec
     page,
     pageSize,
   };
+}
+
+/**
+ * The rows linkState reads as `state`: an open link past its expiry is
+ * expired whether or not housekeeping has written that down yet
+ * (lib/housekeeping/expire-checkout-links.ts).
+ */
+function stateWhere(state: LinkState, now: Date) {
+  if (state === "open") return { state: "open", expiresAt: { gt: now } };
+  if (state === "expired") return { OR: [{ state: "expired" }, { state: "open", expiresAt: { lte: now } }] };
+  return { state };
 }

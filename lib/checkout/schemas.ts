@@ -59,8 +59,20 @@ export const CheckoutPathSchema = z.object({
   checkoutId: z.string().regex(CHECKOUT_ID_PATTERN, "must be 32 lowercase hex characters"),
 });
 
-/** A link's state as the merchant sees it; "pending": a payment on it is being made, or its outcome is not known yet. */
+/**
+ * A link's state as its page and its submits act on it; "pending": a payment
+ * on it is being made, or its outcome is not known yet.
+ */
 export type CheckoutState = "open" | "pending" | "spent" | "expired" | "locked";
+
+/**
+ * A link's state as the merchant sees it (the API and the portal): a link the
+ * merchant cancelled is "cancelled" there, while its page and submits treat
+ * it as expired, its expiry being the moment it was cancelled
+ * (docs/decisions/018-cancelled-links.md).
+ */
+export const LINK_STATES = ["open", "pending", "spent", "expired", "locked", "cancelled"] as const;
+export type LinkState = (typeof LINK_STATES)[number];
 
 /** A gateway answer on a payment link, as GET /platform/checkout/{id} lists them: pg_id first. */
 export type CheckoutTransaction = { pg_id: string; rcode: string; rmsg: string; auth_code?: string; amt_tran: number; tran_type: string };
@@ -72,7 +84,7 @@ export type CheckoutResponse = {
   customer_id: string;
   /** The card the link updates, or, once spent, the card it stored. */
   card_id?: string;
-  state: CheckoutState;
+  state: LinkState;
   failed_attempts: number;
   expiry_time: string;
   db_timestamp: string;

@@ -3,7 +3,7 @@ import { EXTENSION } from "./operation";
 import { DBA_SUFFIXES, FREQUENCY_CODES, PLAN_STATUSES, type PlanResponse } from "../billing/plans/schemas";
 import { SUBSCRIPTION_STATUSES, type LabelResponse, type SubscriptionResponse } from "../billing/subscription-operations/schemas";
 import type { SubscriptionTransactionResponse } from "../billing/subscription-operations/subscription-transactions";
-import type { CheckoutResponse } from "../checkout/schemas";
+import { LINK_STATES, type CheckoutResponse } from "../checkout/schemas";
 import type { TransientKeyResponse } from "../embedded/transient-key";
 import type { TransactionResponse } from "../payments/transaction-response";
 import type { DeliveryAttemptResponse, DeliveryResponse, WebhookResponse } from "../webhooks/schemas";
@@ -27,8 +27,9 @@ export const CheckoutResponseSchema = z
     merchant_id: z.number().int(),
     customer_id: z.string(),
     card_id: hex32.optional().meta({ description: "The card the link updates, or, once spent, the card it stored." }),
-    state: z.enum(["open", "pending", "spent", "expired", "locked"]).meta({
-      description: "pending: a payment on the link is being made, or its outcome is not known yet (a payment link only).",
+    state: z.enum(LINK_STATES).meta({
+      description:
+        "pending: a payment on the link is being made, or its outcome is not known yet (a payment link only); cancelled: the merchant cancelled it in the portal.",
     }),
     failed_attempts: z.number().int().min(0),
     expiry_time: isoTime,

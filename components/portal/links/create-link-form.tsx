@@ -9,6 +9,7 @@ import { AmountTextSchema } from "@/lib/payments/form-schemas";
 import { CURRENCY_CHOICES } from "../payments/currency-choices";
 import { CurrencySelect } from "../payments/currency-select";
 import { usePortal } from "../portal-context";
+import { EXPIRY_CHOICES } from "./expiry-choices";
 import { portalRequest } from "../portal-fetch";
 
 type Values = {
@@ -26,14 +27,6 @@ type Values = {
   merch_ref_num: string;
   purchase_id: string;
 };
-
-const EXPIRY_CHOICES = [
-  ["900", "15 minutes"],
-  ["3600", "1 hour"],
-  ["86400", "24 hours"],
-  ["604800", "7 days"],
-  ["2592000", "30 days"],
-] as const;
 
 const selectClass = "mt-1 block rounded-md border border-slate-400 bg-white px-3 py-2 text-sm text-slate-900";
 

@@ -17,7 +17,10 @@ import { CardHoldActions } from "@/components/portal/account-updater/card-hold-a
 import { holdReasonWords } from "@/components/portal/account-updater/format";
 import { cardHistory } from "@/lib/account-updater/portal/card-history";
 import { cardHoldStates, type CardHoldState } from "@/lib/account-updater/portal/card-hold-states";
+import { LinkList } from "@/components/portal/links/link-list";
+import { SendCardLink } from "@/components/portal/links/send-card-link";
 import { listSubscriptions } from "@/lib/billing/subscription-operations/list-subscriptions";
+import { listCheckouts } from "@/lib/checkout/list-checkouts";
 import { requirePortalUser } from "@/lib/portal/current-user";
 import { can } from "@/lib/portal/permissions";
 import type { CustomerResponse, ShippingAddressResponse } from "@/lib/vault/schemas";
@@ -37,12 +40,13 @@ const NOTICES: Record<string, string> = {
 };
 
 const SUBSCRIPTIONS_SHOWN = 10;
+const LINKS_SHOWN = 10;
 
 /**
  * One customer: details, cards (masked as the API masks them, each with
  * "Charge" for roles that may charge, and its Account Updater hold and
  * history), subscriptions and shipping addresses, with the actions the role
- * allows.
+ * allows, and the checkout links made for them ("Send card link" makes one).
  */
 export default async function CustomerPage({ params, searchParams }: Props) {
   const session = await requirePortalUser();
@@ -51,13 +55,15 @@ export default async function CustomerPage({ params, searchParams }: Props) {
   const canWrite = can(session.user.role, "customers.write");
   const canCharge = can(session.user.role, "payments.write");
   const canHold = can(session.user.role, "account_updater.write");
+  const canLink = can(session.user.role, "links.write");
   const query = await searchParams;
   const notice = Object.keys(NOTICES).find((key) => key in query);
   const name = displayName(customer);
   const base = `/portal/customers/${customer.customer_id}`;
   const cardIds = customer.billing_cards.map((card) => card.card_id);
-  const [subscriptions, holds, histories] = await Promise.all([
+  const [subscriptions, links, holds, histories] = await Promise.all([
     listSubscriptions({ merchantId: session.user.merchantId, customerId: customer.customer_id, pageSize: SUBSCRIPTIONS_SHOWN }),
+    listCheckouts({ merchantId: session.user.merchantId, customerId: customer.customer_id, pageSize: LINKS_SHOWN }),
     cardHoldStates(session.user.merchantId, cardIds),
     Promise.all(cardIds.map((cardId) => cardHistory(session.user.merchantId, cardId))),
   ]);
@@ -149,6 +155,26 @@ export default async function CustomerPage({ params, searchParams }: Props) {
               ))}
             </ul>
           )}
+        </Panel>
+
+        <Panel title="Checkout links">
+          <div className="space-y-4">
+            {canLink ? <SendCardLink customerId={customer.customer_id} /> : null}
+            {links.rows.length === 0 ? (
+              <p className="text-sm text-slate-700">No links made for this customer.</p>
+            ) : (
+              <>
+                <LinkList rows={links.rows} canCancel={canLink} showCustomer={false} />
+                {links.total > LINKS_SHOWN ? (
+                  <p className="text-sm">
+                    <Link href={`/portal/links?customer=${customer.customer_id}`} className="text-blue-800 underline">
+                      All {links.total} links of this customer
+                    </Link>
+                  </p>
+                ) : null}
+              </>
+            )}
+          </div>
         </Panel>
 
         <Panel title="Subscriptions">

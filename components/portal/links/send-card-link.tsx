@@ -1,0 +1,70 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useId, useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { CopyField } from "../copy-field";
+import { usePortal } from "../portal-context";
+import { portalRequest } from "../portal-fetch";
+import { EXPIRY_CHOICES } from "./expiry-choices";
+
+/**
+ * "Send card link" on a customer's page: a card-capture link for this
+ * customer, made through the Links page's route (POST /portal/api/links, the
+ * API's own schema and function), shown to copy. The vault sends no mail:
+ * staff pass the link on themselves.
+ */
+export function SendCardLink({ customerId }: { customerId: string }) {
+  const { csrf } = usePortal();
+  const router = useRouter();
+  const id = useId();
+  const [expiry, setExpiry] = useState("86400");
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [link, setLink] = useState<string | null>(null);
+  const send = async () => {
+    setBusy(true);
+    setProblem(null);
+    setLink(null);
+    const answer = await portalRequest<{ checkout_link: string }>("/portal/api/links", {
+      csrf,
+      body: { customer_id: customerId, preferences: { expire_in_secs: Number(expiry) } },
+    });
+    setBusy(false);
+    if (!answer.ok) return setProblem(answer.message);
+    setLink(answer.data.checkout_link);
+    // The history below lists the new link.
+    router.refresh();
+  };
+  return (
+    <div className="space-y-3">
+      <div className="flex flex-wrap items-end gap-3">
+        <div>
+          <label htmlFor={`${id}-expiry`} className="block text-sm font-medium text-slate-800">
+            Open for
+          </label>
+          <select
+            id={`${id}-expiry`}
+            value={expiry}
+            onChange={(event) => setExpiry(event.target.value)}
+            className="mt-1 block rounded-md border border-slate-400 bg-white px-3 py-2 text-sm text-slate-900"
+          >
+            {EXPIRY_CHOICES.map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <Button onClick={send} disabled={busy}>
+          {busy ? "Creating…" : "Send card link"}
+        </Button>
+      </div>
+      <Alert tone="error">{problem}</Alert>
+      <Alert tone="success">
+        {link ? "Card link created. Copy it and send it to your customer: it opens your branded card page, and the card lands here." : null}
+      </Alert>
+      {link ? <CopyField label="Card link" value={link} /> : null}
+    </div>
+  );
+}

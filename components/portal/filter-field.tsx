@@ -32,7 +32,14 @@ export function FilterField({
         {label}
       </label>
       {options ? (
-        <select id={id} name={name} defaultValue={defaultValue} className={FIELD_CLASS}>
+        <select
+          id={id}
+          name={name}
+          defaultValue={defaultValue}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${id}-error` : undefined}
+          className={FIELD_CLASS}
+        >
           <option value="">Any</option>
           {options.map(([value, text]) => (
             <option key={value} value={value}>

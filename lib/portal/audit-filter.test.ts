@@ -15,6 +15,19 @@ describe("parseAuditFilter", () => {
     expect(parseAuditFilter({ from: "2026-11-03", to: "2026-11-01" }).errors).toEqual({ to: "must not be before the start date" });
   });
 
+  it("takes only the actions and target types the log records, and reports any other", () => {
+    expect(parseAuditFilter({ action: "checkout.cancel", targetType: "checkout" })).toMatchObject({
+      filter: { action: "checkout.cancel", targetType: "checkout" },
+      errors: {},
+    });
+    const unknown = parseAuditFilter({ action: "customer.explode", targetType: "spaceship" });
+    expect(unknown.filter).toEqual({});
+    expect(unknown.errors).toEqual({
+      action: "is not an action the log records: pick one from the list",
+      targetType: "is not a target type the log records: pick one from the list",
+    });
+  });
+
   it("keeps empty fields out of the filter and of the query string", () => {
     const parsed = parseAuditFilter({ action: " user.remove ", targetId: "" });
     expect(parsed.filter).toEqual({ action: "user.remove" });

@@ -1,6 +1,9 @@
 // The audit log page's filters as they travel in its URL (so a filtered
 // view can be bookmarked, shared, and exported as CSV with the same
 // query). Dates are whole UTC days, both ends included (day-range.ts).
+// Action and target type are chosen from the names the log records
+// (lib/audit/audit-actions.ts); a name outside them is reported, not searched.
+import { isAuditAction, isAuditTargetType } from "../audit/audit-actions";
 import { parseDayRange } from "./day-range";
 
 export type AuditFilterValues = { actor: string; action: string; targetType: string; targetId: string; from: string; to: string };
@@ -22,7 +25,11 @@ export function parseAuditFilter(query: URLSearchParams | Record<string, string 
   const values = Object.fromEntries(FIELDS.map((f) => [f, get(f)])) as AuditFilterValues;
   const filter: AuditFilter["filter"] = {};
   const errors: AuditFilter["errors"] = {};
-  for (const name of ["actor", "action", "targetType", "targetId"] as const) if (values[name]) filter[name] = values[name];
+  for (const name of ["actor", "targetId"] as const) if (values[name]) filter[name] = values[name];
+  if (values.action && isAuditAction(values.action)) filter.action = values.action;
+  else if (values.action) errors.action = "is not an action the log records: pick one from the list";
+  if (values.targetType && isAuditTargetType(values.targetType)) filter.targetType = values.targetType;
+  else if (values.targetType) errors.targetType = "is not a target type the log records: pick one from the list";
   const range = parseDayRange(values.from, values.to);
   if (range.from) filter.from = range.from;
   if (range.to) filter.to = range.to;

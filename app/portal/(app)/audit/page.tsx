@@ -5,6 +5,7 @@ import { Table, type TableColumn } from "@/components/ui/table";
 import { FilterActions, FilterField } from "@/components/portal/filter-field";
 import { formatTime } from "@/components/portal/format";
 import { PageHeader } from "@/components/portal/page-header";
+import { AUDIT_ACTIONS, AUDIT_TARGET_TYPES } from "@/lib/audit/audit-actions";
 import { browseAuditLog } from "@/lib/audit/browse-audit-log";
 import { parseAuditFilter, type AuditFilterValues } from "@/lib/portal/audit-filter";
 import { filterQuery } from "@/lib/portal/filter-query";
@@ -13,10 +14,13 @@ import { listUsers } from "@/lib/users/list-users";
 
 export const metadata = { title: "Audit log · Customer Vault" };
 
-const FILTERS: { name: keyof AuditFilterValues; label: string; type?: "date"; hint?: string }[] = [
+const choices = (names: readonly string[]) => names.map((name) => [name, name] as const);
+
+// Action and target type are picked from the names the log records; actor and target ID are free text (their values are ids).
+const FILTERS: { name: keyof AuditFilterValues; label: string; type?: "date"; hint?: string; options?: readonly (readonly [string, string])[] }[] = [
   { name: "actor", label: "Actor", hint: "user:12, api_key:3, cli" },
-  { name: "action", label: "Action", hint: "customer.delete" },
-  { name: "targetType", label: "Target type", hint: "customer" },
+  { name: "action", label: "Action", options: choices(AUDIT_ACTIONS) },
+  { name: "targetType", label: "Target type", options: choices(AUDIT_TARGET_TYPES) },
   { name: "targetId", label: "Target ID" },
   { name: "from", label: "From", type: "date" },
   { name: "to", label: "To", type: "date" },
@@ -55,7 +59,16 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <Panel title="Filters">
           <form method="get" action="/portal/audit" className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" aria-label="Filter the audit log">
             {FILTERS.map((f) => (
-              <FilterField key={f.name} name={f.name} label={f.label} type={f.type} defaultValue={values[f.name]} placeholder={f.hint} error={errors[f.name]} />
+              <FilterField
+                key={f.name}
+                name={f.name}
+                label={f.label}
+                type={f.type}
+                defaultValue={values[f.name]}
+                placeholder={f.hint}
+                options={f.options}
+                error={errors[f.name]}
+              />
             ))}
             <FilterActions submitLabel="Apply filters" clearHref="/portal/audit" filtered={filtered} />
           </form>

@@ -2,6 +2,7 @@
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
+import { FIELD_PARSE_PARAMS } from "@/lib/errors/zod-fields";
 import { SecondFactorFormSchema, type SecondFactorInput } from "@/lib/users/form-schemas";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -11,7 +12,7 @@ import { portalRequest } from "./portal-fetch";
 /** The second step of signing in: a code from the authenticator app, or a recovery code. */
 export function SecondFactorForm({ csrf }: { csrf: string }) {
   const [problem, setProblem] = useState<string | null>(null);
-  const { register, handleSubmit, setError, formState } = useForm<SecondFactorInput>({ resolver: zodResolver(SecondFactorFormSchema) });
+  const { register, handleSubmit, setError, formState } = useForm<SecondFactorInput>({ resolver: zodResolver(SecondFactorFormSchema, FIELD_PARSE_PARAMS) });
   const onSubmit = handleSubmit(async (values) => {
     setProblem(null);
     const answer = await portalRequest<{ next: string }>("/portal/session/second-factor", { csrf, body: values });

@@ -2,6 +2,7 @@
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
+import { FIELD_PARSE_PARAMS } from "@/lib/errors/zod-fields";
 import { SignInFormSchema, type SignInInput } from "@/lib/users/form-schemas";
 import { SIGN_IN_CSRF } from "@/lib/portal/sign-in-csrf";
 import { Alert } from "@/components/ui/alert";
@@ -12,7 +13,7 @@ import { portalRequest } from "./portal-fetch";
 /** Email and password: the first step of signing in to the portal. */
 export function SignInForm() {
   const [problem, setProblem] = useState<string | null>(null);
-  const { register, handleSubmit, setError, formState } = useForm<SignInInput>({ resolver: zodResolver(SignInFormSchema) });
+  const { register, handleSubmit, setError, formState } = useForm<SignInInput>({ resolver: zodResolver(SignInFormSchema, FIELD_PARSE_PARAMS) });
   const onSubmit = handleSubmit(async (values) => {
     setProblem(null);
     const answer = await portalRequest<{ next: string }>("/portal/session", { csrf: SIGN_IN_CSRF, body: values });

@@ -3,6 +3,7 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useForm, type Resolver } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
+import { FIELD_PARSE_PARAMS } from "@/lib/errors/zod-fields";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -28,7 +29,7 @@ export function EnrolmentForm({ enrolment }: { enrolment: Enrolment }) {
   const [problem, setProblem] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const { register, handleSubmit, setError, formState, getValues } = useForm<EnrolmentFormValues, unknown, EnrolmentFormInput>({
-    resolver: zodResolver(EnrolmentFormSchema) as unknown as Resolver<EnrolmentFormValues, unknown, EnrolmentFormInput>,
+    resolver: zodResolver(EnrolmentFormSchema, FIELD_PARSE_PARAMS) as unknown as Resolver<EnrolmentFormValues, unknown, EnrolmentFormInput>,
     defaultValues: { enrolled: true, harvest_day: String(enrolment.harvestDay) },
   });
 

@@ -3,6 +3,7 @@ import { forwardRef, useState, type ReactNode, type SelectHTMLAttributes } from 
 import { useRouter } from "next/navigation";
 import { useForm, type Resolver } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
+import { FIELD_PARSE_PARAMS } from "@/lib/errors/zod-fields";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { buttonClass } from "@/components/ui/button-class";
@@ -87,7 +88,7 @@ export function PlanForm(props: Props) {
   const isNew = props.mode === "new";
   const makesVersion = props.mode === "edit" && props.subscriptions > 0;
   const { register, handleSubmit, setError, formState, watch, getValues } = useForm<PlanFormValues, unknown, unknown>({
-    resolver: zodResolver(isNew ? AddPlanFormSchema : EditPlanFormSchema) as unknown as Resolver<PlanFormValues, unknown, unknown>,
+    resolver: zodResolver(isNew ? AddPlanFormSchema : EditPlanFormSchema, FIELD_PARSE_PARAMS) as unknown as Resolver<PlanFormValues, unknown, unknown>,
     defaultValues: planFormValues(isNew ? undefined : props.plan),
     shouldFocusError: true,
   });

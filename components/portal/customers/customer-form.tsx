@@ -3,6 +3,7 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useForm, type Resolver } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
+import { FIELD_PARSE_PARAMS } from "@/lib/errors/zod-fields";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { buttonClass } from "@/components/ui/button-class";
@@ -38,7 +39,7 @@ export function CustomerForm(props: { mode: "new" } | { mode: "edit"; customerId
   const names = isNew ? (["customer_id", ...CUSTOMER_FORM_FIELDS] as const) : CUSTOMER_FORM_FIELDS;
   const schema = isNew ? NewCustomerFormSchema : EditCustomerFormSchema;
   const { register, handleSubmit, setError, formState } = useForm<Values, unknown, Record<string, unknown>>({
-    resolver: zodResolver(schema) as unknown as Resolver<Values, unknown, Record<string, unknown>>,
+    resolver: zodResolver(schema, FIELD_PARSE_PARAMS) as unknown as Resolver<Values, unknown, Record<string, unknown>>,
     defaultValues: isNew ? {} : props.initial,
     shouldFocusError: true,
   });

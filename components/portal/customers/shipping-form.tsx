@@ -3,6 +3,7 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useForm, type Resolver } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
+import { FIELD_PARSE_PARAMS } from "@/lib/errors/zod-fields";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { buttonClass } from "@/components/ui/button-class";
@@ -34,7 +35,7 @@ export function ShippingForm(props: { customerId: string } & ({ mode: "new" } | 
   const isNew = props.mode === "new";
   const schema = props.mode === "new" ? NewShippingFormSchema : editShippingFormSchema(props.shippingId);
   const { register, handleSubmit, setError, formState } = useForm<Values, unknown, Record<string, unknown>>({
-    resolver: zodResolver(schema) as unknown as Resolver<Values, unknown, Record<string, unknown>>,
+    resolver: zodResolver(schema, FIELD_PARSE_PARAMS) as unknown as Resolver<Values, unknown, Record<string, unknown>>,
     defaultValues: props.mode === "new" ? {} : props.initial,
   });
   const back = `/portal/customers/${props.customerId}`;

@@ -3,6 +3,7 @@ import { useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
+import { FIELD_PARSE_PARAMS } from "@/lib/errors/zod-fields";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
@@ -33,7 +34,7 @@ export function BrandingForm({ initial }: { initial: Branding }) {
   const [saved, setSaved] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
   const { register, handleSubmit, setError, setValue, watch, formState } = useForm<Fields>({
-    resolver: zodResolver(BrandingFormSchema.pick({ displayName: true, primaryColor: true })),
+    resolver: zodResolver(BrandingFormSchema.pick({ displayName: true, primaryColor: true }), FIELD_PARSE_PARAMS),
     mode: "onChange",
     defaultValues: { displayName: initial.displayName, primaryColor: initial.primaryColor ?? "" },
   });

@@ -3,6 +3,7 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
+import { FIELD_PARSE_PARAMS } from "@/lib/errors/zod-fields";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
@@ -20,7 +21,7 @@ export function CreateApiKeyForm() {
   const [problem, setProblem] = useState<string | null>(null);
   const [created, setCreated] = useState<Created | null>(null);
   const { register, handleSubmit, setError, reset, formState } = useForm<ApiKeyFormInput>({
-    resolver: zodResolver(ApiKeyFormSchema),
+    resolver: zodResolver(ApiKeyFormSchema, FIELD_PARSE_PARAMS),
     defaultValues: { label: "" },
   });
   const onSubmit = handleSubmit(async (values) => {

@@ -3,6 +3,7 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
+import { FIELD_PARSE_PARAMS } from "@/lib/errors/zod-fields";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
@@ -19,7 +20,7 @@ export function OriginsEditor({ initial }: { initial: string[] }) {
   const [notice, setNotice] = useState<string | null>(null);
   const [removing, setRemoving] = useState<string | null>(null);
   const { register, handleSubmit, setError, reset, formState } = useForm<OriginFormInput, unknown, { origin: string }>({
-    resolver: zodResolver(OriginFormSchema),
+    resolver: zodResolver(OriginFormSchema, FIELD_PARSE_PARAMS),
     defaultValues: { origin: "" },
   });
 

@@ -3,6 +3,7 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
+import { FIELD_PARSE_PARAMS } from "@/lib/errors/zod-fields";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
@@ -20,7 +21,7 @@ export function RedirectDefaultsForm({ initial }: { initial: { successUrl: strin
   const [problem, setProblem] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
   const { register, handleSubmit, setError, formState } = useForm<Values, unknown, Parsed>({
-    resolver: zodResolver(RedirectDefaultsFormSchema),
+    resolver: zodResolver(RedirectDefaultsFormSchema, FIELD_PARSE_PARAMS),
     defaultValues: { successUrl: initial.successUrl ?? "", failureUrl: initial.failureUrl ?? "" },
   });
   const onSubmit = handleSubmit(async (parsed) => {

@@ -3,6 +3,7 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
+import { FIELD_PARSE_PARAMS } from "@/lib/errors/zod-fields";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
@@ -25,7 +26,7 @@ export function UpstreamGatewayForm({ initial }: { initial: { upstreamUrl: strin
   /** The URL just saved: its message shows while the page shows that gateway (not after a switch to the sandbox). */
   const [saved, setSaved] = useState<string | null>(null);
   const { register, handleSubmit, setError, resetField, formState } = useForm<UpstreamGatewayFormInput, unknown, UpstreamGatewayFormInput>({
-    resolver: zodResolver(UpstreamGatewayFormSchema),
+    resolver: zodResolver(UpstreamGatewayFormSchema, FIELD_PARSE_PARAMS),
     defaultValues: { connector: "upstream", upstreamUrl: initial.upstreamUrl, upstreamMerchantId: initial.upstreamMerchantId, securityKey: "" },
   });
   const onSubmit = handleSubmit(async (values) => {

@@ -1,8 +1,9 @@
 "use client";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
-import { useForm } from "react-hook-form";
+import { useForm, type Resolver } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
+import { FIELD_PARSE_PARAMS } from "@/lib/errors/zod-fields";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
@@ -30,7 +31,7 @@ export function WebhookForm({ webhook }: { webhook?: WebhookResponse }) {
   const [added, setAdded] = useState<WebhookResponse | null>(null);
   const editing = webhook !== undefined;
   const { register, handleSubmit, setError, reset, formState } = useForm<Values, unknown, Values>({
-    resolver: zodResolver((editing ? EditWebhookSchema : AddWebhookSchema) as never),
+    resolver: zodResolver((editing ? EditWebhookSchema : AddWebhookSchema) as never, FIELD_PARSE_PARAMS) as unknown as Resolver<Values, unknown, Values>,
     defaultValues: { label: webhook?.label ?? "", notification_url: webhook?.notification_url ?? "", events: webhook?.events ?? [] },
   });
   const onSubmit = handleSubmit(async (values) => {

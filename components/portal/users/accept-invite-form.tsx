@@ -2,6 +2,7 @@
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
+import { FIELD_PARSE_PARAMS } from "@/lib/errors/zod-fields";
 import { AcceptInviteFormSchema, type AcceptInviteInput } from "@/lib/users/form-schemas";
 import { SIGN_IN_CSRF } from "@/lib/portal/sign-in-csrf";
 import { Alert } from "@/components/ui/alert";
@@ -13,7 +14,7 @@ import { portalRequest } from "../portal-fetch";
 export function AcceptInviteForm({ token, email }: { token: string; email: string }) {
   const [problem, setProblem] = useState<string | null>(null);
   const { register, handleSubmit, setError, formState } = useForm<AcceptInviteInput>({
-    resolver: zodResolver(AcceptInviteFormSchema),
+    resolver: zodResolver(AcceptInviteFormSchema, FIELD_PARSE_PARAMS),
     defaultValues: { token },
   });
   const onSubmit = handleSubmit(async (values) => {

@@ -3,6 +3,7 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
+import { FIELD_PARSE_PARAMS } from "@/lib/errors/zod-fields";
 import { InviteUserFormSchema, type InviteUserInput } from "@/lib/users/form-schemas";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -19,7 +20,7 @@ export function InviteForm() {
   const [problem, setProblem] = useState<string | null>(null);
   const [invited, setInvited] = useState<{ email: string; link: string } | null>(null);
   const { register, handleSubmit, setError, reset, formState } = useForm<InviteUserInput>({
-    resolver: zodResolver(InviteUserFormSchema),
+    resolver: zodResolver(InviteUserFormSchema, FIELD_PARSE_PARAMS),
     defaultValues: { role: "staff" },
   });
   const onSubmit = handleSubmit(async (values) => {

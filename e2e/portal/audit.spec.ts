@@ -1,5 +1,6 @@
-// The audit log viewer in Chromium: filters by actor, action, target and
-// date range (kept in the URL), the CSV export of exactly what is shown
+// The audit log viewer in Chromium: filters by actor, action and target type
+// (chosen from the names the log records), target and date range (kept in
+// the URL), the CSV export of exactly what is shown
 // (itself recorded), and only owners and admins may read it.
 import { test, expect } from "../support/fixtures";
 import { expectAxeClean } from "../support/axe";
@@ -39,7 +40,12 @@ test("an admin filters the audit log by actor, action, target and dates, and exp
   await page.setViewportSize({ width: 1280, height: 800 });
 
   const filters = page.getByRole("form", { name: "Filter the audit log" });
-  await filters.getByLabel("Action").fill("customer.create");
+  // Action and target type are choices of the names the log records, not free text.
+  const actions = await filters.getByLabel("Action").locator("option").allTextContents();
+  expect(actions[0]).toBe("Any");
+  expect(actions).toEqual(expect.arrayContaining(["customer.create", "checkout.create", "checkout.cancel", "user.sign_in"]));
+  expect(await filters.getByLabel("Target type").locator("option").allTextContents()).toEqual(expect.arrayContaining(["Any", "customer", "checkout"]));
+  await filters.getByLabel("Action").selectOption("customer.create");
   await filters.getByLabel("Target ID").fill(first);
   await filters.getByRole("button", { name: "Apply filters" }).click();
   await expect(page).toHaveURL((url) => url.searchParams.get("action") === "customer.create" && url.searchParams.get("targetId") === first);
@@ -59,6 +65,12 @@ test("an admin filters the audit log by actor, action, target and dates, and exp
   await expect(page.getByText("No entries match these filters.")).toBeVisible();
   await page.goto(`${vault.baseUrl}/portal/audit?from=2026-02-30`);
   await expect(page.getByLabel("From")).toHaveAttribute("aria-invalid", "true");
+  // A name the log does not record (an old bookmark, a typo in the URL) is pointed out, not searched for.
+  await page.goto(`${vault.baseUrl}/portal/audit?action=customer.explode&targetType=customer`);
+  await expect(filters.getByLabel("Action")).toHaveAttribute("aria-invalid", "true");
+  await expect(filters.getByText("is not an action the log records: pick one from the list")).toBeVisible();
+  await expect(filters.getByLabel("Target type")).toHaveValue("customer");
+  await expectAxeClean(page, testInfo, "audit log with a filter it does not know");
 
   // The export carries the filters of the page it is on.
   await page.goto(`${vault.baseUrl}/portal/audit?targetType=customer`);

@@ -1,12 +1,15 @@
 // The portal's customers in Chromium: staff create, edit and delete a
 // customer (the change shows in the API and in the audit log under the
-// user's name), a viewer sees no controls and is refused by the server, and
-// another merchant's customer is a 404.
+// user's name), staff send a card link from a customer's page and see the
+// customer's link history, a viewer sees no controls and is refused by the
+// server, and another merchant's customer is a 404.
 import { test, expect } from "../support/fixtures";
 import { expectAxeClean } from "../support/axe";
 import { uniqueCustomerId } from "../support/cards";
 import { createMerchant, pageAlert, signIn, createPortalUser } from "../support/portal";
 import { apiCustomer, apiGetCustomer, auditRowsFor, forgeRequest, signInAs } from "../support/portal-customers";
+import { createLink, getCheckout } from "../support/api";
+import { expireLink } from "../support/database";
 import { httpApiClient } from "../../tests/support/http-client";
 
 // Each test is a whole workflow (sign in, several pages, API and audit
@@ -193,6 +196,8 @@ test("a viewer sees the customer but no control that changes it, and the server 
     ["PUT", `${base}/shipping`, { shipping_id: shippingIds[0], shipping_first_name: "M", shipping_last_name: "M" }],
     ["PUT", `${base}/shipping/primary`, { shipping_id: shippingIds[1] }],
     ["DELETE", `${base}/shipping/${shippingIds[0]}`, undefined],
+    // "Send card link" is not theirs either.
+    ["POST", "/portal/api/links", { customer_id: customerId, preferences: { expire_in_secs: 86400 } }],
   ];
   for (const [method, path, body] of forged) {
     const answer = await forgeRequest(page, method, path, body);
@@ -232,4 +237,54 @@ test("another merchant's customer, and an unknown id, are the 404 page", async (
   const answer = await forgeRequest(page, "DELETE", `/portal/api/customers/${customerId}`);
   expect(answer.status).toBe(404);
   expect((await apiGetCustomer(otherApi, customerId)).status).toBe(200);
+});
+
+test("staff send a card link from a customer's page: the link to copy, and the customer's link history with its states", async ({
+  page,
+  vault,
+  api,
+}, testInfo) => {
+  const { customerId } = await apiCustomer(api, { first: "Edsger", last: "Dijkstra" });
+  const old = (await createLink(api, { customerId })).checkoutId;
+  await expireLink(vault, old);
+  const other = await apiCustomer(api, { first: "Other", last: "Customer" });
+  const elsewhere = (await createLink(api, { customerId: other.customerId })).checkoutId;
+  const staff = await signInAs(page, vault, "staff");
+  await page.goto(`${vault.baseUrl}/portal/customers/${customerId}`);
+
+  const links = page.locator("section").filter({ has: page.getByRole("heading", { name: "Checkout links", exact: true }) });
+  const history = links.getByRole("list", { name: "Checkout links" });
+  // This customer's links only: the expired one, not the other customer's.
+  await expect(history.getByTestId(`link-${old}`).getByText("expired", { exact: true })).toBeVisible();
+  await expect(page.getByTestId(`link-${elsewhere}`)).toHaveCount(0);
+  await expectAxeClean(page, testInfo, "customer with link history");
+
+  await links.getByLabel("Open for").selectOption("604800");
+  await links.getByRole("button", { name: "Send card link" }).click();
+  await expect(links.getByRole("status").filter({ hasText: "Card link created." })).toBeVisible();
+  const link = (await links.getByTestId("copy-value").first().textContent())!.trim();
+  const checkoutId = link.split("/").at(-1)!;
+  expect(link).toBe(`${vault.baseUrl}/checkout/${checkoutId}`);
+  // A card-capture link for this customer, open for the chosen 7 days.
+  const made = await getCheckout(api, checkoutId);
+  expect(made).toMatchObject({ customer_id: customerId, state: "open", amt_tran: 0 });
+  expect(Date.parse(made.expiry_time) - Date.now()).toBeGreaterThan(6.9 * 86_400_000);
+  // The history lists it first, open, with what it does and when it expires.
+  const row = history.getByTestId(`link-${checkoutId}`);
+  await expect(history.getByTestId(/^link-/).first()).toHaveAttribute("data-testid", `link-${checkoutId}`);
+  await expect(row.getByText("open", { exact: true })).toBeVisible();
+  await expect(row.getByText("adds a card")).toBeVisible();
+  await expect(row.getByText(/^Expires/)).toBeVisible();
+  expect((await auditRowsFor(vault, checkoutId)).map((r) => `${r.actor} ${r.action}`)).toEqual([`user:${staff.userId} checkout.create`]);
+  await expectAxeClean(page, testInfo, "customer page after sending a card link");
+
+  // Cancel from the history too.
+  await row.getByRole("button", { name: /^Cancel the link for / }).click();
+  await page.getByRole("dialog", { name: "Cancel this link?" }).getByRole("button", { name: "Cancel link" }).click();
+  await expect(row.getByText("cancelled", { exact: true })).toBeVisible();
+  expect((await getCheckout(api, checkoutId)).state).toBe("cancelled");
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(links.getByRole("button", { name: "Send card link" })).toBeVisible();
+  await expectAxeClean(page, testInfo, "customer link history on a phone");
 });

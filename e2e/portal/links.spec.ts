@@ -1,14 +1,17 @@
 // Checkout links in the portal, in Chromium: staff create one for a
 // customer, copy it, and the customer saves a card through it (a full
 // capture that lands signed on the merchant's page); the list shows each
-// link's state and failed attempts; viewers cannot create links.
+// link's state and failed attempts, filtered by state; staff cancel an open
+// link after a confirmation, and its page then says it cannot be used;
+// viewers can neither create nor cancel links.
 import { test, expect } from "../support/fixtures";
 import { expectAxeClean } from "../support/axe";
 import { createLink, getCheckout, customerCards } from "../support/api";
 import { expectLanding, fillCard, saveButton } from "../support/card-page";
 import { masked, uniqueCustomerId, uniqueVisa } from "../support/cards";
 import { executeSql, expireLink } from "../support/database";
-import { auditRows, createPortalUser, csrfOf, pageAlert, signIn } from "../support/portal";
+import { auditRows, createMerchant, createPortalUser, csrfOf, pageAlert, signIn } from "../support/portal";
+import { httpApiClient } from "../../tests/support/http-client";
 
 test.describe.configure({ timeout: 120_000 });
 
@@ -121,4 +124,92 @@ test("viewers see links but cannot create one, on the page or by a forged reques
   expect(status).toBe(403);
   const audit = await auditRows(vault, vault.merchant.merchant_id);
   expect(audit.filter((r) => r.targetId === customerId)).toEqual([]);
+});
+
+test("staff filter links by state and cancel an open one after a confirmation; its page then says it cannot be used", async ({
+  page,
+  browser,
+  vault,
+}, testInfo) => {
+  // A merchant of its own: no default failure_url another test set sends the customer away from the page.
+  const merchant = await createMerchant(vault, `Cancel Shop ${Date.now().toString(36)}`);
+  const api = httpApiClient(vault.baseUrl, merchant.api_key);
+  const customerId = uniqueCustomerId("CNL");
+  const kept = (await createLink(api, { customerId })).checkoutId;
+  const { checkoutId, link } = await createLink(api, { customerId });
+  const expired = (await createLink(api, { customerId })).checkoutId;
+  await expireLink(vault, expired);
+  const staff = await createPortalUser(vault, "staff", merchant.merchant_id);
+  await signIn(page, vault, staff);
+  await page.goto(`${vault.baseUrl}/portal/links?customer=${customerId}`);
+
+  // The state filter: a choice of the states a link can be in, kept in the URL.
+  const filters = page.getByRole("search", { name: "Filter the links" });
+  await filters.getByLabel("State").selectOption("expired");
+  await filters.getByRole("button", { name: "Filter" }).click();
+  await expect(page).toHaveURL((url) => url.searchParams.get("state") === "expired" && url.searchParams.get("customer") === customerId);
+  await expect(page.getByTestId(/^link-/)).toHaveCount(1);
+  await expect(page.getByTestId(`link-${expired}`).getByText("expired", { exact: true })).toBeVisible();
+  await expectAxeClean(page, testInfo, "links filtered by state");
+  await filters.getByLabel("State").selectOption("open");
+  await filters.getByRole("button", { name: "Filter" }).click();
+  await expect(page.getByTestId(/^link-/)).toHaveCount(2);
+
+  // Cancel asks first; keeping the link changes nothing.
+  const row = page.getByTestId(`link-${checkoutId}`);
+  const cancel = row.getByRole("button", { name: /^Cancel the link for / });
+  await cancel.click();
+  const dialog = page.getByRole("dialog", { name: "Cancel this link?" });
+  await expect(dialog).toBeVisible();
+  await expectAxeClean(page, testInfo, "cancel link confirmation");
+  await dialog.getByRole("button", { name: "Keep link" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(cancel).toBeFocused();
+  expect((await getCheckout(api, checkoutId)).state).toBe("open");
+
+  await cancel.click();
+  await dialog.getByRole("button", { name: "Cancel link" }).click();
+  await expect(dialog).toBeHidden();
+  // Filtered on open links, the cancelled one leaves the list; the other stays.
+  await expect(row).toHaveCount(0);
+  await expect(page.getByTestId(`link-${kept}`)).toBeVisible();
+  await filters.getByLabel("State").selectOption("cancelled");
+  await filters.getByRole("button", { name: "Filter" }).click();
+  await expect(row.getByText("cancelled", { exact: true })).toBeVisible();
+  await expect(row.getByText(/^Cancelled/)).toBeVisible();
+  // A cancelled link has nothing to copy or cancel.
+  await expect(row.getByTestId("copy-value")).toHaveCount(0);
+  await expect(row.getByRole("button")).toHaveCount(0);
+  expect(await getCheckout(api, checkoutId)).toMatchObject({ state: "cancelled" });
+  const audit = await auditRows(vault, merchant.merchant_id, "checkout.cancel");
+  expect(audit.filter((r) => r.targetId === checkoutId).map((r) => r.actor)).toEqual([`user:${staff.userId}`]);
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expectAxeClean(page, testInfo, "cancelled link on a phone");
+
+  // The customer's page: no form, and a plain word that the link cannot be used.
+  const customer = await (await browser.newContext()).newPage();
+  await customer.goto(link);
+  await expect(customer.getByText("This link has expired. Ask the shop for a new one.")).toBeVisible();
+  await expect(customer.getByLabel("Card number")).toHaveCount(0);
+  await customer.context().close();
+});
+
+test("viewers see the state filter but no Cancel, and the server refuses a forged cancel", async ({ page, vault, api }) => {
+  const customerId = uniqueCustomerId("VCN");
+  const { checkoutId } = await createLink(api, { customerId });
+  const viewer = await createPortalUser(vault, "viewer");
+  await signIn(page, vault, viewer);
+  await page.goto(`${vault.baseUrl}/portal/links?customer=${customerId}&state=open`);
+  const row = page.getByTestId(`link-${checkoutId}`);
+  await expect(row.getByTestId("copy-value")).toBeVisible();
+  await expect(row.getByRole("button", { name: /Cancel/ })).toHaveCount(0);
+  const csrf = await csrfOf(page);
+  const status = await page.evaluate(
+    async ([token, id]) =>
+      (await fetch(`/portal/api/links/${id}/cancel`, { method: "POST", headers: { "content-type": "application/json", "x-vault-csrf": token } })).status,
+    [csrf, checkoutId] as const,
+  );
+  expect(status).toBe(403);
+  expect((await getCheckout(api, checkoutId)).state).toBe("open");
 });

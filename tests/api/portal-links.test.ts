@@ -112,7 +112,11 @@ describe("cancelling a checkout link in the portal", () => {
     const row = await getDb().checkout.findUniqueOrThrow({ where: { id: checkoutId }, select: { state: true, spentAt: true, resultCardId: true } });
     expect(row).toEqual({ state: "cancelled", spentAt: null, resultCardId: null });
 
-    const audit = await getDb().auditLog.findMany({ where: { merchantId, targetId: checkoutId }, orderBy: { id: "asc" }, select: { actor: true, action: true } });
+    const audit = await getDb().auditLog.findMany({
+      where: { merchantId, targetId: checkoutId },
+      orderBy: { id: "asc" },
+      select: { actor: true, action: true },
+    });
     expect(audit).toEqual([
       { actor: `user:${staff.userId}`, action: "checkout.create" },
       { actor: `user:${staff.userId}`, action: "checkout.cancel" },

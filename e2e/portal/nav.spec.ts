@@ -35,7 +35,7 @@ test("on a phone the sections open from a Menu button, with the mouse and the ke
   await expect(list.getByRole("link", { name: "Customers" })).toHaveAttribute("aria-current", "page");
   await expectAxeClean(page, testInfo, "phone, menu open");
   await list.getByRole("link", { name: "Audit log" }).click();
-  await expect(page.getByRole("heading", { name: "Audit log" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Audit log", level: 1 })).toBeVisible();
   // The new page closes the menu behind it.
   await expect(menu).toHaveAttribute("aria-expanded", "false");
   await expect(list).toBeHidden();
@@ -57,7 +57,7 @@ test("on a phone the sections open from a Menu button, with the mouse and the ke
   await page.keyboard.press("Tab");
   await expect(list.getByRole("link", { name: "Transactions" })).toBeFocused();
   await page.keyboard.press("Enter");
-  await expect(page.getByRole("heading", { name: "Transactions" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Transactions", level: 1 })).toBeVisible();
   await expect(menu).toHaveAttribute("aria-expanded", "false");
 });
 
@@ -70,12 +70,13 @@ test("on a desktop the sections stand beside the page, with no Menu button", asy
   await expect(nav.getByRole("link", { name: "Customers" })).toBeVisible();
   await expect(nav.getByRole("link", { name: "Security" })).toBeVisible();
   await nav.getByRole("link", { name: "Checkout links" }).click();
-  await expect(page.getByRole("heading", { name: "Checkout links" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Checkout links", level: 1 })).toBeVisible();
   await expect(nav.getByRole("link", { name: "Checkout links" })).toHaveAttribute("aria-current", "page");
   await expectAxeClean(page, testInfo, "desktop navigation");
 });
 
-test("with JavaScript off a phone still reaches every section, through a details menu", async ({ browser, page, vault }, testInfo) => {
+// axe runs as a script in the page, so it cannot run here; the phone test above checks the same list.
+test("with JavaScript off a phone still reaches every section, through a details menu", async ({ browser, page, vault }) => {
   const admin = await createPortalUser(vault, "admin");
   await signIn(page, vault, admin);
   const context = await browser.newContext({ javaScriptEnabled: false, viewport: PHONE, storageState: await page.context().storageState() });
@@ -85,7 +86,6 @@ test("with JavaScript off a phone still reaches every section, through a details
   await expect(nav.getByRole("link", { name: "Webhooks" })).toBeHidden();
   await nav.getByText("Menu").click();
   await expect(nav.getByRole("link", { name: "Webhooks" })).toBeVisible();
-  await expectAxeClean(plain, testInfo, "phone without JavaScript, menu open");
   await nav.getByRole("link", { name: "Webhooks" }).click();
   await expect(plain).toHaveURL(/\/portal\/settings\/webhooks$/);
   await expect(plain.getByRole("heading", { name: "Webhooks", level: 1 })).toBeVisible();

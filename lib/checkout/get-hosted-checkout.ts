@@ -11,6 +11,8 @@ import type { CheckoutState } from "./schemas";
 export type HostedCheckout = {
   checkoutId: string;
   state: CheckoutState;
+  /** The merchant cancelled it: its state reads expired (the redirect's reason too), and its page says it was cancelled. */
+  cancelled: boolean;
   merchantId: bigint;
   failureUrl: string | null;
   /** Where the page's form post may send the browser (its CSP form-action): the success and failure URLs' origins. */
@@ -67,6 +69,7 @@ export async function getHostedCheckout(checkoutId: string): Promise<HostedCheck
     checkoutId: row.id,
     merchantId: row.merchantId,
     state: checkoutState(row),
+    cancelled: row.state === "cancelled",
     failureUrl: row.failureUrl,
     redirectOrigins: [originOf(row.successUrl), originOf(row.failureUrl)].filter((o): o is string => o !== null),
     branding: toBranding(row),

@@ -102,7 +102,7 @@ describe("cancelling a checkout link in the portal", () => {
 
     // The page tells a new visitor the link cannot be used, and takes no card from the page opened before.
     const fresh = await customerBrowser().open(path);
-    expect(fresh.html).toContain("This link has expired. Ask the shop for a new one.");
+    expect(fresh.html).toContain("The shop has cancelled this link. Ask the shop for a new one.");
     expect(fresh.html).not.toContain('name="card_number"');
     const posted = await browser.submit(path, opened.html, { card_number: uniqueVisa(), exp_date: futureExpiry(), cvv2: "123", billing_zip: "94402" });
     expect(posted.status).toBe(303);

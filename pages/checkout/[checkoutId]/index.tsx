@@ -3,7 +3,7 @@ import type { CardFormProps } from "@/components/checkout/card-form";
 import { CardFormView, UnusableView, type IslandScriptTag } from "@/components/checkout/hosted-views";
 import { getHostedCheckout } from "@/lib/checkout/get-hosted-checkout";
 import { failureRedirect } from "@/lib/checkout/signed-redirects";
-import { CHECKOUT_ID_PATTERN } from "@/lib/checkout/schemas";
+import { CHECKOUT_ID_PATTERN, type CheckoutState } from "@/lib/checkout/schemas";
 import { CHECKOUT_SESSION_COOKIE, checkoutSessionCookie, csrfMatches, newCheckoutSession, openCheckoutSession } from "@/lib/checkout/checkout-session";
 import { submitCardForm, throttledState, type CardFormState } from "@/lib/checkout/submit-card-form";
 import { addressRetryAfterSecondsNow } from "@/lib/checkout/address-limit";
@@ -42,11 +42,13 @@ const UNUSABLE_MESSAGES = {
   spent: "This link has already been used: your card was saved.",
   locked: "This link is locked after too many failed attempts. Ask the shop for a new one.",
   pending: "Your payment could not be confirmed yet. Please do not pay again: the shop can see whether it went through.",
+  cancelled: "The shop has cancelled this link. Ask the shop for a new one.",
 } as const;
 
-/** What a used link says: a payment link speaks of the payment. */
-function unusableMessage(state: keyof typeof UNUSABLE_MESSAGES, isPayment: boolean): string {
-  return state === "spent" && isPayment ? "This link has already been used: your payment was made." : UNUSABLE_MESSAGES[state];
+/** What a link that cannot be used says: a payment link speaks of the payment, a cancelled one of the cancel. */
+function unusableMessage(link: { state: Exclude<CheckoutState, "open">; cancelled: boolean; amount: string | null }): string {
+  if (link.cancelled) return UNUSABLE_MESSAGES.cancelled;
+  return link.state === "spent" && link.amount !== null ? "This link has already been used: your payment was made." : UNUSABLE_MESSAGES[link.state];
 }
 
 export const getServerSideProps: GetServerSideProps<Props> = async ({ req, res, params }) => {
@@ -96,7 +98,7 @@ export const getServerSideProps: GetServerSideProps<Props> = async ({ req, res, 
         redirect: { destination: await failureRedirect({ merchantId: link.merchantId, id: link.checkoutId, failureUrl }, link.state), statusCode: 303 },
       };
     }
-    return { props: { view: "unusable", nonce, branding: link.branding, message: unusableMessage(link.state, link.amount !== null) } };
+    return { props: { view: "unusable", nonce, branding: link.branding, message: unusableMessage(link) } };
   } else if (req.method !== "GET" && req.method !== "HEAD") {
     res.statusCode = 405;
     res.setHeader("Allow", "GET, HEAD, POST");

@@ -46,9 +46,9 @@ const UNUSABLE_MESSAGES = {
 } as const;
 
 /** What a link that cannot be used says: a payment link speaks of the payment, a cancelled one of the cancel. */
-function unusableMessage(link: { state: Exclude<CheckoutState, "open">; cancelled: boolean; amount: string | null }): string {
-  if (link.cancelled) return UNUSABLE_MESSAGES.cancelled;
-  return link.state === "spent" && link.amount !== null ? "This link has already been used: your payment was made." : UNUSABLE_MESSAGES[link.state];
+function unusableMessage(state: Exclude<CheckoutState, "open">, cancelled: boolean, isPayment: boolean): string {
+  if (cancelled) return UNUSABLE_MESSAGES.cancelled;
+  return state === "spent" && isPayment ? "This link has already been used: your payment was made." : UNUSABLE_MESSAGES[state];
 }
 
 export const getServerSideProps: GetServerSideProps<Props> = async ({ req, res, params }) => {
@@ -98,7 +98,7 @@ export const getServerSideProps: GetServerSideProps<Props> = async ({ req, res, 
         redirect: { destination: await failureRedirect({ merchantId: link.merchantId, id: link.checkoutId, failureUrl }, link.state), statusCode: 303 },
       };
     }
-    return { props: { view: "unusable", nonce, branding: link.branding, message: unusableMessage(link) } };
+    return { props: { view: "unusable", nonce, branding: link.branding, message: unusableMessage(link.state, link.cancelled, link.amount !== null) } };
   } else if (req.method !== "GET" && req.method !== "HEAD") {
     res.statusCode = 405;
     res.setHeader("Allow", "GET, HEAD, POST");

@@ -10,7 +10,7 @@ import { success } from "./envelope";
 
 // Checkout links (the hosted card page) and the embedded form's transient key.
 
-// The embedded key's charge: parameters of this vault's own (docs/payments.md, "Embedded form payments").
+// The embedded key's charge and look: parameters of this vault's own (docs/payments.md, "Embedded form payments"; docs/api-contract.md).
 const embeddedQuery = describeFields(
   EmbeddedKeyQuerySchema,
   {
@@ -20,6 +20,8 @@ const embeddedQuery = describeFields(
     request_type: "sale (the default) or auth, to capture later.",
     merch_ref_num: "The merchant's reference for the charge, kept on its transaction.",
     purchase_id: "The purchase the charge is for, kept on its transaction.",
+    compact:
+      "true: the form shows no merchant logo or heading (the heading stays for screen readers), for a page that has its own; false (the default): the form shows them.",
   },
   { extension: true },
 );
@@ -63,10 +65,10 @@ export const checkoutRoutes: ApiRoute[] = [
       tag: TAGS.embedded,
       summary: "Get a transient key for the embedded card form",
       description:
-        "A single-use key, valid 30 minutes, for framing /embedded/{transient_key} on one of the merchant's registered origins. The form posts a card token to the framing page; attach it with POST /vault/customer/{customer_id}/billing and {card_id}. With amt_tran (an extension), the form shows the amount and charges the card first; the token's message then carries the charge's pg_id and amt_tran.",
+        "A single-use key, valid 30 minutes, for framing /embedded/{transient_key} on one of the merchant's registered origins. The form posts a card token to the framing page; attach it with POST /vault/customer/{customer_id}/billing and {card_id}. With amt_tran (an extension), the form shows the amount and charges the card first; the token's message then carries the charge's pg_id and amt_tran. With compact=true (an extension), the form leaves out the logo and heading. The form posts its height to the framing page whenever it changes ({type: \"customer-vault:resize\", height}).",
       query: embeddedQuery,
       answer: { data: TransientKeyResponseSchema },
     },
-    async ({ actor, query }) => success(await createTransientKey(actor, { charge: query })),
+    async ({ actor, query }) => success(await createTransientKey(actor, { query })),
   ),
 ];

@@ -85,7 +85,7 @@ describe("the OpenAPI document", () => {
       "POST /webhook/{webhook_id}/secret",
     ]);
     expect((doc.components?.parameters?.IdempotencyKey as unknown as Record<string, unknown>)["x-vault-extension"]).toBe(true);
-    // The embedded key's charge: the reference's operation, with parameters of this vault's own.
+    // The embedded key's charge and look: the reference's operation, with parameters of this vault's own.
     const embedded = (doc.paths?.["/embedded"]?.get?.parameters ?? []) as unknown as { name: string; in: string; "x-vault-extension"?: boolean }[];
     expect(embedded.filter((p) => p["x-vault-extension"] === true).map((p) => `${p.in} ${p.name}`)).toEqual([
       "query amt_tran",
@@ -93,6 +93,7 @@ describe("the OpenAPI document", () => {
       "query request_type",
       "query merch_ref_num",
       "query purchase_id",
+      "query compact",
     ]);
   });
 

@@ -6,7 +6,8 @@ import { freeText } from "../validation/free-text";
 // A vault extension: the reference's key has no amount. The fields are the
 // payment link's, under the same names and lengths; the amount and currency
 // are checked by the gateway API's own rules (lib/payments/amount.ts), so a
-// query string's text is kept as it is here.
+// query string's text is kept as it is here. compact, also an extension,
+// drops the form's logo and heading for a page that has its own.
 
 export const EmbeddedKeyQuerySchema = z.object({
   amt_tran: z.string().optional(),
@@ -17,5 +18,9 @@ export const EmbeddedKeyQuerySchema = z.object({
   request_type: z.enum(["sale", "auth"], { error: "must be sale or auth" }).optional(),
   merch_ref_num: freeText(z.string().max(128, "must be at most 128 characters")).optional(),
   purchase_id: freeText(z.string().max(25, "must be at most 25 characters")).optional(),
+  compact: z
+    .enum(["true", "false"], { error: "must be true or false" })
+    .optional()
+    .transform((value) => value === "true"),
 });
 export type EmbeddedKeyQuery = z.infer<typeof EmbeddedKeyQuerySchema>;

@@ -27,13 +27,14 @@ export function hashTransientKey(key: string): string {
  * A single-use key for the embedded card form (GET /platform/embedded). The
  * key is a bearer credential for opening the form, so only its hash is kept.
  * forPortal: the merchant portal's own key (see lib/embedded/embedded-form.ts),
- * which only stores cards; charge: the API's query with amt_tran, which makes
- * the form charge the card (lib/embedded/key-charge.ts; a 400 naming the
- * field when refused, and nothing is stored).
+ * which only stores cards; query: the API's, where amt_tran makes the form
+ * charge the card (lib/embedded/key-charge.ts; a 400 naming the field when
+ * refused, and nothing is stored) and compact drops its logo and heading.
  */
-export async function createTransientKey(actor: Actor, options: { forPortal: true } | { charge?: EmbeddedKeyQuery } = {}): Promise<TransientKeyResponse> {
+export async function createTransientKey(actor: Actor, options: { forPortal: true } | { query?: EmbeddedKeyQuery } = {}): Promise<TransientKeyResponse> {
   const forPortal = "forPortal" in options && options.forPortal === true;
-  const charge = "charge" in options && options.charge ? keyChargeOf(options.charge) : null;
+  const query = "query" in options ? options.query : undefined;
+  const charge = query ? keyChargeOf(query) : null;
   const key = randomBytes(16).toString("hex");
   const createdAt = new Date();
   const expiresAt = new Date(createdAt.getTime() + TRANSIENT_KEY_TTL_MS);
@@ -46,6 +47,7 @@ export async function createTransientKey(actor: Actor, options: { forPortal: tru
         expiresAt,
         createdAt,
         forPortal,
+        compact: query?.compact === true,
         ...(charge
           ? {
               amountMinor: BigInt(charge.amountMinor),

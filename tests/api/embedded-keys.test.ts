@@ -26,6 +26,30 @@ describe("GET /platform/embedded", () => {
     expect(rows.every((r) => r.usedAt === null)).toBe(true);
   });
 
+  it("takes compact=true or false (an extension), kept with the key; without it a key is not compact", async () => {
+    const m = await newMerchant("Embedded Compact Keys");
+    const compactOf = async (query: string) => {
+      const r = await m.api.get(`/embedded${query}`);
+      expectStatus(r, 200, query);
+      // The answer says nothing of the look.
+      expect(r.body.data).not.toHaveProperty("compact");
+      return (await getDb().transientKey.findUniqueOrThrow({ where: { hash: hashTransientKey(r.body.data.transient_key) } })).compact;
+    };
+    expect(await compactOf("?compact=true")).toBe(true);
+    expect(await compactOf("?compact=false")).toBe(false);
+    expect(await compactOf("")).toBe(false);
+    expect(await compactOf("?compact=true&amt_tran=5")).toBe(true);
+  });
+
+  it.each(["yes", "1", "TRUE", "", "true,false"])("refuses compact=%s with a 400 naming compact, and makes no key", async (value) => {
+    const m = await newMerchant("Embedded Compact Bad");
+    const r = await m.api.get(`/embedded?${new URLSearchParams({ compact: value })}`);
+    expect(r.status, JSON.stringify(r.body)).toBe(400);
+    expect(r.body.code).toBe(6);
+    expect(r.body.data).toEqual({ compact: "must be true or false" });
+    expect(await getDb().transientKey.count({ where: { merchantId: BigInt(m.merchantId) } })).toBe(0);
+  });
+
   it("needs an API key", async () => {
     expect((await apiClient("cvk_wrong").get("/embedded")).status).toBe(401);
   });

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "TransientKey" ADD COLUMN     "compact" BOOLEAN NOT NULL DEFAULT false;

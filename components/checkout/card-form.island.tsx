@@ -1,11 +1,13 @@
 // The hosted card pages' only script (built by scripts/build-island.mjs with
 // react → preact/compat). On a form page it takes over the server-rendered
 // form, keeping whatever the customer typed before it loaded. On the
-// embedded form's result page it hands the card token to the page that
-// framed it: postMessage addressed to each of the merchant's registered
-// origins in turn, so only a parent on one of them receives it.
+// embedded form's pages, inside the merchant's frame, it posts the page's
+// height whenever it changes and, on the result page, the card token to the
+// page that framed it, addressed only to the merchant's registered origins
+// (embedded-parent.tsx).
 import { hydrateRoot } from "react-dom/client";
-import { CARD_FORM_PROPS_ID, CARD_FORM_ROOT_ID, CARD_TOKEN_ID, CardForm, type CardFormProps } from "./card-form";
+import { CARD_FORM_PROPS_ID, CARD_FORM_ROOT_ID, CardForm, type CardFormProps } from "./card-form";
+import { talkToParent } from "./embedded-parent";
 
 const root = document.getElementById(CARD_FORM_ROOT_ID);
 const props = document.getElementById(CARD_FORM_PROPS_ID)?.textContent;
@@ -20,8 +22,4 @@ if (root && props) {
   hydrateRoot(root, <CardForm {...(JSON.parse(props) as CardFormProps)} typed={typed} countries={countries} />);
 }
 
-const token = document.getElementById(CARD_TOKEN_ID)?.textContent;
-if (token && window.parent !== window) {
-  const { message, origins } = JSON.parse(token) as { message: unknown; origins: string[] };
-  for (const origin of origins) window.parent.postMessage(message, origin);
-}
+talkToParent();

@@ -22,8 +22,6 @@ import { DEFAULT_COUNTRY, hasPostalCode, postalCodeKind } from "@/lib/checkout/b
 
 export const CARD_FORM_ROOT_ID = "card-form";
 export const CARD_FORM_PROPS_ID = "card-form-props";
-/** The embedded form's result: the token message and the origins it may go to. */
-export const CARD_TOKEN_ID = "card-token";
 
 type FieldName = keyof HostedCardFormValues;
 type Field = { name: FieldName; label: string; autoComplete: string; numeric?: boolean; required?: boolean };

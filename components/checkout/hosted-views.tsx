@@ -13,7 +13,7 @@ export function IslandScript({ script, nonce }: { script: IslandScriptTag; nonce
   return <script src={script.src} integrity={script.integrity} nonce={nonce} defer />;
 }
 
-/** The card form, server-rendered, with the data its script takes it over with. */
+/** The card form, server-rendered, with the data its script takes it over with; `extra`: more data for the script (the embedded form's). */
 export function CardFormView(props: {
   nonce: string;
   branding: Branding;
@@ -23,9 +23,11 @@ export function CardFormView(props: {
   /** The country select's options (lib/checkout/countries.ts), rendered but not repeated in the page's data. */
   countries: [string, string][];
   script: IslandScriptTag;
+  compact?: boolean;
+  extra?: ReactNode;
 }) {
   return (
-    <HostedShell nonce={props.nonce} branding={props.branding} title={props.title}>
+    <HostedShell nonce={props.nonce} branding={props.branding} title={props.title} compact={props.compact}>
       {props.amount ? (
         <p className="mb-4 text-lg">
           Amount due to {props.branding.displayName}: <strong data-testid="amount-due">{props.amount}</strong>
@@ -35,16 +37,32 @@ export function CardFormView(props: {
         <CardForm {...props.form} countries={props.countries} />
       </div>
       <JsonData id={CARD_FORM_PROPS_ID} value={props.form} />
+      {props.extra}
       <IslandScript script={props.script} nonce={props.nonce} />
     </HostedShell>
   );
 }
 
-/** A page that cannot take a card (unknown, used, expired, locked), saying why. */
-export function UnusableView({ nonce, branding, title, children }: { nonce: string; branding: Branding | null; title: string; children: ReactNode }) {
+/** A page that cannot take a card (unknown, used, expired, locked), saying why; `extra`: what the page adds (the embedded form's script). */
+export function UnusableView({
+  nonce,
+  branding,
+  title,
+  compact,
+  extra,
+  children,
+}: {
+  nonce: string;
+  branding: Branding | null;
+  title: string;
+  compact?: boolean;
+  extra?: ReactNode;
+  children: ReactNode;
+}) {
   return (
-    <HostedShell nonce={nonce} branding={branding} title={title}>
+    <HostedShell nonce={nonce} branding={branding} title={title} compact={compact}>
       <p role="alert">{children}</p>
+      {extra}
     </HostedShell>
   );
 }

@@ -15,6 +15,8 @@ export type EmbeddedForm = {
   amount: string | null;
   /** Its charge's outcome is not known (the connector did not answer): the page asks not to pay again. */
   pending: boolean;
+  /** Made with compact=true: the page shows no logo or heading (the merchant's page has its own). */
+  compact: boolean;
 };
 
 export const TRANSIENT_KEY_PATTERN = /^[0-9a-f]{32}$/;
@@ -24,7 +26,7 @@ export async function getEmbeddedForm(transientKey: string, now = new Date()): P
   if (!TRANSIENT_KEY_PATTERN.test(transientKey)) return null;
   const row = await getDb().transientKey.findUnique({
     where: { hash: hashTransientKey(transientKey) },
-    select: { merchantId: true, expiresAt: true, usedAt: true, forPortal: true, amountMinor: true, currency: true, pgId: true },
+    select: { merchantId: true, expiresAt: true, usedAt: true, forPortal: true, amountMinor: true, currency: true, pgId: true, compact: true },
   });
   if (!row) return null;
   // Only a used key with a charge can be waiting on one; the transaction says whether it is.
@@ -49,5 +51,6 @@ export async function getEmbeddedForm(transientKey: string, now = new Date()): P
     usable: row.usedAt === null && row.expiresAt > now,
     amount: row.amountMinor !== null && row.currency !== null ? formatAmount(Number(row.amountMinor), row.currency) : null,
     pending: charge !== null && charge.merchantId === row.merchantId && charge.status === "F",
+    compact: row.compact,
   };
 }

@@ -5,8 +5,8 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { createTransientKey } from "@/lib/embedded/transient-key";
 import { futureExpiry, masked, newMerchant, uniqueCustomerId, uniqueVisa, type TestMerchant } from "../support/fixtures";
-import { expectStatus, runVaultCli } from "../support/security-suite";
-import { openPage, submitForm } from "../support/hosted-form";
+import { expectStatus, runVaultCli, serverLogContaining } from "../support/security-suite";
+import { openPage, parentData, submitForm } from "../support/hosted-form";
 
 const SHOP = "https://shop.example";
 
@@ -27,12 +27,12 @@ const card = (number = uniqueVisa()) => {
   return { card_number: number, exp_date: `${mmyy.slice(0, 2)}/${mmyy.slice(2)}`, cvv2: "123", billing_zip: "94402", cardholder_name: "Ada Lovelace" };
 };
 
-/** Submits the embedded form and reads the token message its result page carries for the script. */
+/** Submits the embedded form and reads the token message its result page carries for the script (with the origins it goes to), if any. */
 async function tokenFrom(path: string, fields: Record<string, string>) {
   const page = await openPage(path);
   const post = await submitForm(path, page.html, fields);
-  const data = /<script id="card-token" type="application\/json">([^<]*)<\/script>/.exec(post.html)?.[1];
-  return { post, token: data ? (JSON.parse(data) as { message: Record<string, string>; origins: string[] }) : null };
+  const data = parentData<Record<string, string>>(post.html);
+  return { post, token: data?.message ? { origins: data.origins, message: data.message } : null };
 }
 
 describe("the embedded card form", () => {
@@ -162,6 +162,81 @@ describe("the embedded card form", () => {
     const m = await embeddedMerchant("Embedded Shop Key", [SHOP]);
     const page = await openPage(`/embedded/${await transientKey(m)}`);
     expect(page.headers.get("content-security-policy")).toContain(`frame-ancestors ${SHOP};`);
+  });
+
+  it("tells its script the registered origins on every page, for the height it posts, and the token only once there is one", async () => {
+    const m = await embeddedMerchant("Embedded Parent");
+    const path = `/embedded/${await transientKey(m)}`;
+    const origins = ["http://localhost:4500", SHOP];
+    const form = await openPage(path);
+    expect(parentData(form.html)).toEqual({ origins });
+    const refused = await submitForm(path, form.html, card("4111111111111112"));
+    expect(parentData(refused.html)).toEqual({ origins });
+    const { token } = await tokenFrom(path, card());
+    expect(token?.origins).toEqual(origins);
+    // Used up: the page that says so still reports its height.
+    expect(parentData((await openPage(path)).html)).toEqual({ origins });
+    // Nobody to tell: no registered origin, an unknown key.
+    const none = await embeddedMerchant("Embedded Parent None", []);
+    expect(parentData((await openPage(`/embedded/${await transientKey(none)}`)).html)).toBeNull();
+    expect(parentData((await openPage(`/embedded/${"b".repeat(32)}`)).html)).toBeNull();
+  });
+
+  it("with a compact key, shows no logo or merchant name, and keeps its heading for screen readers only", async () => {
+    const m = await embeddedMerchant("Embedded Compact");
+    const compact = await m.api.get("/embedded?compact=true");
+    expectStatus(compact, 200, "compact key");
+    const path = `/embedded/${compact.body.data.transient_key}`;
+    const page = await openPage(path);
+    expect(page.html).not.toContain("<header");
+    expect(page.html).toContain('<h1 class="sr-only">Add your card</h1>');
+    expect(page.html).toMatch(/name="card_number"/);
+    // Still compact after a refused card.
+    const refused = await submitForm(path, page.html, card("4111111111111112"));
+    expect(refused.html).toContain('<h1 class="sr-only">Add your card</h1>');
+    expect(refused.html).not.toContain("<header");
+    // A key made without it shows both.
+    const plain = await openPage(`/embedded/${await transientKey(m)}`);
+    expect(plain.html).toContain("Embedded Compact</p></header>");
+    expect(plain.html).toMatch(/<h1 class="[^"]*text-2xl[^"]*">Add your card<\/h1>/);
+  });
+
+  it("opened as a page of its own, says it belongs on the shop's site and leaves the key usable", async () => {
+    const m = await embeddedMerchant("Embedded Top Level");
+    const path = `/embedded/${await transientKey(m)}`;
+    const alone = await openPage(path, { "sec-fetch-dest": "document" });
+    expect(alone.status).toBe(200);
+    expect(alone.html).toContain("This card form belongs on Embedded Top Level&#x27;s site");
+    expect(alone.html).not.toMatch(/name="card_number"/);
+    expect(parentData(alone.html)).toBeNull();
+    expect(alone.headers.get("content-security-policy")).toContain(`frame-ancestors http://localhost:4500 ${SHOP}`);
+    // In the shop's frame, the same key shows the form.
+    const framed = await openPage(path, { "sec-fetch-dest": "iframe", referer: `${SHOP}/checkout` });
+    expect(framed.html).toMatch(/name="card_number"/);
+  });
+
+  it("logs one warning naming an unregistered origin that frames it, without the key or the framing page's path", async () => {
+    const m = await embeddedMerchant("Embedded Unregistered");
+    const key = await transientKey(m);
+    const path = `/embedded/${key}`;
+    const elsewhere = `https://elsewhere-${m.merchantId}.example`;
+    // A registered origin, a page of its own, and the form's own post: nothing to say.
+    await openPage(path, { "sec-fetch-dest": "iframe", referer: `${SHOP}/pay` });
+    await openPage(path, { "sec-fetch-dest": "document", referer: `${elsewhere}/` });
+    const framed = await openPage(path, { "sec-fetch-dest": "iframe", referer: `${elsewhere}/checkout?order=ORD-991` });
+    // The browser shows its own error page instead (frame-ancestors); the vault still answers the page.
+    expect(framed.status).toBe(200);
+    const log = await serverLogContaining([elsewhere]);
+    const lines = log
+      .split("\n")
+      .filter((line) => line.includes("embedded form framed by"))
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .filter((line) => line.merchantId === m.merchantId);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ level: "warn", origin: elsewhere, merchantId: m.merchantId });
+    expect(lines[0]!.msg).toContain(`embedded form framed by ${elsewhere}, which merchant ${m.merchantId} has not registered`);
+    expect(JSON.stringify(lines[0])).not.toContain(key);
+    expect(JSON.stringify(lines[0])).not.toContain("ORD-991");
   });
 
   it("shows errors beside the fields and makes no token for a bad card", async () => {

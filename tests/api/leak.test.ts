@@ -19,7 +19,7 @@ import { cardAad } from "@/lib/vault/prepare-card";
 import { payWithEmbeddedForm } from "@/lib/embedded/pay-with-embedded-form";
 import type { ApiResponse } from "../support/api-client";
 import { futureExpiry, uniqueCustomerId, masked, newMerchant, type TestMerchant } from "../support/fixtures";
-import { openPage, submitForm } from "../support/hosted-form";
+import { openPage, parentData, submitForm } from "../support/hosted-form";
 import { enrolMerchant } from "../support/account-updater-api";
 import { insertSubscription } from "../support/subscriptions";
 import { databaseSnapshot, expectStatus, runVaultCli, serverLogContaining } from "../support/security-suite";
@@ -277,14 +277,14 @@ describe("no card number or CVV leaks", () => {
       billing_zip: "94402",
       cardholder_name: "Leak Embedded",
     });
-    const tokenMessage = /<script id="card-token" type="application\/json">([^<]*)<\/script>/.exec(embeddedPost.html)?.[1];
+    const tokenMessage = parentData<{ pg_id: string }>(embeddedPost.html)?.message;
     expect(tokenMessage, "the embedded form's token message").toBeDefined();
     for (const html of [embeddedPage.html, embeddedPost.html]) {
       for (const form of forms(embeddedPaid)) expect(html).not.toContain(form);
       // Standing alone, not inside a hex id: the page's transient key is random hex, and "039" turns up in one about once in 150 runs.
       expect(html).not.toMatch(/(?<![0-9a-f])039(?![0-9a-f])/);
     }
-    const embeddedPgId = (JSON.parse(tokenMessage!) as { message: { pg_id: string } }).message.pg_id;
+    const embeddedPgId = tokenMessage!.pg_id;
     await call(m.api.get(`/transaction/${embeddedPgId}`), 200, "embedded charge's transaction");
     const declineKey = await call(m.api.get("/embedded?amt_tran=9.51"), 200, "embedded key with a declining charge");
     const declined = await payWithEmbeddedForm(

@@ -23,12 +23,19 @@ export function hiddenFields(html: string): [string, string][] {
   return [...html.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?\/>/g)].map((m) => [decode(m[1]!), decode(m[2] ?? "")]);
 }
 
-export async function openPage(path: string): Promise<OpenedPage> {
+/** Opens the page as a browser would; `headers`: what that browser adds (Fetch Metadata, a Referer). */
+export async function openPage(path: string, headers: Record<string, string> = {}): Promise<OpenedPage> {
   const cookie = jar.get(path);
-  const response = await fetch(`${inject("baseUrl")}${path}`, { redirect: "manual", headers: cookie ? { cookie } : {} });
+  const response = await fetch(`${inject("baseUrl")}${path}`, { redirect: "manual", headers: { ...headers, ...(cookie ? { cookie } : {}) } });
   const setCookie = response.headers.get("set-cookie");
   if (setCookie) jar.set(path, setCookie.split(";")[0]!);
   return { status: response.status, location: response.headers.get("location"), html: await response.text(), headers: response.headers, setCookie };
+}
+
+/** What an embedded page tells its script about the framing page (components/checkout/embedded-parent.tsx): the origins it posts to, and the card token's message once there is one. */
+export function parentData<M = Record<string, unknown>>(html: string): { origins: string[]; message?: M } | null {
+  const data = /<script id="embedded-parent" type="application\/json">([^<]*)<\/script>/.exec(html)?.[1];
+  return data ? (JSON.parse(data) as { origins: string[]; message?: M }) : null;
 }
 
 export type PostOptions = {

@@ -112,4 +112,4 @@ export async function expectNoFieldError(page: Page, label: keyof typeof LABELS)
 }
 
 /** The summary announced on submit (role="alert"), with some text in it. */
-export const errorSummary = (page: Page): Locator => page.getByRole("alert").filter({ hasText: /\w/ }).first();
+export const errorSummary = (page: FormSurface): Locator => page.getByRole("alert").filter({ hasText: /\w/ }).first();

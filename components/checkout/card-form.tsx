@@ -67,7 +67,7 @@ function hintFor(name: FieldName, codeLength: 3 | 4): string | null {
 }
 
 const INPUT_CLASS =
-  "min-h-11 w-full rounded-md border border-gray-500 bg-white px-3 py-2 text-base aria-[invalid=true]:border-red-700 focus-visible:outline-3 focus-visible:outline-offset-1 focus-visible:outline-brand";
+  "min-h-11 w-full rounded-md border border-line bg-field px-3 py-2 text-base aria-[invalid=true]:border-danger focus-visible:outline-3 focus-visible:outline-offset-1 focus-visible:outline-brand";
 
 export function CardForm({
   action,
@@ -158,18 +158,18 @@ export function CardForm({
             {...watched(field.name)}
           />
           {field.name === "card_number" ? (
-            <span aria-live="polite" className="pointer-events-none absolute inset-y-0 right-3 flex items-center text-sm font-medium text-gray-700">
+            <span aria-live="polite" className="pointer-events-none absolute inset-y-0 right-3 flex items-center text-sm font-medium text-muted">
               {brand ?? ""}
             </span>
           ) : null}
         </div>
         {hint ? (
-          <span id={`${field.name}-hint`} className="text-sm text-gray-600">
+          <span id={`${field.name}-hint`} className="text-sm text-muted">
             {hint}
           </span>
         ) : null}
         {error ? (
-          <span id={`${field.name}-error`} className="text-sm text-red-700">
+          <span id={`${field.name}-error`} className="text-sm text-danger">
             {error}
           </span>
         ) : null}
@@ -190,7 +190,7 @@ export function CardForm({
             role="alert"
             tabIndex={-1}
             autoFocus={fromServer}
-            className="rounded-md border-2 border-red-700 px-3 py-2 focus-visible:outline-3 focus-visible:outline-brand"
+            className="rounded-md border-2 border-danger px-3 py-2 focus-visible:outline-3 focus-visible:outline-brand"
           >
             <p className="my-1">
               {formProblem ?? (problems.length === 1 ? "Please check the field marked below." : `Please check the ${problems.length} fields marked below.`)}
@@ -228,7 +228,7 @@ export function CardForm({
               ))}
             </select>
             {countryError ? (
-              <span id="country-error" className="text-sm text-red-700">
+              <span id="country-error" className="text-sm text-danger">
                 {countryError}
               </span>
             ) : null}
@@ -251,7 +251,7 @@ export function CardForm({
         <button
           type="submit"
           disabled={sending}
-          className="min-h-11 cursor-pointer rounded-md bg-brand px-4 py-2 font-semibold text-white focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-brand disabled:opacity-70"
+          className="min-h-11 cursor-pointer rounded-md border-2 border-brand bg-brand-fill px-4 py-2 font-semibold text-on-brand focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-brand disabled:opacity-70"
         >
           {sending ? sendingLabel : submitLabel}
         </button>

@@ -149,7 +149,7 @@ export async function countFailure(tx: Tx, actor: Actor, checkout: CheckoutForCa
 }
 
 /** Whether the session that spent the link is this one (a double submit). */
-export function spentBy(checkout: CheckoutForCapture, session: string | null): boolean {
+export function spentBy(checkout: Pick<CheckoutForCapture, "spentBySession" | "resultCardId">, session: string | null): boolean {
   if (!session || !checkout.spentBySession || !checkout.resultCardId) return false;
   return constantTimeEqual(checkout.spentBySession, session);
 }

@@ -60,7 +60,7 @@ export async function payCheckout(checkoutId: string, input: AddBillingCardInput
   const { formToken, ...origin } = from;
   const session = formToken ? formTokenHash(formToken) : null;
   const reservation = await writeTransaction((tx) => reserve(tx, checkoutId, input, origin, session, rejected));
-  if (reservation.kind === "replay") return paid(reservation.checkout, await paymentOf(reservation.checkout.id));
+  if (reservation.kind === "replay") return { kind: "paid", redirectUrl: await paidLinkRedirect(reservation.checkout) };
   if (reservation.kind === "unusable") return unusable(reservation);
   if (reservation.kind !== "reserved") return reservation;
 
@@ -147,8 +147,13 @@ async function paymentOf(checkoutId: string): Promise<{ pgId: string; approvedMi
   return row ? { pgId: row.pgId, approvedMinor: Number(row.approvedMinor) } : null;
 }
 
+/** A paid link's success redirect, signed now, for the session that paid it: its re-post, or its way back from the done page. */
+export async function paidLinkRedirect(checkout: CheckoutForCapture): Promise<string | null> {
+  return (await paid(checkout, await paymentOf(checkout.id))).redirectUrl;
+}
+
 /** A paid link's redirect: success_url with the card, the payment's pg_id and amount, signed. */
-async function paid(checkout: CheckoutForCapture, payment: { pgId: string; approvedMinor: number } | null): Promise<PaymentResult> {
+async function paid(checkout: CheckoutForCapture, payment: { pgId: string; approvedMinor: number } | null): Promise<Extract<PaymentResult, { kind: "paid" }>> {
   const { successUrl, resultCardId } = checkout;
   if (!successUrl) return { kind: "paid", redirectUrl: null };
   const added: Record<string, string> = payment ? { pg_id: payment.pgId, amt_tran: String(majorUnitsIn(payment.approvedMinor, checkout.currency)) } : {};

@@ -1,0 +1,22 @@
+import "#server-only";
+import { getDb } from "../db/client";
+import { readCheckoutForCapture } from "./capture-reads";
+import { spentBy } from "./capture-card";
+import { isPaymentLink } from "./checkout-row";
+import { formTokenHash } from "./checkout-session";
+import { paidLinkRedirect } from "./pay-checkout";
+import { successRedirect } from "./signed-redirects";
+
+/**
+ * The done page's "Back to the merchant": the link's success redirect,
+ * signed now (so its timestamp is fresh when the customer clicks), as the
+ * session that spent the link gets it on a re-post. Null for anyone else,
+ * and for a link without a success_url.
+ */
+export async function merchantReturnUrl(checkoutId: string, formToken: string | null): Promise<string | null> {
+  const checkout = await readCheckoutForCapture(getDb(), checkoutId, false);
+  if (!checkout || checkout.state !== "spent" || !formToken || !spentBy(checkout, formTokenHash(formToken))) return null;
+  const { successUrl, resultCardId } = checkout;
+  if (!successUrl || !resultCardId) return null;
+  return isPaymentLink(checkout) ? paidLinkRedirect(checkout) : successRedirect({ ...checkout, successUrl }, resultCardId);
+}

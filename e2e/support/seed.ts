@@ -48,3 +48,11 @@ export async function seedUser(vault: VaultInfo, role: string, merchantId: numbe
   const made = await createUser({ merchantId: BigInt(merchantId), email, role, password, actor: SEED_ACTOR });
   return { userId: made.userId, email, password, role };
 }
+
+/** A new merchant (as seedMerchant) whose hosted pages show `displayName` in `primaryColor` (`merchant brand`). */
+export async function seedBrandedMerchant(vault: VaultInfo, branding: { displayName: string; primaryColor: string }): Promise<SeededMerchant> {
+  const made = await seedMerchant(vault, branding.displayName);
+  const { setBranding } = await import("@/lib/merchants/branding");
+  await setBranding({ merchantId: BigInt(made.merchant_id), actor: SEED_ACTOR }, branding);
+  return made;
+}

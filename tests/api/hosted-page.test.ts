@@ -6,10 +6,10 @@ import { join } from "node:path";
 import { describe, expect, inject, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { redirectSignature } from "@/lib/checkout/redirect-signature";
-import { contrastRatio } from "@/lib/merchants/brand-color";
+import { contrastRatio, LIGHT_PAGE } from "@/lib/merchants/brand-color";
 import { futureExpiry, masked, newMerchant, uniqueCustomerId, uniqueVisa, type TestMerchant } from "../support/fixtures";
 import { expectStatus, runVaultCli } from "../support/security-suite";
-import { openPage, submitForm } from "../support/hosted-form";
+import { openPage, submitForm, type OpenedPage } from "../support/hosted-form";
 
 /** A 1×1 PNG. */
 const TINY_PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64");
@@ -27,14 +27,18 @@ const expiry = () => {
 };
 
 describe("the hosted card page", () => {
-  it("darkens a merchant colour white text would fail on, and keeps the name", async () => {
+  it("keeps a light merchant colour on the button with near-black text, and shades it where it is drawn on the light and the dark page", async () => {
     const m = await newMerchant("Pale Brand");
     await runVaultCli(["merchant", "brand", "--merchant", String(m.merchantId), "--color", "#ffd700"]);
     const page = await openPage((await newLink(m)).path);
-    const shown = /--brand:(#[0-9a-f]{6})/.exec(page.html)?.[1];
-    expect(shown).toBeDefined();
-    expect(shown).not.toBe("#ffd700");
-    expect(contrastRatio(shown!, "#ffffff")).toBeGreaterThanOrEqual(4.5);
+    const style = /<style nonce="[^"]+">([^<]*)<\/style>/.exec(page.html)?.[1] ?? "";
+    const [light, dark] = style.split("@media (prefers-color-scheme:dark)");
+    expect(light).toContain("--brand-fill:#ffd700;--on-brand:#111827");
+    const onLight = /--brand:(#[0-9a-f]{6})/.exec(light!)?.[1];
+    expect(onLight).not.toBe("#ffd700");
+    expect(contrastRatio(onLight!, LIGHT_PAGE)).toBeGreaterThanOrEqual(4.5);
+    // Gold is light enough for the dark page as it is.
+    expect(dark).toContain("--brand:#ffd700");
   });
 
   it("links the padlock icon from public/, which the vault serves as SVG", async () => {
@@ -143,5 +147,77 @@ describe("the hosted card page", () => {
     expect(post.location).toBe(path);
     expect((await openPage(path)).html).toContain("expired");
     expect((await m.api.get(`/vault/customer/${customerId}`)).body.data.billing_cards).toEqual([]);
+  });
+});
+
+describe("the done page", () => {
+  const card = () => ({ card_number: uniqueVisa(), exp_date: expiry(), cvv2: "123", billing_zip: "94402" });
+  /** The page as a browser without the link's session opens it (another browser, or another link's session). */
+  const openWithout = async (path: string, cookie?: string) => {
+    const response = await fetch(`${inject("baseUrl")}${path}`, { redirect: "manual", headers: cookie ? { cookie } : {} });
+    return { status: response.status, location: response.headers.get("location"), html: await response.text() };
+  };
+  const sessionOf = (page: OpenedPage) => page.setCookie!.split(";")[0]!;
+
+  it("shows the browser that saved the card its brand and last four digits in the merchant's name, and no one else anything", async () => {
+    const m = await newMerchant("Done Shop");
+    await runVaultCli(["merchant", "brand", "--merchant", String(m.merchantId), "--name", "Done & Dusted"]);
+    const link = await newLink(m);
+    const page = await openPage(link.path);
+    const fields = card();
+    const post = await submitForm(link.path, page.html, fields);
+    expect(post.location).toBe(`${link.path}/done`);
+
+    const done = await openPage(`${link.path}/done`);
+    expect(done.status).toBe(200);
+    expect(done.headers.get("cache-control")).toBe("no-store");
+    expect(done.html).toContain(`Visa ending ${fields.card_number.slice(-4)} saved.`);
+    expect(done.html).toContain("Card details are encrypted by Done &amp; Dusted&#x27;s card vault.");
+    expect(done.html).not.toContain("Back to");
+    // Brand and last four only: not the first six, nor the ids the merchant gets.
+    const cardId = (await m.api.get(`/checkout/${link.checkoutId}`)).body.data.card_id as string;
+    for (const secret of [fields.card_number.slice(0, 6), cardId, link.customerId]) expect(done.html).not.toContain(secret);
+
+    // Without the session, or with another link's (of another merchant), it is the link's own page.
+    const other = await newLink(await newMerchant("Done Elsewhere"));
+    const otherSession = sessionOf(await openPage(other.path));
+    for (const cookie of [undefined, otherSession]) {
+      const answer = await openWithout(`${link.path}/done`, cookie);
+      expect(answer.status).toBe(303);
+      expect(answer.location).toBe(link.path);
+      const back = await openWithout(`${link.path}/back`, cookie);
+      expect(back.location).toBe(link.path);
+    }
+    // A link that is not spent has no done page, even for its own session.
+    expect((await openPage(`${other.path}/done`)).location).toBe(other.path);
+  });
+
+  it("says what a payment link was paid, and with which card", async () => {
+    const m = await newMerchant("Done Payments");
+    const r = await m.api.post("/checkout", { customer_id: uniqueCustomerId("W"), customer_first_name: "Ada", amt_tran: 12.34 });
+    expectStatus(r, 200, "create payment link");
+    const path = `/checkout/${r.body.data.checkout_id}`;
+    const fields = card();
+    expect((await submitForm(path, (await openPage(path)).html, fields)).location).toBe(`${path}/done`);
+    const done = await openPage(`${path}/done`);
+    expect(done.html).toContain("Payment made");
+    expect(done.html).toContain(`$12.34 paid with Visa ending ${fields.card_number.slice(-4)}.`);
+  });
+
+  it("with a success_url, goes back to the merchant with the success redirect signed at the click, for the session that spent the link", async () => {
+    const m = await newMerchant("Done Return");
+    const link = await newLink(m, { success_url: "https://shop.example/thanks?order=8" });
+    const post = await submitForm(link.path, (await openPage(link.path)).html, card());
+    const first = new URL(post.location!).searchParams;
+
+    const done = await openPage(`${link.path}/done`);
+    expect(done.html).toContain(`href="${link.path}/back"`);
+    expect(done.html).toContain("Back to Done Return");
+    const back = await openPage(`${link.path}/back`);
+    expect(back.status).toBe(303);
+    const again = new URL(back.location!);
+    expect(`${again.origin}${again.pathname}`).toBe("https://shop.example/thanks");
+    expect(again.searchParams.get("signature")).toBe(redirectSignature(again.searchParams, m.signingSecret));
+    for (const name of ["order", "checkout_id", "customer_id", "card_id"]) expect(again.searchParams.get(name)).toBe(first.get(name));
   });
 });

@@ -2,7 +2,7 @@
 // the form's hidden fields from the HTML, post them back as a plain
 // (urlencoded) form with the customer's fields, and look at the answer
 // without following it. Like a browser, it keeps the session cookie each page sets and sends it
-// back to that page's path.
+// back to that page's path and the paths under it.
 import { inject } from "vitest";
 
 export type FormPost = { status: number; location: string | null; html: string };
@@ -23,9 +23,15 @@ export function hiddenFields(html: string): [string, string][] {
   return [...html.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?\/>/g)].map((m) => [decode(m[1]!), decode(m[2] ?? "")]);
 }
 
+/** The cookie a browser sends to `path`: the one set for it, or for the page it is under (/checkout/{id} for /checkout/{id}/done). */
+function cookieFor(path: string): string | undefined {
+  const under = [...jar.keys()].filter((p) => path === p || path.startsWith(`${p}/`)).sort((a, b) => b.length - a.length)[0];
+  return under === undefined ? undefined : jar.get(under);
+}
+
 /** Opens the page as a browser would; `headers`: what that browser adds (Fetch Metadata, a Referer). */
 export async function openPage(path: string, headers: Record<string, string> = {}): Promise<OpenedPage> {
-  const cookie = jar.get(path);
+  const cookie = cookieFor(path);
   const response = await fetch(`${inject("baseUrl")}${path}`, { redirect: "manual", headers: { ...headers, ...(cookie ? { cookie } : {}) } });
   const setCookie = response.headers.get("set-cookie");
   if (setCookie) jar.set(path, setCookie.split(";")[0]!);

@@ -45,13 +45,13 @@ export default function DonePage({ nonce, receipt }: Props) {
             href={`/checkout/${receipt.checkoutId}/back`}
             className="inline-flex min-h-11 items-center rounded-md border-2 border-brand bg-brand-fill px-4 py-2 font-semibold text-on-brand no-underline focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-brand"
           >
-            Back to {merchant}
+            {`Back to ${merchant}`}
           </a>
         </p>
       ) : (
         <p>You can close this page.</p>
       )}
-      <p className="mt-10 text-sm text-muted">Card details are encrypted by {merchant}&apos;s card vault.</p>
+      <p className="mt-10 text-sm text-muted">{`Card details are encrypted by ${merchant}'s card vault.`}</p>
     </HostedShell>
   );
 }

@@ -108,8 +108,12 @@ test("saved branding (name, logo, colour) is what the hosted page of the merchan
   await expect(page.locator("header")).toContainText("Juniper & Co");
   await expect(page).toHaveTitle("Add your card · Juniper & Co");
   await expect(page.locator("header img")).toHaveAttribute("src", `data:image/png;base64,${PNG.toString("base64")}`);
-  // The page uses the colour adjusted for contrast, the one the portal announced.
-  expect(await background(saveButton(page))).toBe(rgb(adjusted));
+  // The button keeps the colour itself, with near-black text on it; where the
+  // colour is drawn on the white page (the focus ring) it is the adjusted one the portal announced.
+  expect(await background(saveButton(page))).toBe(rgb("#ffd700"));
+  expect(await saveButton(page).evaluate((el) => getComputedStyle(el).color)).toBe(rgb("#111827"));
+  await page.getByLabel("Card number").focus();
+  expect(await page.getByLabel("Card number").evaluate((el) => getComputedStyle(el).outlineColor)).toBe(rgb(adjusted));
 
   // Removing the logo and the colour: back to none and the default blue.
   await page.goto(`${vault.baseUrl}/portal/settings/branding`);

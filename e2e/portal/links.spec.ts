@@ -190,7 +190,7 @@ test("staff filter links by state and cancel an open one after a confirmation; i
   // The customer's page: no form, and a plain word that the link cannot be used.
   const customer = await (await browser.newContext()).newPage();
   await customer.goto(link);
-  await expect(customer.getByText("This link has expired. Ask the shop for a new one.")).toBeVisible();
+  await expect(customer.getByText("The shop has cancelled this link. Ask the shop for a new one.")).toBeVisible();
   await expect(customer.getByLabel("Card number")).toHaveCount(0);
   await customer.context().close();
 });

@@ -3,7 +3,6 @@ import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import {
   ADDRESS_FIELDS,
-  brandOf,
   HostedCardFormSchema,
   REDISPLAYED_FIELDS,
   securityCodeLength,
@@ -12,12 +11,16 @@ import {
 } from "@/lib/checkout/form-schemas";
 import type { CardFormState } from "@/lib/checkout/submit-card-form";
 import { DEFAULT_COUNTRY, hasPostalCode, postalCodeKind } from "@/lib/checkout/billing-country";
+import { cardBrandOf } from "@/lib/checkout/card-brand";
+import { brandIconsPadding, brandsShown, CardBrandIcons } from "./card-brand-icons";
+import { formattingAsTyped } from "./format-as-typed-field";
 
 // The hosted card form. The server renders it with React; in the browser a
 // small script (card-form.island.tsx, built on preact/compat to stay inside
 // the page's JavaScript budget, docs/decisions/006) takes it over: the same
-// zod schema as the server checks fields as they are left, the brand shows
-// as the number is typed, and a valid form is then posted as a plain form.
+// zod schema as the server checks fields as they are left, the number and
+// expiry are formatted and the brand's mark shows as they are typed
+// (docs/decisions/020), and a valid form is then posted as a plain form.
 // Without JavaScript the form posts as it is and the server answers.
 
 export const CARD_FORM_ROOT_ID = "card-form";
@@ -107,7 +110,8 @@ export function CardForm({
   };
   const cardNumber = watch("card_number") ?? "";
   const country = watch("country") || DEFAULT_COUNTRY;
-  const brand = brandOf(cardNumber);
+  const brand = cardBrandOf(cardNumber);
+  const brandIcons = brandsShown(brand, cardNumber);
   // The hint follows the number typed; after a round trip that cleared the number, the one sent.
   const codeLength = cardNumber.trim() ? securityCodeLength(cardNumber) : (state.codeLength ?? 3);
   const locked = state.retryAfterSeconds !== undefined;
@@ -126,8 +130,9 @@ export function CardForm({
     setSending(true);
     formRef.current?.submit();
   };
+  const registerField = formattingAsTyped(register);
   const watched = (name: FieldName) =>
-    register(name, {
+    registerField(name, {
       onChange: (event: { target: HTMLInputElement | HTMLSelectElement }) => {
         forget(name);
         checkWhenChanged(name, event.target.value);
@@ -154,14 +159,10 @@ export function CardForm({
             defaultValue={(REDISPLAYED_FIELDS as readonly string[]).includes(field.name) ? (state.values[field.name] ?? "") : ""}
             aria-invalid={error ? true : undefined}
             aria-describedby={described || undefined}
-            className={INPUT_CLASS}
+            className={field.name === "card_number" ? `${INPUT_CLASS} ${brandIconsPadding(brandIcons.length)}` : INPUT_CLASS}
             {...watched(field.name)}
           />
-          {field.name === "card_number" ? (
-            <span aria-live="polite" className="pointer-events-none absolute inset-y-0 right-3 flex items-center text-sm font-medium text-muted">
-              {brand ?? ""}
-            </span>
-          ) : null}
+          {field.name === "card_number" ? <CardBrandIcons brand={brand} shown={brandIcons} /> : null}
         </div>
         {hint ? (
           <span id={`${field.name}-hint`} className="text-sm text-muted">

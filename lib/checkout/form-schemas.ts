@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { CARD_BRAND_NAMES, cardTypeFromPrefix, type CardType } from "../cards/card-type";
+import { cardTypeFromPrefix, type CardType } from "../cards/card-type";
 import { validateCardNumber } from "../cards/card-number";
 import { expDateProblem, normalizeExpiryInput } from "../cards/expiry";
 import { CARD_NUMBER_MESSAGE, freeTextProblem } from "../validation/free-text";
@@ -25,12 +25,6 @@ function typeOf(cardNumber: string): CardType | null {
   const digits = cardNumber.replace(/[\s-]/g, "");
   if (!/^\d{1,19}$/.test(digits)) return null;
   return cardTypeFromPrefix(digits.slice(0, 6));
-}
-
-/** The brand a partly typed number belongs to, by name, or null while it is unclear. */
-export function brandOf(cardNumber: string): string | null {
-  const type = typeOf(cardNumber);
-  return type ? CARD_BRAND_NAMES[type] : null;
 }
 
 /** How many digits the security code has for the number typed so far. */

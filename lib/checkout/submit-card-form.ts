@@ -5,7 +5,8 @@ import { normalizeCardNumber } from "../cards/card-number";
 import { normalizeExpiryInput } from "../cards/expiry";
 import { DEFAULT_COUNTRY, hasPostalCode } from "./billing-country";
 import { billingCountryFields, isCountryCode } from "./countries";
-import { brandOf, CARD_FIELDS, HostedCardFormSchema, securityCodeLength, REDISPLAYED_FIELDS, type HostedCardForm } from "./form-schemas";
+import { cardBrandOf } from "./card-brand";
+import { CARD_FIELDS, HostedCardFormSchema, securityCodeLength, REDISPLAYED_FIELDS, type HostedCardForm } from "./form-schemas";
 
 /** What the card form shows: messages by field ("form" for the whole form) and what to fill in again. */
 export type CardFormState = {
@@ -53,7 +54,7 @@ export async function submitCardForm<T>(
   const values = Object.fromEntries(REDISPLAYED_FIELDS.map((name) => [name, raw[name] ?? ""]));
   const number = raw.card_number?.trim() ?? "";
   const cleared = number !== "" || Boolean(raw.cvv2?.trim());
-  const shown = { values, ...(cleared ? { cleared } : {}), ...(brandOf(number) ? { codeLength: securityCodeLength(number) } : {}) };
+  const shown = { values, ...(cleared ? { cleared } : {}), ...(cardBrandOf(number) ? { codeLength: securityCodeLength(number) } : {}) };
   const parsed = HostedCardFormSchema.safeParse(raw);
   let errors: Record<string, string> = {};
   if (parsed.success && parsed.data.country && !isCountryCode(parsed.data.country)) errors.country = "Choose your country from the list";

@@ -27,11 +27,12 @@ const countDigits = (text: string) => digitsIn(text).length;
 
 /**
  * Drops `excess` digits: those just before the caret first (what was just
- * typed or pasted, so a full field ignores more), then from the end.
+ * typed or pasted, so a full field ignores more), then from the end; none
+ * before `keep` (the expiry's month when the year is too long).
  */
-function dropExcess(digits: string, caret: number, excess: number): { digits: string; caret: number } {
+function dropExcess(digits: string, caret: number, excess: number, keep = 0): { digits: string; caret: number } {
   if (excess <= 0) return { digits, caret };
-  const from = Math.max(0, caret - excess);
+  const from = Math.min(caret, Math.max(keep, caret - excess));
   const kept = digits.slice(0, from) + digits.slice(caret);
   return { digits: kept.slice(0, kept.length - (excess - (caret - from))), caret: from };
 }
@@ -75,6 +76,9 @@ export function formatCardNumber(edit: Edit): Edit {
   return place(pieces(kept.digits, groupsFor(kept.digits), " "), kept.caret);
 }
 
+/** Years are two digits, or four from 2000. */
+const longestYear = (year: string) => (year.startsWith("20") && year.length > 2 ? 4 : 2);
+
 /**
  * The expiry as MM/YY (or MM/YYYY when the year is typed in full, which the
  * server accepts too): "/" after the month, "2" becomes "02/". While
@@ -90,10 +94,12 @@ export function formatExpiry(edit: Edit, kind: EditKind = "insert"): Edit {
   const beforeSlash = slash >= 0 ? countDigits(edit.value.slice(0, slash)) : 3;
   const monthLength = beforeSlash <= 2 ? beforeSlash : typed[0]! >= "2" ? 1 : 2;
   const padded = inserting && monthLength === 1 && typed[0] !== "0";
-  // Years are two digits, or four from 2000.
   const year = typed.slice(monthLength);
-  const longestYear = year.startsWith("20") && year.length > 2 ? 4 : 2;
-  const { digits, caret } = dropExcess(typed, countDigits(edit.value.slice(0, edit.caret)), year.length - longestYear);
+  const kept = dropExcess(typed, countDigits(edit.value.slice(0, edit.caret)), year.length - longestYear(year), monthLength);
+  // What was dropped may have changed how the year starts, and so how long it may be.
+  const keptYear = kept.digits.slice(monthLength);
+  const digits = kept.digits.slice(0, monthLength + Math.min(keptYear.length, longestYear(keptYear)));
+  const caret = Math.min(kept.caret, digits.length);
 
   const month = Math.min(monthLength, digits.length);
   const formatted: Piece[] = padded ? [{ char: "0", digit: null }] : [];

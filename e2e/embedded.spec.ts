@@ -203,7 +203,7 @@ test("a compact key's form has no logo or merchant name, keeps its heading for s
     frameUrl = `${vault.baseUrl}/embedded/${(await api.get("/embedded")).body.data.transient_key}`;
     await page.goto(shop.url);
     let frame = await vaultFrame(page);
-    await expect(frame.locator("img")).toHaveCount(1);
+    await expect(frame.locator("header img"), "the logo").toHaveCount(1);
     await expect(frame.getByText("Compact Shop")).toBeVisible();
     expect((await frame.getByRole("heading", { level: 1, name: "Add your card" }).boundingBox())!.height).toBeGreaterThan(10);
 
@@ -211,7 +211,7 @@ test("a compact key's form has no logo or merchant name, keeps its heading for s
     await page.goto(shop.url);
     frame = await vaultFrame(page);
     await expect(saveButton(frame)).toBeVisible();
-    await expect(frame.locator("img")).toHaveCount(0);
+    await expect(frame.locator("header img"), "no logo").toHaveCount(0);
     await expect(frame.getByText("Compact Shop")).toHaveCount(0);
     const heading = frame.getByRole("heading", { level: 1, name: "Add your card" });
     await expect(heading).toHaveCount(1);

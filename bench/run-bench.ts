@@ -25,8 +25,9 @@
 //                        the link (bench/check-payment-submit.ts)
 // Then, on the first database's product, the hosted page in Chromium (its
 // Largest Contentful Paint and the scripts it loads, bench/page-load.ts), the
-// server's memory, and the hosted script's gzipped size against the 80 KB
-// budget. Then webhook deliveries per second with real worker processes
+// server's memory, the page with JavaScript off, and the hosted script's
+// gzipped size with its brand marks, each against its budget (issue 19).
+// Then webhook deliveries per second with real worker processes
 // (bench/webhook-deliveries.ts), and the billing run: 10,000 subscriptions
 // due on one day charged by real worker processes (bench/billing-run.ts),
 // and the Account Updater's monthly harvest: 100,000 eligible cards chosen,

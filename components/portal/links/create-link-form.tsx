@@ -9,7 +9,7 @@ import { AmountTextSchema } from "@/lib/payments/form-schemas";
 import { CURRENCY_CHOICES } from "../payments/currency-choices";
 import { CurrencySelect } from "../payments/currency-select";
 import { usePortal } from "../portal-context";
-import { EXPIRY_CHOICES } from "./expiry-choices";
+import { ExpirySelect } from "./expiry-select";
 import { portalRequest } from "../portal-fetch";
 
 type Values = {
@@ -183,22 +183,7 @@ export function CreateLinkForm({ customerId, canCharge }: { customerId?: string;
             ) : null}
           </fieldset>
         ) : null}
-        <div>
-          <label htmlFor="expire_in_secs" className="block text-sm font-medium text-slate-800">
-            Open for
-          </label>
-          <select
-            id="expire_in_secs"
-            className="mt-1 block rounded-md border border-slate-400 bg-white px-3 py-2 text-sm text-slate-900"
-            {...register("expire_in_secs")}
-          >
-            {EXPIRY_CHOICES.map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <ExpirySelect id="expire_in_secs" {...register("expire_in_secs")} />
         {problem ? <Alert tone="error">{problem}</Alert> : null}
         <Button type="submit" disabled={formState.isSubmitting}>
           {formState.isSubmitting ? "Creating…" : "Create link"}

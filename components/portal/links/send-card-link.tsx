@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { CopyField } from "../copy-field";
 import { usePortal } from "../portal-context";
 import { portalRequest } from "../portal-fetch";
-import { EXPIRY_CHOICES } from "./expiry-choices";
+import { ExpirySelect } from "./expiry-select";
 
 /**
  * "Send card link" on a customer's page: a card-capture link for this
@@ -39,23 +39,7 @@ export function SendCardLink({ customerId }: { customerId: string }) {
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-end gap-3">
-        <div>
-          <label htmlFor={`${id}-expiry`} className="block text-sm font-medium text-slate-800">
-            Open for
-          </label>
-          <select
-            id={`${id}-expiry`}
-            value={expiry}
-            onChange={(event) => setExpiry(event.target.value)}
-            className="mt-1 block rounded-md border border-slate-400 bg-white px-3 py-2 text-sm text-slate-900"
-          >
-            {EXPIRY_CHOICES.map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <ExpirySelect id={`${id}-expiry`} value={expiry} onChange={(event) => setExpiry(event.target.value)} />
         <Button onClick={send} disabled={busy}>
           {busy ? "Creating…" : "Send card link"}
         </Button>

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { accessibleBrandColor, contrastRatio, DARK_PAGE, hostedBrandColors, LIGHT_PAGE, MIN_CONTRAST, mixToward, NEAR_BLACK, readableOn } from "./brand-color";
+import { contrastRatio, DARK_PAGE, hostedBrandColors, LIGHT_PAGE, MIN_CONTRAST, mixToward, NEAR_BLACK, readableOn } from "./brand-color";
 
 const channels = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)) as [number, number, number];
 
@@ -33,14 +33,14 @@ describe("contrastRatio", () => {
   });
 });
 
-describe("accessibleBrandColor", () => {
+describe("the colour on the light page (hostedBrandColors().onLight)", () => {
   it("keeps a colour white text can already sit on", () => {
-    expect(accessibleBrandColor("#1D4ED8")).toBe("#1d4ed8");
-    expect(accessibleBrandColor("#000000")).toBe("#000000");
+    expect(hostedBrandColors("#1D4ED8").onLight).toBe("#1d4ed8");
+    expect(hostedBrandColors("#000000").onLight).toBe("#000000");
   });
 
   it("darkens a light colour just enough for 4.5:1, keeping its hue", () => {
-    const gold = accessibleBrandColor("#ffd700");
+    const gold = hostedBrandColors("#ffd700").onLight;
     expect(contrastRatio(gold, "#ffffff")).toBeGreaterThanOrEqual(MIN_CONTRAST);
     expect(contrastRatio(gold, "#ffffff")).toBeLessThan(MIN_CONTRAST + 0.1);
     expect(hue(gold).degrees).toBeCloseTo(hue("#ffd700").degrees, 0);

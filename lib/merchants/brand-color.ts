@@ -69,11 +69,6 @@ export function readableOn(hex: string, page: string): string {
   return mixToward(color, end, passes);
 }
 
-/** The colour itself when white reaches 4.5:1 on it, else the lightest darker shade of it that does (its colour on the light page). */
-export function accessibleBrandColor(hex: string): string {
-  return readableOn(hex, LIGHT_PAGE);
-}
-
 export type HostedBrandColors = {
   /** On the light page's background (focus rings, links). */
   onLight: string;

@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { usePortal } from "@/components/portal/portal-context";
 import { portalRequest } from "@/components/portal/portal-fetch";
-import { accessibleBrandColor, contrastRatio, HEX_COLOR, MIN_CONTRAST } from "@/lib/merchants/brand-color";
+import { contrastRatio, HEX_COLOR, hostedBrandColors, MIN_CONTRAST } from "@/lib/merchants/brand-color";
 import type { Branding } from "@/lib/merchants/branding";
 import { LOGO_MAX_BYTES } from "@/lib/merchants/logo";
 import { BrandingFormSchema, type BrandingFormInput } from "@/lib/merchants/form-schemas";
@@ -42,7 +42,7 @@ export function BrandingForm({ initial }: { initial: Branding }) {
   const typedColor = (watch("primaryColor") ?? "").trim();
   const color = HEX_COLOR.test(typedColor) ? typedColor.toLowerCase() : DEFAULT_COLOR;
   const ratio = contrastRatio(color, "#ffffff");
-  const pageColor = accessibleBrandColor(color);
+  const colors = hostedBrandColors(color);
   const logoUrl = logo.action === "replace" ? logo.dataUrl : logo.action === "remove" ? null : savedLogo;
 
   const chooseLogo = (file: File | undefined) => {
@@ -178,11 +178,16 @@ export function BrandingForm({ initial }: { initial: Branding }) {
                 <p>
                   <strong>Too light for white text:</strong> below the 4.5:1 WCAG AA requires.
                 </p>
+                <p className="mt-1" data-testid="button-colors">
+                  {colors.fill === color
+                    ? `The hosted page's button keeps ${color}, with dark text (contrast ${contrastRatio(color, colors.onFill).toFixed(2)}:1).`
+                    : `Neither white nor dark text reaches 4.5:1 on it: the hosted page's button uses ${colors.fill}, with white text.`}
+                </p>
                 <p className="mt-1 flex items-center gap-2">
-                  <ColorSwatch color={pageColor} label={`Adjusted colour ${pageColor}`} />
+                  <ColorSwatch color={colors.onLight} label={`Adjusted colour ${colors.onLight}`} />
                   <span>
-                    The hosted page will use <strong data-testid="adjusted-color">{pageColor}</strong> instead (contrast{" "}
-                    {contrastRatio(pageColor, "#ffffff").toFixed(2)}:1).
+                    Focus rings and links on the white page use <strong data-testid="adjusted-color">{colors.onLight}</strong> (contrast{" "}
+                    {contrastRatio(colors.onLight, "#ffffff").toFixed(2)}:1).
                   </span>
                 </p>
               </div>
@@ -194,7 +199,7 @@ export function BrandingForm({ initial }: { initial: Branding }) {
           {formState.isSubmitting ? "Saving…" : "Save branding"}
         </Button>
       </form>
-      <HostedPagePreview branding={{ displayName: displayName.trim() || initial.displayName, logoUrl, primaryColor: color }} pageColor={pageColor} />
+      <HostedPagePreview branding={{ displayName: displayName.trim() || initial.displayName, logoUrl, primaryColor: color }} colors={colors} />
     </div>
   );
 }

@@ -2,22 +2,26 @@
 import { useLayoutEffect, useRef } from "react";
 import { HostedBrandHeader } from "@/components/checkout/hosted-brand-header";
 import type { Branding } from "@/lib/merchants/branding";
+import type { HostedBrandColors } from "@/lib/merchants/brand-color";
 
 // The hosted page as a customer will see it, in miniature: the same header
 // component (logo, name), the page's title and fields as drawn by
 // components/checkout/card-form.tsx, and its "Save card" button in the
-// colour the page will really use (already adjusted for contrast). The
-// colour goes in through the CSSOM: inline style attributes are refused by
-// the portal's CSP. It is a picture, not a form: nothing in it takes focus.
+// colours the light page will really use (lib/merchants/brand-color.ts:
+// the merchant's colour with white or near-black text, or its darker shade).
+// The colours go in through the CSSOM: inline style attributes are refused
+// by the portal's CSP. It is a picture, not a form: nothing in it takes focus.
 
-const FIELDS = ["Card number", "Expiry date", "Security code", "ZIP or postal code"];
+const FIELDS = ["Card number", "Expiry date", "Security code", "ZIP code"];
 
-export function HostedPagePreview({ branding, pageColor }: { branding: Branding; pageColor: string }) {
+export function HostedPagePreview({ branding, colors }: { branding: Branding; colors: HostedBrandColors }) {
   const frame = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
-    // bg-brand and outline-brand read --color-brand (styles/globals.css).
-    frame.current?.style.setProperty("--color-brand", pageColor);
-  }, [pageColor]);
+    // The theme colours the hosted page's button reads (styles/globals.css).
+    frame.current?.style.setProperty("--color-brand", colors.onLight);
+    frame.current?.style.setProperty("--color-brand-fill", colors.fill);
+    frame.current?.style.setProperty("--color-on-brand", colors.onFill);
+  }, [colors.onLight, colors.fill, colors.onFill]);
   return (
     <figure className="m-0">
       <div ref={frame} data-testid="hosted-preview" className="overflow-hidden rounded-lg border border-slate-300 bg-white shadow-sm">
@@ -38,7 +42,10 @@ export function HostedPagePreview({ branding, pageColor }: { branding: Branding;
               </div>
             ))}
           </div>
-          <span data-testid="hosted-preview-button" className="mt-4 inline-flex min-h-11 items-center rounded-md bg-brand px-4 py-2 font-semibold text-white">
+          <span
+            data-testid="hosted-preview-button"
+            className="mt-4 inline-flex min-h-11 items-center rounded-md bg-brand-fill px-4 py-2 font-semibold text-on-brand"
+          >
             Save card
           </span>
         </div>

@@ -14,11 +14,17 @@ export function isCountryCode(code: string): boolean {
   return countries.isValid(code) && /^[A-Z]{2}$/.test(code);
 }
 
-/** The select's options in the page's language, sorted as that language sorts: [code, name]. */
+const optionsByLocale = new Map<string, [string, string][]>();
+
+/** The select's options in the page's language, sorted as that language sorts: [code, name]. Made once per language: every page load shows them. */
 export function countryOptions(locale: string): [string, string][] {
+  const known = optionsByLocale.get(locale);
+  if (known) return known;
   const names = new Intl.DisplayNames([locale], { type: "region", fallback: "code" });
   const collator = new Intl.Collator(locale);
-  return ALPHA2.map((code): [string, string] => [code, names.of(code) ?? code]).sort((a, b) => collator.compare(a[1], b[1]));
+  const options = ALPHA2.map((code): [string, string] => [code, names.of(code) ?? code]).sort((a, b) => collator.compare(a[1], b[1]));
+  optionsByLocale.set(locale, options);
+  return options;
 }
 
 /** The API's billing fields for a country: ISO numeric code and English name. */

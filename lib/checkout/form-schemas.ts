@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { cardTypeFromPrefix, type CardType } from "../cards/card-type";
+import { cardBrandOf } from "./card-brand";
 import { validateCardNumber } from "../cards/card-number";
 import { expDateProblem, normalizeExpiryInput } from "../cards/expiry";
 import { CARD_NUMBER_MESSAGE, freeTextProblem } from "../validation/free-text";
@@ -20,16 +20,9 @@ export const ADDRESS_FIELDS = ["billing_addr1", "billing_city", "billing_state"]
 /** The fields whose problems count as a failed card attempt (lib/checkout/capture-card.ts). */
 export const CARD_FIELDS = ["card_number", "exp_date", "cvv2"] as const;
 
-/** The card type of a partly typed number, or null while it is unclear. */
-function typeOf(cardNumber: string): CardType | null {
-  const digits = cardNumber.replace(/[\s-]/g, "");
-  if (!/^\d{1,19}$/.test(digits)) return null;
-  return cardTypeFromPrefix(digits.slice(0, 6));
-}
-
 /** How many digits the security code has for the number typed so far. */
 export function securityCodeLength(cardNumber: string): 3 | 4 {
-  return typeOf(cardNumber) === "AM" ? 4 : 3;
+  return cardBrandOf(cardNumber) === "amex" ? 4 : 3;
 }
 
 const NUMBER_MESSAGES = {

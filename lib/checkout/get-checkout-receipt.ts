@@ -1,10 +1,10 @@
 import "#server-only";
-import { CARD_BRAND_NAMES, type CardType } from "../cards/card-type";
 import { getDb } from "../db/client";
 import { brandingSelect, toBranding, type Branding } from "../merchants/branding";
 import { formatAmount } from "../payments/format-amount";
 import { spentBy } from "./capture-card";
 import { isPaymentLink } from "./checkout-row";
+import { CARD_BRAND_LABELS, cardBrandOf } from "./card-brand";
 import { formTokenHash } from "./checkout-session";
 
 export type CheckoutReceipt = {
@@ -18,10 +18,15 @@ export type CheckoutReceipt = {
   hasSuccessUrl: boolean;
 };
 
-/** Brand and last four of a masked number (first six, x's, last four): never more of it. */
+/**
+ * Brand and last four of a masked number (first six, x's, last four): never
+ * more of it. The brand is named from the first six as the form named it
+ * (Diners Club, not the API's Discover code), else by the stored card type.
+ */
 function cardSummary(row: { cardType: string | null; maskedNumber: string | null } | null): CheckoutReceipt["card"] {
   if (!row?.maskedNumber || !row.cardType) return null;
-  return { brand: CARD_BRAND_NAMES[row.cardType as CardType] ?? row.cardType, lastFour: row.maskedNumber.slice(-4) };
+  const brand = cardBrandOf(row.maskedNumber.slice(0, 6));
+  return { brand: brand ? CARD_BRAND_LABELS[brand] : row.cardType, lastFour: row.maskedNumber.slice(-4) };
 }
 
 /**

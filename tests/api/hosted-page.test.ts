@@ -159,6 +159,17 @@ describe("the done page", () => {
   };
   const sessionOf = (page: OpenedPage) => page.setCookie!.split(";")[0]!;
 
+  it("names a Diners Club card as the form did, not by the API's Discover code", async () => {
+    const m = await newMerchant("Done Diners");
+    const link = await newLink(m);
+    const page = await openPage(link.path);
+    // 30569309025904: Diners Club's test number, filed under DS by the API.
+    expect((await submitForm(link.path, page.html, { ...card(), card_number: "30569309025904" })).location).toBe(`${link.path}/done`);
+    const done = await openPage(`${link.path}/done`);
+    expect(done.html).toContain("Diners Club ending 5904 saved.");
+    expect(done.html).not.toContain("Discover");
+  });
+
   it("shows the browser that saved the card its brand and last four digits in the merchant's name, and no one else anything", async () => {
     const m = await newMerchant("Done Shop");
     await runVaultCli(["merchant", "brand", "--merchant", String(m.merchantId), "--name", "Done & Dusted"]);

@@ -10,10 +10,12 @@ import {
   type HostedCardFormValues,
 } from "@/lib/checkout/form-schemas";
 import type { CardFormState } from "@/lib/checkout/submit-card-form";
+import type { MessageId, MessageKey, Translate } from "@/lib/i18n/messages";
 import { DEFAULT_COUNTRY, hasPostalCode, postalCodeKind } from "@/lib/checkout/billing-country";
 import { cardBrandOf } from "@/lib/checkout/card-brand";
 import { brandIconsPadding, brandsShown, CardBrandIcons } from "./card-brand-icons";
 import { formattingAsTyped } from "./format-as-typed-field";
+import { useTranslate } from "./translate-context";
 
 // The hosted card form. The server renders it with React; in the browser a
 // small script (card-form.island.tsx, built on preact/compat to stay inside
@@ -21,26 +23,26 @@ import { formattingAsTyped } from "./format-as-typed-field";
 // zod schema as the server checks fields as they are left, the number and
 // expiry are formatted and the brand's mark shows as they are typed
 // (docs/decisions/020), and a valid form is then posted as a plain form.
-// Without JavaScript the form posts as it is and the server answers.
+// Without JavaScript the form posts as it is and the server answers. Its
+// words are the page's messages (lib/i18n), in the page's language.
 
 export const CARD_FORM_ROOT_ID = "card-form";
 export const CARD_FORM_PROPS_ID = "card-form-props";
 
 type FieldName = keyof HostedCardFormValues;
-type Field = { name: FieldName; label: string; autoComplete: string; numeric?: boolean; required?: boolean };
+type Field = { name: FieldName; label: MessageId; autoComplete: string; numeric?: boolean; required?: boolean };
 
 // Names and autocomplete tokens browsers and password managers know: one
 // expiry field with cc-exp, because autofill fills it as one value
 // (docs/api-contract.md, Checkout links).
-const NUMBER: Field = { name: "card_number", label: "Card number", autoComplete: "cc-number", numeric: true, required: true };
-const EXPIRY: Field = { name: "exp_date", label: "Expiry date", autoComplete: "cc-exp", numeric: true, required: true };
-const CODE: Field = { name: "cvv2", label: "Security code", autoComplete: "cc-csc", numeric: true, required: true };
-const NAME: Field = { name: "cardholder_name", label: "Name on card", autoComplete: "cc-name" };
-const ADDRESS_LINE: Field = { name: "billing_addr1", label: "Billing address", autoComplete: "billing address-line1" };
-const CITY: Field = { name: "billing_city", label: "City", autoComplete: "billing address-level2" };
-const STATE: Field = { name: "billing_state", label: "State", autoComplete: "billing address-level1" };
-const POSTAL: Field = { name: "billing_zip", label: "Postal code", autoComplete: "billing postal-code", required: true };
-const POSTAL_LABELS = { zip: "ZIP code", postcode: "Postcode", postal: "Postal code" } as const;
+const NUMBER: Field = { name: "card_number", label: "field.card_number", autoComplete: "cc-number", numeric: true, required: true };
+const EXPIRY: Field = { name: "exp_date", label: "field.exp_date", autoComplete: "cc-exp", numeric: true, required: true };
+const CODE: Field = { name: "cvv2", label: "field.cvv2", autoComplete: "cc-csc", numeric: true, required: true };
+const NAME: Field = { name: "cardholder_name", label: "field.cardholder_name", autoComplete: "cc-name" };
+const ADDRESS_LINE: Field = { name: "billing_addr1", label: "field.billing_addr1", autoComplete: "billing address-line1" };
+const CITY: Field = { name: "billing_city", label: "field.billing_city", autoComplete: "billing address-level2" };
+const STATE: Field = { name: "billing_state", label: "field.billing_state", autoComplete: "billing address-level1" };
+const POSTAL: Field = { name: "billing_zip", label: "field.billing_zip", autoComplete: "billing postal-code", required: true };
 
 export type CardFormProps = {
   /** Where the form posts: the page's own URL. */
@@ -50,9 +52,8 @@ export type CardFormProps = {
   state: CardFormState;
   /** What the customer typed before the script took over (browser only, never sent anywhere but the form). */
   typed?: Partial<Record<FieldName, string>>;
-  /** The button's words ("Pay $25.00" on a payment link), and while the form is sent. */
-  submitLabel?: string;
-  sendingLabel?: string;
+  /** A payment link's amount, formatted ("$25.00"): the button says "Pay $25.00" instead of "Save card". */
+  amount?: string | null;
   /** The link asks for the billing address: its section starts open. */
   askAddress?: boolean;
   /**
@@ -63,25 +64,17 @@ export type CardFormProps = {
   countries?: [string, string][];
 };
 
-function hintFor(name: FieldName, codeLength: 3 | 4): string | null {
-  if (name === "exp_date") return "MM/YY";
-  if (name === "cvv2") return codeLength === 4 ? "4 digits, on the front" : "3 digits, on the back";
+function hintFor(t: Translate, name: FieldName, codeLength: 3 | 4): string | null {
+  if (name === "exp_date") return t("hint.exp_date");
+  if (name === "cvv2") return t("hint.cvv2", { digits: codeLength });
   return null;
 }
 
 const INPUT_CLASS =
   "min-h-11 w-full rounded-md border border-line bg-field px-3 py-2 text-base aria-[invalid=true]:border-danger focus-visible:outline-3 focus-visible:outline-offset-1 focus-visible:outline-brand";
 
-export function CardForm({
-  action,
-  csrfToken,
-  state,
-  typed = {},
-  submitLabel = "Save card",
-  sendingLabel = "Saving…",
-  askAddress = false,
-  countries = [],
-}: CardFormProps) {
+export function CardForm({ action, csrfToken, state, typed = {}, amount = null, askAddress = false, countries = [] }: CardFormProps) {
+  const t = useTranslate();
   const formRef = useRef<HTMLFormElement>(null);
   const [serverErrors, setServerErrors] = useState(state.errors);
   const [sending, setSending] = useState(false);
@@ -116,7 +109,10 @@ export function CardForm({
   const codeLength = cardNumber.trim() ? securityCodeLength(cardNumber) : (state.codeLength ?? 3);
   const locked = state.retryAfterSeconds !== undefined;
 
-  const errorFor = (name: string): string | undefined => formState.errors[name as FieldName]?.message ?? serverErrors[name];
+  const errorFor = (name: string): string | undefined => {
+    const key = (formState.errors[name as FieldName]?.message as MessageKey | undefined) ?? serverErrors[name];
+    return key ? t(key) : undefined;
+  };
   const problems = [...new Set([...Object.keys(formState.errors), ...Object.keys(serverErrors).filter((k) => k !== "form")])];
   const formProblem = serverErrors.form;
   const fromServer = Object.keys(state.errors).length > 0;
@@ -140,14 +136,14 @@ export function CardForm({
       onBlur: (event: { target: HTMLInputElement | HTMLSelectElement }) => checkWhenLeft(name, event.target.value),
     });
 
-  const renderField = (field: Field, label = field.label) => {
+  const renderField = (field: Field, label = t(field.label)) => {
     const error = errorFor(field.name);
-    const hint = hintFor(field.name, codeLength);
+    const hint = hintFor(t, field.name, codeLength);
     const described = [hint ? `${field.name}-hint` : "", error ? `${field.name}-error` : ""].filter(Boolean).join(" ");
     return (
       <div key={field.name} className="grid content-start gap-1">
         <label htmlFor={field.name} className="font-medium">
-          {field.required ? label : `${label} (optional)`}
+          {field.required ? label : t("field.optional", { label })}
         </label>
         <div className="relative">
           <input
@@ -193,13 +189,9 @@ export function CardForm({
             autoFocus={fromServer}
             className="rounded-md border-2 border-danger px-3 py-2 focus-visible:outline-3 focus-visible:outline-brand"
           >
-            <p className="my-1">
-              {formProblem ?? (problems.length === 1 ? "Please check the field marked below." : `Please check the ${problems.length} fields marked below.`)}
-            </p>
-            {fromServer && state.cleared && !locked ? (
-              <p className="my-1">For your safety, the card number and security code were cleared. Please enter them again.</p>
-            ) : null}
-            {state.attemptsLeft !== undefined ? <p className="my-1">{`Attempts left on this link: ${state.attemptsLeft}`}</p> : null}
+            <p className="my-1">{formProblem ? t(formProblem) : t("form.check_fields", { count: problems.length })}</p>
+            {fromServer && state.cleared && !locked ? <p className="my-1">{t("form.cleared")}</p> : null}
+            {state.attemptsLeft !== undefined ? <p className="my-1">{t("form.attempts_left", { count: state.attemptsLeft })}</p> : null}
           </div>
         ) : null}
         {renderField(NUMBER)}
@@ -211,7 +203,7 @@ export function CardForm({
         <div className="grid grid-cols-2 gap-3">
           <div className="grid content-start gap-1">
             <label htmlFor="country" className="font-medium">
-              Country
+              {t("field.country")}
             </label>
             <select
               id="country"
@@ -235,11 +227,11 @@ export function CardForm({
             ) : null}
           </div>
           {/* A country without postal codes gets no field (the server ignores one sent). */}
-          {hasPostalCode(country) ? renderField(POSTAL, POSTAL_LABELS[postalCodeKind(country)]) : null}
+          {hasPostalCode(country) ? renderField(POSTAL, t("field.billing_zip", { kind: postalCodeKind(country) })) : null}
         </div>
         <details open={addressOpen} className="group">
           <summary className="w-fit cursor-pointer py-1 font-medium underline underline-offset-2 focus-visible:outline-3 focus-visible:outline-brand">
-            Add billing address
+            {t("form.add_address")}
           </summary>
           <div className="mt-2 grid gap-3">
             {renderField(ADDRESS_LINE)}
@@ -254,7 +246,7 @@ export function CardForm({
           disabled={sending}
           className="min-h-11 cursor-pointer rounded-md border-2 border-brand bg-brand-fill px-4 py-2 font-semibold text-on-brand focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-brand disabled:opacity-70"
         >
-          {sending ? sendingLabel : submitLabel}
+          {amount ? t(sending ? "form.paying" : "form.pay", { amount }) : t(sending ? "form.saving" : "form.save")}
         </button>
       </fieldset>
     </form>

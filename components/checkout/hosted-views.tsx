@@ -1,10 +1,13 @@
 import type { ReactNode } from "react";
 import type { Branding } from "@/lib/merchants/branding";
+import { BrandMarkSprite } from "./card-brand-icons";
 import { CARD_FORM_PROPS_ID, CARD_FORM_ROOT_ID, CardForm, type CardFormProps } from "./card-form";
 import { HostedShell } from "./hosted-shell";
 import { JsonData } from "./json-data";
+import { useTranslate } from "./translate-context";
 
-// The views the hosted card pages (a link's page, the embedded form) share.
+// The views the hosted card pages (a link's page, the embedded form) share,
+// in the page's language (a TranslateProvider above them).
 
 export type IslandScriptTag = { src: string; integrity: string };
 
@@ -22,17 +25,21 @@ export function CardFormView(props: {
   form: CardFormProps;
   /** The country select's options (lib/checkout/countries.ts), rendered but not repeated in the page's data. */
   countries: [string, string][];
+  /** The brand marks' <symbol>s (lib/checkout/island-script.ts), inlined once beside the form. */
+  brandMarks: string;
   script: IslandScriptTag;
   compact?: boolean;
   extra?: ReactNode;
 }) {
+  const t = useTranslate();
   return (
     <HostedShell nonce={props.nonce} branding={props.branding} title={props.title} compact={props.compact}>
       {props.amount ? (
         <p className="mb-4 text-lg">
-          Amount due to {props.branding.displayName}: <strong data-testid="amount-due">{props.amount}</strong>
+          {t("page.amount_due", { merchant: props.branding.displayName })} <strong data-testid="amount-due">{props.amount}</strong>
         </p>
       ) : null}
+      <BrandMarkSprite symbols={props.brandMarks} />
       <div id={CARD_FORM_ROOT_ID}>
         <CardForm {...props.form} countries={props.countries} />
       </div>

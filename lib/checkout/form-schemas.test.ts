@@ -1,11 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { HostedCardFormSchema, securityCodeLength } from "./form-schemas";
+import { translationsFor } from "../i18n/translations";
+import type { MessageKey } from "../i18n/messages";
 
 const nextYear = String((new Date().getUTCFullYear() + 1) % 100).padStart(2, "0");
 const valid = { card_number: "4111 1111 1111 1111", exp_date: `12/${nextYear}`, cvv2: "123", billing_zip: "94402" };
-const problems = (input: Record<string, string>) => {
+// The schema's messages are keys: the page puts them in its language. Read here in English, and in German where it says so.
+const problems = (input: Record<string, string>, t = translationsFor("en")) => {
   const result = HostedCardFormSchema.safeParse(input);
-  return result.success ? {} : Object.fromEntries(result.error.issues.map((i) => [String(i.path[0]), i.message]));
+  return result.success ? {} : Object.fromEntries(result.error.issues.map((i) => [String(i.path[0]), t(i.message as MessageKey)]));
 };
 
 describe("the hosted card form's schema (server and browser)", () => {
@@ -51,6 +54,13 @@ describe("the hosted card form's schema (server and browser)", () => {
     expect(problems({ ...valid, exp_date: "01/20" }).exp_date).toBe("This card has expired: check the expiry date");
     expect(problems({ ...valid, card_number: "378282246310005", cvv2: "123" }).cvv2).toBe("Enter the 4-digit security code");
     expect(problems({ ...valid, cvv2: "12a" }).cvv2).toBe("Enter the 3-digit security code");
+  });
+
+  it("says the same in the page's language, values and all", () => {
+    const german = translationsFor("de");
+    expect(problems({ ...valid, billing_state: "California" }, german).billing_state).toBe("Verwenden Sie höchstens 3 Zeichen");
+    expect(problems({ ...valid, card_number: "378282246310005", cvv2: "123" }, german).cvv2).toBe("Geben Sie den 4-stelligen Sicherheitscode ein");
+    expect(problems({ ...valid, country: "GB", billing_zip: "" }, german).billing_zip).toBe("Geben Sie die Postleitzahl der Rechnungsadresse ein");
   });
 
   it("limits the optional fields to what the vault stores", () => {

@@ -4,6 +4,7 @@ import { validateCardNumber } from "../cards/card-number";
 import { expDateProblem, normalizeExpiryInput } from "../cards/expiry";
 import { CARD_NUMBER_MESSAGE, freeTextProblem } from "../validation/free-text";
 import { DEFAULT_COUNTRY, hasPostalCode, postalCodeKind, postalCodeMatches } from "./billing-country";
+import { messageKey, type MessageKey } from "../i18n/messages";
 
 // The hosted card form's fields as the browser sends them, and the rules a
 // customer is told about. One schema serves the page's POST handler and, in
@@ -25,62 +26,51 @@ export function securityCodeLength(cardNumber: string): 3 | 4 {
   return cardBrandOf(cardNumber) === "amex" ? 4 : 3;
 }
 
-const NUMBER_MESSAGES = {
-  format: "Use only digits, with spaces or dashes between groups if you like",
-  length: "Check the card number: it has too few or too many digits",
-  luhn: "Check the card number: one of the digits looks wrong",
-  unsupported_brand: "This type of card can't be used here",
-} as const;
+// Each rule's message is a message key (lib/i18n/messages.ts), put in the
+// page's language where it is shown: the schema runs on both sides.
 
 // The fields the customer types in their own words: the vault's free-text
 // rule (lib/validation/free-text.ts), told in the customer's terms.
 const FREE_TEXT_FIELDS = ["cardholder_name", "billing_addr1", "billing_city", "billing_state", "billing_zip"] as const;
-const FREE_TEXT_MESSAGES = {
-  card: "Enter the card number only in the card number field",
-  control: "Remove the special characters from this field",
-} as const;
 
-/** The postal code's name in messages, by postalCodeKind. */
-const POSTAL_NAMES = { zip: "ZIP code", postcode: "postcode", postal: "postal code" } as const;
-
-const text = (max: number) => z.string().check(z.trim(), z.maxLength(max, `Use at most ${max} characters`));
+const text = (max: number) => z.string().check(z.trim(), z.maxLength(max, messageKey("error.too_long", { max })));
 
 export const HostedCardFormSchema = z
   .object({
-    card_number: z.string().check(z.trim(), z.minLength(1, "Enter your card number")),
-    exp_date: z.string().check(z.trim(), z.minLength(1, "Enter the expiry date")),
-    cvv2: z.string().check(z.trim(), z.minLength(1, "Enter the security code")),
+    card_number: z.string().check(z.trim(), z.minLength(1, messageKey("error.card_number.empty"))),
+    exp_date: z.string().check(z.trim(), z.minLength(1, messageKey("error.exp_date.empty"))),
+    cvv2: z.string().check(z.trim(), z.minLength(1, messageKey("error.cvv2.empty"))),
     cardholder_name: z.optional(text(64)),
     billing_addr1: z.optional(text(128)),
     billing_city: z.optional(text(64)),
     billing_state: z.optional(text(3)),
     // A form posted without the select (an old page still open) is from the default country.
-    country: z.optional(z.string().check(z.trim(), z.toUpperCase(), z.regex(/^[A-Z]{2}$/, "Choose your country from the list"))),
+    country: z.optional(z.string().check(z.trim(), z.toUpperCase(), z.regex(/^[A-Z]{2}$/, messageKey("error.country")))),
     billing_zip: z.optional(text(10)),
   })
   .check(
     z.superRefine((form, ctx) => {
-      const problem = (field: string, message: string) => ctx.issues.push({ code: "custom", path: [field], message, input: form });
+      const problem = (field: string, message: MessageKey) => ctx.issues.push({ code: "custom", path: [field], message, input: form });
       for (const field of FREE_TEXT_FIELDS) {
         const found = form[field] ? freeTextProblem(form[field]) : null;
-        if (found) problem(field, found === CARD_NUMBER_MESSAGE ? FREE_TEXT_MESSAGES.card : FREE_TEXT_MESSAGES.control);
+        if (found) problem(field, messageKey(found === CARD_NUMBER_MESSAGE ? "error.free_text.card" : "error.free_text.control"));
       }
       const country = form.country || DEFAULT_COUNTRY;
-      const postalName = POSTAL_NAMES[postalCodeKind(country)];
-      if (hasPostalCode(country) && !form.billing_zip) problem("billing_zip", `Enter the billing ${postalName}`);
+      const kind = postalCodeKind(country);
+      if (hasPostalCode(country) && !form.billing_zip) problem("billing_zip", messageKey("error.billing_zip.empty", { kind }));
       else if (form.billing_zip && form.billing_zip.length <= 10 && !postalCodeMatches(country, form.billing_zip)) {
-        problem("billing_zip", `Check the ${postalName}: it does not look like one from the country chosen`);
+        problem("billing_zip", messageKey("error.billing_zip.format", { kind }));
       }
       const number = form.card_number ? validateCardNumber(form.card_number) : null;
-      if (number && !number.ok) problem("card_number", NUMBER_MESSAGES[number.reason]);
+      if (number && !number.ok) problem("card_number", messageKey(`error.card_number.${number.reason}`));
       if (form.exp_date) {
         const mmyy = normalizeExpiryInput(form.exp_date);
-        if (!mmyy) problem("exp_date", "Enter the expiry as MM/YY");
-        else if (expDateProblem(mmyy, new Date())) problem("exp_date", "This card has expired: check the expiry date");
+        if (!mmyy) problem("exp_date", messageKey("error.exp_date.format"));
+        else if (expDateProblem(mmyy, new Date())) problem("exp_date", messageKey("error.exp_date.expired"));
       }
       if (form.cvv2) {
-        const wanted = securityCodeLength(form.card_number);
-        if (!new RegExp(`^\\d{${wanted}}$`).test(form.cvv2)) problem("cvv2", `Enter the ${wanted}-digit security code`);
+        const digits = securityCodeLength(form.card_number);
+        if (!new RegExp(`^\\d{${digits}}$`).test(form.cvv2)) problem("cvv2", messageKey("error.cvv2.length", { digits }));
       }
     }),
   );

@@ -1,7 +1,7 @@
 import "#server-only";
 import { getDb } from "../db/client";
 import { brandingSelect, toBranding, type Branding } from "../merchants/branding";
-import { formatAmount } from "../payments/format-amount";
+import type { Money } from "../payments/format-amount";
 import { spentBy } from "./capture-card";
 import { isPaymentLink } from "./checkout-row";
 import { CARD_BRAND_LABELS, cardBrandOf } from "./card-brand";
@@ -12,10 +12,12 @@ export type CheckoutReceipt = {
   branding: Branding;
   /** The card saved or charged, as its brand and last four digits only ("Visa", "4242"); null if it is gone. */
   card: { brand: string; lastFour: string } | null;
-  /** A payment link's approved amount, formatted in its currency; null for a card-capture link. */
-  paid: string | null;
+  /** A payment link's approved amount (the page formats it in its language); null for a card-capture link. */
+  paid: Money | null;
   /** Whether the link has a success_url to go back to (merchant-return-url.ts signs the way there). */
   hasSuccessUrl: boolean;
+  /** The link's own language (preferences.locale), or null to follow the browser. */
+  locale: string | null;
 };
 
 /**
@@ -48,18 +50,19 @@ export async function getCheckoutReceipt(checkoutId: string, formToken: string |
       resultCardId: true,
       spentBySession: true,
       amountMinor: true,
+      locale: true,
       merchant: { select: brandingSelect },
     },
   });
   if (!link || link.state !== "spent" || !formToken || !spentBy(link, formTokenHash(formToken))) return null;
-  const base = { checkoutId: link.id, branding: toBranding(link.merchant), hasSuccessUrl: link.successUrl !== null };
+  const base = { checkoutId: link.id, branding: toBranding(link.merchant), hasSuccessUrl: link.successUrl !== null, locale: link.locale };
   if (isPaymentLink(link)) {
     // The charge that paid it (voided since or not): the card it charged and what was approved.
     const payment = await db.transaction.findFirst({
       where: { checkoutId: link.id, merchantId: link.merchantId, status: { in: ["A", "C", "V"] } },
       select: { approvedMinor: true, currency: true, cardType: true, maskedNumber: true },
     });
-    return { ...base, card: cardSummary(payment), paid: payment ? formatAmount(Number(payment.approvedMinor), payment.currency) : null };
+    return { ...base, card: cardSummary(payment), paid: payment ? { minor: Number(payment.approvedMinor), currency: payment.currency } : null };
   }
   const card = link.resultCardId
     ? await db.card.findFirst({

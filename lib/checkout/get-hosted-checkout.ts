@@ -3,7 +3,7 @@ import { directQuery } from "../db/direct-sql";
 import { Prisma } from "../db/sql";
 import { toBranding, type Branding } from "../merchants/branding";
 import { originOf } from "../security/content-security-policy";
-import { formatAmount } from "../payments/format-amount";
+import type { Money } from "../payments/format-amount";
 import { checkoutState } from "./checkout-row";
 import { DEFAULT_COUNTRY } from "./billing-country";
 import type { CheckoutState } from "./schemas";
@@ -21,8 +21,8 @@ export type HostedCheckout = {
   /** Prefill for the cardholder name. */
   customerName: string;
   isUpdate: boolean;
-  /** A payment link's amount, formatted in its currency ("$25.00"); null for a card-capture link. */
-  amount: string | null;
+  /** A payment link's amount (the page formats it in its language); null for a card-capture link. */
+  amount: Money | null;
   /** The link's own language (preferences.locale), or null to follow the browser. */
   locale: string | null;
   /** The country select's starting choice. */
@@ -75,7 +75,7 @@ export async function getHostedCheckout(checkoutId: string): Promise<HostedCheck
     branding: toBranding(row),
     customerName: [row.firstName, row.lastName].filter(Boolean).join(" "),
     isUpdate: row.cardId !== null,
-    amount: Number(row.amountMinor) > 0 ? formatAmount(Number(row.amountMinor), row.currency) : null,
+    amount: Number(row.amountMinor) > 0 ? { minor: Number(row.amountMinor), currency: row.currency } : null,
     locale: row.locale,
     country: row.country ?? DEFAULT_COUNTRY,
     // SQLite hands a boolean column to raw SQL as 0 or 1.

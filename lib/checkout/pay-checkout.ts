@@ -7,6 +7,7 @@ import { cardEventData } from "../events/event-data";
 import { recordEvent } from "../events/record-event";
 import { majorUnitsIn } from "../payments/amount";
 import { declineInWords } from "../payments/decline-words";
+import type { MessageId } from "../i18n/messages";
 import { callTypedCharge, recordTypedOutcome, reserveTypedCharge, typedDigits, type TypedCharge } from "../payments/typed-card-charge";
 import { insertCustomerCard } from "../vault/insert-card-rows";
 import { prepareCard, type PreparedCard } from "../vault/prepare-card";
@@ -42,7 +43,7 @@ export type PaymentResult =
   /** Nothing charged; the form shows the errors. */
   | { kind: "invalid"; errors: FieldErrors; attemptsLeft: number }
   /** Declined by the card's bank: nothing stored; the form says why. */
-  | { kind: "declined"; message: string; attemptsLeft: number }
+  | { kind: "declined"; message: MessageId; attemptsLeft: number }
   /** Nothing charged now; the browser goes to redirectUrl (the failure_url), or a page saying why. "pending": the outcome of a payment on it is not known. */
   | { kind: "unusable"; reason: UnusableReason | "pending"; redirectUrl: string | null }
   | { kind: "throttled"; retryAfterSeconds: number };

@@ -1,5 +1,6 @@
 import "#server-only";
-import { waitInMinutes, type FieldErrors } from "../errors/api-error";
+import { minutesToWait, type FieldErrors } from "../errors/api-error";
+import { messageKey, type MessageId, type MessageKey } from "../i18n/messages";
 import type { AddBillingCardInput } from "../vault/schemas";
 import { normalizeCardNumber } from "../cards/card-number";
 import { normalizeExpiryInput } from "../cards/expiry";
@@ -8,9 +9,9 @@ import { billingCountryFields, isCountryCode } from "./countries";
 import { cardBrandOf } from "./card-brand";
 import { CARD_FIELDS, HostedCardFormSchema, securityCodeLength, REDISPLAYED_FIELDS, type HostedCardForm } from "./form-schemas";
 
-/** What the card form shows: messages by field ("form" for the whole form) and what to fill in again. */
+/** What the card form shows: messages by field ("form" for the whole form), as keys the page puts in its language, and what to fill in again. */
 export type CardFormState = {
-  errors: Record<string, string>;
+  errors: Record<string, MessageKey>;
   /** What the customer typed, to show again: never the card number or the security code. */
   values: Record<string, string>;
   attemptsLeft?: number;
@@ -27,18 +28,18 @@ export type StoreOutcome<T> =
   | { kind: "done"; value: T }
   | { kind: "invalid"; errors: FieldErrors; attemptsLeft: number }
   /** A payment the card's bank declined: `message` says so in the customer's words. */
-  | { kind: "declined"; message: string; attemptsLeft: number }
+  | { kind: "declined"; message: MessageId; attemptsLeft: number }
   | { kind: "throttled"; retryAfterSeconds: number };
 
 /** Stores the card; with `rejected`, only counts a failed attempt (the form found those problems). */
 export type StoreCard<T> = (input: AddBillingCardInput, rejected?: FieldErrors) => Promise<StoreOutcome<T>>;
 
 // The vault's answers about a card, in the customer's words.
-const VAULT_MESSAGES: Record<string, string> = {
-  card_number: "Check the card number",
-  exp_date: "Check the expiry date",
-  cvv2: "Check the security code",
-  billing_zip: "Check the billing ZIP or postal code",
+const VAULT_MESSAGES: Record<string, MessageId> = {
+  card_number: "vault.card_number",
+  exp_date: "vault.exp_date",
+  cvv2: "vault.cvv2",
+  billing_zip: "vault.billing_zip",
 };
 
 /**
@@ -56,10 +57,10 @@ export async function submitCardForm<T>(
   const cleared = number !== "" || Boolean(raw.cvv2?.trim());
   const shown = { values, ...(cleared ? { cleared } : {}), ...(cardBrandOf(number) ? { codeLength: securityCodeLength(number) } : {}) };
   const parsed = HostedCardFormSchema.safeParse(raw);
-  let errors: Record<string, string> = {};
-  if (parsed.success && parsed.data.country && !isCountryCode(parsed.data.country)) errors.country = "Choose your country from the list";
+  let errors: Record<string, MessageKey> = {};
+  if (parsed.success && parsed.data.country && !isCountryCode(parsed.data.country)) errors.country = "error.country";
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? "form")] ??= issue.message;
+    for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? "form")] ??= issue.message as MessageKey;
   }
   if (!parsed.success || errors.country) {
     const onlyCardFields = Object.keys(errors).every((field) => (CARD_FIELDS as readonly string[]).includes(field));
@@ -80,7 +81,7 @@ export async function submitCardForm<T>(
         errors = {};
         for (const field of Object.keys(outcome.errors)) {
           const key = field in VAULT_MESSAGES ? field : "form";
-          errors[key] = VAULT_MESSAGES[key] ?? "Check your card details";
+          errors[key] = VAULT_MESSAGES[key] ?? "vault.form";
         }
       }
       return { kind: "form", state: { errors, ...shown, attemptsLeft: outcome.attemptsLeft } };
@@ -89,7 +90,7 @@ export async function submitCardForm<T>(
 
 /** The form while the customer's network is over the failed-attempt limit: disabled, saying when to try again. */
 export function throttledState(retryAfterSeconds: number, shown: Omit<CardFormState, "errors"> = { values: {} }): CardFormState {
-  return { ...shown, errors: { form: `Too many failed attempts from your network. Try again in ${waitInMinutes(retryAfterSeconds)}.` }, retryAfterSeconds };
+  return { ...shown, errors: { form: messageKey("form.throttled", { minutes: minutesToWait(retryAfterSeconds) }) }, retryAfterSeconds };
 }
 
 /**

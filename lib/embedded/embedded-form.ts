@@ -2,7 +2,7 @@ import "#server-only";
 import { getDb } from "../db/client";
 import { getEnv } from "../env";
 import { brandingSelect, toBranding, type Branding } from "../merchants/branding";
-import { formatAmount } from "../payments/format-amount";
+import type { Money } from "../payments/format-amount";
 import { hashTransientKey } from "./transient-key";
 
 export type EmbeddedForm = {
@@ -11,8 +11,8 @@ export type EmbeddedForm = {
   origins: string[];
   branding: Branding;
   usable: boolean;
-  /** A key made with an amount: what its form charges, formatted in its currency ("$25.00"); null for a token-only key. */
-  amount: string | null;
+  /** A key made with an amount: what its form charges (the page formats it in its language); null for a token-only key. */
+  amount: Money | null;
   /** Its charge's outcome is not known (the connector did not answer): the page asks not to pay again. */
   pending: boolean;
   /** Made with compact=true: the page shows no logo or heading (the merchant's page has its own). */
@@ -49,7 +49,7 @@ export async function getEmbeddedForm(transientKey: string, now = new Date()): P
     origins: row.forPortal ? [new URL(getEnv().PUBLIC_BASE_URL).origin] : merchant.origins.map((o) => o.origin),
     branding: toBranding(merchant),
     usable: row.usedAt === null && row.expiresAt > now,
-    amount: row.amountMinor !== null && row.currency !== null ? formatAmount(Number(row.amountMinor), row.currency) : null,
+    amount: row.amountMinor !== null && row.currency !== null ? { minor: Number(row.amountMinor), currency: row.currency } : null,
     pending: charge !== null && charge.merchantId === row.merchantId && charge.status === "F",
     compact: row.compact,
   };

@@ -50,9 +50,14 @@ export function rateLimited(message: string, retryAfterSeconds: number): ApiErro
   return new ApiError("rate_limited", message, undefined, Math.max(1, Math.ceil(retryAfterSeconds)));
 }
 
+/** A wait given in seconds, in whole minutes: rounded up, at least one. */
+export function minutesToWait(seconds: number): number {
+  return Math.max(1, Math.ceil(seconds / 60));
+}
+
 /** "N minutes" (at least 1) for a wait given in seconds, for rate-limit messages. */
 export function waitInMinutes(seconds: number): string {
-  const minutes = Math.max(1, Math.ceil(seconds / 60));
+  const minutes = minutesToWait(seconds);
   return minutes === 1 ? "1 minute" : `${minutes} minutes`;
 }
 

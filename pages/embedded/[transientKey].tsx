@@ -3,6 +3,7 @@ import type { CardFormProps } from "@/components/checkout/card-form";
 import { EmbeddedParentData } from "@/components/checkout/embedded-parent";
 import { CardFormView, IslandScript, UnusableView, type IslandScriptTag } from "@/components/checkout/hosted-views";
 import { HostedShell } from "@/components/checkout/hosted-shell";
+import { TranslateProvider } from "@/components/checkout/translate-context";
 import { getEmbeddedForm } from "@/lib/embedded/embedded-form";
 import { createCardToken } from "@/lib/embedded/create-card-token";
 import { payWithEmbeddedForm } from "@/lib/embedded/pay-with-embedded-form";
@@ -10,11 +11,16 @@ import type { CardToken } from "@/lib/embedded/card-token-message";
 import { isOpenedTopLevel, logUnregisteredFramer } from "@/lib/embedded/framing-request";
 import { submitCardForm, throttledState, type CardFormState } from "@/lib/checkout/submit-card-form";
 import { addressRetryAfterSecondsNow } from "@/lib/checkout/address-limit";
-import { islandScript } from "@/lib/checkout/island-script";
+import { brandMarkSymbols, islandScript } from "@/lib/checkout/island-script";
 import { countryOptions } from "@/lib/checkout/countries";
 import { readFormBody } from "@/lib/http/read-form-body";
 import { clientAddressOfNodeHeaders } from "@/lib/http/client-address";
 import { securePage } from "@/lib/security/secure-page";
+import { formatAmount } from "@/lib/payments/format-amount";
+import { pageLocale } from "@/lib/i18n/page-locale";
+import type { HostedLocale } from "@/lib/i18n/locales";
+import type { MessageId } from "@/lib/i18n/messages";
+import { translationsFor } from "@/lib/i18n/translations";
 import type { Branding } from "@/lib/merchants/branding";
 
 // The embedded card form, /embedded/{transient_key}, for a merchant's page to
@@ -32,35 +38,37 @@ import type { Branding } from "@/lib/merchants/branding";
 // whenever it changes, so the merchant's page can size the frame. Opened as
 // a page of its own, it only says where it belongs (its token would reach
 // no one); framed by an unregistered origin, the browser shows its own error
-// instead of the page, so the log names that origin for the merchant.
+// instead of the page, so the log names that origin for the merchant. It
+// speaks the browser's language (Accept-Language, lib/i18n).
 export const config = { runtime: "nodejs", unstable_runtimeJS: false };
 
 type Script = IslandScriptTag;
-type Frame = { nonce: string; compact: boolean; origins: string[]; script: Script };
+type Frame = { locale: HostedLocale; nonce: string; compact: boolean; origins: string[]; script: Script };
 type Props =
-  | ({ view: "form"; branding: Branding; amount: string | null; form: CardFormProps; countries: [string, string][] } & Frame)
+  | ({ view: "form"; branding: Branding; amount: string | null; form: CardFormProps; countries: [string, string][]; brandMarks: string } & Frame)
   | ({ view: "token"; branding: Branding; amount: string | null; token: CardToken } & Frame)
-  | ({ view: "unusable"; branding: Branding | null; message: string } & Frame)
-  | { view: "top-level"; nonce: string; branding: Branding };
+  | ({ view: "unusable"; branding: Branding | null; message: MessageId } & Frame)
+  | { view: "top-level"; locale: HostedLocale; nonce: string; branding: Branding };
 
-const USED = "This form has been used or has expired. Reload the page you came from.";
-const PENDING = "Your payment could not be confirmed yet. Please do not pay again: the shop can see whether it went through.";
+const USED: MessageId = "embedded.used";
+const PENDING: MessageId = "link.pending";
 
 export const getServerSideProps: GetServerSideProps<Props> = async ({ req, res, params }) => {
   const transientKey = String(params?.transientKey ?? "");
   const form = await getEmbeddedForm(transientKey);
   const nonce = securePage(res, { frameAncestors: form?.origins ?? [] });
+  const locale = pageLocale(req.headers["accept-language"]);
   if (!form) {
     res.statusCode = 404;
-    const message = "This form is not valid. Reload the page you came from.";
-    return { props: { view: "unusable", nonce, compact: false, origins: [], script: islandScript(), branding: null, message } };
+    return {
+      props: { view: "unusable", locale, nonce, compact: false, origins: [], script: islandScript(locale), branding: null, message: "embedded.invalid" },
+    };
   }
-  if (isOpenedTopLevel(req)) return { props: { view: "top-level", nonce, branding: form.branding } };
+  if (isOpenedTopLevel(req)) return { props: { view: "top-level", locale, nonce, branding: form.branding } };
   logUnregisteredFramer(req, form);
-  const frame: Frame = { nonce, compact: form.compact, origins: form.origins, script: islandScript() };
-  if (form.origins.length === 0) {
-    return { props: { view: "unusable", ...frame, branding: form.branding, message: "This shop has not registered the site that shows this form." } };
-  }
+  const frame: Frame = { locale, nonce, compact: form.compact, origins: form.origins, script: islandScript(locale) };
+  if (form.origins.length === 0) return { props: { view: "unusable", ...frame, branding: form.branding, message: "embedded.unregistered" } };
+  const amount = form.amount ? formatAmount(form.amount.minor, form.amount.currency, locale) : null;
   if (!form.usable) return { props: { view: "unusable", ...frame, branding: form.branding, message: form.pending ? PENDING : USED } };
   let state: CardFormState = { errors: {}, values: {} };
   if (req.method !== "POST") {
@@ -71,7 +79,7 @@ export const getServerSideProps: GetServerSideProps<Props> = async ({ req, res, 
     const fields = await readFormBody(req);
     if (!fields) {
       res.statusCode = 400;
-      state = { errors: { form: "The form could not be read. Enter your card again." }, values: {} };
+      state = { errors: { form: "form.unreadable" }, values: {} };
     } else {
       const from = { clientAddress: clientAddressOfNodeHeaders(req.headers), requestId: crypto.randomUUID() };
       // A key made with an amount charges the card before making the token; the key's amount never changes.
@@ -79,31 +87,32 @@ export const getServerSideProps: GetServerSideProps<Props> = async ({ req, res, 
       const outcome = await submitCardForm(fields, (input, rejected) => store(transientKey, input, from, rejected));
       if (outcome.kind === "form") state = outcome.state;
       else if ("token" in outcome.value) {
-        return { props: { view: "token", ...frame, branding: form.branding, amount: form.amount, token: outcome.value.token } };
+        return { props: { view: "token", ...frame, branding: form.branding, amount, token: outcome.value.token } };
       } else {
         return { props: { view: "unusable", ...frame, branding: form.branding, message: "pending" in outcome.value ? PENDING : USED } };
       }
     }
   }
-  const labels = form.amount ? { submitLabel: `Pay ${form.amount}`, sendingLabel: "Paying…" } : {};
   return {
     props: {
       view: "form",
       ...frame,
       branding: form.branding,
-      amount: form.amount,
-      form: { action: `/embedded/${transientKey}`, state, ...labels },
-      countries: countryOptions("en"),
+      amount,
+      form: { action: `/embedded/${transientKey}`, state, amount },
+      countries: countryOptions(locale),
+      brandMarks: brandMarkSymbols(),
     },
   };
 };
 
 export default function EmbeddedCardPage(props: Props) {
+  const t = translationsFor(props.locale);
   if (props.view === "top-level") {
     const shop = props.branding.displayName;
     return (
-      <UnusableView nonce={props.nonce} branding={props.branding} title={`This card form belongs on ${shop}'s site`}>
-        It is meant to be shown inside a page of {shop}&apos;s website, not opened on its own. Go back to {shop}&apos;s site to enter your card there.
+      <UnusableView nonce={props.nonce} branding={props.branding} title={t("embedded.top_level_title", { shop })}>
+        {t("embedded.top_level", { shop })}
       </UnusableView>
     );
   }
@@ -111,36 +120,39 @@ export default function EmbeddedCardPage(props: Props) {
   if (props.view === "unusable") {
     const extra = origins.length > 0 ? <ParentScript origins={origins} script={script} nonce={nonce} /> : null;
     return (
-      <UnusableView nonce={nonce} branding={props.branding} title="This form cannot be used" compact={compact} extra={extra}>
-        {props.message}
+      <UnusableView nonce={nonce} branding={props.branding} title={t("embedded.unusable")} compact={compact} extra={extra}>
+        {t(props.message)}
       </UnusableView>
     );
   }
   if (props.view === "token") {
     return (
-      <HostedShell nonce={nonce} branding={props.branding} title={props.amount ? "Payment made" : "Card received"} compact={compact}>
+      <HostedShell nonce={nonce} branding={props.branding} title={t(props.amount ? "done.payment_made" : "embedded.card_received")} compact={compact}>
         <p role="status">
           {props.amount
-            ? `Your payment of ${props.amount} was made with your card ending ${props.token.card_number.slice(-4)}.`
-            : `Your card ending ${props.token.card_number.slice(-4)} was received.`}
+            ? t("embedded.paid", { amount: props.amount, lastFour: props.token.card_number.slice(-4) })
+            : t("embedded.received", { lastFour: props.token.card_number.slice(-4) })}
         </p>
         <ParentScript origins={origins} token={props.token} script={script} nonce={nonce} />
       </HostedShell>
     );
   }
-  const title = props.amount ? `Pay ${props.amount}` : "Add your card";
+  const title = props.amount ? t("form.pay", { amount: props.amount }) : t("page.add_card");
   return (
-    <CardFormView
-      nonce={nonce}
-      branding={props.branding}
-      title={title}
-      amount={props.amount}
-      form={props.form}
-      countries={props.countries}
-      script={script}
-      compact={compact}
-      extra={<EmbeddedParentData origins={origins} />}
-    />
+    <TranslateProvider t={t}>
+      <CardFormView
+        nonce={nonce}
+        branding={props.branding}
+        title={title}
+        amount={props.amount}
+        form={props.form}
+        countries={props.countries}
+        brandMarks={props.brandMarks}
+        script={script}
+        compact={compact}
+        extra={<EmbeddedParentData origins={origins} />}
+      />
+    </TranslateProvider>
   );
 }
 

@@ -1,5 +1,6 @@
 import type { GetServerSideProps } from "next";
 import type { CardFormProps } from "@/components/checkout/card-form";
+import { TranslateProvider } from "@/components/checkout/translate-context";
 import { CardFormView, UnusableView, type IslandScriptTag } from "@/components/checkout/hosted-views";
 import { getHostedCheckout } from "@/lib/checkout/get-hosted-checkout";
 import { failureRedirect } from "@/lib/checkout/signed-redirects";
@@ -9,55 +10,55 @@ import { submitCardForm, throttledState, type CardFormState } from "@/lib/checko
 import { addressRetryAfterSecondsNow } from "@/lib/checkout/address-limit";
 import { captureCard } from "@/lib/checkout/capture-card";
 import { payCheckout } from "@/lib/checkout/pay-checkout";
-import { islandScript } from "@/lib/checkout/island-script";
+import { brandMarkSymbols, islandScript } from "@/lib/checkout/island-script";
 import { countryOptions } from "@/lib/checkout/countries";
 import { readFormBody } from "@/lib/http/read-form-body";
 import { clientAddressOfNodeHeaders } from "@/lib/http/client-address";
 import { securePage } from "@/lib/security/secure-page";
+import { formatAmount } from "@/lib/payments/format-amount";
+import { pageLocale } from "@/lib/i18n/page-locale";
+import type { HostedLocale } from "@/lib/i18n/locales";
+import type { MessageId } from "@/lib/i18n/messages";
+import { translationsFor } from "@/lib/i18n/translations";
 import type { Branding } from "@/lib/merchants/branding";
 
 // The hosted card page, /checkout/{checkout_id}. Rendered by the Pages
 // Router so that it ships none of Next's client runtime (unstable_runtimeJS)
 // and only the card form's own small script: the page's JavaScript budget is
 // 80 KB gzipped (docs/decisions/006). It answers its own form posts here
-// too, and sets its own security headers and session cookie.
+// too, and sets its own security headers and session cookie. It speaks the
+// link's language (preferences.locale), else the browser's (lib/i18n).
 export const config = { runtime: "nodejs", unstable_runtimeJS: false };
 
 type Props =
   | {
       view: "form";
+      locale: HostedLocale;
       nonce: string;
       branding: Branding;
       isUpdate: boolean;
       amount: string | null;
       form: CardFormProps;
       countries: [string, string][];
+      brandMarks: string;
       script: IslandScriptTag;
     }
-  | { view: "unusable"; nonce: string; branding: Branding | null; message: string };
-
-const UNUSABLE_MESSAGES = {
-  unknown: "This link is not valid. Ask the shop for a new one.",
-  expired: "This link has expired. Ask the shop for a new one.",
-  spent: "This link has already been used: your card was saved.",
-  locked: "This link is locked after too many failed attempts. Ask the shop for a new one.",
-  pending: "Your payment could not be confirmed yet. Please do not pay again: the shop can see whether it went through.",
-  cancelled: "The shop has cancelled this link. Ask the shop for a new one.",
-} as const;
+  | { view: "unusable"; locale: HostedLocale; nonce: string; branding: Branding | null; message: MessageId };
 
 /** What a link that cannot be used says: a payment link speaks of the payment, a cancelled one of the cancel. */
-function unusableMessage(state: Exclude<CheckoutState, "open">, cancelled: boolean, isPayment: boolean): string {
-  if (cancelled) return UNUSABLE_MESSAGES.cancelled;
-  return state === "spent" && isPayment ? "This link has already been used: your payment was made." : UNUSABLE_MESSAGES[state];
+function unusableMessage(state: Exclude<CheckoutState, "open">, cancelled: boolean, isPayment: boolean): MessageId {
+  if (cancelled) return "link.cancelled";
+  return state === "spent" && isPayment ? "link.spent_payment" : `link.${state}`;
 }
 
 export const getServerSideProps: GetServerSideProps<Props> = async ({ req, res, params }) => {
   const checkoutId = String(params?.checkoutId ?? "");
   const link = CHECKOUT_ID_PATTERN.test(checkoutId) ? await getHostedCheckout(checkoutId) : null;
   const nonce = securePage(res, { formActionOrigins: link?.redirectOrigins ?? [] });
+  const locale = pageLocale(req.headers["accept-language"], link?.locale);
   if (!link) {
     res.statusCode = 404;
-    return { props: { view: "unusable", nonce, branding: null, message: UNUSABLE_MESSAGES.unknown } };
+    return { props: { view: "unusable", locale, nonce, branding: null, message: "link.unknown" } };
   }
   let session = await openCheckoutSession(req.cookies[CHECKOUT_SESSION_COOKIE], checkoutId);
   let state: CardFormState = { errors: {}, values: { cardholder_name: link.customerName, country: link.country } };
@@ -76,7 +77,7 @@ export const getServerSideProps: GetServerSideProps<Props> = async ({ req, res, 
       return { redirect: { destination, statusCode: 303 } };
     } else if (!fields || !session || !csrfMatches(session, fields.csrf_token)) {
       res.statusCode = 403;
-      state = { errors: { form: "This page has expired. Enter your card again." }, values: {} };
+      state = { errors: { form: "form.page_expired" }, values: {} };
     } else {
       const from = { clientAddress: clientAddressOfNodeHeaders(req.headers), requestId: crypto.randomUUID(), formToken: session.csrf };
       const outcome = await submitCardForm(fields, async (input, rejected) => {
@@ -98,7 +99,7 @@ export const getServerSideProps: GetServerSideProps<Props> = async ({ req, res, 
         redirect: { destination: await failureRedirect({ merchantId: link.merchantId, id: link.checkoutId, failureUrl }, link.state), statusCode: 303 },
       };
     }
-    return { props: { view: "unusable", nonce, branding: link.branding, message: unusableMessage(link.state, link.cancelled, link.amount !== null) } };
+    return { props: { view: "unusable", locale, nonce, branding: link.branding, message: unusableMessage(link.state, link.cancelled, link.amount !== null) } };
   } else if (req.method !== "GET" && req.method !== "HEAD") {
     res.statusCode = 405;
     res.setHeader("Allow", "GET, HEAD, POST");
@@ -112,44 +113,45 @@ export const getServerSideProps: GetServerSideProps<Props> = async ({ req, res, 
     session = fresh.session;
     res.setHeader("Set-Cookie", checkoutSessionCookie(checkoutId, fresh.sealed));
   }
+  const amount = link.amount ? formatAmount(link.amount.minor, link.amount.currency, locale) : null;
   return {
     props: {
       view: "form",
+      locale,
       nonce,
       branding: link.branding,
       isUpdate: link.isUpdate,
-      amount: link.amount,
-      form: {
-        action: `/checkout/${checkoutId}`,
-        csrfToken: session.csrf,
-        state,
-        askAddress: link.askAddress,
-        ...(link.amount ? { submitLabel: `Pay ${link.amount}`, sendingLabel: "Paying…" } : {}),
-      },
-      countries: countryOptions("en"),
-      script: islandScript(),
+      amount,
+      form: { action: `/checkout/${checkoutId}`, csrfToken: session.csrf, state, askAddress: link.askAddress, amount },
+      countries: countryOptions(locale),
+      brandMarks: brandMarkSymbols(),
+      script: islandScript(locale),
     },
   };
 };
 
 export default function HostedCheckoutPage(props: Props) {
+  const t = translationsFor(props.locale);
   if (props.view === "unusable") {
     return (
-      <UnusableView nonce={props.nonce} branding={props.branding} title="This link cannot be used">
-        {props.message}
+      <UnusableView nonce={props.nonce} branding={props.branding} title={t("link.unusable")}>
+        {t(props.message)}
       </UnusableView>
     );
   }
-  const title = props.amount ? `Pay ${props.amount}` : props.isUpdate ? "Update your card" : "Add your card";
+  const title = props.amount ? t("form.pay", { amount: props.amount }) : t(props.isUpdate ? "page.update_card" : "page.add_card");
   return (
-    <CardFormView
-      nonce={props.nonce}
-      branding={props.branding}
-      title={title}
-      amount={props.amount}
-      form={props.form}
-      countries={props.countries}
-      script={props.script}
-    />
+    <TranslateProvider t={t}>
+      <CardFormView
+        nonce={props.nonce}
+        branding={props.branding}
+        title={title}
+        amount={props.amount}
+        form={props.form}
+        countries={props.countries}
+        brandMarks={props.brandMarks}
+        script={props.script}
+      />
+    </TranslateProvider>
   );
 }

@@ -205,7 +205,7 @@ describe("the embedded form with a charge", () => {
     const retried = await chargeKey(m, { amt_tran: "30" });
     expect(await payWithEmbeddedForm(retried.key, input(DECLINE_ALWAYS), from())).toEqual({
       kind: "declined",
-      message: "The card does not have enough funds for this payment. Try another card.",
+      message: "decline.funds",
       attemptsLeft: 4,
     });
     expect(await getDb().pendingCard.count({ where: { merchantId: BigInt(m.merchantId) } })).toBe(0);

@@ -45,7 +45,7 @@ describe("the hosted page's headers", () => {
     const scripts = [...page.html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]).filter((tag) => !tag.includes('type="application/json"'));
     expect(scripts).toHaveLength(1);
     expect(scripts[0]).toContain(`nonce="${nonce}"`);
-    expect(scripts[0]).toMatch(/src="\/hosted\/card-form\.js\?v=[0-9a-f]{12}" integrity="sha384-[A-Za-z0-9+/=]{64}"/);
+    expect(scripts[0]).toMatch(/src="\/hosted\/card-form\.en\.js\?v=[0-9a-f]{12}" integrity="sha384-[A-Za-z0-9+/=]{64}"/);
     expect(page.headers.get("x-frame-options")).toBe("DENY");
     expect(page.headers.get("referrer-policy")).toBe("no-referrer");
     expect(page.headers.get("x-content-type-options")).toBe("nosniff");

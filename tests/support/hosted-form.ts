@@ -51,15 +51,22 @@ export type PostOptions = {
   site?: "same-origin" | "same-site" | "cross-site";
   /** The Cookie header instead of the one the page set; null sends none. */
   cookie?: string | null;
+  /** What else the browser sends (its Accept-Language). */
+  headers?: Record<string, string>;
 };
 
 /** Submits the page's form with `fields`, as the page's own browser unless options say otherwise. */
-export async function submitForm(path: string, html: string, fields: Record<string, string>, { origin, site, cookie }: PostOptions = {}): Promise<FormPost> {
+export async function submitForm(
+  path: string,
+  html: string,
+  fields: Record<string, string>,
+  { origin, site, cookie, headers: extra = {} }: PostOptions = {},
+): Promise<FormPost> {
   const base = inject("baseUrl");
   const form = new URLSearchParams();
   for (const [name, value] of hiddenFields(html)) form.append(name, value);
   for (const [name, value] of Object.entries(fields)) form.append(name, value);
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = { ...extra };
   if (origin !== null) headers.origin = origin ?? base;
   if (site) headers["sec-fetch-site"] = site;
   const sentCookie = cookie === undefined ? jar.get(path) : cookie;

@@ -90,11 +90,13 @@ export function printResults(results: DatabaseResult[], options: { hostedSeconds
   }
 
   const island = islandGzippedBytes();
-  const scriptBytes = island.script + island.icons;
+  const scriptBytes = island.largest.bytes + island.brandMarks;
   const kb = (bytes: number) => (bytes / 1024).toFixed(1);
   const pageLoad = results[0]?.pageLoad ?? null;
   console.log(
-    `\nHosted page JavaScript: public/hosted/card-form.js ${kb(island.script)} KB + brand marks ${kb(island.icons)} KB = ${kb(scriptBytes)} KB gzipped (budget ${SCRIPT_BUDGET_BYTES / 1024} KB)`,
+    `\nHosted page JavaScript, one language per page: ${Object.entries(island.scripts)
+      .map(([locale, bytes]) => `card-form.${locale}.js ${kb(bytes)} KB`)
+      .join(", ")}; the largest (${island.largest.locale}) + brand marks' sprite ${kb(island.brandMarks)} KB = ${kb(scriptBytes)} KB gzipped (budget ${SCRIPT_BUDGET_BYTES / 1024} KB)`,
   );
   if (!pageLoad) {
     console.log("Hosted page load: not measured (BENCH_HOSTED=0)");
@@ -111,7 +113,7 @@ export function printResults(results: DatabaseResult[], options: { hostedSeconds
     pageLoad: { provider: results[0]?.provider, ...pageLoad },
     targets: {
       scriptWithinBudget: scriptBytes <= SCRIPT_BUDGET_BYTES,
-      loadsOnlyItsScript: pageLoad.scripts.length === 1 && pageLoad.scripts[0]?.url === "/hosted/card-form.js",
+      loadsOnlyItsScript: pageLoad.scripts.length === 1 && pageLoad.scripts[0]?.url === "/hosted/card-form.en.js",
       coldLcpUnder500ms: pageLoad.cold.lcpMs < LCP_BUDGET_MS,
       noScriptPageUnder20KB: pageLoad.noScript.totalBytes <= NO_SCRIPT_PAGE_BUDGET_BYTES,
     },

@@ -19,7 +19,7 @@ const SCREENS = {
 const BRANDS = ["visa", "mastercard", "amex", "discover", "diners", "jcb", "unionpay"];
 
 /** The brand marks shown in the number field. */
-const marks = (page: Page): Locator => page.locator("img[data-brand]");
+const marks = (page: Page): Locator => page.locator("svg[data-brand]");
 /** What a screen reader hears about the brand as the number is typed. */
 const announcedBrand = (page: Page): Locator => page.locator("[aria-live=polite]");
 const caretOf = (input: Locator) => input.evaluate((el: HTMLInputElement) => [el.selectionStart, el.selectionEnd]);
@@ -30,13 +30,18 @@ async function openForm(page: Page, link: string): Promise<void> {
   await page.waitForLoadState("load");
 }
 
-/** Exactly `brand`'s mark shows, loaded (served and allowed by the CSP), inside the field and clear of the number's text. */
+/** Exactly `brand`'s mark shows, drawn (its <use> finds its symbol in the page's sprite), inside the field and clear of the number's text. */
 async function expectOnlyMark(page: Page, brand: string): Promise<void> {
   await expect(marks(page)).toHaveCount(1);
   const mark = marks(page).first();
   await expect(mark).toHaveAttribute("data-brand", brand);
   await expect(mark).toBeVisible();
-  expect(await mark.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0), `${brand} mark loaded`).toBe(true);
+  const drawn = await mark.evaluate((svg) => {
+    const use = svg.querySelector("use");
+    const symbol = document.getElementById(use?.getAttribute("href")?.slice(1) ?? "");
+    return symbol?.tagName === "symbol" && (use?.getBBox().width ?? 0) > 0;
+  });
+  expect(drawn, `${brand} mark drawn`).toBe(true);
   const input = field(page, "number");
   const [box, markBox] = [await input.boundingBox(), await mark.boundingBox()];
   const textEnd = await input.evaluate((el) => {
@@ -59,7 +64,7 @@ for (const [screen, viewport] of Object.entries(SCREENS)) {
 
       // An empty field shows every brand the page takes.
       await expect(marks(page)).toHaveCount(BRANDS.length);
-      expect(await marks(page).evaluateAll((imgs) => imgs.map((img) => img.getAttribute("data-brand")))).toEqual(BRANDS);
+      expect(await marks(page).evaluateAll((svgs) => svgs.map((svg) => svg.getAttribute("data-brand")))).toEqual(BRANDS);
       await expectAxeClean(page, testInfo, `fresh form, ${screen}`);
 
       await number.pressSequentially("4111111111111111");

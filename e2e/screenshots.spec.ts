@@ -1,5 +1,6 @@
 // Screenshots of the form, fresh and with errors, on a desktop (1280×800)
-// and a phone (Pixel 7), in light and dark mode, kept as test artifacts
+// and a phone (Pixel 7), in light and dark mode, and on a desktop in German
+// (a browser asking for German), kept as test artifacts
 // (test-results/playwright/<test>/*.png, also attached to the report) for
 // people to look at; the fresh forms are also copied to docs/hosted/, where
 // the README shows them (from the SQLite run only). Each also checks what a
@@ -47,3 +48,19 @@ for (const [screen, options] of Object.entries(screens))
       });
     });
   }
+
+test.describe("desktop, German", () => {
+  test.use({ ...screens.desktop, locale: "de-DE" });
+
+  test("the form in German, fresh and with errors", async ({ page, api }, testInfo) => {
+    const link = await createLink(api);
+    await page.goto(link.link);
+    const save = page.getByRole("button", { name: "Karte speichern" });
+    await expect(save).toBeVisible();
+    await snapshot(page, testInfo, "form-desktop-de", "form-desktop-de");
+
+    await save.click();
+    await expect(page.getByLabel("Kartennummer")).toHaveAttribute("aria-invalid", "true");
+    await snapshot(page, testInfo, "form-errors-desktop-de");
+  });
+});

@@ -21,7 +21,12 @@ async function newLink(m: TestMerchant, fields: Record<string, unknown> = {}) {
 const expiry = () => `${futureExpiry().slice(0, 2)}/${futureExpiry().slice(2)}`;
 const langOf = (html: string) => /<html lang="([^"]+)"/.exec(html)?.[1];
 const scriptOf = (html: string) => /<script src="(\/hosted\/card-form\.[a-z]+\.js)\?v=/.exec(html)?.[1];
-const textOf = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/&#x27;/g, "'").replace(/&amp;/g, "&").replace(/\s+/g, " ");
+const textOf = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, " ")
+    .replace(/&#x27;/g, "'")
+    .replace(/&amp;/g, "&")
+    .replace(/\s+/g, " ");
 
 describe("the hosted page's language", () => {
   it("follows the browser's Accept-Language: lang, labels, hints, button, country names and its script", async () => {
@@ -30,7 +35,19 @@ describe("the hosted page's language", () => {
     const page = await openPage(path, GERMAN);
     expect(langOf(page.html)).toBe("de");
     const text = textOf(page.html);
-    for (const words of ["Karte hinzufügen", "Kartennummer", "Ablaufdatum", "MM/JJ", "Sicherheitscode", "3 Ziffern, auf der Rückseite", "Name auf der Karte (optional)", "Land", "ZIP-Code", "Rechnungsadresse hinzufügen", "Karte speichern"]) {
+    for (const words of [
+      "Karte hinzufügen",
+      "Kartennummer",
+      "Ablaufdatum",
+      "MM/JJ",
+      "Sicherheitscode",
+      "3 Ziffern, auf der Rückseite",
+      "Name auf der Karte (optional)",
+      "Land",
+      "ZIP-Code",
+      "Rechnungsadresse hinzufügen",
+      "Karte speichern",
+    ]) {
       expect(text).toContain(words);
     }
     expect(text).not.toMatch(/Card number|Save card|Security code/);
@@ -74,7 +91,12 @@ describe("the hosted page's language", () => {
     const m = await newMerchant("Boutique");
     const { path } = await newLink(m);
     const page = await openPage(path, FRENCH);
-    const post = await submitForm(path, page.html, { card_number: "4111 1111 1111 1112", exp_date: "13/30", cvv2: "12", country: "CA", billing_zip: "" }, { headers: FRENCH });
+    const post = await submitForm(
+      path,
+      page.html,
+      { card_number: "4111 1111 1111 1112", exp_date: "13/30", cvv2: "12", country: "CA", billing_zip: "" },
+      { headers: FRENCH },
+    );
     expect(post.status).toBe(200);
     expect(langOf(post.html)).toBe("fr");
     const text = textOf(post.html);

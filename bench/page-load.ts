@@ -25,7 +25,7 @@ const VIEWPORT = { width: 1280, height: 800 };
  * reports them; `largest`: the language whose script weighs most.
  */
 export function islandGzippedBytes(): { scripts: Record<string, number>; largest: { locale: string; bytes: number }; brandMarks: number } {
-  const scripts = Object.fromEntries(ISLAND_LOCALES.map((locale: string) => [locale, gzippedBytes(islandOut(locale))]));
+  const scripts = Object.fromEntries(ISLAND_LOCALES.map((locale) => [locale, gzippedBytes(islandOut(locale))]));
   const [locale, bytes] = Object.entries(scripts).sort((a, b) => b[1] - a[1])[0]!;
   return { scripts, largest: { locale, bytes }, brandMarks: gzippedBytes(BRAND_MARKS_OUT) };
 }

@@ -59,7 +59,7 @@ describe("the hosted page's language", () => {
   it("is English for a browser that asks for no language the page speaks", async () => {
     const m = await newMerchant("English Shop");
     const { path } = await newLink(m);
-    for (const headers of [{}, { "accept-language": "pt-BR,ja;q=0.8" }]) {
+    for (const headers of [{}, { "accept-language": "pt-BR,ja;q=0.8" }] as Record<string, string>[]) {
       const page = await openPage(path, headers);
       expect(langOf(page.html)).toBe("en");
       expect(textOf(page.html)).toContain("Card number");

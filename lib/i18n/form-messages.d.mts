@@ -1,0 +1,1 @@
+export declare const FORM_MESSAGE_PREFIXES: readonly string[];

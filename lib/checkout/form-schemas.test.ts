@@ -74,3 +74,9 @@ describe("securityCodeLength", () => {
     expect(securityCodeLength("4111")).toBe(3);
   });
 });
+
+describe("a form posted without its fields", () => {
+  it("says each missing card field is to be entered, as when it is empty", () => {
+    expect(problems({})).toMatchObject({ card_number: "Enter your card number", exp_date: "Enter the expiry date", cvv2: "Enter the security code" });
+  });
+});

@@ -37,9 +37,10 @@ const text = (max: number) => z.string().check(z.trim(), z.maxLength(max, messag
 
 export const HostedCardFormSchema = z
   .object({
-    card_number: z.string().check(z.trim(), z.minLength(1, messageKey("error.card_number.empty"))),
-    exp_date: z.string().check(z.trim(), z.minLength(1, messageKey("error.exp_date.empty"))),
-    cvv2: z.string().check(z.trim(), z.minLength(1, messageKey("error.cvv2.empty"))),
+    // Missing (a form posted without the field) says the same as empty.
+    card_number: z.string({ error: messageKey("error.card_number.empty") }).check(z.trim(), z.minLength(1, messageKey("error.card_number.empty"))),
+    exp_date: z.string({ error: messageKey("error.exp_date.empty") }).check(z.trim(), z.minLength(1, messageKey("error.exp_date.empty"))),
+    cvv2: z.string({ error: messageKey("error.cvv2.empty") }).check(z.trim(), z.minLength(1, messageKey("error.cvv2.empty"))),
     cardholder_name: z.optional(text(64)),
     billing_addr1: z.optional(text(128)),
     billing_city: z.optional(text(64)),

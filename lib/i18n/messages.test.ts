@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { parse, type Token } from "@messageformat/parser";
 import { CATALOGS, compileCatalog, translationsFor } from "./translations";
 import { HOSTED_LOCALES } from "./locales";
-import { messageKey } from "./messages";
+import { messageKey, type MessageKey } from "./messages";
 import { pageLocale } from "./page-locale";
 import { FORM_MESSAGE_PREFIXES } from "./form-messages.mjs";
 
@@ -87,6 +87,12 @@ describe("translating", () => {
   it("reads a message key with its values, as the form's schema and state carry them", () => {
     expect(translationsFor("es")(messageKey("error.too_long", { max: 64 }))).toBe("Use como máximo 64 caracteres");
     expect(translationsFor("en")(messageKey("vault.form"))).toBe("Check your card details");
+  });
+
+  it("shows a key that names no message as it is, values and all, rather than failing the page", () => {
+    const t = translationsFor("de");
+    expect(t("Invalid input: expected string" as MessageKey)).toBe("Invalid input: expected string");
+    expect(t('no.such.message {"max":3}' as MessageKey)).toBe('no.such.message {"max":3}');
   });
 });
 

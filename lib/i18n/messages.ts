@@ -26,12 +26,12 @@ export function messageKey(id: MessageId, values?: MessageValues): MessageKey {
 /** Puts a message, or a message key, in the page's language. */
 export type Translate = (key: MessageKey, values?: MessageValues) => string;
 
-/** The translate function over a compiled catalog. A message missing from it (a test fails first) shows as its id. */
+/** The translate function over a compiled catalog. A key that names no message in it (a test fails first) shows as it is. */
 export function translator(messages: CompiledMessages): Translate {
   return (key, values) => {
     const space = key.indexOf(" ");
-    const id = space < 0 ? key : key.slice(0, space);
-    const given = values ?? (space < 0 ? undefined : (JSON.parse(key.slice(space + 1)) as MessageValues));
-    return messages[id]?.(given) ?? id;
+    const message = messages[space < 0 ? key : key.slice(0, space)];
+    if (!message) return key;
+    return message(values ?? (space < 0 ? undefined : (JSON.parse(key.slice(space + 1)) as MessageValues)));
   };
 }

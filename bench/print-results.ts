@@ -96,7 +96,9 @@ export function printResults(results: DatabaseResult[], options: { hostedSeconds
   console.log(
     `\nHosted page JavaScript, one language per page: ${Object.entries(island.scripts)
       .map(([locale, bytes]) => `card-form.${locale}.js ${kb(bytes)} KB`)
-      .join(", ")}; the largest (${island.largest.locale}) + brand marks' sprite ${kb(island.brandMarks)} KB = ${kb(scriptBytes)} KB gzipped (budget ${SCRIPT_BUDGET_BYTES / 1024} KB)`,
+      .join(
+        ", ",
+      )}; the largest (${island.largest.locale}) + brand marks' sprite ${kb(island.brandMarks)} KB = ${kb(scriptBytes)} KB gzipped (budget ${SCRIPT_BUDGET_BYTES / 1024} KB)`,
   );
   if (!pageLoad) {
     console.log("Hosted page load: not measured (BENCH_HOSTED=0)");

@@ -260,14 +260,15 @@ test("staff send a card link from a customer's page: the link to copy, and the c
   await expectAxeClean(page, testInfo, "customer with link history");
 
   await links.getByLabel("Open for").selectOption("604800");
+  await links.getByLabel("Page language").selectOption({ label: "French" });
   await links.getByRole("button", { name: "Send card link" }).click();
   await expect(links.getByRole("status").filter({ hasText: "Card link created." })).toBeVisible();
   const link = (await links.getByTestId("copy-value").first().textContent())!.trim();
   const checkoutId = link.split("/").at(-1)!;
   expect(link).toBe(`${vault.baseUrl}/checkout/${checkoutId}`);
-  // A card-capture link for this customer, open for the chosen 7 days.
+  // A card-capture link for this customer, open for the chosen 7 days, its page in French.
   const made = await getCheckout(api, checkoutId);
-  expect(made).toMatchObject({ customer_id: customerId, state: "open", amt_tran: 0 });
+  expect(made).toMatchObject({ customer_id: customerId, state: "open", amt_tran: 0, locale: "fr" });
   expect(Date.parse(made.expiry_time) - Date.now()).toBeGreaterThan(6.9 * 86_400_000);
   // The history lists it first, open, with what it does and when it expires.
   const row = history.getByTestId(`link-${checkoutId}`);

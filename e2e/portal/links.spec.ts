@@ -1,14 +1,15 @@
 // Checkout links in the portal, in Chromium: staff create one for a
-// customer, copy it, and the customer saves a card through it (a full
-// capture that lands signed on the merchant's page); the list shows each
+// customer, in a page language they choose, copy it, and the customer saves
+// a card through it (a full capture that lands signed on the merchant's
+// page, in that language); the list shows each
 // link's state and failed attempts, filtered by state; staff cancel an open
 // link after a confirmation, and its page then says it cannot be used;
 // viewers can neither create nor cancel links.
 import { test, expect } from "../support/fixtures";
 import { expectAxeClean } from "../support/axe";
 import { createLink, getCheckout, customerCards } from "../support/api";
-import { expectLanding, fillCard, saveButton } from "../support/card-page";
-import { masked, uniqueCustomerId, uniqueVisa } from "../support/cards";
+import { expectLanding } from "../support/card-page";
+import { futureExpiry, masked, uniqueCustomerId, uniqueVisa } from "../support/cards";
 import { executeSql, expireLink } from "../support/database";
 import { auditRows, createMerchant, createPortalUser, csrfOf, pageAlert, signIn } from "../support/portal";
 import { httpApiClient } from "../../tests/support/http-client";
@@ -43,6 +44,9 @@ test("staff create a link in the portal; the customer saves a card through it; t
   await expect(pageAlert(page)).toBeVisible();
   await form.getByLabel("Success URL (optional)").fill(merchantSite.url("/thanks"));
   await form.getByLabel("Failure URL (optional)").fill(merchantSite.url("/sorry"));
+  // The page's language: the customer's browser's unless staff choose one.
+  await expect(form.getByLabel("Page language")).toHaveValue("");
+  await form.getByLabel("Page language").selectOption({ label: "German" });
   await form.getByRole("button", { name: "Create link" }).click();
   const link = (await page.getByTestId("copy-value").textContent())!.trim();
   const checkoutId = link.split("/").at(-1)!;
@@ -53,12 +57,17 @@ test("staff create a link in the portal; the customer saves a card through it; t
   await expect(row.getByText("open", { exact: true })).toBeVisible();
   await expectAxeClean(page, testInfo, "links list");
 
-  // The customer, in their own browser.
-  const customer = await (await browser.newContext()).newPage();
+  // The customer, in their own browser (asking for English): the page speaks the link's German.
+  const customer = await (await browser.newContext({ locale: "en-US" })).newPage();
   await customer.goto(link);
+  await expect(customer.locator("html")).toHaveAttribute("lang", "de");
+  await expect(customer.getByRole("heading", { level: 1, name: "Karte hinzufügen" })).toBeVisible();
   const number = uniqueVisa();
-  await fillCard(customer, { number });
-  await saveButton(customer).click();
+  await customer.getByLabel("Kartennummer").fill(number);
+  await customer.getByLabel("Ablaufdatum").fill(futureExpiry());
+  await customer.getByLabel("Sicherheitscode").fill("123");
+  await customer.getByLabel("ZIP-Code").fill("94402");
+  await customer.getByRole("button", { name: "Karte speichern" }).click();
   const query = await expectLanding(customer, merchantSite, vault.merchant.signing_secret, "/thanks", { checkout_id: checkoutId, customer_id: customerId });
   await customer.context().close();
 

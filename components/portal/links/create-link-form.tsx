@@ -10,6 +10,7 @@ import { CURRENCY_CHOICES } from "../payments/currency-choices";
 import { CurrencySelect } from "../payments/currency-select";
 import { usePortal } from "../portal-context";
 import { ExpirySelect } from "./expiry-select";
+import { LanguageSelect } from "./language-select";
 import { portalRequest } from "../portal-fetch";
 
 type Values = {
@@ -19,6 +20,8 @@ type Values = {
   success_url: string;
   failure_url: string;
   expire_in_secs: string;
+  /** The page's language (preferences.locale); empty: the customer's browser's. */
+  locale: string;
   /** "card": the customer's card is stored; "payment": it is charged (and stored). */
   kind: "card" | "payment";
   amt_tran: string;
@@ -49,6 +52,7 @@ export function CreateLinkForm({ customerId, canCharge }: { customerId?: string;
       success_url: "",
       failure_url: "",
       expire_in_secs: "86400",
+      locale: "",
       kind: "card",
       amt_tran: "",
       tran_currency: String(CURRENCY_CHOICES[0][0]),
@@ -64,6 +68,7 @@ export function CreateLinkForm({ customerId, canCharge }: { customerId?: string;
     const preferences: Record<string, unknown> = { expire_in_secs: Number(values.expire_in_secs) };
     if (values.success_url.trim()) preferences.success_url = values.success_url.trim();
     if (values.failure_url.trim()) preferences.failure_url = values.failure_url.trim();
+    if (values.locale) preferences.locale = values.locale;
     const charge: Record<string, unknown> = {};
     if (values.kind === "payment") {
       // The API makes a card link of an amount of 0 or none: a payment link needs one above 0.
@@ -183,7 +188,10 @@ export function CreateLinkForm({ customerId, canCharge }: { customerId?: string;
             ) : null}
           </fieldset>
         ) : null}
-        <ExpirySelect id="expire_in_secs" {...register("expire_in_secs")} />
+        <div className="flex flex-wrap gap-4">
+          <ExpirySelect id="expire_in_secs" {...register("expire_in_secs")} />
+          <LanguageSelect id="locale" {...register("locale")} />
+        </div>
         {problem ? <Alert tone="error">{problem}</Alert> : null}
         <Button type="submit" disabled={formState.isSubmitting}>
           {formState.isSubmitting ? "Creating…" : "Create link"}

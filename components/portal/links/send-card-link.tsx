@@ -7,6 +7,7 @@ import { CopyField } from "../copy-field";
 import { usePortal } from "../portal-context";
 import { portalRequest } from "../portal-fetch";
 import { ExpirySelect } from "./expiry-select";
+import { LanguageSelect } from "./language-select";
 
 /**
  * "Send card link" on a customer's page: a card-capture link for this
@@ -19,6 +20,7 @@ export function SendCardLink({ customerId }: { customerId: string }) {
   const router = useRouter();
   const id = useId();
   const [expiry, setExpiry] = useState("86400");
+  const [locale, setLocale] = useState("");
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [link, setLink] = useState<string | null>(null);
@@ -28,7 +30,7 @@ export function SendCardLink({ customerId }: { customerId: string }) {
     setLink(null);
     const answer = await portalRequest<{ checkout_link: string }>("/portal/api/links", {
       csrf,
-      body: { customer_id: customerId, preferences: { expire_in_secs: Number(expiry) } },
+      body: { customer_id: customerId, preferences: { expire_in_secs: Number(expiry), ...(locale ? { locale } : {}) } },
     });
     setBusy(false);
     if (!answer.ok) return setProblem(answer.message);
@@ -40,6 +42,7 @@ export function SendCardLink({ customerId }: { customerId: string }) {
     <div className="space-y-3">
       <div className="flex flex-wrap items-end gap-3">
         <ExpirySelect id={`${id}-expiry`} value={expiry} onChange={(event) => setExpiry(event.target.value)} />
+        <LanguageSelect id={`${id}-locale`} value={locale} onChange={(event) => setLocale(event.target.value)} />
         <Button onClick={send} disabled={busy}>
           {busy ? "Creating…" : "Send card link"}
         </Button>

@@ -3,7 +3,7 @@ import type english from "./messages/en.json";
 // The hosted pages' words, in ICU MessageFormat (docs/decisions/021): one
 // catalog per language in lib/i18n/messages/, compiled by @messageformat/core
 // to a function per message. The server compiles them when it starts
-// (translator.ts); the page's script gets its own language's, compiled when
+// (translations.ts); the page's script gets its own language's, compiled when
 // it is built (scripts/build-island.mjs), so the browser loads no other
 // language and no message compiler. English's catalog names every message.
 

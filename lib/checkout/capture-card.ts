@@ -154,6 +154,11 @@ export function spentBy(checkout: Pick<CheckoutForCapture, "spentBySession" | "r
   return constantTimeEqual(checkout.spentBySession, session);
 }
 
+/** Whether the link is spent, by the page session holding this form token: the done page and its way back are for that session alone. */
+export function spentByFormToken(checkout: Pick<CheckoutForCapture, "state" | "spentBySession" | "resultCardId">, formToken: string | null): boolean {
+  return checkout.state === "spent" && formToken !== null && spentBy(checkout, formTokenHash(formToken));
+}
+
 /**
  * The card the customer already had: nothing is stored or re-sealed, and
  * the merchant hears of it as of any card the link collected

@@ -2,10 +2,9 @@ import "#server-only";
 import { getDb } from "../db/client";
 import { brandingSelect, toBranding, type Branding } from "../merchants/branding";
 import type { Money } from "../payments/format-amount";
-import { spentBy } from "./capture-card";
+import { spentByFormToken } from "./capture-card";
 import { isPaymentLink } from "./checkout-row";
 import { CARD_BRAND_LABELS, cardBrandOf } from "./card-brand";
-import { formTokenHash } from "./checkout-session";
 
 export type CheckoutReceipt = {
   checkoutId: string;
@@ -54,7 +53,7 @@ export async function getCheckoutReceipt(checkoutId: string, formToken: string |
       merchant: { select: brandingSelect },
     },
   });
-  if (!link || link.state !== "spent" || !formToken || !spentBy(link, formTokenHash(formToken))) return null;
+  if (!link || !spentByFormToken(link, formToken)) return null;
   const base = { checkoutId: link.id, branding: toBranding(link.merchant), hasSuccessUrl: link.successUrl !== null, locale: link.locale };
   if (isPaymentLink(link)) {
     // The charge that paid it (voided since or not): the card it charged and what was approved.

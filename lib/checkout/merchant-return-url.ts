@@ -1,9 +1,8 @@
 import "#server-only";
 import { getDb } from "../db/client";
 import { readCheckoutForCapture } from "./capture-reads";
-import { spentBy } from "./capture-card";
+import { spentByFormToken } from "./capture-card";
 import { isPaymentLink } from "./checkout-row";
-import { formTokenHash } from "./checkout-session";
 import { paidLinkRedirect } from "./pay-checkout";
 import { successRedirect } from "./signed-redirects";
 
@@ -15,7 +14,7 @@ import { successRedirect } from "./signed-redirects";
  */
 export async function merchantReturnUrl(checkoutId: string, formToken: string | null): Promise<string | null> {
   const checkout = await readCheckoutForCapture(getDb(), checkoutId, false);
-  if (!checkout || checkout.state !== "spent" || !formToken || !spentBy(checkout, formTokenHash(formToken))) return null;
+  if (!checkout || !spentByFormToken(checkout, formToken)) return null;
   const { successUrl, resultCardId } = checkout;
   if (!successUrl || !resultCardId) return null;
   return isPaymentLink(checkout) ? paidLinkRedirect(checkout) : successRedirect({ ...checkout, successUrl }, resultCardId);

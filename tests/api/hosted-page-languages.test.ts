@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { futureExpiry, newMerchant, uniqueCustomerId, uniqueVisa, type TestMerchant } from "../support/fixtures";
 import { expectStatus, runVaultCli } from "../support/security-suite";
-import { openPage, submitForm } from "../support/hosted-form";
+import { openPage, submitForm, visibleText } from "../support/hosted-form";
 
 const GERMAN = { "accept-language": "de-DE,de;q=0.9,en;q=0.5" };
 const FRENCH = { "accept-language": "fr-CA,fr;q=0.9" };
@@ -21,12 +21,6 @@ async function newLink(m: TestMerchant, fields: Record<string, unknown> = {}) {
 const expiry = () => `${futureExpiry().slice(0, 2)}/${futureExpiry().slice(2)}`;
 const langOf = (html: string) => /<html lang="([^"]+)"/.exec(html)?.[1];
 const scriptOf = (html: string) => /<script src="(\/hosted\/card-form\.[a-z]+\.js)\?v=/.exec(html)?.[1];
-const textOf = (html: string) =>
-  html
-    .replace(/<[^>]+>/g, " ")
-    .replace(/&#x27;/g, "'")
-    .replace(/&amp;/g, "&")
-    .replace(/\s+/g, " ");
 
 describe("the hosted page's language", () => {
   it("follows the browser's Accept-Language: lang, labels, hints, button, country names and its script", async () => {
@@ -34,7 +28,7 @@ describe("the hosted page's language", () => {
     const { path } = await newLink(m);
     const page = await openPage(path, GERMAN);
     expect(langOf(page.html)).toBe("de");
-    const text = textOf(page.html);
+    const text = visibleText(page.html);
     for (const words of [
       "Karte hinzufügen",
       "Kartennummer",
@@ -62,7 +56,7 @@ describe("the hosted page's language", () => {
     for (const headers of [{}, { "accept-language": "pt-BR,ja;q=0.8" }] as Record<string, string>[]) {
       const page = await openPage(path, headers);
       expect(langOf(page.html)).toBe("en");
-      expect(textOf(page.html)).toContain("Card number");
+      expect(visibleText(page.html)).toContain("Card number");
       expect(scriptOf(page.html)).toBe("/hosted/card-form.en.js");
     }
   });
@@ -72,19 +66,19 @@ describe("the hosted page's language", () => {
     const { path } = await newLink(m, { preferences: { locale: "es" } });
     const page = await openPage(path, GERMAN);
     expect(langOf(page.html)).toBe("es");
-    expect(textOf(page.html)).toContain("Número de tarjeta");
-    expect(textOf(page.html)).toContain("Añada su tarjeta");
+    expect(visibleText(page.html)).toContain("Número de tarjeta");
+    expect(visibleText(page.html)).toContain("Añada su tarjeta");
     expect(scriptOf(page.html)).toBe("/hosted/card-form.es.js");
   });
 
   it("formats a payment link's amount in the page's language, in the title, the amount due and the button", async () => {
     const m = await newMerchant("Zahlungs Laden");
     const { path } = await newLink(m, { amt_tran: 1234.5, preferences: { locale: "de" } });
-    const text = textOf((await openPage(path)).html);
+    const text = visibleText((await openPage(path)).html);
     expect(text).toContain("Zu zahlen an Zahlungs Laden: 1.234,50 $");
     expect(text).toContain("1.234,50 $ bezahlen");
     const english = await newLink(m, { amt_tran: 1234.5 });
-    expect(textOf((await openPage(english.path)).html)).toContain("Pay $1,234.50");
+    expect(visibleText((await openPage(english.path)).html)).toContain("Pay $1,234.50");
   });
 
   it("puts what the server refused in the page's language after a round trip, values and all", async () => {
@@ -99,11 +93,11 @@ describe("the hosted page's language", () => {
     );
     expect(post.status).toBe(200);
     expect(langOf(post.html)).toBe("fr");
-    const text = textOf(post.html);
+    const text = visibleText(post.html);
     for (const words of [
       "Veuillez vérifier les 4 champs signalés ci-dessous.",
       "Pour votre sécurité, le numéro de carte et le code de sécurité ont été effacés.",
-      "Vérifiez le numéro de carte : un des chiffres semble erroné", // (textOf reads the narrow no-break space as a space)
+      "Vérifiez le numéro de carte : un des chiffres semble erroné", // (visibleText reads the narrow no-break space as a space)
       "Saisissez l’expiration au format MM/AA",
       "Saisissez le code de sécurité à 3 chiffres",
       "Saisissez le code postal de facturation",
@@ -119,10 +113,10 @@ describe("the hosted page's language", () => {
     const page = await openPage(path, GERMAN);
     const number = uniqueVisa();
     const post = await submitForm(path, page.html, { card_number: number, exp_date: expiry(), cvv2: "123", billing_zip: "94402" }, { headers: GERMAN });
-    expect(post.status, textOf(post.html).slice(0, 400)).toBe(303);
+    expect(post.status, visibleText(post.html).slice(0, 400)).toBe(303);
     const done = await openPage(post.location!, GERMAN);
     expect(langOf(done.html)).toBe("de");
-    const text = textOf(done.html);
+    const text = visibleText(done.html);
     expect(text).toContain("Karte gespeichert");
     expect(text).toContain(`Visa mit Endziffern ${number.slice(-4)} gespeichert.`);
     expect(text).toContain("Sie können diese Seite schließen.");
@@ -131,9 +125,9 @@ describe("the hosted page's language", () => {
     // The link is spent: its page says so in the language of whoever opens it.
     const spent = await openPage(path, { "accept-language": "es" });
     expect(langOf(spent.html)).toBe("es");
-    expect(textOf(spent.html)).toContain("Este enlace no se puede usar");
-    expect(textOf(spent.html)).toContain("Este enlace ya se ha usado: su tarjeta se ha guardado.");
-    expect(textOf((await openPage(`/checkout/${"0".repeat(32)}`, GERMAN)).html)).toContain("Dieser Link ist ungültig.");
+    expect(visibleText(spent.html)).toContain("Este enlace no se puede usar");
+    expect(visibleText(spent.html)).toContain("Este enlace ya se ha usado: su tarjeta se ha guardado.");
+    expect(visibleText((await openPage(`/checkout/${"0".repeat(32)}`, GERMAN)).html)).toContain("Dieser Link ist ungültig.");
   });
 
   it("speaks the browser's language in the embedded form", async () => {
@@ -142,9 +136,9 @@ describe("the hosted page's language", () => {
     const key = (await m.api.get("/embedded")).body.data.transient_key as string;
     const page = await openPage(`/embedded/${key}`, { ...GERMAN, "sec-fetch-dest": "iframe" });
     expect(langOf(page.html)).toBe("de");
-    expect(textOf(page.html)).toContain("Kartennummer");
+    expect(visibleText(page.html)).toContain("Kartennummer");
     expect(scriptOf(page.html)).toBe("/hosted/card-form.de.js");
     const alone = await openPage(`/embedded/${key}`, { ...GERMAN, "sec-fetch-dest": "document" });
-    expect(textOf(alone.html)).toContain("Dieses Kartenformular gehört auf die Website von Eingebettet");
+    expect(visibleText(alone.html)).toContain("Dieses Kartenformular gehört auf die Website von Eingebettet");
   });
 });

@@ -11,16 +11,26 @@ export type OpenedPage = { status: number; location: string | null; html: string
 /** Cookie (name=value) per page path, as a browser would keep them. */
 const jar = new Map<string, string>();
 
+/** Text with the entities React writes read back. */
+const decode = (s: string) =>
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
+
 /** The hidden inputs of the page's form (the session's token). */
 export function hiddenFields(html: string): [string, string][] {
-  const decode = (s: string) =>
-    s
-      .replace(/&quot;/g, '"')
-      .replace(/&#x27;/g, "'")
-      .replace(/&lt;/g, "<")
-      .replace(/&gt;/g, ">")
-      .replace(/&amp;/g, "&");
   return [...html.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?\/>/g)].map((m) => [decode(m[1]!), decode(m[2] ?? "")]);
+}
+
+/**
+ * What a reader sees of a page: its text without tags, scripts or styles (so
+ * none of the page's random ids and tokens), entities read, spaces collapsed.
+ */
+export function visibleText(html: string): string {
+  return decode(html.replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>/g, " ").replace(/<[^>]+>/g, " ")).replace(/\s+/g, " ");
 }
 
 /** The cookie a browser sends to `path`: the one set for it, or for the page it is under (/checkout/{id} for /checkout/{id}/done). */
